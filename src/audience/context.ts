@@ -1,0 +1,146 @@
+import type { Content } from '../content/parse.js';
+import type { Source } from '../content/schema.js';
+import { FACT_REF } from '../content/files.js';
+import type { DataFigures } from '../facts/data.js';
+import type { ResolvedFact } from '../facts/resolve.js';
+import { formatDate, formatNumber, formatYear, toDigits, type Digits } from '../format/arabic.js';
+import type { Theme } from './theme.js';
+
+/** A fact as templates see it: its value printed for the audience, and where it came from. */
+export interface ContextFact {
+  key: string;
+  label: string;
+  value: number | string;
+  text: string;
+  qualifier?: string;
+  sources: string[];
+}
+
+/** A data point with its label and its value printed for the audience. */
+export interface LabelledValue {
+  label: string;
+  value: number;
+  text: string;
+}
+
+export interface ContextPart {
+  id: string;
+  heading: string;
+  short: string;
+  points: string[];
+  notes: string;
+  /** Facts the part's text refers to. */
+  facts: string[];
+}
+
+/** Everything a template may read for one audience. */
+export interface TemplateContext {
+  audience: { name: string; label: string; description: string };
+  theme: Theme;
+  article: { title: string; subtitle?: string; date: string; dateIso: string; source: string };
+  parts: ContextPart[];
+  /** Summary tables by id: columns and rows of text. */
+  tables: Record<string, { title: string; columns: string[]; rows: string[][] }>;
+  facts: Record<string, ContextFact>;
+  data: {
+    composition: { categories: string[]; values: number[]; points: LabelledValue[]; total: number; totalText: string; note: string };
+    growth: { categories: string[]; values: number[]; points: LabelledValue[]; first: string; last: string };
+  };
+  /** Every source the deck rests on, the article first. */
+  sources: Source[];
+}
+
+export function formatFact(fact: ResolvedFact, digits: Digits): string {
+  switch (fact.type) {
+    case 'text':
+      return String(fact.value);
+    case 'year':
+      return formatYear(Number(fact.value), digits);
+    case 'month':
+      return formatDate(String(fact.value), digits);
+    default:
+      return typeof fact.value === 'number' ? formatNumber(fact.value, digits) : toDigits(String(fact.value), digits);
+  }
+}
+
+export function buildContext(
+  name: string,
+  theme: Theme,
+  content: Content,
+  facts: Record<string, ResolvedFact>,
+  data: DataFigures | undefined,
+): TemplateContext {
+  const digits = theme.digits;
+  const contextFacts: Record<string, ContextFact> = {};
+  for (const fact of Object.values(facts)) {
+    contextFacts[fact.key] = {
+      key: fact.key,
+      label: fact.label,
+      value: fact.value,
+      text: formatFact(fact, digits),
+      qualifier: fact.qualifier,
+      sources: fact.sources,
+    };
+  }
+  const fill = (text: string, used: Set<string>) =>
+    text.replace(FACT_REF, (_, key: string) => {
+      used.add(key);
+      return contextFacts[key]!.text;
+    });
+
+  const parts = content.parts.map((part): ContextPart => {
+    const used = new Set<string>();
+    return {
+      id: part.id,
+      heading: fill(part.heading, used),
+      short: part.short,
+      points: part.points.map((p) => fill(p.text, used)),
+      notes: fill(part.notes, used),
+      facts: [...used],
+    };
+  });
+
+  const tableFacts = new Set<string>();
+  const tables = Object.fromEntries(
+    Object.entries(content.tables).map(([id, t]) => [id, { title: t.title, columns: t.columns, rows: t.rows.map((r) => r.cells.map((c) => fill(c, tableFacts))) }]),
+  );
+  const composition = data?.composition;
+  const growth = data?.growth ?? [];
+  const usedSources = new Set<string>([content.article.source]);
+  for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
+  for (const s of data?.sources ?? []) usedSources.add(s);
+  const sources = content.sources.filter((s) => usedSources.has(s.id));
+
+  return {
+    audience: { name, label: theme.label, description: theme.description },
+    theme,
+    article: {
+      title: content.article.title,
+      subtitle: content.article.subtitle,
+      date: formatDate(content.article.date, digits),
+      dateIso: content.article.date,
+      source: content.article.source,
+    },
+    parts,
+    tables,
+    facts: contextFacts,
+    data: {
+      composition: {
+        categories: composition?.points.map((p) => p.label) ?? [],
+        values: composition?.points.map((p) => p.value) ?? [],
+        points: composition?.points.map((p) => ({ label: p.label, value: p.value, text: formatNumber(p.value, digits) })) ?? [],
+        total: composition?.total ?? 0,
+        totalText: formatNumber(composition?.total ?? 0, digits),
+        note: composition?.note ?? '',
+      },
+      growth: {
+        categories: growth.map((g) => formatYear(g.year, digits)),
+        values: growth.map((g) => g.members),
+        points: growth.map((g) => ({ label: formatYear(g.year, digits), value: g.members, text: formatNumber(g.members, digits) })),
+        first: growth.length ? formatYear(growth[0]!.year, digits) : '',
+        last: growth.length ? formatYear(growth[growth.length - 1]!.year, digits) : '',
+      },
+    },
+    sources,
+  };
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { buildDecks } from '../api.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import { EXIT } from './exit.js';
+
+/** The command line: a thin shell over the library. Human messages on stderr, data on stdout. */
+const pkg = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
+
+function report(diagnostics: readonly Diagnostic[]): void {
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    const text = formatDiagnostic(d);
+    if (seen.has(text)) continue; // content diagnostics repeat once per audience
+    seen.add(text);
+    process.stderr.write(`${text}\n\n`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = new Command()
+    .name('mujaz')
+    .description('Turn YAML outlines of an Arabic analysis into right-to-left Arabic PowerPoint briefing decks.')
+    .version(pkg.version, '-v, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run mujaz --help for usage)');
+
+  program
+    .command('build')
+    .description('build the deck of an audience into <out>/<audience>.pptx')
+    .option('-a, --audience <name>', 'the audience (a folder of templates/)', 'briefing')
+    .option('--all', 'build every audience')
+    .option('-r, --root <dir>', 'the folder holding content/ and templates/', '.')
+    .option('-o, --out <dir>', 'the output folder (default: <root>/output)')
+    .addOption(new Option('--emit <what...>', 'also write <out>/<audience>.spec.json (spec) or .context.json (context)').choices(['spec', 'context']))
+    .option('--strict', 'treat warnings as errors')
+    .action(async (opts: { audience: string; all?: boolean; root: string; out?: string; emit?: ('spec' | 'context')[]; strict?: boolean }) => {
+      const results = await buildDecks({
+        root: opts.root,
+        audiences: [opts.audience],
+        all: opts.all,
+        out: opts.out,
+        emit: opts.emit,
+        strict: opts.strict,
+      });
+      report(results.flatMap((r) => r.diagnostics));
+      for (const r of results) {
+        if (r.bytes) {
+          const slides = r.spec?.slides.length ?? 0;
+          process.stderr.write(`✓ ${r.audience}: ${slides} slides → ${path.relative(process.cwd(), r.files[0]!) || r.files[0]}\n`);
+        } else {
+          process.stderr.write(`✗ ${r.audience}: not built; the previous deck, if any, is unchanged\n`);
+          exitCode = EXIT.INVALID_INPUT;
+        }
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    const debug = argv.includes('--debug');
+    process.stderr.write(`internal error: ${(error as Error).message}\nThis is a bug in mujaz; please report it with the stack trace below.\n`);
+    process.stderr.write(`${debug ? (error as Error).stack : (error as Error).stack?.split('\n').slice(0, 6).join('\n')}\n`);
+    return EXIT.INTERNAL;
+  }
+  return exitCode;
+}
+
+const invoked = process.argv[1] && path.resolve(process.argv[1]);
+const self = fileURLToPath(import.meta.url);
+if (invoked && (invoked === self || invoked === self.replace(/\.js$/, ''))) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

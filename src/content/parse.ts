@@ -1,0 +1,268 @@
+import path from 'node:path';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/diagnostic.js';
+import { checkSchema } from '../diagnostics/schema.js';
+import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { CONTENT_FILES, FACT_REF } from './files.js';
+import {
+  ArticleFileSchema,
+  DatasetSchema,
+  FactsFileSchema,
+  GroupingsFileSchema,
+  SourcesFileSchema,
+  type ArticleFile,
+  type Dataset,
+  type Fact,
+  type GroupingsFile,
+  type Source,
+} from './schema.js';
+
+/** What the reader hands this stage: the files under content/, by path relative to the root. */
+export type ContentSources = ReadonlyMap<string, SourceFile>;
+
+export interface LocatedFact extends Fact {
+  key: string;
+  location: Location;
+  statedLocation?: Location;
+}
+
+/** The validated content of a project: stage 1's output. */
+export interface Content {
+  article: ArticleFile['article'];
+  parts: ArticleFile['parts'];
+  tables: NonNullable<ArticleFile['tables']>;
+  facts: Record<string, LocatedFact>;
+  sources: Source[];
+  dataset?: Dataset;
+  datasetFile?: string;
+  groupings?: GroupingsFile;
+  /** Where things are, for later diagnostics: the article part and point positions. */
+  locate: (file: 'article' | 'facts' | 'groupings' | 'dataset', path: readonly PropertyKey[]) => Location;
+}
+
+export interface ParseResult {
+  content?: Content;
+  diagnostics: Diagnostic[];
+}
+
+function required(file: SourceFile | undefined, key: keyof typeof CONTENT_FILES, diagnostics: Diagnostic[]): SourceFile | undefined {
+  if (!file) {
+    diagnostics.push({
+      code: 'MJZ120',
+      severity: 'error',
+      message: `Missing content file ${CONTENT_FILES[key]}`,
+      location: { file: CONTENT_FILES[key] },
+    });
+  }
+  return file;
+}
+
+export function parseContent(files: ContentSources): ParseResult {
+  const input = {
+    article: files.get(CONTENT_FILES.article),
+    facts: files.get(CONTENT_FILES.facts),
+    sources: files.get(CONTENT_FILES.sources),
+    dataset: files.get(CONTENT_FILES.dataset),
+    groupings: files.get(CONTENT_FILES.groupings),
+  };
+  const diagnostics: Diagnostic[] = [];
+  const parsed: Partial<Record<'article' | 'facts' | 'sources' | 'dataset' | 'groupings', ParsedYaml>> = {};
+
+  const load = <S extends Parameters<typeof checkSchema>[0]>(key: keyof typeof parsed, file: SourceFile | undefined, schema: S, what: string) => {
+    if (!file) return undefined;
+    const yaml = parseYaml(file);
+    parsed[key] = yaml;
+    diagnostics.push(...yaml.diagnostics);
+    if (yaml.diagnostics.length) return undefined;
+    const checked = checkSchema(schema, yaml, what);
+    diagnostics.push(...checked.diagnostics);
+    return checked.value as import('zod').infer<S> | undefined;
+  };
+
+  const article = load('article', required(input.article, 'article', diagnostics), ArticleFileSchema, 'the article outline');
+  const facts = load('facts', required(input.facts, 'facts', diagnostics), FactsFileSchema, 'the facts');
+  const sourcesFile = load('sources', required(input.sources, 'sources', diagnostics), SourcesFileSchema, 'the sources');
+  const dataset = load('dataset', input.dataset, DatasetSchema, 'the coalition dataset');
+  const groupings = load('groupings', input.groupings, GroupingsFileSchema, 'the groupings');
+
+  const where = (file: keyof typeof parsed, path: readonly PropertyKey[]): Location => {
+    const p = parsed[file];
+    return p ? locate(p, path) : { file: CONTENT_FILES[file] };
+  };
+  const withSource = (file: keyof typeof parsed, d: Omit<Diagnostic, 'source'>): Diagnostic => ({ ...d, source: parsed[file]?.file.text });
+
+  if (!article || !facts || !sourcesFile) return { diagnostics };
+
+  // Sources: the project's own plus the dataset's, ids unique.
+  const sources: Source[] = [...sourcesFile.sources];
+  for (const s of dataset?.sources ?? []) {
+    sources.push({ id: s.id, title: s.title, kind: 'web', url: s.url, date: s.date === undefined ? undefined : String(s.date) });
+  }
+  const sourceIds = new Set<string>();
+  sourcesFile.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) {
+      diagnostics.push(withSource('sources', { code: 'MJZ133', severity: 'error', message: `Source id "${s.id}" is used twice`, location: where('sources', ['sources', i, 'id']) }));
+    }
+    sourceIds.add(s.id);
+  });
+  for (const s of dataset?.sources ?? []) sourceIds.add(s.id);
+  const knownSources = [...sourceIds];
+
+  const checkSource = (file: keyof typeof parsed, path: PropertyKey[], id: string) => {
+    if (sourceIds.has(id)) return;
+    const suggestion = didYouMean(id, knownSources);
+    diagnostics.push(
+      withSource(file, {
+        code: 'MJZ130',
+        severity: 'error',
+        message: `Unknown source "${id}"`,
+        hint: suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${knownSources.join(', ')}.`,
+        location: where(file, path),
+      }),
+    );
+  };
+  checkSource('article', ['article', 'source'], article.article.source);
+
+  // Facts: each stated once, with a source; data facts name a figure the data provides (checked later).
+  const located: Record<string, LocatedFact> = {};
+  for (const [key, fact] of Object.entries(facts.facts)) {
+    located[key] = {
+      ...fact,
+      key,
+      location: where('facts', ['facts', key]),
+      statedLocation: fact.stated ? where('facts', ['facts', key, 'stated', 'value']) : undefined,
+    };
+    if (fact.stated) checkSource('facts', ['facts', key, 'stated', 'source'], fact.stated.source);
+    if (!fact.data && !fact.stated) {
+      diagnostics.push(
+        withSource('facts', {
+          code: 'MJZ134',
+          severity: 'error',
+          message: `Fact "${key}" has neither a stated value with its source nor a data figure`,
+          hint: 'Add `stated: { value: ..., source: ... }` or `data: members.total`.',
+          location: where('facts', ['facts', key]),
+        }),
+      );
+    }
+  }
+  const factKeys = Object.keys(located);
+
+  // Parts: unique ids; fact references resolve; basis quotes come from the article.
+  const textPath = article.article.text ? path.posix.normalize(`content/${article.article.text}`) : undefined;
+  const articleFile = textPath?.startsWith('content/') ? files.get(textPath) : undefined;
+  const articleText = articleFile ? normalise(articleFile.text) : undefined;
+  if (article.article.text && !articleFile) {
+    diagnostics.push(
+      withSource('article', {
+        code: 'MJZ120',
+        severity: 'error',
+        message: `The article text "${article.article.text}" was not found in content/`,
+        hint: 'Name a .txt file inside content/, relative to it, e.g. text: "article.txt".',
+        location: where('article', ['article', 'text']),
+      }),
+    );
+  }
+  const checkRefs = (value: string, path: PropertyKey[]) => {
+    for (const match of value.matchAll(FACT_REF)) {
+      const key = match[1]!;
+      if (located[key]) continue;
+      const suggestion = didYouMean(key, factKeys);
+      diagnostics.push(
+        withSource('article', {
+          code: 'MJZ131',
+          severity: 'error',
+          message: `Unknown fact [[${key}]]`,
+          hint: suggestion ? `Did you mean [[${suggestion}]]?` : `Known facts: ${factKeys.join(', ')}.`,
+          location: where('article', path),
+        }),
+      );
+    }
+  };
+  const partIds = new Set<string>();
+  article.parts.forEach((part, p) => {
+    if (partIds.has(part.id)) {
+      diagnostics.push(withSource('article', { code: 'MJZ133', severity: 'error', message: `Part id "${part.id}" is used twice`, location: where('article', ['parts', p, 'id']) }));
+    }
+    partIds.add(part.id);
+    checkRefs(part.heading, ['parts', p, 'heading']);
+    checkRefs(part.notes, ['parts', p, 'notes']);
+    part.points.forEach((point, i) => {
+      checkRefs(point.text, ['parts', p, 'points', i, 'text']);
+      if (articleText === undefined) return;
+      point.basis.forEach((quote, b) => {
+        if (articleText.includes(normalise(quote))) return;
+        diagnostics.push(
+          withSource('article', {
+            code: 'MJZ132',
+            severity: 'warning',
+            message: `This basis is not a verbatim sentence of ${article.article.text}`,
+            location: where('article', ['parts', p, 'points', i, 'basis', b]),
+          }),
+        );
+      });
+    });
+  });
+
+  for (const [tableId, table] of Object.entries(article.tables ?? {})) {
+    table.rows.forEach((row, r) => {
+      if (row.cells.length !== table.columns.length) {
+        diagnostics.push(
+          withSource('article', {
+            code: 'MJZ111',
+            severity: 'error',
+            message: `Row ${r + 1} of table "${tableId}" has ${row.cells.length} cells for ${table.columns.length} columns`,
+            location: where('article', ['tables', tableId, 'rows', r, 'cells']),
+          }),
+        );
+      }
+      row.cells.forEach((cell, c) => checkRefs(cell, ['tables', tableId, 'rows', r, 'cells', c]));
+      if (articleText === undefined) return;
+      row.basis.forEach((quote, b) => {
+        if (!articleText.includes(normalise(quote))) {
+          diagnostics.push(
+            withSource('article', {
+              code: 'MJZ132',
+              severity: 'warning',
+              message: `This basis is not a verbatim sentence of ${article.article.text}`,
+              location: where('article', ['tables', tableId, 'rows', r, 'basis', b]),
+            }),
+          );
+        }
+      });
+    });
+  }
+
+  // A stated figure quoted from the article must be the article's own words.
+  if (articleText !== undefined) {
+    for (const [key, fact] of Object.entries(facts.facts)) {
+      const quote = fact.stated?.quote;
+      if (!quote || fact.stated?.source !== article.article.source || articleText.includes(normalise(quote))) continue;
+      diagnostics.push(
+        withSource('facts', {
+          code: 'MJZ132',
+          severity: 'warning',
+          message: `The quote of "${key}" is not a verbatim sentence of ${article.article.text}`,
+          location: where('facts', ['facts', key, 'stated', 'quote']),
+        }),
+      );
+    }
+  }
+
+  const content: Content = {
+    article: article.article,
+    parts: article.parts,
+    tables: article.tables ?? {},
+    facts: located,
+    sources,
+    dataset,
+    datasetFile: input.dataset?.path,
+    groupings,
+    locate: where,
+  };
+  return { content, diagnostics };
+}
+
+/** Collapses runs of white space, so a quote matches across line breaks. */
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

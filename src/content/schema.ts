@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The schemas of the content files: the single source of truth for their shape.
+ * TypeScript types are inferred from them.
+ */
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
+
+export const PointSchema = z.strictObject({
+  text,
+  basis: z.array(text).min(1, 'each point rests on at least one sentence of the article'),
+});
+
+export const PartSchema = z.strictObject({
+  id,
+  heading: text,
+  short: text,
+  points: z.array(PointSchema).min(1),
+  notes: text,
+});
+
+export const TableSchema = z.strictObject({
+  title: text,
+  /** Column headings in reading order (the first is drawn on the right). */
+  columns: z.array(text).min(1),
+  rows: z.array(
+    z.strictObject({
+      cells: z.array(text).min(1),
+      basis: z.array(text).min(1, 'each row rests on at least one sentence of the article'),
+    }),
+  ),
+});
+
+export const ArticleFileSchema = z.strictObject({
+  article: z.strictObject({
+    title: text,
+    subtitle: text.optional(),
+    date: isoDate,
+    source: text,
+    /** The article's full text, relative to content/: basis quotes are checked against it. */
+    text: text.optional(),
+  }),
+  parts: z.array(PartSchema).min(1),
+  /** Tables that summarise the argument, by id. */
+  tables: z.record(id, TableSchema).optional(),
+});
+
+export const SourceSchema = z.strictObject({
+  id: text,
+  title: text,
+  kind: z.enum(['article', 'dataset', 'report', 'web']).default('web'),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  file: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const SourcesFileSchema = z.strictObject({ sources: z.array(SourceSchema).min(1) });
+
+const factKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'use dotted lowercase keys, e.g. coalition.members');
+
+export const StatedSchema = z.strictObject({
+  value: z.union([z.number(), z.string()]),
+  source: text,
+  quote: text.optional(),
+});
+
+export const FactSchema = z.strictObject({
+  label: text,
+  /** How the value prints: a number, a year, a month (YYYY-MM), or text. */
+  type: z.enum(['number', 'year', 'month', 'text']).default('number'),
+  /** A figure computed from the data, e.g. members.total or groups.europe. */
+  data: z.string().optional(),
+  /** What a source states. For a data fact, it is checked against the data. */
+  stated: StatedSchema.optional(),
+  /** Shown before the figure where a source says "more than", e.g. أكثر من. */
+  qualifier: z.string().optional(),
+});
+
+export const FactsFileSchema = z.strictObject({
+  facts: z.record(factKey, FactSchema),
+});
+
+const matchRule = z.strictObject({
+  group: z.array(text).optional(),
+  kind: z.array(text).optional(),
+  iso2: z.array(text).optional(),
+  not_iso2: z.array(text).optional(),
+});
+
+export const GroupingsFileSchema = z.strictObject({
+  composition: z.strictObject({
+    note: text,
+    groups: z.array(
+      z.strictObject({
+        id,
+        label: text,
+        match: z.array(matchRule).min(1),
+      }),
+    ),
+    unidentified_label: text,
+  }),
+});
+
+/** The coalition dataset (content/data/coalition-members.yaml), as far as mujaz reads it. */
+const memberSchema = z.looseObject({
+  en: text,
+  ar: text,
+  iso2: z.string().nullable(),
+  kind: text,
+  group: text,
+  subregion: z.string().nullable().optional(),
+  joined: z.union([z.string(), z.number()]).nullable().optional(),
+  sources: z.array(text).min(1, 'every member needs a source'),
+});
+
+export const DatasetSchema = z.looseObject({
+  meta: z.looseObject({ title: text }),
+  sources: z.array(z.looseObject({ id: text, title: text, url: z.string().optional(), date: z.union([z.string(), z.number()]).optional() })),
+  members: z.array(memberSchema),
+  unidentified_members: z.array(z.looseObject({ slot: text, window: z.string().optional() })),
+  after_article: z.array(memberSchema).optional(),
+  counts_by_year: z.array(
+    z.looseObject({ date: z.union([z.string(), z.number()]), members: z.number().int(), note: z.string().optional(), source: text }),
+  ),
+});
+
+export type Point = z.infer<typeof PointSchema>;
+export type Part = z.infer<typeof PartSchema>;
+export type Table = z.infer<typeof TableSchema>;
+export type ArticleFile = z.infer<typeof ArticleFileSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Fact = z.infer<typeof FactSchema>;
+export type FactsFile = z.infer<typeof FactsFileSchema>;
+export type GroupingsFile = z.infer<typeof GroupingsFileSchema>;
+export type Dataset = z.infer<typeof DatasetSchema>;
+export type Member = z.infer<typeof memberSchema>;

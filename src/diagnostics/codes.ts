@@ -1,0 +1,36 @@
+/**
+ * The catalog of permanent diagnostic codes. A code is never reused for another meaning.
+ * Each entry: a title (what happened) and a default hint (what to do).
+ */
+export const CODES = {
+  MJZ100: { title: 'YAML syntax error', hint: 'Check the indentation and quoting around the marked place.' },
+  MJZ101: { title: 'YAML problem', hint: 'Fix the YAML at the marked place.' },
+  MJZ102: { title: 'Empty file', hint: 'The file must contain a YAML mapping.' },
+  MJZ103: { title: 'File is not UTF-8', hint: 'Save the file as UTF-8.' },
+  MJZ110: { title: 'Unknown key', hint: 'Remove the key or fix its spelling.' },
+  MJZ111: { title: 'Wrong value', hint: 'Give a value of the expected type.' },
+  MJZ112: { title: 'Missing field', hint: 'Add the field.' },
+  MJZ120: { title: 'File not found', hint: 'Create the file or check the --root folder.' },
+  MJZ130: { title: 'Unknown source', hint: 'Add the source to content/sources.yaml or fix the id.' },
+  MJZ131: { title: 'Unknown fact', hint: 'Add the fact to content/facts.yaml or fix the key.' },
+  MJZ132: { title: 'Basis not found in the article', hint: 'Copy the sentence verbatim from the article text.' },
+  MJZ133: { title: 'Duplicate id', hint: 'Give each entry its own id.' },
+  MJZ134: { title: 'Invalid fact', hint: 'A fact has either a value with a source, or a derivation from data.' },
+  MJZ140: { title: 'Stated figure disagrees with the data', hint: 'Check both places: correct the data or the stated figure.' },
+  MJZ141: { title: 'Unknown data figure', hint: 'Use one of the figures the data provides.' },
+  MJZ142: { title: 'Member outside the grouping', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },
+  MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
+  MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
+  MJZ160: { title: 'Template syntax error', hint: 'Fix the Handlebars syntax at the marked place.' },
+  MJZ161: { title: 'Template error', hint: 'The template refers to something the context does not have.' },
+  MJZ162: { title: 'Unquoted interpolation', hint: 'Write the interpolation inside double quotes: key: "{{value}}".' },
+  MJZ163: { title: 'Unknown helper', hint: 'Use one of the helpers mujaz provides.' },
+  MJZ164: { title: 'Unknown partial', hint: 'Add the partial under partials/ or fix its name.' },
+  MJZ170: { title: 'Deck spec is not valid YAML', hint: 'The template produced broken YAML; check the template lines around the marked place.' },
+  MJZ171: { title: 'Deck spec is invalid', hint: 'Fix the template so it produces a valid deck spec.' },
+  MJZ180: { title: 'Rendering problem', hint: 'This is likely a bug in mujaz; please report it.' },
+  MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
+  MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },
+} as const satisfies Record<string, { title: string; hint: string }>;
+
+export type Code = keyof typeof CODES;

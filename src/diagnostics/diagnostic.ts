@@ -1,0 +1,71 @@
+/**
+ * Diagnostics are data: every problem a build finds is one of these, collected and
+ * reported together. Only the CLI turns them into text and exit codes.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 1-based
+}
+
+export interface Location {
+  file: string; // path as given to the build (relative to the root when possible)
+  start?: Position;
+  end?: Position;
+}
+
+export interface Diagnostic {
+  code: string; // permanent code from the catalog, e.g. MJZ101
+  severity: Severity;
+  message: string; // what happened
+  hint?: string; // how to fix it
+  location?: Location;
+  /** The source text of `location.file`, for the code frame. */
+  source?: string;
+  /** Where the value came from in a template expansion: the audience name. */
+  audience?: string;
+}
+
+/** A user error raised inside a stage: carries the diagnostics, never a stack for the user. */
+export class UserError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));
+    this.name = 'UserError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The closest candidate by edit distance, for "did you mean ...?". */
+export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import { didYouMean, type Diagnostic } from './diagnostic.js';
+import { locate, type ParsedYaml } from './yaml-source.js';
+
+/**
+ * Validates a parsed YAML file against a zod schema and turns every issue into a located
+ * diagnostic. Returns the typed value when there are no errors.
+ */
+export function checkSchema<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedYaml,
+  what: string,
+): { value?: z.infer<S>; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(issue, schema, parsed, what));
+  return { diagnostics };
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? 'the file' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+
+function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: ParsedYaml, what: string): Diagnostic[] {
+  const base = { severity: 'error' as const, source: parsed.file.text };
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const known = knownKeysAt(schema, path);
+      const suggestion = didYouMean(key, known);
+      return {
+        ...base,
+        code: 'MJZ110',
+        message: `Unknown key "${key}" in ${describePath(path)} of ${what}`,
+        hint: suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Known keys here: ${known.join(', ')}.` : undefined,
+        location: locate(parsed, [...path, key], { key: true }),
+      };
+    });
+  }
+  const present = valueAt(parsed.value, path) !== undefined;
+  if (issue.code === 'invalid_type' && !present) {
+    return [
+      {
+        ...base,
+        code: 'MJZ112',
+        message: `Missing field "${describePath(path)}" in ${what} (expected ${issue.expected})`,
+        location: locate(parsed, path),
+      },
+    ];
+  }
+  let hint: string | undefined;
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    const values = (issue.values as unknown[]).map(String);
+    const actual = valueAt(parsed.value, path);
+    const suggestion = typeof actual === 'string' ? didYouMean(actual, values) : undefined;
+    hint = suggestion ? `Did you mean "${suggestion}"? Allowed: ${values.join(', ')}.` : `Allowed: ${values.join(', ')}.`;
+  }
+  return [
+    {
+      ...base,
+      code: 'MJZ111',
+      message: `${describePath(path)} in ${what}: ${issue.message}`,
+      hint,
+      location: locate(parsed, path),
+    },
+  ];
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** The keys the object schema at `path` accepts, found by walking the schema. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = (node: unknown): unknown => {
+    let n = node as { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } };
+    for (let guard = 0; guard < 20 && n?.def; guard++) {
+      const t = n.def.type;
+      if (t === 'optional' || t === 'nullable' || t === 'default' || t === 'readonly' || t === 'catch' || t === 'prefault') n = n.def.innerType as typeof n;
+      else if (t === 'pipe') n = n.def.in as typeof n;
+      else break;
+    }
+    return n;
+  };
+  for (const key of path) {
+    const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } };
+    if (node?.def?.type === 'object' && typeof key === 'string') current = node.def.shape?.[key];
+    else if (node?.def?.type === 'array') current = node.def.element;
+    else if (node?.def?.type === 'record') current = node.def.valueType;
+    else return [];
+  }
+  const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } };
+  return node?.def?.type === 'object' ? Object.keys(node.def.shape ?? {}) : [];
+}

@@ -1,0 +1,139 @@
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import type { TemplateContext } from '../audience/context.js';
+import { countNoun, formatDate, formatNumber, formatPercent, formatYear, type NounForms } from '../format/arabic.js';
+
+/** Thrown by a helper for a problem in the template's use of it (shown with the template's location). */
+export class HelperError extends Error {
+  /** Where in the template the helper was called (filled in by the wrapper). */
+  loc?: { start: { line: number; column: number } };
+  constructor(message: string) {
+    super(message);
+    this.name = 'HelperError';
+  }
+}
+
+type Helper = (...args: never[]) => unknown;
+
+/**
+ * Wraps each helper: a HelperError gets the call's template position; and a helper named like
+ * a field (date, source, table...) called without arguments reads that field, as a template
+ * author expects from {{date}} inside {{#each sources}}.
+ */
+function located<T extends Record<string, Helper>>(helpers: T): T {
+  const out: Record<string, Helper> = {};
+  for (const [name, fn] of Object.entries(helpers)) {
+    out[name] = function (this: unknown, ...args: never[]) {
+      if (args.length === 1 && fn.length > 0 && this !== null && typeof this === 'object' && Object.hasOwn(this, name)) {
+        return (this as Record<string, unknown>)[name];
+      }
+      try {
+        return fn(...args);
+      } catch (error) {
+        const options = args[args.length - 1] as { loc?: HelperError['loc'] } | undefined;
+        if (error instanceof HelperError && !error.loc) error.loc = options?.loc;
+        throw error;
+      }
+    };
+  }
+  return out as T;
+}
+
+/**
+ * The helpers templates may call. Each takes the template context from the root data, so it
+ * prints figures in the audience's digits. Helpers returning structured data (json) return
+ * a SafeString that is valid YAML as it is.
+ */
+export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
+  const digits = root.theme.digits;
+  const fact = (key: unknown) => {
+    if (typeof key !== 'string') throw new HelperError(`fact needs a fact key in quotes, e.g. {{fact "coalition.members"}}`);
+    const f = root.facts[key];
+    if (!f) throw new HelperError(`unknown fact "${key}"`);
+    usedFacts.add(key);
+    return f;
+  };
+  return located({
+    /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100 */
+    fact(key: unknown, options: HelperOptions) {
+      const f = fact(key);
+      return options.hash.qualifier && f.qualifier ? `${f.qualifier} ${f.text}` : f.text;
+    },
+    /** {{factLabel "ffis.projects"}} → the fact's label */
+    factLabel(key: unknown) {
+      return fact(key).label;
+    },
+    /** {{factValue "coalition.members"}} → the raw value, for json in charts */
+    factValue(key: unknown) {
+      return fact(key).value;
+    },
+    /** {{count "coalition.members" one="عضو" two="عضوان" few="أعضاء" many="عضواً" other="عضو"}} */
+    count(key: unknown, options: HelperOptions) {
+      const f = fact(key);
+      const forms = options.hash as Partial<NounForms>;
+      for (const form of ['one', 'two', 'few', 'many', 'other'] as const) {
+        if (typeof forms[form] !== 'string') throw new HelperError(`count needs the noun forms one, two, few, many and other (missing ${form}=)`);
+      }
+      return countNoun(Number(f.value), forms as NounForms, digits);
+    },
+    /** {{num 1234}} → 1,234 in the audience's digits */
+    num(value: unknown) {
+      return formatNumber(Number(value), digits);
+    },
+    year(value: unknown) {
+      return formatYear(Number(value), digits);
+    },
+    date(value: unknown) {
+      return formatDate(String(value), digits);
+    },
+    percent(part: unknown, whole: unknown) {
+      return formatPercent(Number(part) / Number(whole), digits);
+    },
+    /** {{json value}}: the value as YAML flow (JSON), for lists and numbers. */
+    json(value: unknown) {
+      return new Handlebars.SafeString(JSON.stringify(value ?? null));
+    },
+    /** {{source "A1"}} → the source's title */
+    source(id: unknown) {
+      const s = root.sources.find((x) => x.id === id);
+      if (!s) throw new HelperError(`unknown source "${String(id)}"`);
+      return s.title;
+    },
+    /** {{#with (part "northeast")}}: one part of the outline by its id */
+    part(id: unknown) {
+      const p = root.parts.find((x) => x.id === id);
+      if (!p) throw new HelperError(`unknown part "${String(id)}"; parts: ${root.parts.map((x) => x.id).join(', ')}`);
+      return p;
+    },
+    /** {{#with (table "gains")}}: a summary table of the outline by its id */
+    table(id: unknown) {
+      const t = root.tables[String(id)];
+      if (!t) throw new HelperError(`unknown table "${String(id)}"; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
+      return t;
+    },
+    /** {{#each (where sources "kind" "web")}}: the items whose field equals the value */
+    where(list: unknown, field: unknown, value: unknown) {
+      if (!Array.isArray(list)) throw new HelperError('where needs a list, a field name and a value');
+      return list.filter((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[String(field)] === value);
+    },
+    /** {{#each (chunk list 16)}}: the list cut into runs of at most n items, e.g. one slide each */
+    chunk(list: unknown, size: unknown) {
+      const n = Number(size);
+      if (!Array.isArray(list) || !Number.isInteger(n) || n < 1) throw new HelperError('chunk needs a list and a whole number, e.g. (chunk sources 16)');
+      return Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, (i + 1) * n));
+    },
+    eq(a: unknown, b: unknown) {
+      return a === b;
+    },
+    /** {{add 1 @index}} for numbering */
+    add(a: unknown, b: unknown) {
+      return Number(a) + Number(b);
+    },
+  });
+}
+
+export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'where', 'chunk', 'eq', 'add'] as const;
+/** Handlebars' own block helpers, always available. */
+export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
+/** Helpers whose output is YAML by itself and may stand outside quotes. */
+export const RAW_HELPERS = new Set(['json']);

@@ -1,0 +1,105 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Content } from '../content/parse.js';
+import type { Dataset, GroupingsFile, Member } from '../content/schema.js';
+
+/** One bar or slice of a chart computed from the data. */
+export interface DataPoint {
+  id: string;
+  label: string;
+  value: number;
+}
+
+export interface GrowthPoint {
+  year: number;
+  members: number;
+  source: string;
+}
+
+/** Figures and series that follow from the dataset: computed, never typed twice. */
+export interface DataFigures {
+  figures: Record<string, number>;
+  composition: { points: DataPoint[]; total: number; note: string };
+  growth: GrowthPoint[];
+  /** Source ids the figures rest on (members' and counts' sources). */
+  sources: string[];
+}
+
+function matches(member: Member, rule: GroupingsFile['composition']['groups'][number]['match'][number]): boolean {
+  if (rule.group && !rule.group.includes(member.group)) return false;
+  if (rule.kind && !rule.kind.includes(member.kind)) return false;
+  if (rule.iso2 && !(member.iso2 && rule.iso2.includes(member.iso2))) return false;
+  if (rule.not_iso2 && member.iso2 && rule.not_iso2.includes(member.iso2)) return false;
+  return true;
+}
+
+/** The first YYYY[-MM[-DD]] in a dataset date such as "2025-11 (early)". */
+export function datePrefix(value: string | number): string | undefined {
+  return /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(String(value))?.[0];
+}
+
+export function computeDataFigures(content: Content): { data?: DataFigures; diagnostics: Diagnostic[] } {
+  const dataset: Dataset | undefined = content.dataset;
+  if (!dataset) return { diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const identified = dataset.members.length;
+  const unidentified = dataset.unidentified_members.length;
+  const figures: Record<string, number> = {
+    'members.identified': identified,
+    'members.unidentified': unidentified,
+    'members.total': identified + unidentified,
+    'members.next': identified + unidentified + 1,
+  };
+
+  const points: DataPoint[] = [];
+  const groupings = content.groupings;
+  if (groupings) {
+    const groups = groupings.composition.groups;
+    const counts = new Map(groups.map((g) => [g.id, 0]));
+    dataset.members.forEach((member, index) => {
+      const hits = groups.filter((g) => g.match.some((rule) => matches(member, rule)));
+      if (hits.length === 1) {
+        counts.set(hits[0]!.id, counts.get(hits[0]!.id)! + 1);
+        return;
+      }
+      diagnostics.push({
+        code: 'MJZ142',
+        severity: 'error',
+        message:
+          hits.length === 0
+            ? `Member "${member.en}" matches no group of the composition`
+            : `Member "${member.en}" matches several groups: ${hits.map((h) => h.id).join(', ')}`,
+        hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.',
+        location: content.locate('dataset', ['members', index]),
+      });
+    });
+    for (const g of groups) {
+      figures[`groups.${g.id}`] = counts.get(g.id)!;
+      points.push({ id: g.id, label: g.label, value: counts.get(g.id)! });
+    }
+    if (unidentified > 0) points.push({ id: 'unidentified', label: groupings.composition.unidentified_label, value: unidentified });
+  }
+
+  // Growth: the last count of each year, up to the article's date.
+  const asOf = content.article.date;
+  const byYear = new Map<number, GrowthPoint>();
+  for (const entry of dataset.counts_by_year) {
+    const prefix = datePrefix(entry.date);
+    if (!prefix || prefix > asOf) continue;
+    const year = Number(prefix.slice(0, 4));
+    byYear.set(year, { year, members: entry.members, source: entry.source });
+  }
+  const growth = [...byYear.values()].sort((a, b) => a.year - b.year);
+
+  const sources = new Set<string>();
+  for (const m of dataset.members) m.sources.forEach((s) => sources.add(s));
+  for (const g of growth) sources.add(g.source);
+  return {
+    data: {
+      figures,
+      composition: { points, total: points.reduce((sum, p) => sum + p.value, 0), note: groupings?.composition.note ?? '' },
+      growth,
+      sources: [...sources].sort(),
+    },
+    diagnostics,
+  };
+}

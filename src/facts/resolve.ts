@@ -1,0 +1,58 @@
+import { didYouMean, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Content } from '../content/parse.js';
+import type { DataFigures } from './data.js';
+
+export type FactType = 'number' | 'year' | 'month' | 'text';
+
+/** A fact with its value decided and its provenance kept. */
+export interface ResolvedFact {
+  key: string;
+  label: string;
+  type: FactType;
+  value: number | string;
+  qualifier?: string;
+  /** Where the value comes from: the data, or what a source states. */
+  origin: 'data' | 'stated';
+  /** Source ids the value rests on. */
+  sources: string[];
+  location: Location;
+}
+
+export function resolveFacts(content: Content, data: DataFigures | undefined): { facts: Record<string, ResolvedFact>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const facts: Record<string, ResolvedFact> = {};
+  const datasetFile = content.datasetFile ?? 'content/data';
+  const datasetSource = content.sources.find((s) => s.kind === 'dataset')?.id;
+  for (const [key, fact] of Object.entries(content.facts)) {
+    const base = { key, label: fact.label, type: fact.type, qualifier: fact.qualifier, location: fact.location };
+    if (fact.data !== undefined) {
+      const value = data?.figures[fact.data];
+      if (value === undefined) {
+        const known = Object.keys(data?.figures ?? {});
+        const suggestion = didYouMean(fact.data, known);
+        diagnostics.push({
+          code: 'MJZ141',
+          severity: 'error',
+          message: data ? `Fact "${key}" asks for the data figure "${fact.data}", which the data does not provide` : `Fact "${key}" needs the dataset, which was not found`,
+          hint: suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Figures the data provides: ${known.join(', ')}.` : undefined,
+          location: content.locate('facts', ['facts', key, 'data']),
+        });
+        continue;
+      }
+      if (fact.stated && fact.stated.value !== value) {
+        const stated = fact.statedLocation;
+        diagnostics.push({
+          code: 'MJZ140',
+          severity: 'warning',
+          message: `"${fact.label}" (${key}): source ${fact.stated.source} states ${fact.stated.value}, the data gives ${value} (${fact.data}, computed from ${datasetFile})`,
+          hint: `The deck shows the data's figure, ${value}. Check ${stated?.file ?? 'content/facts.yaml'} and ${datasetFile}: correct the data, or record what the source says.`,
+          location: stated,
+        });
+      }
+      facts[key] = { ...base, value, origin: 'data', sources: datasetSource ? [datasetSource] : (data?.sources ?? []) };
+      continue;
+    }
+    if (fact.stated) facts[key] = { ...base, value: fact.stated.value, origin: 'stated', sources: [fact.stated.source] };
+  }
+  return { facts, diagnostics };
+}

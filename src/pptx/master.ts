@@ -1,0 +1,55 @@
+import type { PlaceholderProps, Pptx, SlideMasterProps, SlideNumberProps } from './types.js';
+import type { Theme } from '../audience/theme.js';
+import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_BOX } from './layout.js';
+import { ar, headingStyle } from './rtl.js';
+
+export const CONTENT_MASTER = 'MUJAZ_CONTENT';
+export const TITLE_MASTER = 'MUJAZ_TITLE';
+
+/**
+ * The two slide masters: a title slide on the primary colour, and content slides with the
+ * title placeholder at the top right, an accent bar, and a footer with the source and date,
+ * the distribution marking and the slide number.
+ */
+export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefined): void {
+  const c = theme.colors;
+  const footerText = (text: string, x: number, w: number, align: 'right' | 'center') => ({
+    text: {
+      text,
+      options: ar({ fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color: c.muted }, { x, y: FOOTER.y, w, h: FOOTER.h, align, valign: 'middle', margin: 0 }),
+    },
+  });
+  const objects: NonNullable<SlideMasterProps['objects']> = [
+    { rect: { x: 0, y: 0, w: SLIDE.w, h: 0.12, fill: { color: c.primary }, line: { type: 'none' } } },
+    { rect: { ...ACCENT_BAR, fill: { color: c.accent }, line: { type: 'none' } } },
+    { line: { x: MARGIN, y: FOOTER.ruleY, w: SLIDE.w - 2 * MARGIN, h: 0, line: { color: c.surface === c.background ? c.muted : c.surface, width: 1 } } },
+    {
+      placeholder: {
+        options: { name: 'title', type: 'title', ...TITLE_BOX, ...ar(headingStyle(theme)), valign: 'middle', margin: 0 } as PlaceholderProps,
+        text: '',
+      },
+    },
+  ];
+  if (footer) objects.push(footerText(footer, SLIDE.w - MARGIN - 8, 8, 'right'));
+  if (theme.marking) objects.push(footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center'));
+  pptx.defineSlideMaster({
+    title: CONTENT_MASTER,
+    background: { color: c.background },
+    objects,
+    slideNumber: { x: MARGIN, y: FOOTER.y, w: 0.8, h: FOOTER.h, fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color: c.muted, align: 'left', valign: 'middle', margin: 0 } as SlideNumberProps,
+  });
+  pptx.defineSlideMaster({
+    title: TITLE_MASTER,
+    background: { color: c.primary },
+    objects: [
+      { rect: { x: SLIDE.w - MARGIN - 0.12, y: 1.6, w: 0.12, h: 3.2, fill: { color: c.accent }, line: { type: 'none' } } },
+      {
+        placeholder: {
+          options: { name: 'title', type: 'title', x: MARGIN, y: 1.6, w: SLIDE.w - 2 * MARGIN - 0.4, h: 1.9, ...ar(headingStyle(theme, theme.sizes.big - 10, c.onPrimary)), valign: 'bottom', margin: 0 } as PlaceholderProps,
+          text: '',
+        },
+      },
+      ...(theme.marking ? [footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center')] : []),
+    ],
+  });
+}

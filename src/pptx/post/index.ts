@@ -1,0 +1,106 @@
+/**
+ * The post-processing stage: pptxgenjs 4.0.1 output → a package that is right
+ * for an Arabic reader, schema-valid, and byte-identical for the same content.
+ *
+ * Every transform is a pure string → string function of one part kind; this
+ * file holds their order, in one list. Package-level steps (chart renumbering,
+ * content types, embedded workbooks, the zip) run around that list.
+ */
+import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
+import { normalizeContentTypes, partKinds, type PartKind } from './content-types.js';
+import { setCoreDates, setCoreTitle } from './core-props.js';
+import { parseFixedDate, type FixedDate } from './dates.js';
+import { markSlideNumberFields } from './fields.js';
+import { completeFontTriples, stripCharsetHints } from './fonts.js';
+import { dedupeShapeIds, stableSectionIds } from './ids.js';
+import { splitNotesLines } from './notes.js';
+import { orderPresentation } from './order.js';
+import { rtlParagraphs, setTextLang, singleParagraphProps } from './paragraphs.js';
+import { renumberCharts } from './renumber.js';
+import { setThemeFonts } from './theme.js';
+import type { FinalizeOptions, PartMap } from './types.js';
+import { finalizeWorkbook } from './workbook.js';
+import { readPackage, writePackage } from './zip.js';
+
+export type { FinalizeOptions } from './types.js';
+
+interface Transform {
+  /** What it fixes (pptxgenjs issue, validator error or RTL gap). */
+  why: string;
+  kinds: readonly PartKind[];
+  apply: (xml: string) => string;
+}
+
+const TEXT: readonly PartKind[] = ['slide', 'layout', 'master', 'notes', 'notesMaster', 'handoutMaster', 'chart'];
+const SHAPES: readonly PartKind[] = ['slide', 'layout', 'master', 'notes', 'notesMaster', 'handoutMaster'];
+
+/** The part transforms, in the order they run. */
+function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
+  const list: (Transform | false)[] = [
+    // Validity
+    { why: 'one a:pPr per paragraph (#1081)', kinds: TEXT, apply: singleParagraphProps },
+    { why: 'unique p:cNvPr ids per part (#1532, slide number id 25)', kinds: SHAPES, apply: dedupeShapeIds },
+    { why: 'p:presentation children in schema order', kinds: ['presentation'], apply: orderPresentation },
+    { why: 'no c:axId without an axis (third axis id)', kinds: ['chart'], apply: dropUndefinedAxes },
+    // Notes: one paragraph per line
+    { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
+    // Direction and language
+    opts.rtl && { why: 'rtl="1", right-aligned paragraphs and level styles', kinds: [...TEXT, 'presentation'], apply: rtlParagraphs },
+    { why: 'lang on every run (notes, slide number, charts)', kinds: [...TEXT, 'presentation'], apply: (x) => setTextLang(x, opts.lang) },
+    { why: 'slide-number field text ‹#› on masters and layouts', kinds: ['layout', 'master'], apply: markSlideNumberFields },
+    // Fonts
+    { why: 'chart text names a:ea and a:cs like a:latin', kinds: ['chart'], apply: completeFontTriples },
+    { why: 'no GB2312/Big5 charset on a:ea/a:cs', kinds: [...TEXT, 'theme'], apply: stripCharsetHints },
+    { why: 'theme latin/cs fonts and Arab script face', kinds: ['theme'], apply: (x) => setThemeFonts(x, opts.fonts) },
+    // Charts
+    { why: 'c:lang in chartSpace', kinds: ['chart'], apply: (x) => setChartLang(x, opts.lang) },
+    opts.rtl && { why: 'RLE…PDF around chart titles (LibreOffice)', kinds: ['chart'], apply: embedTitles },
+    opts.rtl && { why: 'RLE…PDF around series names (LibreOffice)', kinds: ['chart'], apply: embedSeriesNames },
+    // Determinism
+    { why: 'stable p14:section ids', kinds: ['presentation'], apply: stableSectionIds },
+    { why: 'fixed core.xml dates', kinds: ['core'], apply: (x) => setCoreDates(x, date.w3c) },
+    opts.title !== undefined && { why: 'dc:title', kinds: ['core'], apply: (x) => setCoreTitle(x, opts.title as string) },
+  ];
+  return list.filter((t): t is Transform => t !== false);
+}
+
+function applyTransforms(parts: PartMap, list: readonly Transform[]): PartMap {
+  const kinds = partKinds(parts.xml.get('[Content_Types].xml') ?? '');
+  const xml = new Map<string, string>();
+  for (const [name, text] of parts.xml) {
+    const kind = kinds.get(name);
+    xml.set(name, kind === undefined ? text : list.reduce((acc, t) => (t.kinds.includes(kind) ? t.apply(acc) : acc), text));
+  }
+  return { xml, bin: parts.bin };
+}
+
+function fixContentTypes(parts: PartMap): PartMap {
+  const names = [...parts.xml.keys(), ...parts.bin.keys()];
+  const xml = new Map(parts.xml);
+  const types = xml.get('[Content_Types].xml');
+  if (types !== undefined) xml.set('[Content_Types].xml', normalizeContentTypes(types, names));
+  return { xml, bin: parts.bin };
+}
+
+async function fixWorkbooks(parts: PartMap, opts: FinalizeOptions, date: FixedDate): Promise<PartMap> {
+  const bin = new Map(parts.bin);
+  for (const [name, bytes] of parts.bin) {
+    if (/\.xlsx$/i.test(name)) bin.set(name, await finalizeWorkbook(bytes, { date, rtl: opts.rtl }));
+  }
+  return { xml: parts.xml, bin };
+}
+
+/**
+ * Finalize the bytes of `pptx.write({outputType:'nodebuffer'})` (pptxgenjs 4.0.1):
+ * right-to-left text, language and theme fonts for an Arabic deck, a package
+ * that validates, and byte-identical output for the same content.
+ */
+export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): Promise<Uint8Array> {
+  const date = parseFixedDate(opts.fixedDate);
+  let parts = await readPackage(pptx);
+  parts = renumberCharts(parts);
+  parts = fixContentTypes(parts);
+  parts = applyTransforms(parts, transforms(opts, date));
+  parts = await fixWorkbooks(parts, opts, date);
+  return writePackage(parts, date.date);
+}

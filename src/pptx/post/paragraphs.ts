@@ -1,0 +1,74 @@
+/**
+ * Paragraph-level fixes for DrawingML text (slides, layouts, masters, notes, charts).
+ *
+ * - pptxgenjs writes one a:pPr per run of a multi-run paragraph (#1081), which
+ *   breaks CT_TextParagraph (pPr?, runs*, endParaRPr?): keep the first only.
+ * - Right-to-left: every paragraph rtl="1" and right-aligned; list-level styles
+ *   (a:lvlNpPr, a:defPPr in lstStyle, txStyles, notesStyle, defaultTextStyle) too.
+ * - Language: every run property element names the deck's language.
+ */
+import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement } from './xml.js';
+
+const PPR = 'a:pPr';
+
+/**
+ * Alignments kept as written when a paragraph becomes right-to-left: anything the
+ * author chose that is not "left" (centred, justified, distributed). Absent or
+ * left alignment becomes right alignment.
+ */
+const KEPT_ALIGNMENTS = new Set(['ctr', 'r', 'just', 'justLow', 'dist', 'thaiDist']);
+
+/** One paragraph `<a:p>…</a:p>`: keep only its first a:pPr, placed before the runs. */
+export function keepFirstParagraphProps(paragraph: string): string {
+  const { start, inner, end } = splitElement(paragraph);
+  const props = inner.match(elementPattern(PPR));
+  if (!props || props.length === 0) return paragraph;
+  const first = props[0] as string;
+  const firstAt = inner.indexOf(first);
+  const leading = inner.slice(0, firstAt);
+  if (props.length === 1 && leading.trim() === '') return paragraph;
+  const rest = inner.replace(elementPattern(PPR), '');
+  return `${start}${first}${rest}${end}`;
+}
+
+/** The start tag of a (paragraph or level) properties element, made right-to-left and right-aligned. */
+export function rtlPropsTag(tag: string): string {
+  const algn = getAttr(tag, 'algn');
+  const aligned = algn !== undefined && KEPT_ALIGNMENTS.has(algn) ? tag : setAttr(tag, 'algn', 'r');
+  return setAttr(aligned, 'rtl', '1');
+}
+
+/** One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. */
+export function makeParagraphRtl(paragraph: string): string {
+  const { start, inner, end } = splitElement(paragraph);
+  const pattern = new RegExp(elementPattern(PPR).source);
+  const found = pattern.exec(inner);
+  if (!found) return `${openTag(start)}<a:pPr algn="r" rtl="1"/>${inner}${end || '</a:p>'}`;
+  const props = mapStartTags(found[0], PPR, rtlPropsTag);
+  return `${start}${inner.slice(0, found.index)}${props}${inner.slice(found.index + found[0].length)}${end}`;
+}
+
+const LEVEL_STYLES = ['a:defPPr', ...Array.from({ length: 9 }, (_, i) => `a:lvl${i + 1}pPr`)];
+
+/** Every list-level style (a:defPPr, a:lvl1pPr … a:lvl9pPr) of a part made right-to-left. */
+export function rtlLevelStyles(xml: string): string {
+  return LEVEL_STYLES.reduce((acc, name) => mapStartTags(acc, name, rtlPropsTag), xml);
+}
+
+/** Every paragraph of a part keeps only its first a:pPr. */
+export function singleParagraphProps(xml: string): string {
+  return mapElements(xml, 'a:p', keepFirstParagraphProps);
+}
+
+/** Every paragraph and list-level style of a part made right-to-left and right-aligned. */
+export function rtlParagraphs(xml: string): string {
+  return rtlLevelStyles(mapElements(xml, 'a:p', makeParagraphRtl));
+}
+
+const RUN_PROPS = ['a:rPr', 'a:endParaRPr', 'a:defRPr'];
+
+/** `lang` on every run, end-of-paragraph and default run properties element of a part. */
+export function setTextLang(xml: string, lang: string): string {
+  const value = escapeAttr(lang);
+  return RUN_PROPS.reduce((acc, name) => mapStartTags(acc, name, (tag) => setAttr(tag, 'lang', value)), xml);
+}

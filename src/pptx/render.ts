@@ -1,0 +1,65 @@
+import type { Pptx, PptxSlide } from './types.js';
+import type { Theme } from '../audience/theme.js';
+import type { DeckSpec, Slide } from '../spec/schema.js';
+import { CONTENT_MASTER, TITLE_MASTER, defineMasters } from './master.js';
+import { renderAgenda, renderBullets } from './slides/bullets.js';
+import { renderChart } from './slides/chart.js';
+import type { RenderContext } from './slides/common.js';
+import { renderSources } from './slides/sources.js';
+import { renderStats } from './slides/stats.js';
+import { renderTable } from './slides/table.js';
+import { renderTitle } from './slides/title.js';
+
+type Renderer<K extends Slide['kind']> = (slide: PptxSlide, spec: Extract<Slide, { kind: K }>, ctx: RenderContext) => void;
+
+/** One renderer per slide kind. */
+const RENDERERS: { [K in Slide['kind']]: Renderer<K> } = {
+  title: renderTitle,
+  agenda: renderAgenda,
+  bullets: renderBullets,
+  chart: renderChart,
+  stats: renderStats,
+  table: renderTable,
+  sources: renderSources,
+};
+
+let pptxModule: Promise<{ default: unknown }> | undefined;
+/** pptxgenjs is heavy: loaded on the first render only. */
+function loadPptxGenJS() {
+  pptxModule ??= import('pptxgenjs');
+  return pptxModule;
+}
+
+/**
+ * Stage 5: the deck spec drawn with pptxgenjs. Returns the raw package; the post-processing
+ * stage makes it right-to-left throughout, valid and deterministic.
+ */
+export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<Uint8Array> {
+  const mod = await loadPptxGenJS();
+  // Under NodeNext the bundled types make the default export look non-constructible.
+  const Ctor = mod.default as new () => Pptx;
+  const pptx = new Ctor();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = spec.deck.title;
+  if (spec.deck.subject) pptx.subject = spec.deck.subject;
+  pptx.author = spec.deck.author ?? 'mujaz';
+  pptx.company = 'mujaz';
+  pptx.rtlMode = true;
+  pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
+  defineMasters(pptx, theme, spec.deck.footer);
+
+  const ctx: RenderContext = { pptx, theme };
+  let section: string | undefined;
+  for (const slideSpec of spec.slides) {
+    const sectionTitle = slideSpec.section ?? section ?? spec.deck.title;
+    if (sectionTitle !== section) {
+      pptx.addSection({ title: sectionTitle });
+      section = sectionTitle;
+    }
+    const slide = pptx.addSlide({ masterName: slideSpec.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER, sectionTitle });
+    (RENDERERS[slideSpec.kind] as Renderer<typeof slideSpec.kind>)(slide, slideSpec as never, ctx);
+    if (slideSpec.notes) slide.addNotes(slideSpec.notes);
+  }
+  const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}

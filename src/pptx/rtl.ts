@@ -1,0 +1,54 @@
+import type { Theme } from '../audience/theme.js';
+
+/**
+ * Every right-to-left decision of the renderer lives here. pptxgenjs mutates the option objects
+ * it is given, so each function returns a fresh object.
+ */
+export const LANG = 'ar-SA';
+
+export interface TextStyle {
+  fontFace: string;
+  fontSize: number;
+  color: string;
+  bold?: boolean;
+}
+
+/** Options for Arabic text: right-to-left, right-aligned, tagged Arabic, in the theme's font. */
+export function ar(style: TextStyle, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { rtlMode: true, lang: LANG, align: 'right', ...style, ...extra };
+}
+
+export function bodyStyle(theme: Theme, size = theme.sizes.body, color = theme.colors.text): TextStyle {
+  return { fontFace: theme.fonts.body, fontSize: size, color };
+}
+
+export function headingStyle(theme: Theme, size = theme.sizes.title, color = theme.colors.primary): TextStyle {
+  return { fontFace: theme.fonts.heading, fontSize: size, color, bold: true };
+}
+
+/** Columns in reading order → left-to-right drawing order: the first column goes on the right. */
+export function rtlColumns<T>(cells: readonly T[]): T[] {
+  return [...cells].reverse();
+}
+
+/** Chart options that make a chart read right to left. */
+export function rtlChartAxes(type: 'bar' | 'column' | 'line'): Record<string, unknown> {
+  if (type === 'bar') {
+    // Horizontal bars grow leftwards from an axis on the right; the first category on top.
+    return { valAxisOrientation: 'maxMin', catAxisOrientation: 'maxMin' };
+  }
+  // Categories run right to left; the value axis moves to the right.
+  return { catAxisOrientation: 'maxMin' };
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const LRM = '\u200E';
+
+/**
+ * A paragraph with no Arabic letter (an English source title) keeps its own order inside a
+ * right-to-left paragraph when it starts and ends with a left-to-right mark: its brackets and
+ * trailing punctuation then stay where an English reader expects them.
+ */
+export function isolateLatin(text: string): string {
+  return ARABIC_LETTER.test(text) || !/[A-Za-z]/.test(text) ? text : `${LRM}${text}${LRM}`;
+}

@@ -1,0 +1,99 @@
+import type { ChartName, ChartOptions, PptxSlide } from '../types.js';
+import type { Chart, Slide } from '../../spec/schema.js';
+import { BODY } from '../layout.js';
+import { rtlChartAxes } from '../rtl.js';
+import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './common.js';
+
+type ChartSlide = Extract<Slide, { kind: 'chart' }>;
+
+const TYPES = {
+  bar: 'bar',
+  column: 'bar',
+  'stacked-column': 'bar',
+  pie: 'pie',
+  doughnut: 'doughnut',
+  line: 'line',
+} as const;
+
+/** Colours for every point or series, so pptxgenjs never picks a random one. */
+export function chartColors(chart: Chart, palette: readonly string[], highlight: string): string[] {
+  const perPoint = chart.type === 'pie' || chart.type === 'doughnut' || (chart.series.length === 1 && chart.highlightLast);
+  const count = perPoint ? chart.categories.length : chart.series.length;
+  const base = chart.colors ?? palette;
+  const colors = Array.from({ length: count }, (_, i) => base[i % base.length]!);
+  if (chart.series.length === 1 && chart.highlightLast && chart.type !== 'pie' && chart.type !== 'doughnut') {
+    colors.fill(base[0]!);
+    colors[count - 1] = highlight;
+  }
+  return colors;
+}
+
+export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, unknown> {
+  const { theme } = ctx;
+  const font = theme.fonts.body;
+  const text = theme.colors.text;
+  const options: Record<string, unknown> = {
+    chartColors: chartColors(chart, theme.colors.chart, theme.colors.highlight),
+    showValue: chart.showValues,
+    showLegend: chart.showLegend || chart.type === 'pie' || chart.type === 'doughnut',
+    legendPos: 'b',
+    legendFontFace: font,
+    legendFontSize: theme.sizes.small,
+    legendColor: text,
+    dataLabelFontFace: font,
+    dataLabelFontSize: theme.sizes.small,
+    dataLabelColor: text,
+    catAxisLabelFontFace: font,
+    catAxisLabelFontSize: theme.sizes.small + 1,
+    catAxisLabelColor: text,
+    valAxisLabelFontFace: font,
+    valAxisLabelFontSize: theme.sizes.small - 1,
+    valAxisLabelColor: theme.colors.muted,
+    valGridLine: { color: 'E5E7EB', size: 0.75 },
+    catGridLine: { style: 'none' },
+    lang: 'ar-SA',
+    altText: chart.alt,
+  };
+  if (theme.digits === 'arabic-indic') {
+    options.dataLabelFormatCode = '[$-2000401]#,##0';
+    options.valAxisLabelFormatCode = '[$-2000401]#,##0';
+  }
+  switch (chart.type) {
+    case 'bar':
+      Object.assign(options, { barDir: 'bar', barGapWidthPct: 45, dataLabelPosition: 'outEnd', ...rtlChartAxes('bar') });
+      break;
+    case 'column':
+      Object.assign(options, { barDir: 'col', barGapWidthPct: 40, dataLabelPosition: 'outEnd', ...rtlChartAxes('column') });
+      break;
+    case 'stacked-column':
+      Object.assign(options, { barDir: 'col', barGrouping: 'stacked', barGapWidthPct: 40, ...rtlChartAxes('column') });
+      break;
+    case 'line':
+      Object.assign(options, { lineDataSymbol: 'circle', lineDataSymbolSize: 7, dataLabelPosition: 't', ...rtlChartAxes('line') });
+      break;
+    case 'pie':
+    case 'doughnut':
+      Object.assign(options, { holeSize: 55, showPercent: false, dataLabelPosition: chart.type === 'pie' ? 'bestFit' : undefined, dataLabelColor: 'FFFFFF' });
+      break;
+  }
+  return options;
+}
+
+export function renderChart(slide: PptxSlide, spec: ChartSlide, ctx: RenderContext): void {
+  const { theme, pptx } = ctx;
+  addTitle(slide, spec.title, theme);
+  const hasNote = Boolean(spec.chart.note || spec.source);
+  const box = bodyBox(hasNote);
+  let chartBox = box;
+  if (spec.bullets?.length) {
+    // Commentary on the right (where reading starts), the chart on the left.
+    const textW = 4.2;
+    addBullets(slide, spec.bullets, { x: BODY.x + BODY.w - textW, y: box.y, w: textW, h: box.h }, theme, theme.sizes.body - 2);
+    chartBox = { ...box, w: box.w - textW - 0.3 };
+  }
+  const data = spec.chart.series.map((s) => ({ name: s.name, labels: [...spec.chart.categories], values: [...s.values] }));
+  const type = TYPES[spec.chart.type] as ChartName;
+  slide.addChart(type, data, { ...chartBox, ...chartOptions(spec.chart, ctx) } as ChartOptions);
+  const note = [spec.chart.note, spec.source].filter(Boolean).join(' — ');
+  if (note) addNote(slide, note, theme);
+}

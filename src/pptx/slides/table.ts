@@ -1,0 +1,39 @@
+import type { PptxSlide, TableProps, TableRow } from '../types.js';
+import type { Slide } from '../../spec/schema.js';
+import { ar, bodyStyle, headingStyle, rtlColumns } from '../rtl.js';
+import { addNote, addTitle, bodyBox, type RenderContext } from './common.js';
+
+type TableSlide = Extract<Slide, { kind: 'table' }>;
+
+/**
+ * A table that reads right to left: pptxgenjs has no table direction, so the columns are
+ * drawn in reverse (the first column on the right), which PowerPoint and LibreOffice both show.
+ */
+export function renderTable(slide: PptxSlide, spec: TableSlide, { theme }: RenderContext): void {
+  addTitle(slide, spec.title, theme);
+  const box = bodyBox(Boolean(spec.source));
+  const c = theme.colors;
+  const n = spec.columns.length;
+  const weights = spec.widths && spec.widths.length === n ? spec.widths : Array.from({ length: n }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const colW = rtlColumns(weights.map((w) => (box.w * w) / total));
+  const longest = Math.max(...spec.rows.flat().map((cell) => cell.length), 1);
+  const size = longest > 120 ? theme.sizes.small + 1 : longest > 70 ? theme.sizes.small + 4 : theme.sizes.body - 2;
+  const border = { type: 'solid', pt: 0.75, color: 'D1D5DB' } as const;
+  const cell = (text: string, header: boolean, first: boolean, band: boolean) => ({
+    text,
+    options: ar(header ? headingStyle(theme, size + 1, c.onPrimary) : bodyStyle(theme, size), {
+      bold: header || first,
+      fill: { color: header ? c.primary : band ? c.surface : c.background },
+      valign: 'middle',
+      margin: [8, 10, 8, 10],
+      border: [{ ...border }, { ...border }, { ...border }, { ...border }],
+    }),
+  });
+  const rows = [
+    rtlColumns(spec.columns.map((h, i) => cell(h, true, i === 0, false))),
+    ...spec.rows.map((row, r) => rtlColumns(row.map((text, i) => cell(text, false, i === 0, r % 2 === 1)))),
+  ];
+  slide.addTable(rows as TableRow[], { x: box.x, y: box.y, w: box.w, colW, autoPage: false } as TableProps);
+  if (spec.source) addNote(slide, spec.source, theme);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  keepFirstParagraphProps,
+  makeParagraphRtl,
+  rtlLevelStyles,
+  rtlParagraphs,
+  rtlPropsTag,
+  setTextLang,
+  singleParagraphProps,
+} from '../../../src/pptx/post/paragraphs.js';
+
+const RUN = (t: string) => `<a:r><a:rPr lang="ar-SA"/><a:t>${t}</a:t></a:r>`;
+
+describe('keepFirstParagraphProps (#1081)', () => {
+  it('keeps only the first a:pPr of a multi-run paragraph', () => {
+    const p = `<a:p><a:pPr rtl="1" algn="r"><a:buNone/></a:pPr>${RUN('a')}<a:pPr rtl="1" algn="r"><a:buNone/></a:pPr>${RUN('FFIS')}<a:pPr algn="l"/>${RUN('b')}<a:endParaRPr lang="ar-SA"/></a:p>`;
+    expect(keepFirstParagraphProps(p)).toBe(
+      `<a:p><a:pPr rtl="1" algn="r"><a:buNone/></a:pPr>${RUN('a')}${RUN('FFIS')}${RUN('b')}<a:endParaRPr lang="ar-SA"/></a:p>`,
+    );
+  });
+
+  it('moves a lone a:pPr before the runs', () => {
+    expect(keepFirstParagraphProps(`<a:p>${RUN('a')}<a:pPr algn="r"/></a:p>`)).toBe(`<a:p><a:pPr algn="r"/>${RUN('a')}</a:p>`);
+  });
+
+  it('leaves a correct paragraph untouched', () => {
+    const p = `<a:p><a:pPr algn="r"/>${RUN('a')}</a:p>`;
+    expect(keepFirstParagraphProps(p)).toBe(p);
+  });
+
+  it('works paragraph by paragraph over a part', () => {
+    const xml = `<p:txBody><a:p><a:pPr/>${RUN('1')}<a:pPr/>${RUN('2')}</a:p><a:p><a:pPr algn="ctr"/>${RUN('3')}</a:p></p:txBody>`;
+    expect(singleParagraphProps(xml)).toBe(`<p:txBody><a:p><a:pPr/>${RUN('1')}${RUN('2')}</a:p><a:p><a:pPr algn="ctr"/>${RUN('3')}</a:p></p:txBody>`);
+  });
+});
+
+describe('rtlPropsTag', () => {
+  it('right-aligns absent or left alignment', () => {
+    expect(rtlPropsTag('<a:pPr/>')).toBe('<a:pPr algn="r" rtl="1"/>');
+    expect(rtlPropsTag('<a:pPr algn="l" rtl="0">')).toBe('<a:pPr algn="r" rtl="1">');
+  });
+
+  it('keeps an explicit centred (or justified) alignment', () => {
+    expect(rtlPropsTag('<a:lvl1pPr algn="ctr" rtl="0">')).toBe('<a:lvl1pPr algn="ctr" rtl="1">');
+    expect(rtlPropsTag('<a:pPr algn="just"/>')).toBe('<a:pPr algn="just" rtl="1"/>');
+  });
+});
+
+describe('makeParagraphRtl', () => {
+  it('adds a:pPr to a paragraph without one (notes, pptxgenjs)', () => {
+    expect(makeParagraphRtl(`<a:p>${RUN('x')}</a:p>`)).toBe(`<a:p><a:pPr algn="r" rtl="1"/>${RUN('x')}</a:p>`);
+  });
+
+  it('gives an empty self-closing paragraph a body', () => {
+    expect(makeParagraphRtl('<a:p/>')).toBe('<a:p><a:pPr algn="r" rtl="1"/></a:p>');
+  });
+
+  it('sets rtl on the existing a:pPr and keeps its children', () => {
+    expect(makeParagraphRtl(`<a:p><a:pPr marL="0"><a:buNone/></a:pPr>${RUN('x')}</a:p>`)).toBe(
+      `<a:p><a:pPr marL="0" algn="r" rtl="1"><a:buNone/></a:pPr>${RUN('x')}</a:p>`,
+    );
+  });
+
+  it('handles the slide-number paragraph (a:fld)', () => {
+    const p = '<a:p><a:pPr algn="r"/><a:fld id="{X}" type="slidenum"><a:rPr b="0" lang="en-US"/><a:t>1</a:t></a:fld><a:endParaRPr lang="en-US"/></a:p>';
+    expect(makeParagraphRtl(p)).toContain('<a:pPr algn="r" rtl="1"/>');
+  });
+});
+
+describe('rtlLevelStyles / rtlParagraphs', () => {
+  it('makes every list level and defPPr right-to-left, keeping centred titles', () => {
+    const xml =
+      '<p:titleStyle><a:lvl1pPr algn="ctr" rtl="0"/></p:titleStyle><p:bodyStyle><a:lvl1pPr marL="342900" algn="l" rtl="0"/><a:lvl9pPr algn="l" rtl="0"/></p:bodyStyle><p:otherStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr></p:otherStyle>';
+    const out = rtlLevelStyles(xml);
+    expect(out).toContain('<a:lvl1pPr algn="ctr" rtl="1"/>');
+    expect(out).toContain('<a:lvl1pPr marL="342900" algn="r" rtl="1"/>');
+    expect(out).toContain('<a:lvl9pPr algn="r" rtl="1"/>');
+    expect(out).toContain('<a:defPPr algn="r" rtl="1">');
+    expect(out).not.toContain('rtl="0"');
+  });
+
+  it('covers paragraphs and level styles of a part', () => {
+    const xml = `<a:lstStyle><a:lvl1pPr/></a:lstStyle><a:p>${RUN('x')}</a:p>`;
+    expect(rtlParagraphs(xml)).toBe(`<a:lstStyle><a:lvl1pPr algn="r" rtl="1"/></a:lstStyle><a:p><a:pPr algn="r" rtl="1"/>${RUN('x')}</a:p>`);
+  });
+});
+
+describe('setTextLang', () => {
+  it('sets lang on runs, end-of-paragraph and default run properties, not on other elements', () => {
+    const xml =
+      '<a:p><a:pPr><a:defRPr sz="1200"/></a:pPr><a:r><a:rPr lang="en-US" altLang="en-US"/><a:t>x</a:t></a:r><a:endParaRPr/></a:p><c:lang val="en-US"/>';
+    expect(setTextLang(xml, 'ar-SA')).toBe(
+      '<a:p><a:pPr><a:defRPr sz="1200" lang="ar-SA"/></a:pPr><a:r><a:rPr lang="ar-SA" altLang="en-US"/><a:t>x</a:t></a:r><a:endParaRPr lang="ar-SA"/></a:p><c:lang val="en-US"/>',
+    );
+  });
+});
