@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
+
+/** The real command, as a user runs it (npm test builds dist/ first). */
+const CLI = path.join(REPO, 'dist/cli/main.js');
+
+function mujaz(args: string[], cwd = REPO) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first)');
+});
+
+describe('mujaz CLI', () => {
+  it('prints help and version on stdout and exits 0', async () => {
+    const help = mujaz(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: mujaz');
+    expect(help.stdout).toContain('build');
+    const buildHelp = mujaz(['build', '--help']);
+    expect(buildHelp.stdout).toMatch(/--audience <name>[\s\S]*--root <dir>[\s\S]*--out <dir>[\s\S]*--emit/);
+    const version = mujaz(['--version']);
+    expect(version.code).toBe(0);
+    const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(mujaz(['build', '--no-such-option']).code).toBe(2);
+    expect(mujaz(['frobnicate']).code).toBe(2);
+    expect(mujaz(['build', '--emit', 'pdf']).code).toBe(2);
+  });
+
+  it('builds the deck into <root>/output, and the spec with --emit spec', async () => {
+    const root = await tempProject();
+    const r = mujaz(['build', '--root', root, '--emit', 'spec']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/briefing: \d+ slides/);
+    const deck = await readFile(path.join(root, 'output/briefing.pptx'));
+    expect(deck.subarray(0, 2).toString()).toBe('PK');
+    const spec = JSON.parse(await readFile(path.join(root, 'output/briefing.spec.json'), 'utf8')) as { slides: unknown[] };
+    expect(spec.slides.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('writes to --out, relative to the current folder', async () => {
+    const root = await tempProject();
+    const r = mujaz(['build', '--root', root, '--out', 'decks'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(root, 'decks/briefing.pptx'))).toBe(true);
+  });
+
+  it('names the known audiences when asked for an unknown one, and exits 1', () => {
+    const r = mujaz(['build', '--audience', 'breifing', '--out', '/tmp/mujaz-never']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Unknown audience "breifing"');
+    expect(r.stderr).toContain('Did you mean "briefing"?');
+    expect(existsSync('/tmp/mujaz-never/breifing.pptx')).toBe(false);
+  });
+
+  it('reports bad input with file:line:column and keeps the last good deck', async () => {
+    const root = await tempProject();
+    expect(mujaz(['build', '--root', root]).code).toBe(0);
+    const deckPath = path.join(root, 'output/briefing.pptx');
+    const good = await readFile(deckPath);
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), '    label: "مواقع المشاريع في العراق"', '    lable: "مواقع المشاريع في العراق"'));
+    const r = mujaz(['build', '--root', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/content\/facts\.yaml:\d+:5: error MJZ110: Unknown key "lable"/);
+    expect(r.stderr).toContain('hint: Did you mean "label"?');
+    expect(r.stderr).toContain('> ');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
+    expect(await readFile(deckPath)).toEqual(good);
+  });
+});

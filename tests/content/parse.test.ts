@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseContent } from '../../src/content/parse.js';
+import { contentWith, replaceOnce, shippedContent } from '../helpers/project.js';
+
+describe('parseContent', () => {
+  it('accepts the shipped content without any diagnostic', async () => {
+    const { content, diagnostics } = parseContent(await shippedContent());
+    expect(diagnostics).toEqual([]);
+    expect(content?.parts.map((p) => p.id)).toEqual([
+      'announcement',
+      'iraq-precedent',
+      'international-demands',
+      'legitimacy-sanctions',
+      'northeast',
+      'us-gains',
+      'detainees-trials',
+      'break-with-assad',
+    ]);
+    expect(content?.article.subtitle).toBe('ماذا يعني؟');
+    expect(content?.article.date).toBe('2025-11-03');
+    // the dataset's sources join the project's own
+    expect(content?.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['A1', 'D1', 'S01', 'S29', 'S32']));
+  });
+
+  it('locates an unknown key and suggests the right one', async () => {
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '    heading: "حلّ مشكلة', '    headng: "حلّ مشكلة'));
+    const { diagnostics } = parseContent(files);
+    const unknown = diagnostics.find((d) => d.code === 'MJZ110');
+    expect(unknown?.message).toMatch(/Unknown key "headng"/);
+    expect(unknown?.hint).toBe('Did you mean "heading"?');
+    expect(unknown?.location?.file).toBe('content/article.yaml');
+    const line = files.get('content/article.yaml')!.text.split('\n').findIndex((l) => l.includes('headng')) + 1;
+    expect(unknown?.location?.start).toEqual({ line, column: 5 });
+    // the missing field is reported too: every problem, not only the first
+    expect(diagnostics.some((d) => d.code === 'MJZ112' && /heading/.test(d.message))).toBe(true);
+  });
+
+  it('reports a YAML syntax error with its line and column', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '    label: "عدد أعضاء التحالف"', '    label: "عدد أعضاء التحالف'));
+    const { diagnostics, content } = parseContent(files);
+    expect(content).toBeUndefined();
+    expect(diagnostics[0]?.code).toBe('MJZ100');
+    expect(diagnostics[0]?.location?.file).toBe('content/facts.yaml');
+    expect(diagnostics[0]?.location?.start?.line).toBeGreaterThan(5);
+  });
+
+  it('rejects a fact reference that does not exist, with a suggestion', async () => {
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '[[coalition.members]] عضواً، منها', '[[coalition.member]] عضواً، منها'));
+    const { diagnostics } = parseContent(files);
+    const d = diagnostics.find((x) => x.code === 'MJZ131');
+    expect(d?.message).toBe('Unknown fact [[coalition.member]]');
+    expect(d?.hint).toBe('Did you mean [[coalition.members]]?');
+    expect(d?.severity).toBe('error');
+  });
+
+  it('warns when a basis is not the article’s own words', async () => {
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, 'تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر', 'تنوي الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر'));
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ132');
+    expect(d?.severity).toBe('warning');
+    expect(d?.location?.start?.line).toBeGreaterThan(1);
+  });
+
+  it('rejects an unknown source id', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '      value: 28\n      source: A1', '      value: 28\n      source: A2'));
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ130');
+    expect(d?.message).toBe('Unknown source "A2"');
+    expect(d?.hint).toBe('Did you mean "A1"?');
+  });
+
+  it('reports a missing content file', async () => {
+    const files = await shippedContent();
+    files.delete('content/facts.yaml');
+    const { diagnostics } = parseContent(files);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'MJZ120', location: { file: 'content/facts.yaml' } }));
+  });
+});

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import Handlebars from 'handlebars';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { TemplateContext } from '../../src/audience/context.js';
+import { withYamlEscape, yamlEscape } from '../../src/expand/escape.js';
+import { expandTemplates } from '../../src/expand/expand.js';
+import { insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
+
+function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
+  return {
+    audience: { name: 'test', label: 'اختبار', description: 'test' },
+    theme: { digits: 'western' } as TemplateContext['theme'],
+    article: { title: 'عنوان', date: '3 تشرين الثاني/نوفمبر 2025', dateIso: '2025-11-03', source: 'A1' },
+    parts: [{ id: 'one', heading: 'الجزء الأول', short: 'الأول', points: ['نقطة'], notes: 'ملاحظات', facts: [] }],
+    tables: {},
+    facts: { 'coalition.members': { key: 'coalition.members', label: 'عدد الأعضاء', value: 89, text: '89', sources: ['A1'] } },
+    data: { composition: { categories: [], values: [], points: [], total: 0, totalText: '0', note: '' }, growth: { categories: [], values: [], points: [], first: '', last: '' } },
+    sources: [{ id: 'A1', title: 'المقال', kind: 'article' }],
+    ...overrides,
+  };
+}
+
+const file = (text: string, path = 'templates/test/deck.hbs') => ({ path, text });
+const expand = (deck: string, ctx = context(), partials: Record<string, string> = {}) =>
+  expandTemplates({ deck: file(deck), partials: new Map(Object.entries(partials).map(([n, t]) => [n, file(t, `templates/test/partials/${n}.hbs`)])) }, ctx);
+
+describe('YAML escaping', () => {
+  it('round-trips any string through a double-quoted YAML scalar', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(parse(`v: "${yamlEscape(s)}"`).v).toBe(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('delivers content verbatim through a template, quotes, braces and all', () => {
+    const hostile = ['قال "الشرع": نعم', 'a: b # c', '{{x}} و }}', 'سطر\nسطر', 'back\\slash', '\u202Bbidi\u202C', '😀 & <b>', "it's"];
+    for (const s of hostile) {
+      const out = expand('title: "{{article.title}}"', context({ article: { title: s, date: '', dateIso: '2025-11-03', source: 'A1' } }));
+      expect(out.diagnostics).toEqual([]);
+      expect(parse(out.text!).title).toBe(s);
+    }
+  });
+
+  it('restores HTML escaping for other Handlebars users', () => {
+    withYamlEscape(() => undefined);
+    expect(Handlebars.compile('{{x}}')({ x: '"<' })).toBe('&quot;&lt;');
+  });
+});
+
+describe('template checks', () => {
+  it('knows when an interpolation is inside double quotes', () => {
+    expect(insideDoubleQuotes('title: "{{x}}"', 8)).toBe(true);
+    expect(insideDoubleQuotes('title: {{x}}', 7)).toBe(false);
+    expect(insideDoubleQuotes('title: "{{fact "a"}} و {{y}}"', 24)).toBe(true);
+    expect(insideDoubleQuotes('# "{{x}}"', 3)).toBe(false);
+  });
+
+  it('rejects an unquoted interpolation with its position', () => {
+    const { diagnostics } = lintTemplate(file('deck:\n  title: {{article.title}}\n'), new Set(), 'test');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'MJZ162', location: { file: 'templates/test/deck.hbs', start: { line: 2, column: 10 } }, audience: 'test' })]);
+  });
+
+  it('allows {{json}} outside quotes and rejects triple-stash', () => {
+    expect(lintTemplate(file('values: {{json data.growth.values}}'), new Set(), 't').diagnostics).toEqual([]);
+    expect(lintTemplate(file('title: "{{{article.title}}}"'), new Set(), 't').diagnostics[0]?.code).toBe('MJZ162');
+  });
+
+  it('names unknown helpers and partials with a suggestion', () => {
+    const { diagnostics } = lintTemplate(file('a: "{{fakt "coalition.members"}}"\n{{> part-slid}}'), new Set(['part-slide']), 't');
+    expect(diagnostics.map((d) => [d.code, d.hint])).toEqual([
+      ['MJZ163', 'Did you mean "fact"?'],
+      ['MJZ164', 'Did you mean "part-slide"?'],
+    ]);
+  });
+
+  it('reports a syntax error with its line', () => {
+    const { diagnostics } = lintTemplate(file('a: "x"\n{{#each parts}}\n  - "{{heading}}"\n'), new Set(), 't');
+    expect(diagnostics[0]?.code).toBe('MJZ160');
+    expect(diagnostics[0]?.location?.start?.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('expandTemplates', () => {
+  it('prints facts in the audience’s digits', () => {
+    const ctx = context();
+    ctx.facts['coalition.members']!.text = '٨٩';
+    const out = expand('t: "{{fact "coalition.members"}} — {{factLabel "coalition.members"}}"\nv: {{json (factValue "coalition.members")}}', ctx);
+    expect(parse(out.text!)).toEqual({ t: '٨٩ — عدد الأعضاء', v: 89 });
+    expect([...out.usedFacts]).toEqual(['coalition.members']);
+  });
+
+  it('fails on a missing field (strict) with the template line', () => {
+    const out = expand('a: "x"\nb: "{{article.titel}}"');
+    expect(out.text).toBeUndefined();
+    expect(out.diagnostics[0]).toMatchObject({ code: 'MJZ161', audience: 'test', location: { file: 'templates/test/deck.hbs', start: { line: 2 } } });
+    expect(out.diagnostics[0]?.message).toMatch(/titel/);
+  });
+
+  it('names the partial an error comes from', () => {
+    const out = expand('{{#each parts}}\n{{> slide}}\n{{/each}}', context(), { slide: '  - title: "{{heding}}"\n' });
+    expect(out.diagnostics[0]?.location?.file).toBe('templates/test/partials/slide.hbs');
+    expect(out.diagnostics[0]?.location?.start?.line).toBe(1);
+  });
+
+  it('reports an unknown fact at the helper call', () => {
+    const out = expand('a: "x"\n\nb: "{{fact "coalition.member"}}"');
+    expect(out.diagnostics[0]).toMatchObject({ code: 'MJZ161', location: { start: { line: 3 } } });
+    expect(out.diagnostics[0]?.message).toContain('unknown fact "coalition.member"');
+  });
+
+  it('reads a field named like a helper when it is called without arguments', () => {
+    const out = expand('{{#each sources}}d: "{{source}}-{{id}}"{{/each}}', context({ sources: [{ id: 'A1', title: 't', kind: 'article', source: 'x' } as never] }));
+    expect(parse(out.text!)).toEqual({ d: 'x-A1' });
+  });
+
+  it('cuts lists into chunks and filters them', () => {
+    const out = expand('n: {{json (chunk (where sources "kind" "web") 2)}}', context({ sources: ['a', 'b', 'c'].map((id) => ({ id, title: id, kind: 'web' as const })) }));
+    expect(parse(out.text!).n.map((c: unknown[]) => c.length)).toEqual([2, 1]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseContent } from '../../src/content/parse.js';
+import { computeDataFigures, datePrefix } from '../../src/facts/data.js';
+import { resolveFacts } from '../../src/facts/resolve.js';
+import { contentWith, replaceOnce, shippedContent } from '../helpers/project.js';
+
+async function prepared(files?: Awaited<ReturnType<typeof shippedContent>>) {
+  const { content } = parseContent(files ?? (await shippedContent()));
+  if (!content) throw new Error('content did not parse');
+  const data = computeDataFigures(content);
+  const facts = resolveFacts(content, data.data);
+  return { content, data, facts };
+}
+
+describe('data figures', () => {
+  it('counts the members from the member list, the unknowns kept apart', async () => {
+    const { data } = await prepared();
+    expect(data.diagnostics).toEqual([]);
+    expect(data.data?.figures).toMatchObject({ 'members.identified': 85, 'members.unidentified': 4, 'members.total': 89, 'members.next': 90 });
+  });
+
+  it('groups the members as the article does, adding up to 89', async () => {
+    const { data } = await prepared();
+    const points = Object.fromEntries(data.data!.composition.points.map((p) => [p.id, p.value]));
+    expect(points).toEqual({ europe: 36, arab: 11, 'turkey-cyprus': 2, africa: 17, asia: 8, americas: 3, oceania: 3, organizations: 5, unidentified: 4 });
+    expect(data.data!.composition.total).toBe(89);
+  });
+
+  it('takes the last count of each year up to the article date', async () => {
+    const { data } = await prepared();
+    const growth = data.data!.growth.map((g) => [g.year, g.members]);
+    expect(growth[0]).toEqual([2014, 60]);
+    expect(growth.at(-1)).toEqual([2025, 89]); // Syria's 90 (11 Nov) comes after the article (3 Nov)
+    expect(growth.map(([year]) => year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+  });
+
+  it('reads the first date in a dataset date', () => {
+    expect(datePrefix('2025-11 (early)')).toBe('2025-11');
+    expect(datePrefix('2022 (H2) / 2023-06-02')).toBe('2022');
+    expect(datePrefix('unknown')).toBeUndefined();
+  });
+
+  it('reports a member that falls in no group', async () => {
+    const files = await contentWith('content/data/groups.yaml', (t) => replaceOnce(t, '        - { group: [oceania] }', '        - { group: [oceanía] }'));
+    const { data } = await prepared(files);
+    expect(data.diagnostics.map((d) => d.message)).toEqual(['Member "Australia" matches no group of the composition', 'Member "New Zealand" matches no group of the composition', 'Member "Fiji" matches no group of the composition']);
+    expect(data.diagnostics[0]?.location?.file).toBe('content/data/coalition-members.yaml');
+  });
+});
+
+describe('facts', () => {
+  it('derives the figures from the data, and Syria’s number from the count', async () => {
+    const { facts } = await prepared();
+    expect(facts.diagnostics).toEqual([]);
+    expect(facts.facts['coalition.members']).toMatchObject({ value: 89, origin: 'data', sources: ['D1'] });
+    expect(facts.facts['syria.member_number']).toMatchObject({ value: 90, origin: 'data' });
+    expect(facts.facts['coalition.european_states']?.value).toBe(36);
+    expect(facts.facts['ffis.projects']).toMatchObject({ value: 1100, origin: 'stated', sources: ['A1'], qualifier: 'أكثر من' });
+  });
+
+  it('warns, naming both places, when the stated figure and the data disagree', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: 36', 'value: 37'));
+    const { facts } = await prepared(files);
+    const d = facts.diagnostics.find((x) => x.code === 'MJZ140');
+    expect(d?.severity).toBe('warning');
+    expect(d?.message).toContain('A1 states 37, the data gives 36');
+    expect(d?.message).toContain('content/data/coalition-members.yaml');
+    expect(d?.location?.file).toBe('content/facts.yaml');
+    // the deck shows the data's figure
+    expect(facts.facts['coalition.european_states']?.value).toBe(36);
+  });
+
+  it('follows the data when a member is added', async () => {
+    const syria = `- en: Syria\n  ar: سوريا\n  iso2: SY\n  kind: state\n  group: arab\n  subregion: Mashriq\n  joined: '2025-11-11'\n  sources:\n  - S29\n  confidence: high\n`;
+    const files = await contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(t, 'unidentified_members:\n', `${syria}unidentified_members:\n`));
+    const { facts } = await prepared(files);
+    expect(facts.facts['coalition.members']?.value).toBe(90);
+    expect(facts.facts['coalition.arab_states']?.value).toBe(12);
+    expect(facts.diagnostics.some((d) => d.code === 'MJZ140' && d.message.includes('states 89, the data gives 90'))).toBe(true);
+  });
+});

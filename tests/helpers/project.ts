@@ -1,0 +1,45 @@
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The shipped content/ as the reader hands it to the parse stage. */
+export async function shippedContent(): Promise<Map<string, SourceFile>> {
+  const files = new Map<string, SourceFile>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(path.join(REPO, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) await walk(rel);
+      else if (/\.(ya?ml|txt)$/.test(entry.name)) files.set(rel, { path: rel, text: await readFile(path.join(REPO, rel), 'utf8') });
+    }
+  };
+  await walk('content');
+  return files;
+}
+
+/** The shipped content with one file's text replaced (a small edit for a test). */
+export async function contentWith(file: string, edit: (text: string) => string): Promise<Map<string, SourceFile>> {
+  const files = await shippedContent();
+  const current = files.get(file);
+  if (!current) throw new Error(`no ${file}`);
+  files.set(file, { path: file, text: edit(current.text) });
+  return files;
+}
+
+/** A temporary copy of the project (content/ and templates/), for tests that write or edit. */
+export async function tempProject(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-test-'));
+  await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(path.join(REPO, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+/** Replace exactly one occurrence, failing loudly if the text to replace is not there. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const i = text.indexOf(from);
+  if (i === -1) throw new Error(`fixture edit: "${from}" not found`);
+  return text.slice(0, i) + to + text.slice(i + from.length);
+}
