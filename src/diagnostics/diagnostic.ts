@@ -23,6 +23,8 @@ export interface Diagnostic {
   location?: Location;
   /** The source text of `location.file`, for the code frame. */
   source?: string;
+  /** The path of the value inside its file (keys and indices), for schema problems. */
+  path?: PropertyKey[];
   /** Where the value came from in a template expansion: the audience name. */
   audience?: string;
 }

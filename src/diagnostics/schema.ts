@@ -14,11 +14,33 @@ export function checkSchema<S extends z.ZodType>(
   const result = schema.safeParse(parsed.value);
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(issue, schema, parsed, what));
-  return { diagnostics };
+  return { diagnostics: mergeTypos(diagnostics) };
 }
 
-function describePath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? 'the file' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+export function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the file';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : String(p).includes('.') ? `["${String(p)}"]` : `${i ? '.' : ''}${String(p)}`))
+    .join('');
+}
+
+/**
+ * A misspelt key shows as two problems: an unknown key and a missing field. When the unknown
+ * key's suggestion is the missing field, one diagnostic says both.
+ */
+function mergeTypos(diagnostics: Diagnostic[]): Diagnostic[] {
+  const typos = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    const suggested = d.code === 'MJZ110' ? /^Did you mean "(.+)"\?$/.exec(d.hint ?? '')?.[1] : undefined;
+    if (suggested && d.path) typos.set(JSON.stringify([...d.path.slice(0, -1), suggested]), d);
+  }
+  return diagnostics.filter((d) => {
+    if (d.code !== 'MJZ112' || !d.path) return true;
+    const typo = typos.get(JSON.stringify(d.path));
+    if (!typo) return true;
+    typo.message += ` (and the field "${String(d.path[d.path.length - 1])}" is missing)`;
+    return false;
+  });
 }
 
 function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: ParsedYaml, what: string): Diagnostic[] {
@@ -32,6 +54,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
         ...base,
         code: 'MJZ110',
         message: `Unknown key "${key}" in ${describePath(path)} of ${what}`,
+        path: [...path, key],
         hint: suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Known keys here: ${known.join(', ')}.` : undefined,
         location: locate(parsed, [...path, key], { key: true }),
       };
@@ -44,6 +67,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
         ...base,
         code: 'MJZ112',
         message: `Missing field "${describePath(path)}" in ${what} (expected ${issue.expected})`,
+        path: [...path],
         location: locate(parsed, path),
       },
     ];

@@ -31,8 +31,21 @@ describe('parseContent', () => {
     expect(unknown?.location?.file).toBe('content/article.yaml');
     const line = files.get('content/article.yaml')!.text.split('\n').findIndex((l) => l.includes('headng')) + 1;
     expect(unknown?.location?.start).toEqual({ line, column: 5 });
-    // the missing field is reported too: every problem, not only the first
-    expect(diagnostics.some((d) => d.code === 'MJZ112' && /heading/.test(d.message))).toBe(true);
+    // the misspelt key and the missing field it should have been are one problem
+    expect(unknown?.message).toContain('(and the field "heading" is missing)');
+    expect(diagnostics.filter((d) => d.code === 'MJZ112')).toEqual([]);
+  });
+
+  it('reports every problem of a run, not only the first', async () => {
+    let files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '    short: "سابقة العراق"', '    short: 7'));
+    const facts = replaceOnce(files.get('content/facts.yaml')!.text, '    type: year', '    type: yaer');
+    files = new Map(files).set('content/facts.yaml', { path: 'content/facts.yaml', text: facts });
+    const { diagnostics } = parseContent(files);
+    expect(diagnostics.map((d) => [d.code, d.location?.file])).toEqual([
+      ['MJZ111', 'content/article.yaml'],
+      ['MJZ111', 'content/facts.yaml'],
+    ]);
+    expect(diagnostics[1]?.hint).toMatch(/Did you mean "year"\?/);
   });
 
   it('reports a YAML syntax error with its line and column', async () => {

@@ -23,14 +23,14 @@ export function bulletText(bullet: Bullet): { text: string; level: number } {
 /** A right-to-left bullet list: bullets on the right, one paragraph per bullet. */
 export function addBullets(slide: PptxSlide, bullets: readonly Bullet[], box: Box, theme: Theme, maxSize = theme.sizes.body): void {
   const items = bullets.map(bulletText);
-  const size = fitSize(items.map((b) => b.text), box, maxSize, Math.min(14, maxSize));
+  const size = fitSize(items.map((b) => b.text), box, maxSize, Math.min(14, maxSize), 1.9);
   const runs = items.map((item) => ({
     text: item.text,
     options: ar(bodyStyle(theme, item.level ? size - 2 : size), {
       bullet: { indent: 22 },
       indentLevel: item.level,
       breakLine: true,
-      paraSpaceAfter: Math.round(size * 0.5),
+      paraSpaceAfter: Math.round(size * 0.9),
     }),
   }));
   slide.addText(runs as TextProps[], { ...box, ...ar(bodyStyle(theme, size)), valign: 'top', margin: [4, 4, 4, 4] } as TextPropsOptions);

@@ -1,0 +1,28 @@
+import { test } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import PptxGenJS from 'pptxgenjs';
+import { finalizePackage } from '../../../src/pptx/post/index.js';
+import { fixtureOptions } from '../../fixtures/post/options.js';
+const Ctor = PptxGenJS as unknown as new () => import('pptxgenjs').default;
+const ar = (x: Record<string, unknown> = {}) => ({ rtlMode: true, align: 'right', lang: 'ar-SA', fontFace: 'Amiri', ...x });
+test('broad', async () => {
+  const p = new Ctor();
+  p.layout = 'LAYOUT_WIDE';
+  const s = p.addSlide();
+  s.addText('نص مع رابط', { x: 1, y: 1, w: 5, h: 1, ...ar(), hyperlink: { url: 'https://example.org' } } as never);
+  s.addText([{ text: 'أ', options: ar({ breakLine: true }) }, { text: 'ب', options: ar({ bullet: { type: 'number' }, indentLevel: 1 }) }] as never, { x: 1, y: 2, w: 5, h: 2, ...ar() } as never);
+  s.addShape('rect' as never, { x: 7, y: 1, w: 2, h: 1, fill: { color: 'FF0000' } } as never);
+  s.addText('', { x: 7, y: 3, w: 2, h: 1 } as never);
+  s.addTable([[{ text: 'أ', options: ar({ colspan: 2 }) }], [{ text: 'ب', options: ar() }, { text: 'ج', options: ar() }]] as never, { x: 1, y: 4.5, w: 6 } as never);
+  s.addNotes('ملاحظة');
+  const s2 = p.addSlide();
+  s2.addChart('line' as never, [{ name: 'س١', labels: ['أ', 'ب'], values: [1, 2] }, { name: 'س٢', labels: ['أ', 'ب'], values: [2, 3] }], { x: 0.5, y: 0.5, w: 6, h: 4, title: 'خط', showTitle: true, chartColors: ['111111', '222222'], showValue: true, lang: 'ar-SA' } as never);
+  s2.addChart('pie' as never, [{ name: 'ح', labels: ['أ', 'ب'], values: [1, 2] }], { x: 7, y: 0.5, w: 5, h: 4, chartColors: ['111111', '222222'], showLegend: true, dataLabelPosition: 'bestFit' } as never);
+  const s3 = p.addSlide();
+  s3.addChart('area' as never, [{ name: 'م', labels: ['أ', 'ب'], values: [1, 2] }], { x: 0.5, y: 0.5, w: 6, h: 4, chartColors: ['111111'], showDataTable: true } as never);
+  s3.addChart('bar3D' as never, [{ name: 'م', labels: ['أ', 'ب'], values: [1, 2] }], { x: 7, y: 0.5, w: 5, h: 4, chartColors: ['111111'] } as never);
+  (s3.addChart as Function)([{ type: 'bar', data: [{ name: 'ع', labels: ['أ', 'ب'], values: [1, 2] }], options: { barDir: 'col' } }, { type: 'line', data: [{ name: 'ل', labels: ['أ', 'ب'], values: [5, 6] }], options: { secondaryValAxis: true, secondaryCatAxis: true } }], { x: 0.5, y: 5, w: 6, h: 2.4, valAxes: [{ showValAxisTitle: true, valAxisTitle: 'أ' }, { showValAxisTitle: true, valAxisTitle: 'ب', valGridLine: { style: 'none' } }], catAxes: [{ catAxisTitle: 'س' }, { catAxisHidden: true }], chartColors: ['111111', '222222'] } as never);
+  const raw = await p.write({ outputType: 'nodebuffer' }) as Uint8Array;
+  writeFileSync('/tmp/mujaz-post-scratch/broad-raw.pptx', raw);
+  writeFileSync('/tmp/mujaz-post-scratch/broad-fin.pptx', await finalizePackage(raw, fixtureOptions()));
+});
