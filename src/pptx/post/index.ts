@@ -6,6 +6,7 @@
  * file holds their order, in one list. Package-level steps (chart renumbering,
  * content types, embedded workbooks, the zip) run around that list.
  */
+import { orderChartGroups } from './chart-order.js';
 import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
 import { normalizeContentTypes, partKinds, type PartKind } from './content-types.js';
 import { setCoreDates, setCoreTitle } from './core-props.js';
@@ -42,6 +43,7 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     { why: 'unique p:cNvPr ids per part (#1532, slide number id 25)', kinds: SHAPES, apply: dedupeShapeIds },
     { why: 'p:presentation children in schema order', kinds: ['presentation'], apply: orderPresentation },
     { why: 'no c:axId without an axis (third axis id)', kinds: ['chart'], apply: dropUndefinedAxes },
+    { why: 'chart groups and series in schema order (line, area, combo)', kinds: ['chart'], apply: orderChartGroups },
     // Notes: one paragraph per line
     { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
     // Direction and language

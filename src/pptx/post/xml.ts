@@ -36,11 +36,6 @@ export function mapStartTags(xml: string, name: string, fn: (tag: string) => str
   return xml.replace(startTagPattern(name), (tag) => fn(tag));
 }
 
-/** Every element `name` (non-nesting), in document order. */
-export function findElements(xml: string, name: string): string[] {
-  return xml.match(elementPattern(name)) ?? [];
-}
-
 function attrPattern(name: string): RegExp {
   return new RegExp(`(\\s)${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
 }
@@ -89,13 +84,6 @@ export function splitElement(element: string): { start: string; inner: string; e
 /** `<name .../>` → `<name ...>` (to give an empty element content). */
 export function openTag(start: string): string {
   return start.endsWith('/>') ? start.replace(/\s*\/>$/, '>') : start;
-}
-
-/** The element name of a start tag or element. */
-export function nameOf(element: string): string {
-  const m = /^<([^\s/>]+)/.exec(element);
-  if (!m?.[1]) throw new Error(`not an element: ${element.slice(0, 60)}`);
-  return m[1];
 }
 
 export interface Child {

@@ -59,6 +59,11 @@ describe('in one process', () => {
     }
   });
 
+  it('is idempotent: finalizing a finalized package changes nothing', async () => {
+    const once = await finalizePackage(await makeDeck(), fixtureOptions());
+    expect(same(await finalizePackage(once, fixtureOptions()), once)).toBe(true);
+  });
+
   it('depends on the content: another fixed date gives other bytes', async () => {
     const raw = await makeDeck();
     const a = await finalizePackage(raw, fixtureOptions());

@@ -1,6 +1,6 @@
 /**
  * The OOXML validator (../shared/ooxml/validate-pptx, Python 3 + lxml) on the
- * fixture deck: pptxgenjs' own output has errors, the finalized package none.
+ * fixture decks: pptxgenjs' own output has errors, the finalized packages none.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalizePackage } from '../../../src/pptx/post/index.js';
+import { makeChartsDeck } from '../../fixtures/post/make-charts-deck.js';
 import { makeDeck } from '../../fixtures/post/make-deck.js';
 import { fixtureOptions, validatorPath } from '../../fixtures/post/options.js';
 
@@ -40,6 +41,20 @@ describe('validate-pptx', () => {
   it('finds 0 errors in the finalized fixture deck', async () => {
     const file = path.join(dir, 'final.pptx');
     writeFileSync(file, await finalizePackage(await makeDeck(), fixtureOptions()));
+    const { status, output } = validate(file);
+    expect(output, output).toMatch(/^0 errors in 0 parts$/m);
+    expect(status, output).toBe(0);
+  });
+
+  it('finds 0 errors in the finalized second fixture (line, area, pie, 3-D bar, combo charts)', async () => {
+    const deck = await makeChartsDeck();
+    const rawFile = path.join(dir, 'charts-raw.pptx');
+    writeFileSync(rawFile, deck);
+    const before = validate(rawFile);
+    expect(before.output).toContain("Element 'c:varyColors': This element is not expected. Expected is ( c:grouping )");
+    expect(before.output).toContain("Element 'c:invertIfNegative': This element is not expected");
+    const file = path.join(dir, 'charts-final.pptx');
+    writeFileSync(file, await finalizePackage(deck, fixtureOptions()));
     const { status, output } = validate(file);
     expect(output, output).toMatch(/^0 errors in 0 parts$/m);
     expect(status, output).toBe(0);

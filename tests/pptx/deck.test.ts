@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import type { DeckSpec } from '../../src/spec/schema.js';
+import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
+import { REPO } from '../helpers/project.js';
+
+/** The briefing deck at the XML level: direction, alignment, language, fonts, tables, charts. */
+let bytes: Uint8Array;
+let spec: DeckSpec;
+let parts: Parts;
+
+beforeAll(async () => {
+  const result = await buildDeck({ root: REPO, audience: 'briefing' });
+  expect(result.diagnostics).toEqual([]);
+  bytes = result.bytes!;
+  spec = result.spec!;
+  parts = await unzipXml(bytes);
+});
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+describe('briefing.pptx', () => {
+  it('has one slide per spec slide, at least 12, with notes on every content slide', () => {
+    const slides = slideNames(parts);
+    expect(slides.length).toBe(spec.slides.length);
+    expect(slides.length).toBeGreaterThanOrEqual(12);
+    spec.slides.forEach((s, i) => {
+      if (s.kind === 'title') return;
+      const rels = parts.get(`ppt/slides/_rels/slide${i + 1}.xml.rels`)!;
+      expect(rels, `slide ${i + 1} has notes`).toMatch(/notesSlide/);
+    });
+  });
+
+  it('makes every Arabic paragraph right-to-left and right-aligned (or centred on purpose)', () => {
+    let checked = 0;
+    for (const name of slideNames(parts)) {
+      for (const p of paragraphs(parts.get(name)!)) {
+        if (!ARABIC.test(p.text)) continue;
+        checked++;
+        expect(p.pPr, `${name}: ${p.text}`).toMatch(/rtl="1"/);
+        expect(p.pPr, `${name}: ${p.text}`).toMatch(/algn="(r|ctr)"/);
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('tags every run Arabic, in a font with Arabic and Latin glyphs named in the complex-script slot', () => {
+    for (const name of slideNames(parts)) {
+      const xml = parts.get(name)!;
+      for (const run of all(xml, /<a:r>([\s\S]*?)<\/a:r>/g)) {
+        expect(run, name).toMatch(/<a:rPr[^>]*lang="ar-SA"/);
+        expect(run, name).toMatch(/<a:latin typeface="Amiri"/);
+        expect(run, name).toMatch(/<a:cs typeface="Amiri"/);
+      }
+    }
+  });
+
+  it('puts the bullets of a list on the right: bulleted paragraphs are RTL', () => {
+    const i = spec.slides.findIndex((s) => s.kind === 'bullets');
+    const bulleted = paragraphs(parts.get(`ppt/slides/slide${i + 1}.xml`)!).filter((p) => /<a:pPr[^>]*marL=/.test(p.pPr));
+    expect(bulleted.length).toBeGreaterThanOrEqual(2);
+    for (const p of bulleted) expect(p.pPr).toMatch(/rtl="1"/);
+    expect(parts.get(`ppt/slides/slide${i + 1}.xml`)).toMatch(/<a:buChar /);
+  });
+
+  it('puts each slide title in the title placeholder', () => {
+    spec.slides.forEach((s, i) => {
+      const xml = parts.get(`ppt/slides/slide${i + 1}.xml`)!;
+      const title = all(xml, /<p:sp>([\s\S]*?)<\/p:sp>/g).find((sp) => /<p:ph\b[^>]*type="title"/.test(sp));
+      expect(title, `slide ${i + 1}`).toBeDefined();
+      expect(all(title!, /<a:t>([\s\S]*?)<\/a:t>/g).join('')).toBe(s.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    });
+  });
+
+  it('draws the table right to left: the first column of the spec is the last grid column', () => {
+    const i = spec.slides.findIndex((s) => s.kind === 'table');
+    const table = spec.slides[i] as Extract<DeckSpec['slides'][number], { kind: 'table' }>;
+    const xml = parts.get(`ppt/slides/slide${i + 1}.xml`)!;
+    const rows = all(xml, /<a:tr\b[^>]*>([\s\S]*?)<\/a:tr>/g);
+    const header = all(rows[0]!, /<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g).map((tc) => all(tc, /<a:t>([\s\S]*?)<\/a:t>/g).join(''));
+    expect(header).toEqual([...table.columns].reverse());
+    for (const tc of all(xml, /<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g)) {
+      expect(tc).toMatch(/<a:pPr[^>]*rtl="1"/);
+      expect(tc).toMatch(/lang="ar-SA"/);
+    }
+  });
+
+  it('feeds the charts from the data, as native charts that read right to left', () => {
+    const charts = [...parts.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort();
+    const specCharts = spec.slides.filter((s) => s.kind === 'chart').map((s) => (s as Extract<typeof s, { kind: 'chart' }>).chart);
+    expect(charts.length).toBe(specCharts.length);
+    charts.forEach((name, i) => {
+      const xml = parts.get(name)!;
+      const chart = specCharts[i]!;
+      const values = all(xml.slice(xml.indexOf('<c:val>')), /<c:pt idx="\d+"><c:v>([^<]*)<\/c:v>/g).map(Number);
+      expect(values).toEqual(chart.series[0]!.values);
+      const cats = all(xml.slice(xml.indexOf('<c:cat>'), xml.indexOf('</c:cat>')), /<c:v>([^<]*)<\/c:v>/g);
+      expect(cats).toEqual(chart.categories);
+      expect(xml).toMatch(/<c:catAx>[\s\S]*<c:orientation val="maxMin"\/>/);
+      expect(xml).toMatch(/<c:lang val="ar-SA"\/>/);
+      for (const pPr of all(xml, /(<a:pPr\b[^>]*>)/g)) expect(pPr).toMatch(/rtl="1"/);
+      expect(all(xml, /<a:latin typeface="([^"]+)"/g).every((f) => f === 'Amiri')).toBe(true);
+      expect(xml).toMatch(/<a:cs typeface="Amiri"/);
+    });
+    // the composition adds up to the member count; horizontal bars grow leftwards
+    const composition = parts.get(charts[0]!)!;
+    expect(composition).toMatch(/<c:barDir val="bar"\/>/);
+    expect(composition).toMatch(/<c:valAx>[\s\S]*<c:orientation val="maxMin"\/>/);
+    expect(specCharts[0]!.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(89);
+    // the growth chart ends with Syria's joining, in the highlight colour
+    expect(specCharts[1]!.categories.at(-1)).toBe('بانضمام سوريا');
+    expect(specCharts[1]!.series[0]!.values.at(-1)).toBe(90);
+    expect(parts.get(charts[1]!)).toMatch(/<c:dPt>\s*<c:idx val="12"\/>[\s\S]*?<a:srgbClr val="B03A2E"\/>/);
+  });
+
+  it('makes the notes right-to-left, one paragraph per line, tagged Arabic', () => {
+    const notes = [...parts.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
+    expect(notes.length).toBe(spec.slides.filter((s) => s.notes).length);
+    for (const name of notes) {
+      const arabic = paragraphs(parts.get(name)!).filter((p) => ARABIC.test(p.text));
+      expect(arabic.length, name).toBeGreaterThan(0);
+      for (const p of arabic) {
+        expect(p.pPr).toMatch(/rtl="1"/);
+        expect(p.runs.every((r) => /lang="ar-SA"/.test(r))).toBe(true);
+      }
+    }
+  });
+
+  it('names the Arabic font in the theme’s complex-script slots', () => {
+    const theme = parts.get('ppt/theme/theme1.xml')!;
+    expect(all(theme, /<a:cs typeface="([^"]*)"/g)).toEqual(['Amiri', 'Amiri']);
+    expect(theme).toMatch(/<a:font script="Arab" typeface="Amiri"\/>/);
+  });
+
+  it('groups slides into sections by part of the argument', () => {
+    const sections = all(parts.get('ppt/presentation.xml')!, /<p14:section name="([^"]+)"/g);
+    expect(sections).toEqual([...new Set(spec.slides.map((s) => s.section))]);
+    expect(sections.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('passes the package validator', () => {
+    const { code, output } = validatePptx(bytes, 'briefing.pptx');
+    expect(output).toMatch(/0 errors|valid/i);
+    expect(code, output).toBe(0);
+  });
+
+  it('is byte-identical when built twice in one process', async () => {
+    const again = await buildDeck({ root: REPO, audience: 'briefing' });
+    const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(hash(again.bytes!)).toBe(hash(bytes));
+  });
+});
