@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -77,9 +77,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
-const invoked = process.argv[1] && path.resolve(process.argv[1]);
-const self = fileURLToPath(import.meta.url);
-if (invoked && (invoked === self || invoked === self.replace(/\.js$/, ''))) {
+/** Run when executed (node dist/cli/main.js, npx mujaz through a bin link), not when imported. */
+function invokedDirectly(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

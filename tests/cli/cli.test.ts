@@ -31,6 +31,12 @@ describe('mujaz CLI', () => {
     expect(version.stdout.trim()).toBe(pkg.version);
   });
 
+  it('runs as `npx mujaz`, as the README says', () => {
+    const r = spawnSync('npx', ['--no-install', 'mujaz', '--version'], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('exits 2 on a usage error', () => {
     expect(mujaz(['build', '--no-such-option']).code).toBe(2);
     expect(mujaz(['frobnicate']).code).toBe(2);
@@ -47,6 +53,14 @@ describe('mujaz CLI', () => {
     expect(deck.subarray(0, 2).toString()).toBe('PK');
     const spec = JSON.parse(await readFile(path.join(root, 'output/briefing.spec.json'), 'utf8')) as { slides: unknown[] };
     expect(spec.slides.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('writes the same bytes in two processes', async () => {
+    const root = await tempProject();
+    expect(mujaz(['build', '--root', root, '--out', 'a']).code).toBe(0);
+    expect(mujaz(['build', '--root', root, '--out', 'b']).code).toBe(0);
+    const [a, b] = await Promise.all([readFile(path.join(root, 'a/briefing.pptx')), readFile(path.join(root, 'b/briefing.pptx'))]);
+    expect(a.equals(b)).toBe(true);
   });
 
   it('writes to --out, relative to the current folder', async () => {
