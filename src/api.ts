@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { audienceNames, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
-import { didYouMean, type Diagnostic } from './diagnostics/diagnostic.js';
-import { listAudiences, readAudienceFiles, readContentFiles } from './io/read.js';
+import { readContentFiles, readTemplateFiles } from './io/read.js';
 import { writeAtomic } from './io/write.js';
 
 /**
@@ -25,28 +25,26 @@ async function readPrepared(root: string): Promise<PreparedContent> {
   return { ...prepared, diagnostics: [...files.diagnostics, ...prepared.diagnostics] };
 }
 
-function unknownAudience(name: string, known: readonly string[]): Diagnostic {
-  const suggestion = didYouMean(name, known);
-  return {
-    code: 'MJZ150',
-    severity: 'error',
-    message: `Unknown audience "${name}"`,
-    hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Known audiences: ${known.join(', ') || 'none (templates/ has no audience folder)'}.`,
-  };
+async function readTemplates(root: string): Promise<{ templates: TemplateSources; diagnostics: PreparedContent['diagnostics'] }> {
+  const read = await readTemplateFiles(root);
+  return { templates: read.content, diagnostics: read.diagnostics };
 }
 
-async function compileOne(root: string, name: string, prepared: PreparedContent, known: readonly string[], strict?: boolean): Promise<DeckResult> {
-  if (!known.includes(name)) return { audience: name, usedFacts: [], diagnostics: [...prepared.diagnostics, unknownAudience(name, known)] };
-  const files = await readAudienceFiles(root, name);
-  if (files.diagnostics.length) return { audience: name, usedFacts: [], diagnostics: [...prepared.diagnostics, ...files.diagnostics] };
-  return compileAudience(prepared, files, { strict });
+/** The audiences of a project: the folders of templates/ with a theme.yaml. */
+export async function listAudiences(root: string): Promise<string[]> {
+  return audienceNames((await readTemplates(path.resolve(root))).templates);
+}
+
+async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnType<typeof readTemplates>>, name: string, strict?: boolean): Promise<DeckResult> {
+  const withReadProblems = { ...prepared, diagnostics: [...prepared.diagnostics, ...templates.diagnostics] };
+  return compileAudience(withReadProblems, templates.templates, name, { strict });
 }
 
 /** Builds one deck in memory: the .pptx bytes (when it succeeds), its spec and every diagnostic. */
 export async function buildDeck(options: BuildDeckOptions): Promise<DeckResult> {
   const root = path.resolve(options.root);
-  const [prepared, known] = await Promise.all([readPrepared(root), listAudiences(root)]);
-  return compileOne(root, options.audience ?? DEFAULT_AUDIENCE, prepared, known, options.strict);
+  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  return compileOne(prepared, templates, options.audience ?? DEFAULT_AUDIENCE, options.strict);
 }
 
 export interface BuildDecksOptions {
@@ -73,11 +71,11 @@ export interface WrittenDeck extends DeckResult {
 export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDeck[]> {
   const root = path.resolve(options.root);
   const out = path.resolve(root, options.out ?? 'output');
-  const [prepared, known] = await Promise.all([readPrepared(root), listAudiences(root)]);
-  const names = options.all ? known : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
+  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
   const results: WrittenDeck[] = [];
   for (const name of names) {
-    const result = await compileOne(root, name, prepared, known, options.strict);
+    const result = await compileOne(prepared, templates, name, options.strict);
     const files: string[] = [];
     if (result.bytes) {
       const target = path.join(out, `${name}.pptx`);
@@ -99,4 +97,3 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
   return results;
 }
 
-export { listAudiences };

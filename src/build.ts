@@ -1,5 +1,5 @@
 import { buildContext, type TemplateContext } from './audience/context.js';
-import { loadAudience, type AudienceSources } from './audience/load.js';
+import { loadAudience, type TemplateSources } from './audience/load.js';
 import { parseContent, type Content, type ContentSources } from './content/parse.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { expandTemplates } from './expand/expand.js';
@@ -55,14 +55,14 @@ export interface CompileOptions {
   strict?: boolean;
 }
 
-export async function compileAudience(prepared: PreparedContent, sources: AudienceSources, options: CompileOptions = {}): Promise<DeckResult> {
-  const name = sources.name;
+export async function compileAudience(prepared: PreparedContent, templates: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
   const diagnostics = [...prepared.diagnostics];
   const fail = (extra: Diagnostic[] = [], partial: Partial<DeckResult> = {}): DeckResult => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
+  const loaded = loadAudience(name, templates);
+  diagnostics.push(...loaded.diagnostics);
   if (!prepared.content || hasErrors(diagnostics)) return fail();
 
-  const loaded = loadAudience(sources);
-  if (!loaded.audience) return fail(loaded.diagnostics);
+  if (!loaded.audience) return fail();
   const { theme } = loaded.audience;
 
   const context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data);

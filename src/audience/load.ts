@@ -1,35 +1,127 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkSchema } from '../diagnostics/schema.js';
+import type { z } from 'zod';
+import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { parseYaml, type SourceFile } from '../diagnostics/yaml-source.js';
-import { ThemeSchema, type Theme } from './theme.js';
+import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
-export interface AudienceSources {
-  name: string;
-  theme?: SourceFile;
-  deck?: SourceFile;
-  partials: ReadonlyMap<string, SourceFile>;
-}
+/** Every file under templates/, by path relative to the root. */
+export type TemplateSources = ReadonlyMap<string, SourceFile>;
+
+/** Partials every audience can use, below any audience's own. */
+export const SHARED_DIR = 'templates/_shared';
 
 export interface Audience {
   name: string;
   theme: Theme;
   deck: SourceFile;
+  /** Partials by name, after precedence: the audience's own, then its parents', then shared. */
   partials: Map<string, SourceFile>;
+  /** The audience and the ones it extends, nearest first. */
+  chain: string[];
 }
 
-/** An audience's folder, checked: its theme validated, its deck template present. */
-export function loadAudience(sources: AudienceSources): { audience?: Audience; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const dir = `templates/${sources.name}`;
-  for (const [file, what] of [[sources.theme, 'theme.yaml'], [sources.deck, 'deck.hbs']] as const) {
-    if (!file) {
-      diagnostics.push({ code: 'MJZ151', severity: 'error', message: `The audience "${sources.name}" has no ${what}`, location: { file: `${dir}/${what}` } });
-    }
+/** The audiences of a project: the folders of templates/ with a theme.yaml (not _shared). */
+export function audienceNames(files: TemplateSources): string[] {
+  const names = new Set<string>();
+  for (const path of files.keys()) {
+    const m = /^templates\/([^/_.][^/]*)\/theme\.yaml$/.exec(path);
+    if (m) names.add(m[1]!);
   }
-  if (!sources.theme || !sources.deck) return { diagnostics };
-  const parsed = parseYaml(sources.theme);
-  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
-  const checked = checkSchema(ThemeSchema, parsed, `the theme of "${sources.name}"`);
-  if (!checked.value) return { diagnostics: checked.diagnostics };
-  return { audience: { name: sources.name, theme: checked.value, deck: sources.deck, partials: new Map(sources.partials) }, diagnostics };
+  return [...names].sort();
+}
+
+function partialsOf(dir: string, files: TemplateSources): Map<string, SourceFile> {
+  const out = new Map<string, SourceFile>();
+  for (const [path, file] of files) {
+    const m = new RegExp(`^${dir}/partials/([^/]+)\\.hbs$`).exec(path);
+    if (m) out.set(m[1]!, file);
+  }
+  return out;
+}
+
+/** Objects merge key by key; a list or a value replaces what it overrides. */
+function merge(base: unknown, over: unknown): unknown {
+  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = merge(out[k], v);
+    return out;
+  }
+  return over === undefined ? base : over;
+}
+
+/**
+ * Resolves an audience: follows `extends`, merges the themes (the audience's values win),
+ * takes the nearest deck.hbs, and layers partials: the audience's own over its parents' over
+ * templates/_shared/partials.
+ */
+export function loadAudience(name: string, files: TemplateSources): { audience?: Audience; diagnostics: Diagnostic[] } {
+  const known = audienceNames(files);
+  if (!known.includes(name)) {
+    const suggestion = didYouMean(name, known);
+    return {
+      diagnostics: [
+        {
+          code: 'MJZ150',
+          severity: 'error',
+          message: `Unknown audience "${name}"`,
+          hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Known audiences: ${known.join(', ') || 'none (templates/ has no audience folder)'}.`,
+        },
+      ],
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const chain: string[] = [];
+  const themes: unknown[] = [];
+  let current: string | undefined = name;
+  let lastFile: SourceFile | undefined;
+  while (current !== undefined) {
+    if (chain.includes(current)) {
+      diagnostics.push({ code: 'MJZ152', severity: 'error', message: `Audiences extend each other in a circle: ${[...chain, current].join(' → ')}`, location: { file: `templates/${chain[chain.length - 1]}/theme.yaml` } });
+      return { diagnostics };
+    }
+    const file = files.get(`templates/${current}/theme.yaml`);
+    if (!file) {
+      const from = chain[chain.length - 1]!;
+      const suggestion = didYouMean(current, known);
+      diagnostics.push({
+        code: 'MJZ150',
+        severity: 'error',
+        message: `"${from}" extends "${current}", which is not an audience`,
+        hint: suggestion ? `Did you mean "${suggestion}"?` : `Known audiences: ${known.join(', ')}.`,
+        location: lastFile ? { file: lastFile.path } : undefined,
+      });
+      return { diagnostics };
+    }
+    chain.push(current);
+    lastFile = file;
+    const parsed = parseYaml(file);
+    if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
+    const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
+    if (!checked.value) return { diagnostics: checked.diagnostics };
+    themes.unshift(checked.value);
+    current = checked.value.extends;
+  }
+
+  const merged = themes.reduce<unknown>((acc, t) => merge(acc, t), {});
+  const full = ThemeSchema.safeParse(merged);
+  if (!full.success) {
+    for (const issue of full.error.issues) {
+      diagnostics.push({
+        code: 'MJZ112',
+        severity: 'error',
+        message: `The theme of "${name}" does not set ${describePath(issue.path)}${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}: ${issue.message}`,
+        location: { file: `templates/${name}/theme.yaml` },
+      });
+    }
+    return { diagnostics };
+  }
+
+  const deckOwner = chain.find((a) => files.has(`templates/${a}/deck.hbs`));
+  if (!deckOwner) {
+    diagnostics.push({ code: 'MJZ151', severity: 'error', message: `The audience "${name}" has no deck.hbs${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}`, location: { file: `templates/${name}/deck.hbs` } });
+    return { diagnostics };
+  }
+  const partials = partialsOf(SHARED_DIR, files);
+  for (const a of [...chain].reverse()) for (const [n, f] of partialsOf(`templates/${a}`, files)) partials.set(n, f);
+  return { audience: { name, theme: full.data, deck: files.get(`templates/${deckOwner}/deck.hbs`)!, partials, chain }, diagnostics };
 }

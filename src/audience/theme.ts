@@ -2,38 +2,52 @@ import { z } from 'zod';
 
 const color = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'write colours as six hex digits, e.g. 1F3A5F');
 const font = z.string().trim().min(1);
+const text = z.string().trim().min(1);
 
-/** An audience's theme: templates/<audience>/theme.yaml. */
+const fonts = z.strictObject({ heading: font, body: font });
+const colors = z.strictObject({
+  primary: color,
+  onPrimary: color,
+  accent: color,
+  text: color,
+  muted: color,
+  background: color,
+  surface: color,
+  highlight: color,
+  chart: z.array(color).min(3),
+});
+const sizes = z.strictObject({
+  title: z.number().min(12).max(60),
+  body: z.number().min(10).max(40),
+  small: z.number().min(8).max(24),
+  footer: z.number().min(7).max(16),
+  big: z.number().min(24).max(96),
+});
+
+/** An audience's theme, after its `extends` chain is merged: every field set. */
 export const ThemeSchema = z.strictObject({
-  label: z.string().trim().min(1),
-  description: z.string().trim().min(1),
-  digits: z.enum(['western', 'arabic-indic']).default('western'),
+  /** The audience this one builds on: its templates, partials and theme are the defaults. */
+  extends: z.string().optional(),
+  label: text,
+  description: text,
+  digits: z.enum(['western', 'arabic-indic']),
   /** A distribution marking shown in every footer, e.g. للاستخدام الرسمي. */
   marking: z.string().optional(),
-  fonts: z.strictObject({
-    heading: font,
-    body: font,
-  }),
-  colors: z.strictObject({
-    primary: color,
-    onPrimary: color,
-    accent: color,
-    text: color,
-    muted: color,
-    background: color,
-    surface: color,
-    highlight: color,
-    chart: z.array(color).min(3),
-  }),
-  sizes: z
-    .strictObject({
-      title: z.number().min(12).max(60).default(30),
-      body: z.number().min(10).max(40).default(20),
-      small: z.number().min(8).max(24).default(13),
-      footer: z.number().min(7).max(16).default(10),
-      big: z.number().min(24).max(96).default(54),
-    })
-    .prefault({}),
+  fonts,
+  colors,
+  sizes,
+});
+
+/** One theme.yaml file: any field may be left to the audience it extends. */
+export const ThemeFileSchema = z.strictObject({
+  extends: z.string().optional(),
+  label: text.optional(),
+  description: text.optional(),
+  digits: z.enum(['western', 'arabic-indic']).optional(),
+  marking: z.string().optional(),
+  fonts: fonts.partial().optional(),
+  colors: colors.partial().optional(),
+  sizes: sizes.partial().optional(),
 });
 
 export type Theme = z.infer<typeof ThemeSchema>;

@@ -21,6 +21,7 @@ export const CODES = {
   MJZ142: { title: 'Member outside the grouping', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
+  MJZ152: { title: 'Audiences extend each other in a circle', hint: 'Remove one of the `extends` lines.' },
   MJZ160: { title: 'Template syntax error', hint: 'Fix the Handlebars syntax at the marked place.' },
   MJZ161: { title: 'Template error', hint: 'The template refers to something the context does not have.' },
   MJZ162: { title: 'Unquoted interpolation', hint: 'Write the interpolation inside double quotes: key: "{{value}}".' },

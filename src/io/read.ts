@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
@@ -46,7 +46,7 @@ async function listFiles(root: string, dir: string, extensions: readonly string[
 }
 
 export interface ProjectFiles {
-  /** content/**: YAML and text, by path relative to the root. */
+  /** The files read, by path relative to the root. */
   content: Map<string, SourceFile>;
   diagnostics: Diagnostic[];
 }
@@ -65,47 +65,17 @@ export async function readContentFiles(root: string): Promise<ProjectFiles> {
   return { content, diagnostics };
 }
 
-export interface AudienceFiles {
-  name: string;
-  theme?: SourceFile;
-  deck?: SourceFile;
-  partials: Map<string, SourceFile>;
-  diagnostics: Diagnostic[];
-}
-
-export async function readAudienceFiles(root: string, name: string): Promise<AudienceFiles> {
-  const dir = `templates/${name}`;
+/** Every template and theme under templates/ (all audiences, and _shared). */
+export async function readTemplateFiles(root: string): Promise<ProjectFiles> {
+  const templates = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
-  const one = async (rel: string) => {
-    const { file, diagnostic } = await readText(root, rel);
-    if (diagnostic) diagnostics.push(diagnostic);
-    return file;
-  };
-  const [theme, deck, partialPaths] = await Promise.all([one(`${dir}/theme.yaml`), one(`${dir}/deck.hbs`), listFiles(root, `${dir}/partials`, ['.hbs'])]);
-  const partials = new Map<string, SourceFile>();
-  for (const rel of partialPaths) {
-    const file = await one(rel);
-    if (file) partials.set(path.posix.basename(rel, '.hbs'), file);
-  }
-  return { name, theme, deck, partials, diagnostics };
-}
-
-/** The audiences of a project: the folders of templates/ that hold a deck.hbs. */
-export async function listAudiences(root: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(path.join(root, 'templates'), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const names: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
-    try {
-      if ((await stat(path.join(root, 'templates', entry.name, 'deck.hbs'))).isFile()) names.push(entry.name);
-    } catch {
-      /* not an audience */
-    }
-  }
-  return names.sort();
+  const files = await listFiles(root, 'templates', ['.hbs', '.yaml', '.yml']);
+  await Promise.all(
+    files.map(async (rel) => {
+      const { file, diagnostic } = await readText(root, rel);
+      if (file) templates.set(rel, file);
+      if (diagnostic) diagnostics.push(diagnostic);
+    }),
+  );
+  return { content: templates, diagnostics };
 }
