@@ -1,9 +1,11 @@
-import type { PlaceholderProps, Pptx, SlideMasterProps, SlideNumberProps } from './types.js';
+import type { PlaceholderProps, Pptx, PptxSlide, SlideMasterProps, SlideNumberProps, TextPropsOptions } from './types.js';
+import { toDigits } from '../format/arabic.js';
 import type { Theme } from '../audience/theme.js';
 import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_BOX } from './layout.js';
 import { ar, headingStyle } from './rtl.js';
 
 export const CONTENT_MASTER = 'MUJAZ_CONTENT';
+const SLIDE_NUMBER_BOX = { x: MARGIN, y: FOOTER.y, w: 0.8, h: FOOTER.h } as const;
 export const TITLE_MASTER = 'MUJAZ_TITLE';
 
 /**
@@ -36,7 +38,9 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
     title: CONTENT_MASTER,
     background: { color: c.background },
     objects,
-    slideNumber: { x: MARGIN, y: FOOTER.y, w: 0.8, h: FOOTER.h, fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color: c.muted, align: 'left', valign: 'middle', margin: 0 } as SlideNumberProps,
+    // A slide-number field shows the viewer's digits (Western in LibreOffice); for Arabic-Indic
+    // digits each slide draws its number as text instead (addSlideNumber).
+    ...(theme.digits === 'western' ? { slideNumber: { ...SLIDE_NUMBER_BOX, fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color: c.muted, align: 'left', valign: 'middle', margin: 0 } as SlideNumberProps } : {}),
   });
   pptx.defineSlideMaster({
     title: TITLE_MASTER,
@@ -52,4 +56,16 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
       ...(theme.marking ? [footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center')] : []),
     ],
   });
+}
+
+/** The slide number as text, in the audience's digits, where the master has no number field. */
+export function addSlideNumber(slide: PptxSlide, n: number, theme: Theme): void {
+  if (theme.digits === 'western') return;
+  slide.addText(toDigits(String(n), theme.digits), {
+    ...SLIDE_NUMBER_BOX,
+    ...ar({ fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color: theme.colors.muted }),
+    align: 'left',
+    valign: 'middle',
+    margin: 0,
+  } as TextPropsOptions);
 }

@@ -1,7 +1,7 @@
 import type { Pptx, PptxSlide } from './types.js';
 import type { Theme } from '../audience/theme.js';
 import type { DeckSpec, Slide } from '../spec/schema.js';
-import { CONTENT_MASTER, TITLE_MASTER, defineMasters } from './master.js';
+import { CONTENT_MASTER, TITLE_MASTER, addSlideNumber, defineMasters } from './master.js';
 import { renderAgenda, renderBullets } from './slides/bullets.js';
 import { renderChart } from './slides/chart.js';
 import type { RenderContext } from './slides/common.js';
@@ -50,7 +50,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<Uint8Arr
 
   const ctx: RenderContext = { pptx, theme };
   let section: string | undefined;
-  for (const slideSpec of spec.slides) {
+  for (const [index, slideSpec] of spec.slides.entries()) {
     const sectionTitle = slideSpec.section ?? section ?? spec.deck.title;
     if (sectionTitle !== section) {
       pptx.addSection({ title: sectionTitle });
@@ -58,6 +58,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<Uint8Arr
     }
     const slide = pptx.addSlide({ masterName: slideSpec.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER, sectionTitle });
     (RENDERERS[slideSpec.kind] as Renderer<typeof slideSpec.kind>)(slide, slideSpec as never, ctx);
+    if (slideSpec.kind !== 'title') addSlideNumber(slide, index + 1, theme);
     if (slideSpec.notes) slide.addNotes(slideSpec.notes);
   }
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;

@@ -1,5 +1,6 @@
 import type { PptxSlide, ShapeProps, TextProps, TextPropsOptions } from '../types.js';
 import type { Slide } from '../../spec/schema.js';
+import { toDigits } from '../../format/arabic.js';
 import { BODY } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './common.js';
@@ -34,7 +35,7 @@ export function renderAgenda(slide: PptxSlide, spec: AgendaSlide, { theme }: Ren
     const x = BODY.x + BODY.w - (col + 1) * w - col * gap;
     const offset = col * half;
     const runs = items.map((item, i) => ({
-      text: `${i + 1 + offset}. ${item}`,
+      text: `${toDigits(String(i + 1 + offset), theme.digits)}. ${item}`,
       options: ar(bodyStyle(theme, theme.sizes.body + 2), { breakLine: true, paraSpaceAfter: 14 }),
     }));
     slide.addText(runs as TextProps[], { x, y: BODY.y + 0.2, w, h: BODY.h - 0.4, ...ar(bodyStyle(theme, theme.sizes.body + 2)), valign: 'top', margin: 4 } as TextPropsOptions);
