@@ -41,6 +41,8 @@ export interface TemplateContext {
   parts: ContextPart[];
   /** Summary tables by id: columns and rows of text. */
   tables: Record<string, { title: string; columns: string[]; rows: string[][] }>;
+  /** Named lists of key messages, their fact references filled in. */
+  highlights: Record<string, string[]>;
   facts: Record<string, ContextFact>;
   data: {
     composition: { categories: string[]; values: number[]; points: LabelledValue[]; total: number; totalText: string; note: string };
@@ -100,10 +102,11 @@ export function buildContext(
     };
   });
 
-  const tableFacts = new Set<string>();
+  const outlineFacts = new Set<string>();
   const tables = Object.fromEntries(
-    Object.entries(content.tables).map(([id, t]) => [id, { title: t.title, columns: t.columns, rows: t.rows.map((r) => r.cells.map((c) => fill(c, tableFacts))) }]),
+    Object.entries(content.tables).map(([id, t]) => [id, { title: t.title, columns: t.columns, rows: t.rows.map((r) => r.cells.map((c) => fill(c, outlineFacts))) }]),
   );
+  const highlights = Object.fromEntries(Object.entries(content.highlights).map(([id, points]) => [id, points.map((p) => fill(p.text, outlineFacts))]));
   const composition = data?.composition;
   const growth = data?.growth ?? [];
   const usedSources = new Set<string>([content.article.source]);
@@ -123,6 +126,7 @@ export function buildContext(
     },
     parts,
     tables,
+    highlights,
     facts: contextFacts,
     data: {
       composition: {

@@ -31,6 +31,7 @@ export interface Content {
   article: ArticleFile['article'];
   parts: ArticleFile['parts'];
   tables: NonNullable<ArticleFile['tables']>;
+  highlights: NonNullable<ArticleFile['highlights']>;
   facts: Record<string, LocatedFact>;
   sources: Source[];
   dataset?: Dataset;
@@ -232,6 +233,24 @@ export function parseContent(files: ContentSources): ParseResult {
     });
   }
 
+  for (const [listId, points] of Object.entries(article.highlights ?? {})) {
+    points.forEach((point, i) => {
+      checkRefs(point.text, ['highlights', listId, i, 'text']);
+      if (articleText === undefined) return;
+      point.basis.forEach((quote, b) => {
+        if (articleText.includes(normalise(quote))) return;
+        diagnostics.push(
+          withSource('article', {
+            code: 'MJZ132',
+            severity: 'warning',
+            message: `This basis is not a verbatim sentence of ${article.article.text}`,
+            location: where('article', ['highlights', listId, i, 'basis', b]),
+          }),
+        );
+      });
+    });
+  }
+
   // A stated figure quoted from the article must be the article's own words.
   if (articleText !== undefined) {
     for (const [key, fact] of Object.entries(facts.facts)) {
@@ -252,6 +271,7 @@ export function parseContent(files: ContentSources): ParseResult {
     article: article.article,
     parts: article.parts,
     tables: article.tables ?? {},
+    highlights: article.highlights ?? {},
     facts: located,
     sources,
     dataset,

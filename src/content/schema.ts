@@ -45,6 +45,8 @@ export const ArticleFileSchema = z.strictObject({
   parts: z.array(PartSchema).min(1),
   /** Tables that summarise the argument, by id. */
   tables: z.record(id, TableSchema).optional(),
+  /** Named lists of key messages drawn from the article (a bottom line, what to watch), by id. */
+  highlights: z.record(id, z.array(PointSchema).min(1)).optional(),
 });
 
 export const SourceSchema = z.strictObject({

@@ -111,6 +111,12 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
       if (!t) throw new HelperError(`unknown table "${String(id)}"; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
       return t;
     },
+    /** {{#each (highlight "watch")}}: a named list of key messages from the outline */
+    highlight(id: unknown) {
+      const h = root.highlights[String(id)];
+      if (!h) throw new HelperError(`unknown highlight list "${String(id)}"; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
+      return h;
+    },
     /** {{#each (where sources "kind" "web")}}: the items whose field equals the value */
     where(list: unknown, field: unknown, value: unknown) {
       if (!Array.isArray(list)) throw new HelperError('where needs a list, a field name and a value');
@@ -132,7 +138,7 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
   });
 }
 
-export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'where', 'chunk', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

@@ -14,6 +14,7 @@ function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
     article: { title: 'عنوان', date: '3 تشرين الثاني/نوفمبر 2025', dateIso: '2025-11-03', source: 'A1' },
     parts: [{ id: 'one', heading: 'الجزء الأول', short: 'الأول', points: ['نقطة'], notes: 'ملاحظات', facts: [] }],
     tables: {},
+    highlights: {},
     facts: { 'coalition.members': { key: 'coalition.members', label: 'عدد الأعضاء', value: 89, text: '89', sources: ['A1'] } },
     data: { composition: { categories: [], values: [], points: [], total: 0, totalText: '0', note: '' }, growth: { categories: [], values: [], points: [], first: '', last: '' } },
     sources: [{ id: 'A1', title: 'المقال', kind: 'article' }],
