@@ -1,8 +1,11 @@
 import path from 'node:path';
-import { audienceNames, type TemplateSources } from './audience/load.js';
+import { audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
-import { writeAtomic } from './io/write.js';
+import { copyFolder, writeAtomic } from './io/write.js';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 
 /**
  * The library's entry points: they read the project, run the pipeline, and (buildDecks) write
@@ -97,3 +100,53 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
   return results;
 }
 
+
+export interface AudienceInfo {
+  name: string;
+  label?: string;
+  description?: string;
+  extends?: string;
+  digits?: string;
+  /** Problems with the audience's templates or theme, if any. */
+  diagnostics: Diagnostic[];
+}
+
+/** Every audience of a project with its label and description (for `mujaz audiences`). */
+export async function describeAudiences(root: string): Promise<AudienceInfo[]> {
+  const { templates } = await readTemplates(path.resolve(root));
+  return audienceNames(templates).map((name) => {
+    const { audience, diagnostics } = loadAudience(name, templates);
+    return {
+      name,
+      label: audience?.theme.label,
+      description: audience?.theme.description,
+      extends: audience?.theme.extends,
+      digits: audience?.theme.digits,
+      diagnostics,
+    };
+  });
+}
+
+const AUDIENCE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+
+/**
+ * `mujaz new-audience NAME --from EXISTING`: copies an audience's folder under a new name,
+ * ready to build and edit. Returns the folder made, or the problems.
+ */
+export async function scaffoldAudience(root: string, name: string, from: string): Promise<{ folder?: string; diagnostics: Diagnostic[] }> {
+  const base = path.resolve(root);
+  const { templates } = await readTemplates(base);
+  const known = audienceNames(templates);
+  const problem = (message: string, hint?: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ code: 'MJZ153', severity: 'error', message, hint }] });
+  if (!AUDIENCE_NAME.test(name)) return problem(`"${name}" is not a valid audience name`, 'Use lowercase letters, digits and dashes, starting with a letter, e.g. diplomats.');
+  if (known.includes(name) || existsSync(path.join(base, 'templates', name))) return problem(`templates/${name} already exists`, 'Choose another name, or edit that audience.');
+  const source = loadAudience(from, templates);
+  if (!source.audience) return { diagnostics: source.diagnostics };
+  const folder = path.join(base, 'templates', name);
+  await copyFolder(path.join(base, 'templates', from), folder);
+  const themePath = path.join(folder, 'theme.yaml');
+  const theme = await readFile(themePath, 'utf8');
+  const header = `# The "${name}" audience, copied from "${from}" by mujaz new-audience: edit this theme and deck.hbs.\n`;
+  await writeAtomic(themePath, header + theme);
+  return { folder, diagnostics: [] };
+}

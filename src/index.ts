@@ -1,6 +1,6 @@
 /** mujaz: the public API. */
-export { buildDeck, buildDecks, listAudiences, DEFAULT_AUDIENCE } from './api.js';
-export type { BuildDeckOptions, BuildDecksOptions, WrittenDeck } from './api.js';
+export { buildDeck, buildDecks, describeAudiences, listAudiences, scaffoldAudience, DEFAULT_AUDIENCE } from './api.js';
+export type { AudienceInfo, BuildDeckOptions, BuildDecksOptions, WrittenDeck } from './api.js';
 export { compileAudience, prepareContent } from './build.js';
 export type { DeckResult, PreparedContent, CompileOptions } from './build.js';
 export type { Diagnostic, Severity, Location, Position } from './diagnostics/diagnostic.js';

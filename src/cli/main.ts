@@ -3,7 +3,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { buildDecks } from '../api.js';
+import { buildDecks, describeAudiences, scaffoldAudience } from '../api.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { EXIT } from './exit.js';
@@ -60,6 +60,42 @@ export async function main(argv: readonly string[]): Promise<number> {
           exitCode = EXIT.INVALID_INPUT;
         }
       }
+    });
+
+  program
+    .command('audiences')
+    .description('list the audiences (folders of templates/) with their descriptions')
+    .option('-r, --root <dir>', 'the folder holding content/ and templates/', '.')
+    .option('--json', 'print JSON')
+    .action(async (opts: { root: string; json?: boolean }) => {
+      const audiences = await describeAudiences(opts.root);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: diagnostics.length === 0 })), null, 2)}\n`);
+      } else {
+        const width = Math.max(0, ...audiences.map((a) => a.name.length));
+        for (const a of audiences) {
+          const extra = [a.extends ? `extends ${a.extends}` : '', a.digits === 'arabic-indic' ? 'Arabic-Indic digits' : ''].filter(Boolean).join('; ');
+          process.stdout.write(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'} — ${a.description ?? ''}${extra ? ` (${extra})` : ''}\n`);
+        }
+      }
+      report(audiences.flatMap((a) => a.diagnostics));
+      if (audiences.some((a) => a.diagnostics.length)) exitCode = EXIT.INVALID_INPUT;
+    });
+
+  program
+    .command('new-audience')
+    .description('start a new audience as a working copy of an existing one')
+    .argument('<name>', 'the new audience (lowercase letters, digits, dashes)')
+    .requiredOption('--from <existing>', 'the audience to copy')
+    .option('-r, --root <dir>', 'the folder holding content/ and templates/', '.')
+    .action(async (name: string, opts: { from: string; root: string }) => {
+      const { folder, diagnostics } = await scaffoldAudience(opts.root, name, opts.from);
+      report(diagnostics);
+      if (!folder) {
+        exitCode = EXIT.INVALID_INPUT;
+        return;
+      }
+      process.stderr.write(`✓ created ${path.relative(process.cwd(), folder) || folder}: edit its theme.yaml and deck.hbs, then: mujaz build --audience ${name}\n`);
     });
 
   try {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -18,4 +18,9 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Copies a folder, failing if the target exists (never overwrites an audience). */
+export async function copyFolder(from: string, to: string): Promise<void> {
+  await cp(from, to, { recursive: true, errorOnExist: true, force: false });
 }

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
+import { unzipXml, validatePptx } from '../helpers/pptx.js';
 
 /** The real command, as a user runs it (npm test builds dist/ first). */
 const CLI = path.join(REPO, 'dist/cli/main.js');
@@ -92,5 +93,37 @@ describe('mujaz CLI', () => {
     expect(r.stderr).toContain('> ');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
     expect(await readFile(deckPath)).toEqual(good);
+  });
+
+  it('lists the audiences with their descriptions', () => {
+    const r = mujaz(['audiences']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^briefing\s+إحاطة تحليلية كاملة — The full analysis/m);
+    const json = JSON.parse(mujaz(['audiences', '--json']).stdout) as { name: string; valid: boolean }[];
+    expect(json.find((a) => a.name === 'briefing')).toMatchObject({ valid: true });
+  });
+
+  it('adds an audience with no code: a copy, a changed theme, a deck', async () => {
+    const root = await tempProject();
+    const made = mujaz(['new-audience', 'diplomats', '--from', 'briefing', '--root', root]);
+    expect(made.code, made.stderr).toBe(0);
+    const theme = path.join(root, 'templates/diplomats/theme.yaml');
+    let text = await readFile(theme, 'utf8');
+    text = replaceOnce(text, 'digits: western', 'digits: arabic-indic');
+    text = replaceOnce(text, 'primary: "17324D"', 'primary: "0B5D3B"');
+    text = replaceOnce(text, 'label: "إحاطة تحليلية كاملة"', 'label: "إحاطة دبلوماسية"');
+    await writeFile(theme, text);
+    expect(mujaz(['audiences', '--root', root]).stdout).toMatch(/^diplomats\s+إحاطة دبلوماسية/m);
+    const r = mujaz(['build', '--audience', 'diplomats', '--root', root]);
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = await readFile(path.join(root, 'output/diplomats.pptx'));
+    const parts = await unzipXml(bytes);
+    expect([...parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('0B5D3B')).length).toBeGreaterThan(0);
+    expect(parts.get('ppt/slides/slide2.xml')).toContain('<a:t>٢</a:t>'); // the slide number, in Arabic-Indic digits
+    expect(parts.get('ppt/slides/slide3.xml')).toContain('٨٩');
+    expect(validatePptx(bytes).code).toBe(0);
+    // the copy refuses to overwrite, and a bad name is explained
+    expect(mujaz(['new-audience', 'diplomats', '--from', 'briefing', '--root', root]).stderr).toContain('already exists');
+    expect(mujaz(['new-audience', 'Bad Name', '--from', 'briefing', '--root', root]).code).toBe(1);
   });
 });

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { audienceNames, loadAudience } from '../../src/audience/load.js';
+import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
+
+/**
+ * The precedence of an audience's parts, one small fixture per rule (see README,
+ * "Customise for your audience"):
+ *   theme values: the audience's own > the audience it extends > ... (merged key by key; lists replace)
+ *   deck.hbs:     the audience's own > the nearest one up the extends chain
+ *   partials:     the audience's own > its parents' > templates/_shared/partials
+ */
+const BASE_THEME = `label: "أساس"
+description: base
+digits: western
+fonts: { heading: Amiri, body: Amiri }
+colors: { primary: "111111", onPrimary: "FFFFFF", accent: "222222", text: "333333", muted: "444444", background: "FFFFFF", surface: "EEEEEE", highlight: "AA0000", chart: ["111111", "222222", "333333"] }
+sizes: { title: 30, body: 20, small: 12, footer: 10, big: 50 }
+`;
+
+function project(files: Record<string, string>): Map<string, SourceFile> {
+  return new Map(Object.entries(files).map(([p, text]) => [p, { path: p, text }]));
+}
+
+const base = {
+  'templates/base/theme.yaml': BASE_THEME,
+  'templates/base/deck.hbs': 'base deck',
+  'templates/base/partials/slide.hbs': 'base slide',
+  'templates/_shared/partials/slide.hbs': 'shared slide',
+  'templates/_shared/partials/footer.hbs': 'shared footer',
+};
+
+describe('audience precedence', () => {
+  it('lists the audiences, not _shared', () => {
+    expect(audienceNames(project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' }))).toEqual(['base', 'child']);
+  });
+
+  it('theme: the audience’s value wins; the rest comes from the audience it extends', () => {
+    const { audience, diagnostics } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: "فرع"\ncolors: { primary: "ABCDEF" }\n' }));
+    expect(diagnostics).toEqual([]);
+    expect(audience?.theme.label).toBe('فرع');
+    expect(audience?.theme.colors.primary).toBe('ABCDEF');
+    expect(audience?.theme.colors.accent).toBe('222222'); // merged key by key
+    expect(audience?.theme.description).toBe('base');
+    expect(audience?.chain).toEqual(['child', 'base']);
+  });
+
+  it('theme: a list replaces the list it overrides', () => {
+    const { audience } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\ncolors: { chart: ["000000", "FFFFFF", "777777", "888888"] }\n' }));
+    expect(audience?.theme.colors.chart).toEqual(['000000', 'FFFFFF', '777777', '888888']);
+  });
+
+  it('deck.hbs: the audience’s own wins over its parent’s', () => {
+    const files = project({ ...base, 'templates/child/theme.yaml': 'extends: base\n', 'templates/child/deck.hbs': 'child deck' });
+    expect(loadAudience('child', files).audience?.deck.text).toBe('child deck');
+  });
+
+  it('deck.hbs: without its own, the audience uses the nearest up the chain', () => {
+    const files = project({ ...base, 'templates/mid/theme.yaml': 'extends: base\n', 'templates/child/theme.yaml': 'extends: mid\n' });
+    expect(loadAudience('child', files).audience?.deck.path).toBe('templates/base/deck.hbs');
+  });
+
+  it('partials: the audience’s own over its parent’s over the shared ones', () => {
+    const files = project({ ...base, 'templates/child/theme.yaml': 'extends: base\n', 'templates/child/partials/footer.hbs': 'child footer' });
+    const partials = loadAudience('child', files).audience!.partials;
+    expect(partials.get('slide')?.text).toBe('base slide'); // parent over shared
+    expect(partials.get('footer')?.text).toBe('child footer'); // own over shared
+    expect(loadAudience('base', files).audience!.partials.get('footer')?.text).toBe('shared footer');
+  });
+
+  it('reports a theme field that no audience in the chain sets', () => {
+    const { diagnostics } = loadAudience('solo', project({ 'templates/solo/theme.yaml': 'label: "x"\ndescription: x\ndigits: western\n', 'templates/solo/deck.hbs': '' }));
+    expect(diagnostics[0]?.message).toMatch(/does not set fonts/);
+    expect(diagnostics[0]?.location?.file).toBe('templates/solo/theme.yaml');
+  });
+
+  it('reports extends loops and unknown parents', () => {
+    const loop = loadAudience('a', project({ 'templates/a/theme.yaml': 'extends: b\n', 'templates/b/theme.yaml': 'extends: a\n' }));
+    expect(loop.diagnostics[0]).toMatchObject({ code: 'MJZ152', message: 'Audiences extend each other in a circle: a → b → a' });
+    const unknown = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: bsae\n' }));
+    expect(unknown.diagnostics[0]).toMatchObject({ code: 'MJZ150', hint: 'Did you mean "base"?' });
+  });
+
+  it('locates a wrong theme value in the file that has it', () => {
+    const { diagnostics } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\ndigits: hindi\n' }));
+    expect(diagnostics[0]).toMatchObject({ code: 'MJZ111', location: { file: 'templates/child/theme.yaml', start: { line: 2, column: 9 } } });
+  });
+
+  it('names the known audiences for an unknown one', () => {
+    const { diagnostics } = loadAudience('bsae', project(base));
+    expect(diagnostics[0]?.hint).toBe('Did you mean "base"? Known audiences: base.');
+  });
+});
