@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/index.js';
+import { buildDeck, listAudiences } from '../../src/index.js';
 import { REPO } from '../helpers/project.js';
 
 /**
@@ -12,7 +12,7 @@ import { REPO } from '../helpers/project.js';
  */
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-describe.each(['briefing'])('golden spec: %s', (audience) => {
+describe.each(await listAudiences(REPO))('golden spec: %s', (audience) => {
   it('matches the committed spec', async () => {
     const result = await buildDeck({ root: REPO, audience });
     expect(result.diagnostics).toEqual([]);

@@ -1,30 +1,32 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/index.js';
+import { buildDeck, listAudiences } from '../../src/index.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
 import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
 
-/** The briefing deck at the XML level: direction, alignment, language, fonts, tables, charts. */
-let bytes: Uint8Array;
-let spec: DeckSpec;
-let parts: Parts;
-
-beforeAll(async () => {
-  const result = await buildDeck({ root: REPO, audience: 'briefing' });
-  expect(result.diagnostics).toEqual([]);
-  bytes = result.bytes!;
-  spec = result.spec!;
-  parts = await unzipXml(bytes);
-});
-
+/** Every shipped audience's deck at the XML level: direction, alignment, language, fonts, tables, charts. */
+const AUDIENCES = await listAudiences(REPO);
 const ARABIC = /[\u0600-\u06FF]/;
 
-describe('briefing.pptx', () => {
-  it('has one slide per spec slide, at least 12, with notes on every content slide', () => {
+describe.each(AUDIENCES)('%s.pptx', (audience) => {
+  let bytes: Uint8Array;
+  let spec: DeckSpec;
+  let parts: Parts;
+  let font: string;
+
+  beforeAll(async () => {
+    const result = await buildDeck({ root: REPO, audience });
+    expect(result.diagnostics).toEqual([]);
+    bytes = result.bytes!;
+    spec = result.spec!;
+    font = result.context!.theme.fonts.body;
+    parts = await unzipXml(bytes);
+  });
+
+  it('has one slide per spec slide, with notes on every content slide', () => {
     const slides = slideNames(parts);
     expect(slides.length).toBe(spec.slides.length);
-    expect(slides.length).toBeGreaterThanOrEqual(12);
     spec.slides.forEach((s, i) => {
       if (s.kind === 'title') return;
       const rels = parts.get(`ppt/slides/_rels/slide${i + 1}.xml.rels`)!;
@@ -42,7 +44,7 @@ describe('briefing.pptx', () => {
         expect(p.pPr, `${name}: ${p.text}`).toMatch(/algn="(r|ctr)"/);
       }
     }
-    expect(checked).toBeGreaterThan(60);
+    expect(checked).toBeGreaterThan(3 * spec.slides.length);
   });
 
   it('tags every run Arabic, in a font with Arabic and Latin glyphs named in the complex-script slot', () => {
@@ -50,14 +52,16 @@ describe('briefing.pptx', () => {
       const xml = parts.get(name)!;
       for (const run of all(xml, /<a:r>([\s\S]*?)<\/a:r>/g)) {
         expect(run, name).toMatch(/<a:rPr[^>]*lang="ar-SA"/);
-        expect(run, name).toMatch(/<a:latin typeface="Amiri"/);
-        expect(run, name).toMatch(/<a:cs typeface="Amiri"/);
+        expect(run, name).toMatch(/<a:latin typeface="[^"]+"/);
+        expect(run, name).toMatch(/<a:cs typeface="[^"]+"/);
+        expect(/<a:latin typeface="([^"]+)"/.exec(run)![1]).toBe(/<a:cs typeface="([^"]+)"/.exec(run)![1]);
       }
     }
   });
 
   it('puts the bullets of a list on the right: bulleted paragraphs are RTL', () => {
     const i = spec.slides.findIndex((s) => s.kind === 'bullets');
+    if (i < 0) return;
     const bulleted = paragraphs(parts.get(`ppt/slides/slide${i + 1}.xml`)!).filter((p) => /<a:pPr[^>]*marL=/.test(p.pPr));
     expect(bulleted.length).toBeGreaterThanOrEqual(2);
     for (const p of bulleted) expect(p.pPr).toMatch(/rtl="1"/);
@@ -73,8 +77,9 @@ describe('briefing.pptx', () => {
     });
   });
 
-  it('draws the table right to left: the first column of the spec is the last grid column', () => {
+  it('draws tables right to left: the first column of the spec is the last grid column', () => {
     const i = spec.slides.findIndex((s) => s.kind === 'table');
+    if (i < 0) return;
     const table = spec.slides[i] as Extract<DeckSpec['slides'][number], { kind: 'table' }>;
     const xml = parts.get(`ppt/slides/slide${i + 1}.xml`)!;
     const rows = all(xml, /<a:tr\b[^>]*>([\s\S]*?)<\/a:tr>/g);
@@ -86,8 +91,8 @@ describe('briefing.pptx', () => {
     }
   });
 
-  it('feeds the charts from the data, as native charts that read right to left', () => {
-    const charts = [...parts.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort();
+  it('feeds the charts from the spec, as native charts that read right to left', () => {
+    const charts = [...parts.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
     const specCharts = spec.slides.filter((s) => s.kind === 'chart').map((s) => (s as Extract<typeof s, { kind: 'chart' }>).chart);
     expect(charts.length).toBe(specCharts.length);
     charts.forEach((name, i) => {
@@ -97,21 +102,15 @@ describe('briefing.pptx', () => {
       expect(values).toEqual(chart.series[0]!.values);
       const cats = all(xml.slice(xml.indexOf('<c:cat>'), xml.indexOf('</c:cat>')), /<c:v>([^<]*)<\/c:v>/g);
       expect(cats).toEqual(chart.categories);
-      expect(xml).toMatch(/<c:catAx>[\s\S]*<c:orientation val="maxMin"\/>/);
+      if (chart.type !== 'pie' && chart.type !== 'doughnut') expect(xml).toMatch(/<c:catAx>[\s\S]*<c:orientation val="maxMin"\/>/);
+      if (chart.type === 'bar') expect(xml).toMatch(/<c:valAx>[\s\S]*<c:orientation val="maxMin"\/>/);
       expect(xml).toMatch(/<c:lang val="ar-SA"\/>/);
       for (const pPr of all(xml, /(<a:pPr\b[^>]*>)/g)) expect(pPr).toMatch(/rtl="1"/);
-      expect(all(xml, /<a:latin typeface="([^"]+)"/g).every((f) => f === 'Amiri')).toBe(true);
-      expect(xml).toMatch(/<a:cs typeface="Amiri"/);
+      expect(all(xml, /<a:latin typeface="([^"]+)"/g).every((f) => f === font)).toBe(true);
+      expect(xml).toContain(`<a:cs typeface="${font}"`);
+      // every chart says what it shows, with its figures, to a screen reader
+      expect(chart.alt).toMatch(/[0-9٠-٩]/);
     });
-    // the composition adds up to the member count; horizontal bars grow leftwards
-    const composition = parts.get(charts[0]!)!;
-    expect(composition).toMatch(/<c:barDir val="bar"\/>/);
-    expect(composition).toMatch(/<c:valAx>[\s\S]*<c:orientation val="maxMin"\/>/);
-    expect(specCharts[0]!.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(89);
-    // the growth chart ends with Syria's joining, in the highlight colour
-    expect(specCharts[1]!.categories.at(-1)).toBe('بانضمام سوريا');
-    expect(specCharts[1]!.series[0]!.values.at(-1)).toBe(90);
-    expect(parts.get(charts[1]!)).toMatch(/<c:dPt>\s*<c:idx val="12"\/>[\s\S]*?<a:srgbClr val="B03A2E"\/>/);
   });
 
   it('makes the notes right-to-left, one paragraph per line, tagged Arabic', () => {
@@ -129,25 +128,40 @@ describe('briefing.pptx', () => {
 
   it('names the Arabic font in the theme’s complex-script slots', () => {
     const theme = parts.get('ppt/theme/theme1.xml')!;
-    expect(all(theme, /<a:cs typeface="([^"]*)"/g)).toEqual(['Amiri', 'Amiri']);
-    expect(theme).toMatch(/<a:font script="Arab" typeface="Amiri"\/>/);
+    expect(all(theme, /<a:cs typeface="([^"]*)"/g).every((f) => f.length > 0)).toBe(true);
+    expect(theme).toMatch(new RegExp(`<a:font script="Arab" typeface="${font}"/>`));
   });
 
   it('groups slides into sections by part of the argument', () => {
     const sections = all(parts.get('ppt/presentation.xml')!, /<p14:section name="([^"]+)"/g);
     expect(sections).toEqual([...new Set(spec.slides.map((s) => s.section))]);
-    expect(sections.length).toBeGreaterThanOrEqual(9);
   });
 
   it('passes the package validator', () => {
-    const { code, output } = validatePptx(bytes, 'briefing.pptx');
+    const { code, output } = validatePptx(bytes, `${audience}.pptx`);
     expect(output).toMatch(/0 errors|valid/i);
     expect(code, output).toBe(0);
   });
 
   it('is byte-identical when built twice in one process', async () => {
-    const again = await buildDeck({ root: REPO, audience: 'briefing' });
+    const again = await buildDeck({ root: REPO, audience });
     const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     expect(hash(again.bytes!)).toBe(hash(bytes));
+  });
+});
+
+describe('the briefing deck', () => {
+  it('has at least 12 slides: composition adding up to the member count, growth ending with Syria', async () => {
+    const result = await buildDeck({ root: REPO, audience: 'briefing' });
+    const spec = result.spec!;
+    expect(spec.slides.length).toBeGreaterThanOrEqual(12);
+    const charts = spec.slides.filter((s) => s.kind === 'chart').map((s) => (s as Extract<typeof s, { kind: 'chart' }>).chart);
+    expect(charts[0]!.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(89);
+    expect(charts[1]!.categories.at(-1)).toBe('بانضمام سوريا');
+    expect(charts[1]!.series[0]!.values.at(-1)).toBe(90);
+    const parts = await unzipXml(result.bytes!);
+    expect(parts.get('ppt/charts/chart2.xml')).toMatch(/<c:dPt>\s*<c:idx val="12"\/>[\s\S]*?<a:srgbClr val="B03A2E"\/>/);
+    expect(parts.get('ppt/charts/chart1.xml')).toMatch(/<c:barDir val="bar"\/>/);
+    expect(new Set(spec.slides.map((s) => s.section)).size).toBeGreaterThanOrEqual(9);
   });
 });
