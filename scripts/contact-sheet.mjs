@@ -9,7 +9,7 @@
 // while another LibreOffice is open. Messages go to stderr; the exit code is 0 on success, 1 on a
 // failed conversion, 2 on bad arguments and 3 when a tool is missing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,13 @@ function toPdf(deck, dir) {
   return pdf;
 }
 
+/** The PDF's page count from pdfinfo (poppler-utils, like pdftoppm); undefined if unknown. */
+function pageCount(pdf) {
+  const r = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const m = r.status === 0 ? /^Pages:\s+(\d+)/m.exec(r.stdout) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 function pngsIn(dir, prefix) {
   // pdftoppm pads page numbers to the width of the page count: page-01.png … page-18.png.
   return readdirSync(dir)
@@ -100,11 +107,13 @@ function main() {
 
     const pdf = toPdf(args.deck, dir);
     if (args.slide !== undefined) {
+      const pages = pageCount(pdf);
+      if (pages !== undefined && args.slide > pages) throw new Error(`--slide ${args.slide}: the deck has ${pages} slides`);
       const n = String(args.slide);
       const base = path.join(dir, 'slide');
       run('pdftoppm', ['-png', '-r', '110', '-f', n, '-l', n, '-singlefile', pdf, base], 'pdftoppm');
-      if (!existsSync(`${base}.png`)) throw new Error(`the deck has no slide ${n}`);
-      run('cp', [`${base}.png`, args.out], 'copying the slide');
+      if (!existsSync(`${base}.png`)) throw new Error(`pdftoppm wrote no image for slide ${n}`);
+      copyFileSync(`${base}.png`, args.out);
       process.stderr.write(`slide ${n} → ${args.out}\n`);
       return 0;
     }
