@@ -4,6 +4,11 @@ import { compileAudience, prepareContent, type DeckResult, type PreparedContent 
 import { readContentFiles, readTemplateFiles } from './io/read.js';
 import { copyFolder, writeAtomic } from './io/write.js';
 import { existsSync } from 'node:fs';
+import { extractFactUses } from './facts/markers.js';
+import { MANIFEST_PROPERTY } from './build.js';
+import type { Manifest } from './manifest/manifest.js';
+import { readCustomProperties } from './pptx/post/index.js';
+import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 
@@ -89,9 +94,12 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
       }
       if (options.emit?.includes('context') && result.context) {
         const contextPath = path.join(out, `${name}.context.json`);
-        await writeAtomic(contextPath, `${JSON.stringify(result.context, null, 2)}\n`);
+        await writeAtomic(contextPath, `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`);
         files.push(contextPath);
       }
+      const manifestPath = path.join(out, `${name}.manifest.json`);
+      await writeAtomic(manifestPath, `${JSON.stringify(result.manifest, null, 2)}\n`);
+      files.push(manifestPath);
       await writeAtomic(target, result.bytes);
       files.unshift(target);
     }
@@ -149,4 +157,74 @@ export async function scaffoldAudience(root: string, name: string, from: string)
   const header = `# The "${name}" audience, copied from "${from}" by mujaz new-audience: edit this theme and deck.hbs.\n`;
   await writeAtomic(themePath, header + theme);
   return { folder, diagnostics: [] };
+}
+
+/**
+ * A build manifest, from a <audience>.manifest.json file or read out of a .pptx that mujaz
+ * built (it is embedded as a custom document property).
+ */
+export async function readManifest(file: string): Promise<Manifest> {
+  const bytes = await readFile(file);
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
+    const zip = await JSZip.loadAsync(bytes);
+    const custom = await zip.file('docProps/custom.xml')?.async('string');
+    const json = custom ? readCustomProperties(custom)[MANIFEST_PROPERTY] : undefined;
+    if (!json) throw new ManifestError(`${file} was not built by mujaz (it carries no manifest)`);
+    return JSON.parse(json) as Manifest;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ManifestError(`${file} is neither a .pptx nor a manifest (JSON)`);
+  }
+  if (!parsed || typeof parsed !== 'object' || (parsed as { mujaz?: unknown }).mujaz !== 1) throw new ManifestError(`${file} is not a mujaz manifest`);
+  return parsed as Manifest;
+}
+
+/** A problem reading a manifest: the file is not one mujaz made. */
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+export interface FactListing {
+  key: string;
+  label: string;
+  value: number | string;
+  origin: 'data' | 'stated';
+  sources: string[];
+  /** file:line of the fact in content/facts.yaml */
+  where: string;
+  /** Every place a deck shows it. */
+  uses: { audience: string; slide: number; title: string; element: string }[];
+}
+
+/**
+ * Every fact with its value, its sources and where each audience's deck shows it
+ * (`mujaz facts`). Expands every audience's templates; draws no deck.
+ */
+export async function listFacts(options: { root: string }): Promise<{ facts: FactListing[]; diagnostics: Diagnostic[] }> {
+  const root = path.resolve(options.root);
+  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const diagnostics: Diagnostic[] = [];
+  const uses = new Map<string, FactListing['uses']>();
+  for (const name of audienceNames(templates.templates)) {
+    const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false });
+    diagnostics.push(...result.diagnostics);
+    for (const use of result.uses ?? []) {
+      const list = uses.get(use.key) ?? [];
+      list.push({ audience: name, slide: use.slide + 1, title: result.spec?.slides[use.slide]?.title ?? '', element: use.element });
+      uses.set(use.key, list);
+    }
+  }
+  const facts = Object.values(prepared.facts).map((f) => ({
+    key: f.key,
+    label: f.label,
+    value: f.value,
+    origin: f.origin,
+    sources: f.sources,
+    where: `${f.location.file}${f.location.start ? `:${f.location.start.line}` : ''}`,
+    uses: uses.get(f.key) ?? [],
+  }));
+  return { facts, diagnostics: [...prepared.diagnostics, ...templates.diagnostics, ...diagnostics] };
 }

@@ -5,11 +5,14 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
+import { unusedFacts } from './facts/unused.js';
 import { finalizePackage } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG } from './pptx/rtl.js';
 import { parseSpec } from './spec/parse.js';
 import type { DeckSpec } from './spec/schema.js';
+import type { FactUse } from './facts/markers.js';
+import { makeManifest, type Manifest } from './manifest/manifest.js';
 
 /**
  * The one place where the stage order lives:
@@ -18,6 +21,9 @@ import type { DeckSpec } from './spec/schema.js';
  *   → pptxgenjs → post-processing (RTL, validity, determinism)
  * Every stage is a pure function of its input; reading and writing happen outside.
  */
+
+/** The custom document property that carries the build manifest inside each deck. */
+export const MANIFEST_PROPERTY = 'mujaz.manifest';
 
 export interface PreparedContent {
   content?: Content;
@@ -45,14 +51,20 @@ export interface DeckResult {
   bytes?: Uint8Array;
   spec?: DeckSpec;
   context?: TemplateContext;
-  /** Fact keys the templates printed, directly or through the outline's text. */
+  /** Fact keys the deck shows, directly or through the outline's text. */
   usedFacts: string[];
+  /** Each use of a fact: slide and element. */
+  uses?: FactUse[];
+  /** Slide fingerprints and the facts each slide shows (also embedded in the deck). */
+  manifest?: Manifest;
   diagnostics: Diagnostic[];
 }
 
 export interface CompileOptions {
   /** Treat warnings as errors. */
   strict?: boolean;
+  /** false: stop at the validated spec (checks, fact listings); no .pptx is drawn. */
+  render?: boolean;
 }
 
 export async function compileAudience(prepared: PreparedContent, templates: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
@@ -60,6 +72,7 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
   const fail = (extra: Diagnostic[] = [], partial: Partial<DeckResult> = {}): DeckResult => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
   const loaded = loadAudience(name, templates);
   diagnostics.push(...loaded.diagnostics);
+  if (prepared.content) diagnostics.push(...unusedFacts(prepared.content, templates));
   if (!prepared.content || hasErrors(diagnostics)) return fail();
 
   if (!loaded.audience) return fail();
@@ -72,12 +85,13 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
 
   const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name });
   diagnostics.push(...parsed.diagnostics);
-  const usedFacts = new Set(expansion.usedFacts);
-  for (const part of context.parts) part.facts.forEach((key) => usedFacts.add(key));
-  if (!parsed.spec) return fail([], { context, usedFacts: [...usedFacts].sort() });
+  const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();
+  if (!parsed.spec) return fail([], { context, usedFacts });
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
-    return fail([], { context, spec: parsed.spec, usedFacts: [...usedFacts].sort() });
+    return fail([], { context, spec: parsed.spec, usedFacts, uses: parsed.uses });
   }
+  const manifest = makeManifest(name, parsed.spec, parsed.uses, prepared.facts);
+  if (options.render === false) return { audience: name, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 
   const raw = await renderPptx(parsed.spec, theme);
   const bytes = await finalizePackage(raw, {
@@ -86,6 +100,7 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
     fonts: { major: { latin: theme.fonts.heading, cs: theme.fonts.heading }, minor: { latin: theme.fonts.body, cs: theme.fonts.body } },
     fixedDate: `${parsed.spec.deck.date}T00:00:00Z`,
     title: parsed.spec.deck.title,
+    customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   });
-  return { audience: name, bytes, spec: parsed.spec, context, usedFacts: [...usedFacts].sort(), diagnostics };
+  return { audience: name, bytes, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 }

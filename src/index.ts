@@ -1,6 +1,9 @@
 /** mujaz: the public API. */
-export { buildDeck, buildDecks, describeAudiences, listAudiences, scaffoldAudience, DEFAULT_AUDIENCE } from './api.js';
-export type { AudienceInfo, BuildDeckOptions, BuildDecksOptions, WrittenDeck } from './api.js';
+export { buildDeck, buildDecks, describeAudiences, listAudiences, listFacts, readManifest, scaffoldAudience, DEFAULT_AUDIENCE, ManifestError } from './api.js';
+export type { AudienceInfo, BuildDeckOptions, BuildDecksOptions, FactListing, WrittenDeck } from './api.js';
+export { diffManifests, formatDiff } from './manifest/diff.js';
+export type { DeckDiff } from './manifest/diff.js';
+export type { Manifest, ManifestSlide } from './manifest/manifest.js';
 export { compileAudience, prepareContent } from './build.js';
 export type { DeckResult, PreparedContent, CompileOptions } from './build.js';
 export type { Diagnostic, Severity, Location, Position } from './diagnostics/diagnostic.js';

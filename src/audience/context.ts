@@ -4,6 +4,7 @@ import { FACT_REF } from '../content/files.js';
 import type { DataFigures } from '../facts/data.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { formatDate, formatNumber, formatYear, toDigits, type Digits } from '../format/arabic.js';
+import { markFact } from '../facts/markers.js';
 import type { Theme } from './theme.js';
 
 /** A fact as templates see it: its value printed for the audience, and where it came from. */
@@ -46,7 +47,9 @@ export interface TemplateContext {
   facts: Record<string, ContextFact>;
   data: {
     composition: { categories: string[]; values: number[]; points: LabelledValue[]; total: number; totalText: string; note: string };
-    growth: { categories: string[]; values: number[]; points: LabelledValue[]; first: string; last: string };
+    growth: { categories: string[]; values: number[]; points: LabelledValue[]; first: string; last: string; joined: string[] };
+    /** ISO codes of the identified members. */
+    members: string[];
   };
   /** Every source the deck rests on, the article first. */
   sources: Source[];
@@ -87,7 +90,7 @@ export function buildContext(
   const fill = (text: string, used: Set<string>) =>
     text.replace(FACT_REF, (_, key: string) => {
       used.add(key);
-      return contextFacts[key]!.text;
+      return markFact(key, contextFacts[key]!.text);
     });
 
   const parts = content.parts.map((part): ContextPart => {
@@ -107,6 +110,13 @@ export function buildContext(
     Object.entries(content.tables).map(([id, t]) => [id, { title: t.title, columns: t.columns, rows: t.rows.map((r) => r.cells.map((c) => fill(c, outlineFacts))) }]),
   );
   const highlights = Object.fromEntries(Object.entries(content.highlights).map(([id, points]) => [id, points.map((p) => fill(p.text, outlineFacts))]));
+  // A data point printed on a slide counts as a use of the fact computed from the same figure.
+  const byData = new Map(Object.values(facts).filter((f) => f.data).map((f) => [f.data!, f.key]));
+  const dataText = (figure: string, value: number) => {
+    const text = formatNumber(value, digits);
+    const key = byData.get(figure);
+    return key ? markFact(key, text) : text;
+  };
   const composition = data?.composition;
   const growth = data?.growth ?? [];
   const usedSources = new Set<string>([content.article.source]);
@@ -132,18 +142,20 @@ export function buildContext(
       composition: {
         categories: composition?.points.map((p) => p.label) ?? [],
         values: composition?.points.map((p) => p.value) ?? [],
-        points: composition?.points.map((p) => ({ label: p.label, value: p.value, text: formatNumber(p.value, digits) })) ?? [],
+        points: composition?.points.map((p) => ({ label: p.label, value: p.value, text: dataText(p.id === 'unidentified' ? 'members.unidentified' : `groups.${p.id}`, p.value) })) ?? [],
         total: composition?.total ?? 0,
-        totalText: formatNumber(composition?.total ?? 0, digits),
+        totalText: dataText('members.total', composition?.total ?? 0),
         note: composition?.note ?? '',
       },
       growth: {
-        categories: growth.map((g) => formatYear(g.year, digits)),
+        categories: growth.map((g) => (g.joiner ? `انضمام ${g.joiner}` : formatYear(g.year, digits))),
         values: growth.map((g) => g.members),
-        points: growth.map((g) => ({ label: formatYear(g.year, digits), value: g.members, text: formatNumber(g.members, digits) })),
+        points: growth.map((g) => ({ label: g.joiner ? `انضمام ${g.joiner}` : formatYear(g.year, digits), value: g.members, text: formatNumber(g.members, digits) })),
         first: growth.length ? formatYear(growth[0]!.year, digits) : '',
         last: growth.length ? formatYear(growth[growth.length - 1]!.year, digits) : '',
+        joined: growth.filter((g) => g.joiner).map((g) => g.joiner!),
       },
+      members: content.dataset?.members.flatMap((m) => (m.iso2 ? [m.iso2] : [])) ?? [],
     },
     sources,
   };

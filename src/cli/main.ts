@@ -3,7 +3,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { buildDecks, describeAudiences, scaffoldAudience } from '../api.js';
+import { buildDecks, describeAudiences, listFacts, ManifestError, readManifest, scaffoldAudience } from '../api.js';
+import { diffManifests, formatDiff, isEmpty } from '../manifest/diff.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { EXIT } from './exit.js';
@@ -96,6 +97,47 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       process.stderr.write(`✓ created ${path.relative(process.cwd(), folder) || folder}: edit its theme.yaml and deck.hbs, then: mujaz build --audience ${name}\n`);
+    });
+
+  program
+    .command('facts')
+    .description('list every fact: its value, its source, and where each audience shows it')
+    .option('-r, --root <dir>', 'the folder holding content/ and templates/', '.')
+    .option('--json', 'print JSON')
+    .action(async (opts: { root: string; json?: boolean }) => {
+      const { facts, diagnostics } = await listFacts({ root: opts.root });
+      report(diagnostics);
+      if (diagnostics.some((d) => d.severity === 'error')) exitCode = EXIT.INVALID_INPUT;
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
+        return;
+      }
+      for (const f of facts) {
+        process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin === 'data' ? 'data' : 'stated'}; source ${f.sources.join(', ') || 'none'}; ${f.where}]\n`);
+        if (!f.uses.length) process.stdout.write('    (not shown on any slide)\n');
+        for (const u of f.uses) process.stdout.write(`    ${u.audience} slide ${u.slide} (${u.title}): ${u.element}\n`);
+      }
+    });
+
+  program
+    .command('diff')
+    .description('compare two builds (two .pptx files mujaz made, or two .manifest.json files); exit 1 when they differ')
+    .argument('<old>', 'the earlier deck or manifest')
+    .argument('<new>', 'the later deck or manifest')
+    .option('--json', 'print JSON')
+    .action(async (oldFile: string, newFile: string, opts: { json?: boolean }) => {
+      let before, after;
+      try {
+        [before, after] = await Promise.all([readManifest(oldFile), readManifest(newFile)]);
+      } catch (error) {
+        if (!(error instanceof ManifestError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        process.stderr.write(`error: ${(error as Error).message}\n`);
+        exitCode = EXIT.USAGE;
+        return;
+      }
+      const diff = diffManifests(before, after);
+      process.stdout.write(opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
+      exitCode = isEmpty(diff) ? EXIT.OK : EXIT.INVALID_INPUT;
     });
 
   try {

@@ -133,7 +133,18 @@ export function parseContent(files: ContentSources): ParseResult {
       location: where('facts', ['facts', key]),
       statedLocation: fact.stated ? where('facts', ['facts', key, 'stated', 'value']) : undefined,
     };
-    if (fact.stated) checkSource('facts', ['facts', key, 'stated', 'source'], fact.stated.source);
+    if (fact.stated?.source !== undefined) checkSource('facts', ['facts', key, 'stated', 'source'], fact.stated.source);
+    if (fact.stated && fact.stated.source === undefined && !fact.data) {
+      diagnostics.push(
+        withSource('facts', {
+          code: 'MJZ144',
+          severity: 'warning',
+          message: `The figure "${key}" has no source`,
+          hint: 'Every figure on a slide must be traceable: add `source:` with the id of the source that states it.',
+          location: where('facts', ['facts', key, 'stated']),
+        }),
+      );
+    }
     if (!fact.data && !fact.stated) {
       diagnostics.push(
         withSource('facts', {

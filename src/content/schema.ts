@@ -65,7 +65,8 @@ const factKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'use d
 
 export const StatedSchema = z.strictObject({
   value: z.union([z.number(), z.string()]),
-  source: text,
+  /** The id of the source that states it (a figure without one is a warning). */
+  source: text.optional(),
   quote: text.optional(),
 });
 

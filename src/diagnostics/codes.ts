@@ -19,6 +19,8 @@ export const CODES = {
   MJZ140: { title: 'Stated figure disagrees with the data', hint: 'Check both places: correct the data or the stated figure.' },
   MJZ141: { title: 'Unknown data figure', hint: 'Use one of the figures the data provides.' },
   MJZ142: { title: 'Member outside the grouping', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },
+  MJZ143: { title: 'Unused fact', hint: 'Show the fact on a slide or remove it.' },
+  MJZ144: { title: 'Figure without a source', hint: 'Add the source that states it: stated: { value: ..., source: A1 }.' },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
   MJZ152: { title: 'Audiences extend each other in a circle', hint: 'Remove one of the `extends` lines.' },

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { TemplateContext } from '../audience/context.js';
+import { markFact } from '../facts/markers.js';
 import { countNoun, formatDate, formatNumber, formatPercent, formatYear, type NounForms } from '../format/arabic.js';
 
 /** Thrown by a helper for a problem in the template's use of it (shown with the template's location). */
@@ -57,7 +58,7 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
     /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100 */
     fact(key: unknown, options: HelperOptions) {
       const f = fact(key);
-      return options.hash.qualifier && f.qualifier ? `${f.qualifier} ${f.text}` : f.text;
+      return markFact(f.key, options.hash.qualifier && f.qualifier ? `${f.qualifier} ${f.text}` : f.text);
     },
     /** {{factLabel "ffis.projects"}} → the fact's label */
     factLabel(key: unknown) {
@@ -74,7 +75,7 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
       for (const form of ['one', 'two', 'few', 'many', 'other'] as const) {
         if (typeof forms[form] !== 'string') throw new HelperError(`count needs the noun forms one, two, few, many and other (missing ${form}=)`);
       }
-      return countNoun(Number(f.value), forms as NounForms, digits);
+      return markFact(f.key, countNoun(Number(f.value), forms as NounForms, digits));
     },
     /** {{num 1234}} → 1,234 in the audience's digits */
     num(value: unknown) {
@@ -117,6 +118,11 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
       if (!h) throw new HelperError(`unknown highlight list "${String(id)}"; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
       return h;
     },
+    /** {{#unless (isMember "SY")}}: whether the data lists that state (ISO code) as a member */
+    isMember(iso2: unknown) {
+      if (typeof iso2 !== 'string') throw new HelperError('isMember needs an ISO code in quotes, e.g. (isMember "SY")');
+      return root.data.members.includes(iso2);
+    },
     /** {{#each (where sources "kind" "web")}}: the items whose field equals the value */
     where(list: unknown, field: unknown, value: unknown) {
       if (!Array.isArray(list)) throw new HelperError('where needs a list, a field name and a value');
@@ -138,7 +144,7 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
   });
 }
 
-export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

@@ -10,9 +10,12 @@ export interface DataPoint {
 }
 
 export interface GrowthPoint {
+  /** The year of a yearly count, or the date a member joined after the article. */
   year: number;
   members: number;
   source: string;
+  /** For a member that joined after the article's date: its Arabic name. */
+  joiner?: string;
 }
 
 /** Figures and series that follow from the dataset: computed, never typed twice. */
@@ -43,12 +46,21 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
   const diagnostics: Diagnostic[] = [];
   const identified = dataset.members.length;
   const unidentified = dataset.unidentified_members.length;
+  const total = identified + unidentified;
   const figures: Record<string, number> = {
     'members.identified': identified,
     'members.unidentified': unidentified,
-    'members.total': identified + unidentified,
-    'members.next': identified + unidentified + 1,
+    'members.total': total,
+    'members.next': total + 1,
   };
+  // member.<ISO2>.number: a member's place in the order of joining; for a state not (yet) in
+  // the list, the number it would get. Members without a join date count as earlier.
+  const joinedAt = (m: Member) => (m.joined === null || m.joined === undefined ? '' : (datePrefix(m.joined) ?? ''));
+  for (const m of [...dataset.members, ...(dataset.after_article ?? [])]) {
+    if (!m.iso2) continue;
+    const listed = dataset.members.find((x) => x.iso2 === m.iso2);
+    figures[`member.${m.iso2}.number`] = listed ? total - dataset.members.filter((x) => joinedAt(x) > joinedAt(listed)).length : total + 1;
+  }
 
   const points: DataPoint[] = [];
   const groupings = content.groupings;
@@ -89,6 +101,13 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
     byYear.set(year, { year, members: entry.members, source: entry.source });
   }
   const growth = [...byYear.values()].sort((a, b) => a.year - b.year);
+  // Members that joined after the article's date extend the series, one point each.
+  let running = growth[growth.length - 1]?.members ?? 0;
+  const joiners = dataset.members.filter((m) => joinedAt(m) > asOf).sort((a, b) => (joinedAt(a) < joinedAt(b) ? -1 : 1));
+  for (const m of joiners) {
+    running += 1;
+    growth.push({ year: Number(joinedAt(m).slice(0, 4)), members: running, source: m.sources[0]!, joiner: m.ar });
+  }
 
   const sources = new Set<string>();
   for (const m of dataset.members) m.sources.forEach((s) => sources.add(s));

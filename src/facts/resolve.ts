@@ -15,6 +15,8 @@ export interface ResolvedFact {
   origin: 'data' | 'stated';
   /** Source ids the value rests on. */
   sources: string[];
+  /** The data figure the value is computed from, e.g. groups.europe. */
+  data?: string;
   location: Location;
 }
 
@@ -49,10 +51,10 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
           location: stated,
         });
       }
-      facts[key] = { ...base, value, origin: 'data', sources: datasetSource ? [datasetSource] : (data?.sources ?? []) };
+      facts[key] = { ...base, value, origin: 'data', data: fact.data, sources: datasetSource ? [datasetSource] : (data?.sources ?? []) };
       continue;
     }
-    if (fact.stated) facts[key] = { ...base, value: fact.stated.value, origin: 'stated', sources: [fact.stated.source] };
+    if (fact.stated) facts[key] = { ...base, value: fact.stated.value, origin: 'stated', sources: fact.stated.source ? [fact.stated.source] : [] };
   }
   return { facts, diagnostics };
 }

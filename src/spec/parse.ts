@@ -2,19 +2,21 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { parseYaml } from '../diagnostics/yaml-source.js';
 import { DeckSpecSchema, type DeckSpec } from './schema.js';
+import { extractFactUses, type FactUse } from '../facts/markers.js';
 
 /**
  * Stage 4: the spec text a template produced, parsed and validated. Locations point into the
  * generated text, named after the template that produced it; the audience is attached.
  */
-export function parseSpec(text: string, origin: { template: string; audience: string }): { spec?: DeckSpec; diagnostics: Diagnostic[] } {
+export function parseSpec(text: string, origin: { template: string; audience: string }): { spec?: DeckSpec; uses: FactUse[]; diagnostics: Diagnostic[] } {
   const parsed = parseYaml({ path: `${origin.template} (output)`, text });
   const tag = (d: Diagnostic): Diagnostic => ({
     ...d,
     code: d.code === 'MJZ100' || d.code === 'MJZ101' || d.code === 'MJZ102' ? 'MJZ170' : d.code,
     audience: origin.audience,
   });
-  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics.map(tag) };
-  const checked = checkSchema(DeckSpecSchema, parsed, 'the deck spec');
-  return { spec: checked.value, diagnostics: checked.diagnostics.map(tag) };
+  if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map(tag) };
+  const { spec: clean, uses } = extractFactUses(parsed.value);
+  const checked = checkSchema(DeckSpecSchema, { ...parsed, value: clean }, 'the deck spec');
+  return { spec: checked.value, uses, diagnostics: checked.diagnostics.map(tag) };
 }

@@ -126,4 +126,29 @@ describe('mujaz CLI', () => {
     expect(mujaz(['new-audience', 'diplomats', '--from', 'briefing', '--root', root]).stderr).toContain('already exists');
     expect(mujaz(['new-audience', 'Bad Name', '--from', 'briefing', '--root', root]).code).toBe(1);
   });
+
+  it('lists every fact with its value, source and uses', () => {
+    const r = mujaz(['facts']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^coalition\.members = 89  عدد أعضاء التحالف  \[data; source D1; content\/facts\.yaml:\d+\]$/m);
+    expect(r.stdout).toMatch(/^ {4}briefing slide 3 \(سوريا تعتزم الانضمام إلى التحالف الدولي\): bullets\[2\]$/m);
+    const json = JSON.parse(mujaz(['facts', '--json']).stdout) as { key: string; uses: unknown[] }[];
+    expect(json.find((f) => f.key === 'ffis.projects')?.uses.length).toBeGreaterThan(0);
+  });
+
+  it('diffs two decks: exit 0 when equal, 1 with the changes, 2 for a file mujaz did not make', async () => {
+    const root = await tempProject();
+    expect(mujaz(['build', '--root', root, '--out', 'a']).code).toBe(0);
+    const same = mujaz(['diff', path.join(root, 'a/briefing.pptx'), path.join(root, 'a/briefing.manifest.json')]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout.trim()).toBe('no differences');
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), 'value: 28', 'value: 29'));
+    expect(mujaz(['build', '--root', root, '--out', 'b']).code).toBe(0);
+    const changed = mujaz(['diff', path.join(root, 'a/briefing.pptx'), path.join(root, 'b/briefing.pptx')]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('fact ffis.locations (مواقع المشاريع في العراق): 28 → 29');
+    expect(changed.stdout).toMatch(/~ slide \d+ stats: سابقة العراق/);
+    expect(mujaz(['diff', facts, path.join(root, 'b/briefing.pptx')]).code).toBe(2);
+  });
 });

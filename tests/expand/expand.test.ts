@@ -16,7 +16,7 @@ function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
     tables: {},
     highlights: {},
     facts: { 'coalition.members': { key: 'coalition.members', label: 'عدد الأعضاء', value: 89, text: '89', sources: ['A1'] } },
-    data: { composition: { categories: [], values: [], points: [], total: 0, totalText: '0', note: '' }, growth: { categories: [], values: [], points: [], first: '', last: '' } },
+    data: { composition: { categories: [], values: [], points: [], total: 0, totalText: '0', note: '' }, growth: { categories: [], values: [], points: [], first: '', last: '', joined: [] }, members: [] },
     sources: [{ id: 'A1', title: 'المقال', kind: 'article' }],
     ...overrides,
   };

@@ -10,6 +10,7 @@ import { orderChartGroups } from './chart-order.js';
 import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
 import { normalizeContentTypes, partKinds, type PartKind } from './content-types.js';
 import { setCoreDates, setCoreTitle } from './core-props.js';
+import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
 import { markSlideNumberFields } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
@@ -24,6 +25,7 @@ import { finalizeWorkbook } from './workbook.js';
 import { readPackage, writePackage } from './zip.js';
 
 export type { FinalizeOptions } from './types.js';
+export { readCustomProperties } from './custom-props.js';
 
 interface Transform {
   /** What it fixes (pptxgenjs issue, validator error or RTL gap). */
@@ -100,6 +102,7 @@ async function fixWorkbooks(parts: PartMap, opts: FinalizeOptions, date: FixedDa
 export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
   let parts = await readPackage(pptx);
+  parts = addCustomProperties(parts, opts.customProperties);
   parts = renumberCharts(parts);
   parts = fixContentTypes(parts);
   parts = applyTransforms(parts, transforms(opts, date));

@@ -10,6 +10,8 @@ export interface FinalizeOptions {
   fixedDate: string;
   /** docProps/core.xml dc:title, when given. */
   title?: string;
+  /** Named text properties written to docProps/custom.xml (e.g. the build manifest). */
+  customProperties?: Record<string, string>;
 }
 
 /**

@@ -1,0 +1,43 @@
+/**
+ * Where each fact lands on the slides. While templates expand, every printed fact carries an
+ * invisible marker (private-use characters around its key); after the spec is parsed the
+ * markers are read off with the slide and element they sit in, then removed, so no marker
+ * ever reaches a deck.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKER = /\uE000([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)\uE001/g;
+
+export function markFact(key: string, text: string): string {
+  return `${OPEN}${key}${CLOSE}${text}`;
+}
+
+/** One use of a fact: the slide (0-based) and the element path inside it, e.g. bullets[1]. */
+export interface FactUse {
+  key: string;
+  slide: number;
+  element: string;
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
+}
+
+/** Reads the markers off a parsed spec: returns the clean spec and every use. */
+export function extractFactUses<T>(spec: T): { spec: T; uses: FactUse[] } {
+  const uses: FactUse[] = [];
+  const walk = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === 'string') {
+      if (!value.includes(OPEN)) return value;
+      const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] : -1;
+      for (const m of value.matchAll(MARKER)) uses.push({ key: m[1]!, slide, element: pathText(path.slice(slide >= 0 ? 2 : 0)) || 'deck' });
+      return value.replace(MARKER, '');
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+    }
+    return value;
+  };
+  return { spec: walk(spec, []) as T, uses };
+}

@@ -1,0 +1,73 @@
+import type { Manifest, ManifestSlide } from './manifest.js';
+
+export interface FactChange {
+  key: string;
+  label?: string;
+  before?: number | string;
+  after?: number | string;
+}
+
+export interface SlideChange {
+  before: ManifestSlide;
+  after: ManifestSlide;
+  /** Facts on the slide whose values changed, or that appeared or left. */
+  facts: FactChange[];
+}
+
+export interface DeckDiff {
+  added: ManifestSlide[];
+  removed: ManifestSlide[];
+  changed: SlideChange[];
+  /** Facts of the content whose values changed, used on a slide or not. */
+  facts: FactChange[];
+}
+
+/** Compares two builds slide by slide, matching slides by their identity (section, kind, rank). */
+export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
+  const old = new Map(before.slides.map((s) => [s.id, s]));
+  const now = new Map(after.slides.map((s) => [s.id, s]));
+  const added = after.slides.filter((s) => !old.has(s.id));
+  const removed = before.slides.filter((s) => !now.has(s.id));
+  const changed: SlideChange[] = [];
+  for (const s of after.slides) {
+    const o = old.get(s.id);
+    if (!o || o.fingerprint === s.fingerprint) continue;
+    const keys = new Set([...Object.keys(o.facts), ...Object.keys(s.facts)]);
+    const facts: FactChange[] = [];
+    for (const key of [...keys].sort()) {
+      const b = o.facts[key]?.value;
+      const a = s.facts[key]?.value;
+      if (b !== a) facts.push({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: b, after: a });
+    }
+    changed.push({ before: o, after: s, facts });
+  }
+  const factKeys = new Set([...Object.keys(before.facts), ...Object.keys(after.facts)]);
+  const facts: FactChange[] = [];
+  for (const key of [...factKeys].sort()) {
+    const b = before.facts[key]?.value;
+    const a = after.facts[key]?.value;
+    if (b !== a) facts.push({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: b, after: a });
+  }
+  return { added, removed, changed, facts };
+}
+
+export function isEmpty(diff: DeckDiff): boolean {
+  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.facts.length;
+}
+
+const value = (v: number | string | undefined) => (v === undefined ? '—' : String(v));
+
+/** The summary people read: which slides were added, removed and changed, and which facts moved. */
+export function formatDiff(diff: DeckDiff): string {
+  if (isEmpty(diff)) return 'no differences';
+  const lines: string[] = [];
+  for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${f.label})` : ''}: ${value(f.before)} → ${value(f.after)}`);
+  for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${s.title}`);
+  for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${s.title}`);
+  for (const c of diff.changed) {
+    const where = c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`;
+    lines.push(`~ slide ${where} ${c.after.kind}: ${c.after.title}`);
+    for (const f of c.facts) lines.push(`    ${f.label ?? f.key} (${f.key}): ${value(f.before)} → ${value(f.after)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { FactUse } from '../facts/markers.js';
+import type { ResolvedFact } from '../facts/resolve.js';
+import type { DeckSpec, Slide } from '../spec/schema.js';
+
+/**
+ * What a build made, slide by slide: a fingerprint of each slide's spec and the facts it shows.
+ * Written next to each deck (<audience>.manifest.json) and embedded in it, so two decks can be
+ * compared (mujaz diff) without rebuilding either.
+ */
+export interface ManifestSlide {
+  /** 1-based position in the deck. */
+  n: number;
+  /** A stable identity for matching slides across builds: section, kind and rank within them. */
+  id: string;
+  kind: Slide['kind'];
+  title: string;
+  section?: string;
+  /** sha256 of the slide's spec. */
+  fingerprint: string;
+  /** The facts the slide shows: key → value, and where on the slide. */
+  facts: Record<string, { value: number | string; elements: string[] }>;
+}
+
+export interface Manifest {
+  mujaz: 1;
+  audience: string;
+  title: string;
+  date: string;
+  slides: ManifestSlide[];
+  /** Every fact of the content with its value and sources (used or not). */
+  facts: Record<string, { label: string; value: number | string; sources: string[] }>;
+}
+
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}
+
+export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>): Manifest {
+  const rank = new Map<string, number>();
+  const slides = spec.slides.map((slide, i): ManifestSlide => {
+    const group = `${slide.section ?? ''}/${slide.kind}`;
+    const r = (rank.get(group) ?? 0) + 1;
+    rank.set(group, r);
+    const slideFacts: ManifestSlide['facts'] = {};
+    for (const use of uses) {
+      if (use.slide !== i) continue;
+      const entry = (slideFacts[use.key] ??= { value: facts[use.key]?.value ?? '', elements: [] });
+      if (!entry.elements.includes(use.element)) entry.elements.push(use.element);
+    }
+    return {
+      n: i + 1,
+      id: `${slide.section ?? ''}/${slide.kind}/${r}`,
+      kind: slide.kind,
+      title: slide.title,
+      section: slide.section,
+      fingerprint: fingerprint(slide),
+      facts: Object.fromEntries(Object.entries(slideFacts).sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+  });
+  return {
+    mujaz: 1,
+    audience,
+    title: spec.deck.title,
+    date: spec.deck.date,
+    slides,
+    facts: Object.fromEntries(
+      Object.values(facts)
+        .sort((a, b) => (a.key < b.key ? -1 : 1))
+        .map((f) => [f.key, { label: f.label, value: f.value, sources: f.sources }]),
+    ),
+  };
+}

@@ -1,0 +1,102 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, diffManifests, listAudiences, type DeckResult } from '../../src/index.js';
+import { replaceOnce, tempProject } from '../helpers/project.js';
+
+/**
+ * "Syria joins": one fact changes in one place (the dataset gains a member) and every deck
+ * follows. The article's 89 becomes 90 everywhere, the growth chart gains Syria's point, the
+ * diff names exactly the slides that changed, and a rebuild is byte-identical.
+ */
+const SYRIA = `- en: Syria
+  ar: سوريا
+  iso2: SY
+  kind: state
+  group: arab
+  subregion: Mashriq
+  joined: '2025-11-11'
+  join_note: announced 10-11 Nov 2025 (90th partner)
+  sources:
+  - S29
+  confidence: high
+`;
+
+let root: string;
+const before = new Map<string, DeckResult>();
+const after = new Map<string, DeckResult>();
+let audiences: string[];
+
+beforeAll(async () => {
+  root = await tempProject();
+  audiences = await listAudiences(root);
+  for (const a of audiences) before.set(a, await buildDeck({ root, audience: a }));
+  const data = path.join(root, 'content/data/coalition-members.yaml');
+  await writeFile(data, replaceOnce(await readFile(data, 'utf8'), 'unidentified_members:\n', `${SYRIA}unidentified_members:\n`));
+  for (const a of audiences) after.set(a, await buildDeck({ root, audience: a }));
+}, 120_000);
+
+const strings = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+
+describe('Syria joins', () => {
+  it('builds every audience before and after, and warns that the article’s 89 is now 90', () => {
+    expect(audiences.length).toBeGreaterThanOrEqual(1);
+    for (const a of audiences) {
+      expect(before.get(a)!.diagnostics, a).toEqual([]);
+      expect(after.get(a)!.bytes, a).toBeDefined();
+      const warnings = after.get(a)!.diagnostics.filter((d) => d.code === 'MJZ140').map((d) => d.message);
+      expect(warnings.some((m) => m.includes('states 89, the data gives 90')), a).toBe(true);
+    }
+  });
+
+  it('shows 90 members in every audience’s text, charts and tables, and 89 nowhere', () => {
+    for (const a of audiences) {
+      const spec = after.get(a)!.spec!;
+      // (source titles are quoted as published, S28 says "89 partners"; the growth chart keeps
+      // its history: 89 at the end of the counted 2025)
+      const text = strings(spec.slides.filter((s) => s.kind !== 'sources' && !(s.kind === 'chart' && s.chart.type === 'column'))).join('\n');
+      if (before.get(a)!.usedFacts.includes('coalition.members')) expect(text, a).toMatch(/(^|[^\d٠-٩])(90|٩٠)([^\d٠-٩]|$)/);
+      expect(text, a).not.toMatch(/(^|[^\d٠-٩])(89|٨٩)([^\d٠-٩]|$)/);
+      for (const slide of spec.slides) {
+        if (slide.kind !== 'chart' || slide.chart.type !== 'bar') continue;
+        expect(slide.chart.series[0]!.values.reduce((x, y) => x + y, 0), a).toBe(90);
+      }
+    }
+  });
+
+  it('gives the growth chart Syria’s point from the data', () => {
+    const growth = (r: DeckResult) => r.context!.data.growth;
+    const b = growth(before.get('briefing')!);
+    const g = growth(after.get('briefing')!);
+    expect(g.values).toEqual([...b.values, 90]);
+    expect(g.categories.at(-1)).toBe('انضمام سوريا');
+    const chart = after.get('briefing')!.spec!.slides.find((s) => s.kind === 'chart' && s.chart.type === 'column');
+    expect(chart?.kind === 'chart' && chart.chart.categories.at(-1)).toBe('انضمام سوريا');
+    expect(chart?.kind === 'chart' && chart.chart.series[0]!.values.at(-1)).toBe(90);
+  });
+
+  it('names exactly the slides that changed, and the facts that moved', () => {
+    for (const a of audiences) {
+      const b = before.get(a)!;
+      const n = after.get(a)!;
+      const diff = diffManifests(b.manifest!, n.manifest!);
+      const actuallyChanged = n.spec!.slides.flatMap((s, i) => (JSON.stringify(s) === JSON.stringify(b.spec!.slides[i]) ? [] : [i + 1]));
+      expect(diff.changed.map((c) => c.after.n), a).toEqual(actuallyChanged);
+      expect(diff.added, a).toEqual([]);
+      expect(diff.removed, a).toEqual([]);
+      expect(diff.facts.find((f) => f.key === 'coalition.members'), a).toMatchObject({ before: 89, after: 90 });
+      // every slide that showed the member count is reported with 89 → 90
+      const showed = b.manifest!.slides.filter((s) => s.facts['coalition.members']).map((s) => s.n);
+      const reported = diff.changed.filter((c) => c.facts.some((f) => f.key === 'coalition.members' && f.before === 89 && f.after === 90)).map((c) => c.after.n);
+      expect(reported, a).toEqual(showed);
+    }
+  });
+
+  it('builds byte-identical decks again', async () => {
+    for (const a of audiences) {
+      const again = await buildDeck({ root, audience: a });
+      expect(Buffer.from(again.bytes!).equals(Buffer.from(after.get(a)!.bytes!)), a).toBe(true);
+    }
+  });
+});
