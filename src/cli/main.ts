@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { buildDecks, describeAudiences, listFacts, ManifestError, readManifest, scaffoldAudience } from '../api.js';
 import { diffManifests, formatDiff, isEmpty } from '../manifest/diff.js';
+import { watchProject } from '../watch/watch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { EXIT } from './exit.js';
@@ -138,6 +139,42 @@ export async function main(argv: readonly string[]): Promise<number> {
       const diff = diffManifests(before, after);
       process.stdout.write(opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
       exitCode = isEmpty(diff) ? EXIT.OK : EXIT.INVALID_INPUT;
+    });
+
+  program
+    .command('watch')
+    .description('rebuild the decks whenever content/ or templates/ change, and say what changed')
+    .option('-a, --audience <name>', 'the audience to rebuild', 'briefing')
+    .option('--all', 'rebuild every audience')
+    .option('-r, --root <dir>', 'the folder holding content/ and templates/', '.')
+    .option('-o, --out <dir>', 'the output folder (default: <root>/output)')
+    .action(async (opts: { audience: string; all?: boolean; root: string; out?: string }) => {
+      const watcher = watchProject({ root: opts.root, audiences: [opts.audience], all: opts.all, out: opts.out }, (event) => {
+        switch (event.type) {
+          case 'ready':
+            process.stderr.write(`watching ${event.watching.join(' and ')} (Ctrl-C to stop)\n`);
+            break;
+          case 'changed':
+            process.stderr.write(`changed: ${event.files.join(', ')}\n`);
+            break;
+          case 'built': {
+            const rel = path.relative(process.cwd(), event.file) || event.file;
+            process.stderr.write(`✓ ${event.audience} → ${rel} (${event.ms} ms)\n`);
+            if (event.diff) process.stdout.write(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
+            break;
+          }
+          case 'failed':
+            report(event.diagnostics);
+            process.stderr.write(`✗ ${event.audience}: not rebuilt; the last good deck stays. Fix the problem and save again.\n`);
+            break;
+        }
+      });
+      await watcher.ready;
+      await new Promise<void>((resolve) => {
+        const stop = () => void watcher.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
     });
 
   try {

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
+
+const CLI = path.join(REPO, 'dist/cli/main.js');
+
+/** A running `mujaz watch`, its output collected, with a bounded wait for a line to appear. */
+function startWatch(root: string) {
+  const child = spawn(process.execPath, [CLI, 'watch', '--root', root], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const waitFor = async (test: () => boolean, what: string, ms = 20_000) => {
+    const until = Date.now() + ms;
+    while (!test()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n--- stdout\n${out}\n--- stderr\n${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, out: () => out, err: () => err, waitFor };
+}
+
+let running: ChildProcess | undefined;
+afterEach(() => {
+  running?.kill('SIGTERM');
+  running = undefined;
+});
+
+describe('mujaz watch', () => {
+  it('rebuilds on save, says what changed, keeps the last good deck on a broken save, and recovers', async () => {
+    const root = await tempProject();
+    const w = startWatch(root);
+    running = w.child;
+    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    const deck = path.join(root, 'output/briefing.pptx');
+    const facts = path.join(root, 'content/facts.yaml');
+    const original = await readFile(facts, 'utf8');
+
+    await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 29'));
+    await w.waitFor(() => w.out().includes('28 → 29'), 'the change summary');
+    expect(w.out()).toContain('fact ffis.locations (مواقع المشاريع في العراق): 28 → 29');
+    expect(w.out()).toMatch(/~ slide \d+ stats: سابقة العراق/);
+    const good = await readFile(deck);
+
+    await writeFile(facts, replaceOnce(original, '    label: "مواقع المشاريع في العراق"', '    label: "مواقع المشاريع في العراق'));
+    await w.waitFor(() => w.err().includes('not rebuilt'), 'the error report');
+    expect(w.err()).toMatch(/content\/facts\.yaml:\d+:\d+: error MJZ100/);
+    expect(await readFile(deck)).toEqual(good);
+
+    const before = w.err().split('✓').length;
+    await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 30'));
+    await w.waitFor(() => w.err().split('✓').length > before && w.out().includes('29 → 30'), 'the recovery');
+    expect(w.child.exitCode).toBeNull();
+  }, 60_000);
+});
