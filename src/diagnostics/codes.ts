@@ -30,6 +30,7 @@ export const CODES = {
   MJZ162: { title: 'Unquoted interpolation', hint: 'Write the interpolation inside double quotes: key: "{{value}}".' },
   MJZ163: { title: 'Unknown helper', hint: 'Use one of the helpers mujaz provides.' },
   MJZ164: { title: 'Unknown partial', hint: 'Add the partial under partials/ or fix its name.' },
+  MJZ165: { title: 'Figure typed into a template', hint: 'Print figures from the facts.' },
   MJZ170: { title: 'Deck spec is not valid YAML', hint: 'The template produced broken YAML; check the template lines around the marked place.' },
   MJZ171: { title: 'Deck spec is invalid', hint: 'Fix the template so it produces a valid deck spec.' },
   MJZ180: { title: 'Rendering problem', hint: 'This is likely a bug in mujaz; please report it.' },

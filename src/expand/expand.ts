@@ -33,7 +33,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   for (const file of [templates.deck, ...templates.partials.values()]) {
     diagnostics.push(...lintTemplate(file, partialNames, audience).diagnostics);
   }
-  if (diagnostics.length) return { usedFacts, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { usedFacts, diagnostics };
 
   const env = Handlebars.create();
   env.registerHelper(createHelpers(context, usedFacts));

@@ -82,6 +82,29 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         visit(b.inverse);
         return;
       }
+      case 'ContentStatement': {
+        // A figure typed into slide text: it would not follow when the facts change.
+        const c = node as hbs.AST.ContentStatement;
+        const original = (c as { original?: unknown }).original;
+        const text = typeof original === 'string' ? original : c.value;
+        for (const m of text.matchAll(/(?<![A-Za-z0-9])[0-9٠-٩][0-9٠-٩.,٬٫]*(?![A-Za-z0-9])/g)) {
+          const before = text.slice(0, m.index);
+          const newlines = before.split('\n').length - 1;
+          const line = c.loc.start.line + newlines;
+          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+          if (!insideDoubleQuotes(lines[line - 1] ?? '', column)) continue;
+          diagnostics.push({
+            code: 'MJZ165',
+            severity: 'warning',
+            message: `The figure ${m[0]} is typed into the template`,
+            hint: 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change.',
+            location: { file: file.path, start: { line, column: column + 1 } },
+            source: file.text,
+            audience,
+          });
+        }
+        return;
+      }
       case 'PartialStatement':
       case 'PartialBlockStatement': {
         const p = node as hbs.AST.PartialStatement;

@@ -6,6 +6,7 @@ import type { TemplateContext } from '../../src/audience/context.js';
 import { withYamlEscape, yamlEscape } from '../../src/expand/escape.js';
 import { expandTemplates } from '../../src/expand/expand.js';
 import { insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
+import { extractFactUses } from '../../src/facts/markers.js';
 
 function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
   return {
@@ -77,6 +78,12 @@ describe('template checks', () => {
     ]);
   });
 
+  it('warns about a figure typed into slide text, not about ids, structure or comments', () => {
+    const source = '# 2025 in a comment\ntitle: "يضم 89 عضواً"\nwidths: [1, 3]\nnote: "المصدر (D1) و S29"\nx: "{{json (chunk sources 16)}}"\n';
+    const { diagnostics } = lintTemplate(file(source), new Set(), 't');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.message, d.location?.start])).toEqual([['MJZ165', 'warning', 'The figure 89 is typed into the template', { line: 2, column: 13 }]]);
+  });
+
   it('reports a syntax error with its line', () => {
     const { diagnostics } = lintTemplate(file('a: "x"\n{{#each parts}}\n  - "{{heading}}"\n'), new Set(), 't');
     expect(diagnostics[0]?.code).toBe('MJZ160');
@@ -89,7 +96,9 @@ describe('expandTemplates', () => {
     const ctx = context();
     ctx.facts['coalition.members']!.text = '٨٩';
     const out = expand('t: "{{fact "coalition.members"}} — {{factLabel "coalition.members"}}"\nv: {{json (factValue "coalition.members")}}', ctx);
-    expect(parse(out.text!)).toEqual({ t: '٨٩ — عدد الأعضاء', v: 89 });
+    const { spec, uses } = extractFactUses(parse(out.text!));
+    expect(spec).toEqual({ t: '٨٩ — عدد الأعضاء', v: 89 });
+    expect(uses).toEqual([{ key: 'coalition.members', slide: -1, element: 't' }]);
     expect([...out.usedFacts]).toEqual(['coalition.members']);
   });
 
