@@ -15,12 +15,16 @@ export const TITLE_MASTER = 'MUJAZ_TITLE';
  */
 export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefined): void {
   const c = theme.colors;
-  const footerText = (text: string, x: number, w: number, align: 'right' | 'center') => ({
+  const footerText = (text: string, x: number, w: number, align: 'right' | 'center', color = c.muted) => ({
     text: {
       text,
-      options: ar({ fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color: c.muted }, { x, y: FOOTER.y, w, h: FOOTER.h, align, valign: 'middle', margin: 0 }),
+      options: ar({ fontFace: theme.fonts.body, fontSize: theme.sizes.footer, color }, { x, y: FOOTER.y, w, h: FOOTER.h, align, valign: 'middle', margin: 0 }),
     },
   });
+  // The footer, right to left: the source and date from the right edge, the distribution
+  // marking between it and the slide number on the left.
+  const markingBox = { x: MARGIN + 1.0, w: 3.6 };
+  const footerX = theme.marking ? markingBox.x + markingBox.w + 0.2 : MARGIN + 1.0;
   const objects: NonNullable<SlideMasterProps['objects']> = [
     { rect: { x: 0, y: 0, w: SLIDE.w, h: 0.12, fill: { color: c.primary }, line: { type: 'none' } } },
     { rect: { ...ACCENT_BAR, fill: { color: c.accent }, line: { type: 'none' } } },
@@ -32,8 +36,8 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
       },
     },
   ];
-  if (footer) objects.push(footerText(footer, SLIDE.w - MARGIN - 8, 8, 'right'));
-  if (theme.marking) objects.push(footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center'));
+  if (footer) objects.push(footerText(footer, footerX, SLIDE.w - MARGIN - footerX, 'right'));
+  if (theme.marking) objects.push(footerText(theme.marking, markingBox.x, markingBox.w, 'center', c.text));
   pptx.defineSlideMaster({
     title: CONTENT_MASTER,
     background: { color: c.background },
@@ -53,7 +57,7 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
           text: '',
         },
       },
-      ...(theme.marking ? [footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center')] : []),
+      ...(theme.marking ? [footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center', c.onPrimary)] : []),
     ],
   });
 }

@@ -461,7 +461,10 @@ export function findCategory(labels: readonly Label[], category: string): Rect |
   return undefined;
 }
 
-const NUMBER = /^\d[\d,.]*$/;
+/** A number label, in Western or Arabic-Indic digits (the key keeps digits only). */
+const NUMBER = /^[0-9٠-٩][0-9٠-٩,.٬٫]*$/;
+/** The value of a number label, whatever its digits. */
+const toNumber = (key: string) => Number(key.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[,٬]/g, '').replace('٫', '.'));
 
 /** The largest set of number labels aligned on one edge: the value axis. */
 function axisLabels(numbers: readonly Label[], along: 'x' | 'y'): Label[] {
@@ -504,7 +507,7 @@ export function checkChart(r: SlideRender, chart: ChartFrame, type: string): Pro
     if (leftOfCats.length) say(`the category labels (from x ${f0(catLeft)}) are not right of the plot: ${leftOfCats.map((l) => `"${l.key}" at x ${f0(l.xMin)}`).join(', ')}`);
     const axis = axisLabels(numbers, 'x').sort((a, b) => a.xMin - b.xMin);
     if (!axis.length) say('no value axis labels found');
-    const values = axis.map((l) => Number(l.key.replace(/,/g, '')));
+    const values = axis.map((l) => toNumber(l.key));
     if (values.some((v, i) => i > 0 && v > values[i - 1]!)) say(`the value axis should grow leftwards; left to right it reads ${values.join(', ')}`);
     return problems;
   }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, formatDiagnostics, type DeckSpec } from '../../src/index.js';
+import { buildDeck, formatDiagnostics, listAudiences, type DeckSpec } from '../../src/index.js';
 import { messages, renderAndCheck, slidesWith, type Rendered } from './analyse.js';
 import { readDeckGeometry } from './deck-geometry.js';
 import { dropTitleGeometry, leftAlign, moveShape, pushDown, resetAxisOrientation, shrinkTextBox, unreverseTable } from './mutate.js';
@@ -44,6 +44,8 @@ if (SKIP) {
     let spec: DeckSpec;
     let good: Rendered;
     let bad: Rendered;
+    /** Every other shipped audience, rendered too: the same checks hold for every deck. */
+    const others = new Map<string, { spec: DeckSpec; rendered: Rendered }>();
     /** Slides broken on purpose in the second deck, found from the spec. */
     const broken = { align: 0, table: 0, overflow: 0, offSlide: 0, column: 0, bar: 0, titleFromLayout: 0, overlap: 0 };
 
@@ -92,7 +94,18 @@ if (SKIP) {
         renderAndCheck(result.bytes, spec, dir, 'briefing'),
         renderAndCheck(badBytes, spec, await mkdtemp(path.join(dir, 'broken-')), 'broken'),
       ]);
-    }, 120_000);
+      const rest = (await listAudiences(ROOT)).filter((a) => a !== 'briefing');
+      for (let i = 0; i < rest.length; i += 2) {
+        await Promise.all(
+          rest.slice(i, i + 2).map(async (audience) => {
+            const built = await buildDeck({ root: ROOT, audience });
+            if (!built.bytes || !built.spec) throw new Error(`the ${audience} deck did not build:\n${formatDiagnostics(built.diagnostics)}`);
+            const rendered = await renderAndCheck(built.bytes, built.spec, await mkdtemp(path.join(dir, `${audience}-`)), audience);
+            others.set(audience, { spec: built.spec, rendered });
+          }),
+        );
+      }
+    }, 240_000);
 
     afterAll(async () => {
       if (!dir) return;
@@ -140,6 +153,17 @@ if (SKIP) {
         expect(spec.slides.some((s) => s.kind === 'chart')).toBe(true);
         expect(messages(good, 'chart')).toEqual([]);
       });
+    });
+
+    it('renders every other audience’s deck with no problem either', () => {
+      expect(others.size).toBeGreaterThanOrEqual(1);
+      for (const [audience, { spec: s, rendered }] of others) {
+        expect(rendered.pages, audience).toHaveLength(s.slides.length);
+        expect(
+          rendered.problems.map((p) => `${audience} slide ${p.slide} [${p.check}] ${p.message}`),
+          audience,
+        ).toEqual([]);
+      }
     });
 
     // Problems the good deck already has are left out, so these stay about the breakage.

@@ -9,7 +9,8 @@
  * only, Arabic turned back to logical order, diacritics and tatweel dropped.
  */
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-const LTR_RUN = /[A-Za-z0-9\u00C0-\u024F]+/g;
+/** Runs shown left to right inside a right-to-left word: Latin, and digits (Western and Arabic-Indic, with their separators). */
+const LTR_RUN = /[A-Za-z0-9\u00C0-\u024F\u0660-\u066C\u06F0-\u06F9]+/g;
 /** Harakat, Quranic marks, superscript alef, tatweel. */
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 /** Bidi controls the generator may add (LRM, RLM, ALM, embeddings, isolates). */

@@ -37,19 +37,22 @@ export function addBullets(slide: PptxSlide, bullets: readonly Bullet[], box: Bo
 }
 
 /** A small line above the footer: a source or a caveat. */
-export function addNote(slide: PptxSlide, text: string, theme: Theme, y = FOOTER.ruleY - 0.5): void {
+export function addNote(slide: PptxSlide, text: string, theme: Theme, y = FOOTER.ruleY - NOTE_H - 0.05): void {
   slide.addText(text, {
     x: MARGIN,
     y,
     w: SLIDE.w - 2 * MARGIN,
-    h: 0.45,
+    h: NOTE_H,
     ...ar(bodyStyle(theme, theme.sizes.small, theme.colors.muted)),
     valign: 'bottom',
     margin: 0,
   } as TextPropsOptions);
 }
 
+/** Room for a note of up to two lines above the footer. */
+const NOTE_H = 0.55;
+
 /** The body box, shortened when a note sits under it. */
 export function bodyBox(hasNote: boolean): Box {
-  return { ...BODY, h: hasNote ? BODY.h - 0.5 : BODY.h };
+  return { ...BODY, h: hasNote ? BODY.h - NOTE_H - 0.1 : BODY.h };
 }
