@@ -228,3 +228,19 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
   }));
   return { facts, diagnostics: [...prepared.diagnostics, ...templates.diagnostics, ...diagnostics] };
 }
+
+/**
+ * `mujaz check`: validates the content, the templates and the spec every audience produces,
+ * without drawing or writing anything. Returns every problem found.
+ */
+export async function checkProject(options: { root: string; audiences?: string[]; all?: boolean; strict?: boolean }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
+  const root = path.resolve(options.root);
+  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
+  const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...templates.diagnostics];
+  for (const name of names) {
+    const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false, strict: options.strict });
+    diagnostics.push(...result.diagnostics);
+  }
+  return { audiences: names, diagnostics };
+}

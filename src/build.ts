@@ -83,7 +83,7 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
   diagnostics.push(...expansion.diagnostics);
   if (expansion.text === undefined) return fail([], { context });
 
-  const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name });
+  const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name, origins: expansion.origins });
   diagnostics.push(...parsed.diagnostics);
   const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();
   if (!parsed.spec) return fail([], { context, usedFacts });

@@ -3,7 +3,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { buildDecks, describeAudiences, listFacts, ManifestError, readManifest, scaffoldAudience } from '../api.js';
+import { buildDecks, checkProject, describeAudiences, listFacts, ManifestError, readManifest, scaffoldAudience } from '../api.js';
 import { diffManifests, formatDiff, isEmpty } from '../manifest/diff.js';
 import { watchProject } from '../watch/watch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -62,6 +62,22 @@ export async function main(argv: readonly string[]): Promise<number> {
           exitCode = EXIT.INVALID_INPUT;
         }
       }
+    });
+
+  program
+    .command('check')
+    .description('check the content, the templates and every deck spec, without writing anything')
+    .option('-a, --audience <name>', 'the audience to check', 'briefing')
+    .option('--all', 'check every audience')
+    .option('-r, --root <dir>', 'the folder holding content/ and templates/', '.')
+    .option('--strict', 'treat warnings as errors')
+    .action(async (opts: { audience: string; all?: boolean; root: string; strict?: boolean }) => {
+      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: [opts.audience], all: opts.all, strict: opts.strict });
+      report(diagnostics);
+      const errors = new Set(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).size;
+      const warnings = new Set(diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic)).size;
+      process.stderr.write(`checked ${audiences.join(', ')}: ${errors} error(s), ${warnings} warning(s)\n`);
+      if (errors || (opts.strict && warnings)) exitCode = EXIT.INVALID_INPUT;
     });
 
   program

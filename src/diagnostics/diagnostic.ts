@@ -71,3 +71,25 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * One diagnostic per place: the same problem at the same file, line and column (a template line
+ * that produced several slides) is reported once, saying how many times it occurred.
+ */
+export function collapseRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, { d: Diagnostic; count: number }>();
+  const out: { d: Diagnostic; count: number }[] = [];
+  for (const d of diagnostics) {
+    const loc = d.location?.start;
+    const key = loc ? `${d.code}|${d.location!.file}|${loc.line}|${loc.column}|${d.audience ?? ''}` : undefined;
+    const entry = key ? seen.get(key) : undefined;
+    if (entry) {
+      entry.count++;
+      continue;
+    }
+    const fresh = { d, count: 1 };
+    if (key) seen.set(key, fresh);
+    out.push(fresh);
+  }
+  return out.map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message} (and ${count - 1} more time${count > 2 ? 's' : ''} from the same line)` } : d));
+}

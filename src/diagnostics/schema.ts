@@ -60,6 +60,23 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       };
     });
   }
+  if (issue.code === 'invalid_union' && /discriminator/i.test(issue.message)) {
+    // An unknown kind: name it, and the kinds there are
+    const values = [...issue.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    const actual = valueAt(parsed.value, path);
+    const field = String(path[path.length - 1] ?? 'kind');
+    const suggestion = typeof actual === 'string' ? didYouMean(actual, values) : undefined;
+    return [
+      {
+        ...base,
+        code: 'MJZ111',
+        message: `Unknown ${field} "${String(actual)}" at ${describePath(path)} of ${what}`,
+        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Known: ${values.join(', ')}.`,
+        path: [...path],
+        location: locate(parsed, path),
+      },
+    ];
+  }
   const present = valueAt(parsed.value, path) !== undefined;
   if (issue.code === 'invalid_type' && !present) {
     return [
@@ -84,6 +101,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       ...base,
       code: 'MJZ111',
       message: `${describePath(path)} in ${what}: ${issue.message}`,
+      path: [...path],
       hint,
       location: locate(parsed, path),
     },
@@ -112,13 +130,21 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
     }
     return n;
   };
+  const keysOf = (node: unknown): string[] => {
+    const n = unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } };
+    if (n?.def?.type === 'object') return Object.keys(n.def.shape ?? {});
+    if (n?.def?.type === 'union') return [...new Set((n.def.options ?? []).flatMap(keysOf))];
+    return [];
+  };
   for (const key of path) {
-    const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } };
-    if (node?.def?.type === 'object' && typeof key === 'string') current = node.def.shape?.[key];
+    const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } };
+    if (node?.def?.type === 'union' && typeof key === 'string') {
+      // a union of objects (slide kinds): follow the first option that has the key
+      current = (node.def.options ?? []).map((o) => unwrap(o) as { def?: { shape?: Record<string, unknown> } }).find((o) => o.def?.shape?.[key])?.def?.shape?.[key];
+    } else if (node?.def?.type === 'object' && typeof key === 'string') current = node.def.shape?.[key];
     else if (node?.def?.type === 'array') current = node.def.element;
     else if (node?.def?.type === 'record') current = node.def.valueType;
     else return [];
   }
-  const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } };
-  return node?.def?.type === 'object' ? Object.keys(node.def.shape ?? {}) : [];
+  return keysOf(current);
 }

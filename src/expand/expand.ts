@@ -5,6 +5,7 @@ import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { withYamlEscape } from './escape.js';
 import { createHelpers, HelperError } from './helpers.js';
 import { lintTemplate } from './lint.js';
+import { originsOf, tagLines, type Origin } from './origins.js';
 
 /** An audience's templates as read from templates/<audience>/. */
 export interface TemplateSet {
@@ -14,8 +15,10 @@ export interface TemplateSet {
 }
 
 export interface Expansion {
-  /** The deck spec as YAML text. */
+  /** The deck spec as YAML text (its lines tagged with the template lines that made them). */
   text?: string;
+  /** For each line of `text` (1-based), the template file and line that produced it. */
+  origins: (Origin | undefined)[];
   /** Fact keys the templates printed. */
   usedFacts: Set<string>;
   diagnostics: Diagnostic[];
@@ -33,13 +36,14 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   for (const file of [templates.deck, ...templates.partials.values()]) {
     diagnostics.push(...lintTemplate(file, partialNames, audience).diagnostics);
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { usedFacts, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { usedFacts, diagnostics, origins: [] };
+  const files = [templates.deck, ...templates.partials.values()];
 
   const env = Handlebars.create();
   env.registerHelper(createHelpers(context, usedFacts));
   const compileOptions = { strict: true, knownHelpersOnly: false, preventIndent: false } as const;
   for (const [name, file] of templates.partials) {
-    const compiled = env.compile(file.text, compileOptions);
+    const compiled = env.compile(tagLines(file, files.indexOf(file)), compileOptions);
     env.registerPartial(name, (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(ctx, options);
@@ -49,14 +53,14 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       }
     });
   }
-  const deck = env.compile(templates.deck.text, compileOptions);
+  const deck = env.compile(tagLines(templates.deck, 0), compileOptions);
   try {
     const text = withYamlEscape(() => deck(context, { allowedProtoProperties: {}, allowedProtoMethods: {} }));
-    return { text, usedFacts, diagnostics };
+    return { text, usedFacts, diagnostics, origins: originsOf(text, files) };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
     diagnostics.push(runtimeDiagnostic(error, file, audience));
-    return { usedFacts, diagnostics };
+    return { usedFacts, diagnostics, origins: [] };
   }
 }
 

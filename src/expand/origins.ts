@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../diagnostics/yaml-source.js';
+import { insideDoubleQuotes } from './lint.js';
+
+/**
+ * Where each line of the generated spec came from. Before compiling, every template line that
+ * holds a YAML entry gets a trailing comment naming its file and line (#@3:12); the comments
+ * come out with the lines they tag, loops and partials included, and the YAML parser ignores
+ * them. A problem found in the spec is then reported at the template line that produced it.
+ */
+const ENTRY = /^\s*(?:- |[A-Za-z_][\w-]*:)/;
+const TAG = /\s#@(\d+):(\d+)$/;
+
+export function tagLines(file: SourceFile, index: number): string {
+  return file.text
+    .split('\n')
+    .map((line, i) => {
+      const body = line.replace(/\r$/, '');
+      if (!ENTRY.test(body) || body.trimStart().startsWith('#') || insideDoubleQuotes(body, body.length) || /\{\{[^}]*$/.test(body)) return line;
+      return `${body} #@${index}:${i + 1}`;
+    })
+    .join('\n');
+}
+
+export interface Origin {
+  file: SourceFile;
+  line: number;
+}
+
+/** For each line of the output (1-based), the template line that produced it. */
+export function originsOf(output: string, files: readonly SourceFile[]): (Origin | undefined)[] {
+  const origins: (Origin | undefined)[] = [undefined];
+  let last: Origin | undefined;
+  for (const line of output.split('\n')) {
+    const m = TAG.exec(line);
+    if (m) last = { file: files[Number(m[1])]!, line: Number(m[2]) };
+    origins.push(m ? last : last && { ...last });
+  }
+  return origins;
+}
+
+/** Moves a diagnostic located in the generated spec to the template line that produced it. */
+export function toTemplate(d: Diagnostic, origins: readonly (Origin | undefined)[], what: string): Diagnostic {
+  const line = d.location?.start?.line;
+  const origin = line === undefined ? undefined : origins[line];
+  if (!origin) return d;
+  return {
+    ...d,
+    message: `${d.message}${what && d.message.includes(what) ? '' : what ? ` (${what})` : ''}, in the spec this template produced`,
+    location: { file: origin.file.path, start: { line: origin.line, column: templateColumn(origin, d.location?.start?.column) } },
+    source: origin.file.text,
+    hint: `${d.hint ? `${d.hint} ` : ''}See the whole spec with: mujaz build --emit spec`,
+  };
+}
+
+/** The output column, where the template line is long enough to hold it (most lines keep their indentation). */
+function templateColumn(origin: Origin, column: number | undefined): number {
+  const text = origin.file.text.split('\n')[origin.line - 1] ?? '';
+  return column !== undefined && column <= text.length ? column : 1;
+}
