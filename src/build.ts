@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { buildContext, type TemplateContext } from './audience/context.js';
 import { loadAudience, type TemplateSources } from './audience/load.js';
 import { parseContent, type Content, type ContentSources } from './content/parse.js';
@@ -32,7 +33,25 @@ export interface PreparedContent {
   diagnostics: Diagnostic[];
 }
 
+/** The last content prepared, by a digest of its files: a rebuild after a template edit reuses it. */
+let lastPrepared: { key: string; prepared: PreparedContent } | undefined;
+
+function digest(files: ContentSources): string {
+  const hash = createHash('sha1');
+  for (const [path, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(path).update('\0').update(file.text).update('\0');
+  return hash.digest('hex');
+}
+
+/** Stage 1 and 2: content parsed and checked, facts resolved, data figures computed (memoised). */
 export function prepareContent(files: ContentSources): PreparedContent {
+  const key = digest(files);
+  if (lastPrepared?.key === key) return lastPrepared.prepared;
+  const prepared = prepareContentUncached(files);
+  lastPrepared = { key, prepared };
+  return prepared;
+}
+
+function prepareContentUncached(files: ContentSources): PreparedContent {
   const parsed = parseContent(files);
   if (!parsed.content || hasErrors(parsed.diagnostics)) return { facts: {}, diagnostics: parsed.diagnostics };
   const data = computeDataFigures(parsed.content);
@@ -57,7 +76,16 @@ export interface DeckResult {
   uses?: FactUse[];
   /** Slide fingerprints and the facts each slide shows (also embedded in the deck). */
   manifest?: Manifest;
+  /** Milliseconds spent in each stage of this audience's build (for the benchmark). */
+  timings?: StageTimings;
   diagnostics: Diagnostic[];
+}
+
+export interface StageTimings {
+  expand: number;
+  spec: number;
+  render: number;
+  package: number;
 }
 
 export interface CompileOptions {
@@ -78,8 +106,16 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
   if (!loaded.audience) return fail();
   const { theme } = loaded.audience;
 
+  let clock = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - clock;
+    clock = now;
+    return ms;
+  };
   const context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data);
   const expansion = expandTemplates(loaded.audience, context);
+  const expandMs = lap();
   diagnostics.push(...expansion.diagnostics);
   if (expansion.text === undefined) return fail([], { context });
 
@@ -91,9 +127,11 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
     return fail([], { context, spec: parsed.spec, usedFacts, uses: parsed.uses });
   }
   const manifest = makeManifest(name, parsed.spec, parsed.uses, prepared.facts);
+  const specMs = lap();
   if (options.render === false) return { audience: name, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 
   const raw = await renderPptx(parsed.spec, theme);
+  const renderMs = lap();
   const bytes = await finalizePackage(raw, {
     lang: LANG,
     rtl: true,
@@ -102,5 +140,6 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
     title: parsed.spec.deck.title,
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   });
-  return { audience: name, bytes, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
+  const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
+  return { audience: name, bytes, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// npm run bench: where the time goes, on this machine. Prints a table; asserts nothing.
+//   cold CLI (one deck, all audiences) · warm in-process rebuild per deck · time per stage ·
+//   peak memory · synthetic outlines of 10, 100 and 1,000 slides against a bare pptxgenjs
+//   script that draws the same slides (no templates, no validation, no post-processing).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist/cli/main.js');
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const rows = [];
+const row = (what, value, target = '', ok) => rows.push([what, value, target, ok === undefined ? '' : ok ? 'ok' : 'OVER']);
+
+/** Peak resident memory of a child, printed by the child itself when it exits. */
+const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+
+function timeCommand(argv, runs) {
+  const times = [];
+  let maxRss = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--import', REPORT_RSS, ...argv], { encoding: 'utf8' });
+    times.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} failed:\n${r.stderr}`);
+    maxRss = Math.max(maxRss, Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024);
+  }
+  return { median: median(times), maxRss };
+}
+
+const { buildDeck, listAudiences } = await import(path.join(ROOT, 'dist/index.js'));
+const { readContentFiles, readTemplateFiles } = await import(path.join(ROOT, 'dist/io/read.js'));
+const { prepareContent } = await import(path.join(ROOT, 'dist/build.js'));
+
+// 1. Cold CLI: a fresh process, as a user runs it.
+const out = mkdtempSync(path.join(os.tmpdir(), 'mujaz-bench-'));
+const runs = QUICK ? 3 : 7;
+const coldOne = timeCommand([CLI, 'build', '--root', ROOT, '--out', out], runs);
+row('cold CLI, briefing deck', ms(coldOne.median));
+const coldAll = timeCommand([CLI, 'build', '--all', '--root', ROOT, '--out', out], runs);
+row('cold CLI, all audiences (npm run deck)', ms(coldAll.median), '≤ 1500 ms', coldAll.median <= 1500);
+row('peak memory, cold CLI all audiences', mib(coldAll.maxRss));
+
+// 2. Warm rebuilds in one process (as watch mode does), per audience, and per stage.
+const audiences = await listAudiences(ROOT);
+const warmRuns = QUICK ? 10 : 30;
+for (const audience of audiences) {
+  for (let i = 0; i < 5; i++) await buildDeck({ root: ROOT, audience }); // warm up
+  const times = [];
+  const stages = { expand: [], spec: [], render: [], package: [] };
+  for (let i = 0; i < warmRuns; i++) {
+    const t = performance.now();
+    const r = await buildDeck({ root: ROOT, audience });
+    times.push(performance.now() - t);
+    for (const k of Object.keys(stages)) stages[k].push(r.timings[k]);
+  }
+  const target = audience === 'briefing' ? '≤ 50 ms' : '';
+  row(`warm rebuild, ${audience}`, ms(median(times)), target, audience === 'briefing' ? median(times) <= 50 : undefined);
+  if (audience === 'briefing') {
+    const readTimes = [];
+    const parseTimes = [];
+    for (let i = 0; i < warmRuns; i++) {
+      let t = performance.now();
+      const [content] = await Promise.all([readContentFiles(ROOT), readTemplateFiles(ROOT)]);
+      readTimes.push(performance.now() - t);
+      // a changed file defeats the cache: this is the parse a save of content/ costs
+      const files = new Map(content.content);
+      const facts = files.get('content/facts.yaml');
+      files.set('content/facts.yaml', { ...facts, text: `${facts.text}\n# ${i}` });
+      t = performance.now();
+      prepareContent(files);
+      parseTimes.push(performance.now() - t);
+    }
+    row('  stage: read content/ and templates/', ms(median(readTimes)));
+    row('  stage: parse and validate content (after a save)', ms(median(parseTimes)));
+    row('  stage: expand templates (Handlebars)', ms(median(stages.expand)));
+    row('  stage: parse and validate the spec', ms(median(stages.spec)));
+    row('  stage: render (pptxgenjs)', ms(median(stages.render)));
+    row('  stage: package (post-processing, zip)', ms(median(stages.package)));
+  }
+}
+
+// 3. Scaling: synthetic outlines built by the pipeline, and the same slides by bare pptxgenjs.
+function syntheticProject(n) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `mujaz-bench-${n}-`));
+  cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+  const parts = Array.from({ length: n }, (_, i) => `  - id: "part-${i + 1}"
+    heading: "المحور ${i + 1}: انضمام سوريا إلى التحالف الدولي"
+    short: "المحور ${i + 1}"
+    points:
+      - text: "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب (FFIS)"
+        basis: ["تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب"]
+      - text: "يضم التحالف اليوم [[coalition.members]] عضواً من بينها دول أوروبية وعربية"
+        basis: ["ويضمّ في عضويته اليوم 89 عضواً"]
+      - text: "ستكون سوريا العضو رقم [[syria.member_number]] في التحالف"
+        basis: ["وبذلك ستكون سوريا العضو رقم 90 في التحالف"]
+    notes: "ملاحظات المتحدث للمحور ${i + 1}."`);
+  writeFileSync(path.join(dir, 'content/article.yaml'), `article:\n  title: "عنوان"\n  subtitle: "ماذا يعني؟"\n  date: "2025-11-03"\n  source: "A1"\n  text: "article.txt"\nparts:\n${parts.join('\n')}\n`);
+  mkdirSync(path.join(dir, 'templates/bench'), { recursive: true });
+  cpSync(path.join(ROOT, 'templates/briefing/theme.yaml'), path.join(dir, 'templates/bench/theme.yaml'));
+  writeFileSync(
+    path.join(dir, 'templates/bench/deck.hbs'),
+    `deck:\n  title: "{{article.title}}"\n  date: "{{article.dateIso}}"\n  footer: "المصدر: {{source article.source}}"\nslides:\n{{#each parts}}\n  - kind: bullets\n    section: "{{short}}"\n    title: "{{heading}}"\n    bullets:\n{{#each points}}\n      - "{{this}}"\n{{/each}}\n    notes: "{{notes}}"\n{{/each}}\n`,
+  );
+  return dir;
+}
+
+const bare = path.join(ROOT, 'scripts/bench-bare.mjs');
+const sizes = QUICK ? [10, 100] : [10, 100, 1000];
+let previous;
+for (const n of sizes) {
+  const dir = syntheticProject(n);
+  const reps = n >= 1000 ? 3 : 5;
+  const pipeline = timeCommand([CLI, 'build', '--audience', 'bench', '--root', dir, '--out', path.join(dir, 'out')], reps);
+  const plain = timeCommand([bare, String(n), path.join(dir, 'bare.pptx')], reps);
+  const ratio = pipeline.median / plain.median;
+  const linear = previous ? ` (×${(pipeline.median / previous.median).toFixed(1)} for ×${n / previous.n} slides)` : '';
+  row(`${n} slides: mujaz build (cold CLI)`, `${ms(pipeline.median)}${linear}`, n === 1000 ? '≤ 5000 ms' : '', n === 1000 ? pipeline.median <= 5000 : undefined);
+  row(`${n} slides: bare pptxgenjs script`, ms(plain.median));
+  row(`${n} slides: pipeline / bare`, `${ratio.toFixed(2)}×`, '≤ 1.30×', ratio <= 1.3);
+  row(`${n} slides: peak memory`, mib(pipeline.maxRss), n === 1000 ? '≤ 500 MiB' : '', n === 1000 ? pipeline.maxRss <= 500 * 1024 * 1024 : undefined);
+  previous = { n, median: pipeline.median };
+  rmSync(dir, { recursive: true, force: true });
+}
+rmSync(out, { recursive: true, force: true });
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'value', 'target', ''][i].length));
+const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+console.log(`mujaz benchmark · node ${process.version} · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? ''}`);
+console.log(line(['measure', 'value', 'target', '']));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(r));
