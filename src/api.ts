@@ -57,6 +57,8 @@ export async function buildDeck(options: BuildDeckOptions): Promise<DeckResult> 
 
 export interface BuildDecksOptions {
   root: string;
+  /** Called before each audience's build (for progress on a terminal). */
+  onStart?: (audience: string, index: number, total: number) => void;
   /** Audiences to build; with `all`, every audience of the project. Default: briefing. */
   audiences?: string[];
   all?: boolean;
@@ -82,7 +84,8 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
   const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
   const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
   const results: WrittenDeck[] = [];
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
+    options.onStart?.(name, index, names.length);
     const result = await compileOne(prepared, templates, name, options.strict);
     const files: string[] = [];
     if (result.bytes) {
@@ -243,4 +246,35 @@ export async function checkProject(options: { root: string; audiences?: string[]
     diagnostics.push(...result.diagnostics);
   }
   return { audiences: names, diagnostics };
+}
+
+export interface PreviewedDeck extends WrittenDeck {
+  /** The rendered PDF, one PNG per slide and the contact sheet (when the deck was built). */
+  preview?: { dir: string; pdf: string; slides: string[]; contactSheet: string };
+}
+
+/**
+ * `mujaz preview`: builds the decks, then renders each through LibreOffice to a PDF, a PNG per
+ * slide and a contact sheet under <out>/preview/<audience>/. Throws a MissingToolError naming
+ * what to install when LibreOffice, poppler-utils or ImageMagick is missing.
+ */
+export async function previewDecks(
+  options: BuildDecksOptions & { onPreview?: (audience: string, step: 'pdf' | 'slides' | 'sheet', index: number, total: number) => void },
+): Promise<PreviewedDeck[]> {
+  const { checkPreviewTools, previewDeck } = await import('./preview/preview.js');
+  checkPreviewTools();
+  const decks = await buildDecks(options);
+  const root = path.resolve(options.root);
+  const out = path.resolve(root, options.out ?? 'output');
+  const results: PreviewedDeck[] = [];
+  for (const [index, deck] of decks.entries()) {
+    if (!deck.bytes) {
+      results.push(deck);
+      continue;
+    }
+    const dir = path.join(out, 'preview', deck.audience);
+    const files = await previewDeck(deck.files[0]!, dir, { onProgress: ({ step }) => options.onPreview?.(deck.audience, step, index, decks.length) });
+    results.push({ ...deck, preview: { dir, ...files } });
+  }
+  return results;
 }

@@ -1,6 +1,6 @@
 /** mujaz: the public API. */
-export { buildDeck, buildDecks, checkProject, describeAudiences, listAudiences, listFacts, readManifest, scaffoldAudience, DEFAULT_AUDIENCE, ManifestError } from './api.js';
-export type { AudienceInfo, BuildDeckOptions, BuildDecksOptions, FactListing, WrittenDeck } from './api.js';
+export { buildDeck, buildDecks, checkProject, previewDecks, describeAudiences, listAudiences, listFacts, readManifest, scaffoldAudience, DEFAULT_AUDIENCE, ManifestError } from './api.js';
+export type { AudienceInfo, PreviewedDeck, BuildDeckOptions, BuildDecksOptions, FactListing, WrittenDeck } from './api.js';
 export { diffManifests, formatDiff } from './manifest/diff.js';
 export type { DeckDiff } from './manifest/diff.js';
 export type { Manifest, ManifestSlide } from './manifest/manifest.js';

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { describeAudiences, scaffoldAudience } from '../../api.js';
+import { ROOT_OPTION, relative, type CliContext } from '../context.js';
+
+export function audienceCommands(program: Command, cli: CliContext): void {
+  program
+    .command('audiences')
+    .description('list the audiences (folders of templates/) with their descriptions')
+    .option(...ROOT_OPTION)
+    .option('--json', 'print JSON')
+    .action(async (opts: { root: string; json?: boolean }) => {
+      const audiences = await describeAudiences(opts.root);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: diagnostics.length === 0 })), null, 2)}\n`);
+      } else {
+        const width = Math.max(0, ...audiences.map((a) => a.name.length));
+        for (const a of audiences) {
+          const extra = [a.extends ? `extends ${a.extends}` : '', a.digits === 'arabic-indic' ? 'Arabic-Indic digits' : ''].filter(Boolean).join('; ');
+          process.stdout.write(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'} — ${a.description ?? ''}${extra ? ` (${extra})` : ''}\n`);
+        }
+      }
+      cli.report(audiences.flatMap((a) => a.diagnostics));
+      if (audiences.some((a) => a.diagnostics.length)) cli.fail();
+    });
+
+  program
+    .command('new-audience')
+    .description('start a new audience as a working copy of an existing one')
+    .argument('<name>', 'the new audience (lowercase letters, digits, dashes)')
+    .requiredOption('--from <existing>', 'the audience to copy')
+    .option(...ROOT_OPTION)
+    .action(async (name: string, opts: { from: string; root: string }) => {
+      const { folder, diagnostics } = await scaffoldAudience(opts.root, name, opts.from);
+      cli.report(diagnostics);
+      if (!folder) return cli.fail();
+      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml and deck.hbs, then: mujaz build --audience ${name}`);
+    });
+}

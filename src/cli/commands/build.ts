@@ -1,0 +1,54 @@
+import { Option, type Command } from 'commander';
+import { buildDecks, checkProject } from '../../api.js';
+import { formatDiagnostic } from '../../diagnostics/format.js';
+import { OUT_OPTION, ROOT_OPTION, relative, type CliContext } from '../context.js';
+
+export function buildCommand(program: Command, cli: CliContext): void {
+  program
+    .command('build')
+    .description('build the deck of an audience into <out>/<audience>.pptx')
+    .option('-a, --audience <name>', 'the audience (a folder of templates/)', 'briefing')
+    .option('--all', 'build every audience')
+    .option(...ROOT_OPTION)
+    .option(...OUT_OPTION)
+    .addOption(new Option('--emit <what...>', 'also write <out>/<audience>.spec.json (spec) or .context.json (context)').choices(['spec', 'context']))
+    .option('--strict', 'treat warnings as errors')
+    .action(async (opts: { audience: string; all?: boolean; root: string; out?: string; emit?: ('spec' | 'context')[]; strict?: boolean }) => {
+      const results = await buildDecks({
+        root: opts.root,
+        audiences: [opts.audience],
+        all: opts.all,
+        out: opts.out,
+        emit: opts.emit,
+        strict: opts.strict,
+        onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),
+      });
+      cli.report(results.flatMap((r) => r.diagnostics));
+      for (const r of results) {
+        if (r.bytes) {
+          cli.out.result(true, `${r.audience}: ${r.spec?.slides.length ?? 0} slides → ${relative(r.files[0]!)}`);
+        } else {
+          cli.out.result(false, `${r.audience}: not built; the previous deck, if any, is unchanged`);
+          cli.fail();
+        }
+      }
+    });
+
+  program
+    .command('check')
+    .description('check the content, the templates and every deck spec, without writing anything')
+    .option('-a, --audience <name>', 'the audience to check', 'briefing')
+    .option('--all', 'check every audience')
+    .option(...ROOT_OPTION)
+    .option('--strict', 'treat warnings as errors')
+    .action(async (opts: { audience: string; all?: boolean; root: string; strict?: boolean }) => {
+      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: [opts.audience], all: opts.all, strict: opts.strict });
+      cli.report(diagnostics);
+      const count = (severity: string) => new Set(diagnostics.filter((d) => d.severity === severity).map(formatDiagnostic)).size;
+      const errors = count('error');
+      const warnings = count('warning');
+      const failed = errors > 0 || (Boolean(opts.strict) && warnings > 0);
+      cli.out.result(!failed, `checked ${audiences.join(', ')}: ${errors} error(s), ${warnings} warning(s)`);
+      if (failed) cli.fail();
+    });
+}

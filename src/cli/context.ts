@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import { EXIT } from './exit.js';
+import { createOutput, type Output } from './output.js';
+
+/** What every command shares: human output on stderr, diagnostics, and the exit code. */
+export class CliContext {
+  exitCode: number = EXIT.OK;
+  private readonly seen = new Set<string>();
+  private outputCache?: Output;
+
+  constructor(private readonly program: Command) {}
+
+  /** Output honouring --quiet (read when first used, after the options are parsed). */
+  get out(): Output {
+    this.outputCache ??= createOutput({ quiet: Boolean(this.program.opts<{ quiet?: boolean }>().quiet) });
+    return this.outputCache;
+  }
+
+  /** Prints diagnostics once each (content problems repeat once per audience). */
+  report(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
+      const text = formatDiagnostic(d);
+      if (this.seen.has(text)) continue;
+      this.seen.add(text);
+      this.out.done();
+      process.stderr.write(`${text}\n\n`);
+    }
+  }
+
+  fail(code: number = EXIT.INVALID_INPUT): void {
+    this.exitCode = Math.max(this.exitCode, code);
+  }
+}
+
+/** The options every command that reads a project takes. */
+export const ROOT_OPTION = ['-r, --root <dir>', 'the folder holding content/ and templates/', '.'] as const;
+export const OUT_OPTION = ['-o, --out <dir>', 'the output folder (default: <root>/output)'] as const;
+
+/** A path as the user would type it from here. */
+export function relative(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}

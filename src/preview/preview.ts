@@ -1,0 +1,60 @@
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MissingToolError, missingTools, run } from './tools.js';
+
+export interface PreviewFiles {
+  pdf: string;
+  slides: string[];
+  contactSheet: string;
+}
+
+export interface PreviewProgress {
+  (event: { step: 'pdf' | 'slides' | 'sheet'; deck: string }): void;
+}
+
+/** Throws a MissingToolError naming what to install when LibreOffice, poppler or ImageMagick is missing. */
+export function checkPreviewTools(): void {
+  const missing = missingTools(['soffice', 'pdftoppm', 'montage']);
+  if (missing.length) throw new MissingToolError(missing);
+}
+
+/**
+ * Renders a deck as a reader would see it: LibreOffice (headless, with a private profile so it
+ * works beside a running LibreOffice and in CI) to PDF, one PNG per slide, and a contact sheet
+ * of all slides, under `dir`: deck.pdf, slide-01.png …, contact-sheet.png.
+ */
+export async function previewDeck(deck: string, dir: string, options: { columns?: number; onProgress?: PreviewProgress } = {}): Promise<PreviewFiles> {
+  checkPreviewTools();
+  await mkdir(dir, { recursive: true });
+  const work = await mkdtemp(path.join(os.tmpdir(), 'mujaz-preview-'));
+  const name = path.basename(deck, path.extname(deck));
+  try {
+    options.onProgress?.({ step: 'pdf', deck: name });
+    const profile = pathToFileURL(path.join(work, 'profile')).href;
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, deck], 'LibreOffice');
+    const pdf = path.join(dir, `${name}.pdf`);
+    await rename(path.join(work, `${name}.pdf`), pdf);
+
+    options.onProgress?.({ step: 'slides', deck: name });
+    for (const old of await readdir(dir)) if (/^slide-\d+\.png$/.test(old)) await rm(path.join(dir, old));
+    await run('pdftoppm', ['-png', '-r', '96', pdf, path.join(dir, 'slide')], 'pdftoppm');
+    const slides = (await readdir(dir))
+      .filter((f) => /^slide-\d+\.png$/.test(f))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+      .map((f) => path.join(dir, f));
+
+    options.onProgress?.({ step: 'sheet', deck: name });
+    const contactSheet = path.join(dir, 'contact-sheet.png');
+    const columns = options.columns ?? 3;
+    await run(
+      'montage',
+      [...slides, '-tile', `${columns}x`, '-geometry', '600x338+6+6', '-background', '#d0d4da', '-depth', '8', '-define', 'png:color-type=2', contactSheet],
+      'ImageMagick montage',
+    );
+    return { pdf, slides, contactSheet };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The programs previews need, and the Debian packages that bring them. */
+export const TOOLS = {
+  soffice: 'libreoffice-impress fonts-hosny-amiri fonts-noto-core',
+  pdftoppm: 'poppler-utils',
+  montage: 'imagemagick',
+} as const;
+
+export type Tool = keyof typeof TOOLS;
+
+export class MissingToolError extends Error {
+  constructor(readonly tools: Tool[]) {
+    const packages = [...new Set(tools.map((t) => TOOLS[t]))].join(' ');
+    super(`${tools.join(', ')} ${tools.length > 1 ? 'are' : 'is'} not installed. On Debian or Ubuntu: apt-get install ${packages} (on macOS: brew install --cask libreoffice; brew install poppler imagemagick)`);
+    this.name = 'MissingToolError';
+  }
+}
+
+export function missingTools(tools: readonly Tool[]): Tool[] {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  return tools.filter((t) => !dirs.some((d) => existsSync(path.join(d, t))));
+}
+
+/** Runs a program to completion; rejects with its output when it fails. */
+export function run(cmd: string, args: readonly string[], what: string, timeoutMs = 180_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', (error) => reject(new Error(`${what} failed: ${error.message}`)));
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${what} failed (${signal ? `killed by ${signal}` : `exit ${code}`}):\n${output.trim()}`));
+    });
+  });
+}
