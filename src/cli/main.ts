@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { audienceCommands } from './commands/audiences.js';
 import { buildCommand } from './commands/build.js';
 import { factCommands } from './commands/facts.js';
+import { initCommand } from './commands/init.js';
 import { previewCommand } from './commands/preview.js';
 import { watchCommand } from './commands/watch.js';
 import { CliContext } from './context.js';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   factCommands(program, cli);
   watchCommand(program, cli);
   previewCommand(program, cli);
+  initCommand(program, cli);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,51 @@
+import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The installed package: its shipped templates, the starter project, the editor schemas. */
+const PACKAGE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export class InitError extends Error {
+  override name = 'InitError';
+}
+
+/**
+ * `mujaz init DIR`: a new briefing project that builds as it is. It gets the starter outline
+ * (three parts of an article, its facts with sources), the shipped audiences (their themes and
+ * the shared partials; the briefing, leadership and media slide lists made generic, so that
+ * they fit any outline; security and economy use the briefing's), and the editor schemas.
+ * Returns the files made, relative to DIR.
+ */
+export async function initProject(dir: string): Promise<string[]> {
+  const target = path.resolve(dir);
+  const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  if (existing.some((name) => name === 'content' || name === 'templates')) {
+    throw new InitError(`${dir} already holds a content/ or templates/ folder: mujaz init starts new projects only`);
+  }
+  await mkdir(target, { recursive: true });
+  const starter = path.join(PACKAGE, 'src/init/starter');
+  await cp(path.join(starter, 'content'), path.join(target, 'content'), { recursive: true });
+  await cp(path.join(PACKAGE, 'templates/_shared'), path.join(target, 'templates/_shared'), { recursive: true });
+  for (const audience of await readdir(path.join(PACKAGE, 'templates'))) {
+    if (audience.startsWith('_') || !(await stat(path.join(PACKAGE, 'templates', audience))).isDirectory()) continue;
+    await mkdir(path.join(target, 'templates', audience), { recursive: true });
+    await cp(path.join(PACKAGE, 'templates', audience, 'theme.yaml'), path.join(target, 'templates', audience, 'theme.yaml'));
+  }
+  await cp(path.join(starter, 'templates'), path.join(target, 'templates'), { recursive: true });
+  await cp(path.join(PACKAGE, 'docs/schemas'), path.join(target, 'docs/schemas'), { recursive: true });
+  await mkdir(path.join(target, 'output'), { recursive: true });
+  return listRelative(target);
+}
+
+async function listRelative(root: string, dir = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(path.join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listRelative(root, rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
