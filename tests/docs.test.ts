@@ -17,7 +17,7 @@ describe('documentation', () => {
     for (const doc of ['README.md', 'docs/authors-guide.md']) {
       const text = readFileSync(path.join(REPO, doc), 'utf8');
       for (const m of text.matchAll(/\]\(((?:docs|src|templates|content|tests)\/[^)#\s]+)\)/g)) {
-        expect(existsSync(path.resolve(REPO, path.dirname(doc) === '.' ? '' : '', m[1]!)), `${doc} → ${m[1]}`).toBe(true);
+        expect(existsSync(path.resolve(REPO, m[1]!)), `${doc} → ${m[1]}`).toBe(true);
       }
     }
   });
