@@ -80,7 +80,6 @@ for (const audience of audiences) {
     }
     // A save of content/ as `watch` sees it: read, parse the changed content, rebuild the deck.
     const saveTimes = [];
-    const facts = path.join(ROOT, 'content/facts.yaml');
     for (let i = 0; i < warmRuns; i++) {
       const t = performance.now();
       const [content, templates] = await Promise.all([readContentFiles(ROOT), readTemplateFiles(ROOT)]);
