@@ -32,23 +32,17 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   for (const s of after.slides) {
     const o = old.get(s.id);
     if (!o || o.fingerprint === s.fingerprint) continue;
-    const keys = new Set([...Object.keys(o.facts), ...Object.keys(s.facts)]);
-    const facts: FactChange[] = [];
-    for (const key of [...keys].sort()) {
-      const b = o.facts[key]?.value;
-      const a = s.facts[key]?.value;
-      if (b !== a) facts.push({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: b, after: a });
-    }
-    changed.push({ before: o, after: s, facts });
+    changed.push({ before: o, after: s, facts: factChanges(o.facts, s.facts) });
   }
-  const factKeys = new Set([...Object.keys(before.facts), ...Object.keys(after.facts)]);
-  const facts: FactChange[] = [];
-  for (const key of [...factKeys].sort()) {
-    const b = before.facts[key]?.value;
-    const a = after.facts[key]?.value;
-    if (b !== a) facts.push({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: b, after: a });
+  return { added, removed, changed, facts: factChanges(before.facts, after.facts) };
+
+  /** The facts whose values differ between two maps of key → { value }, labelled. */
+  function factChanges(b: Record<string, { value: number | string }>, a: Record<string, { value: number | string }>): FactChange[] {
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+    return keys
+      .filter((key) => b[key]?.value !== a[key]?.value)
+      .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: b[key]?.value, after: a[key]?.value }));
   }
-  return { added, removed, changed, facts };
 }
 
 export function isEmpty(diff: DeckDiff): boolean {
