@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
@@ -70,7 +71,7 @@ export function parseContent(files: ContentSources): ParseResult {
   const parsed: Partial<Record<'article' | 'facts' | 'sources' | 'dataset' | 'groupings', ParsedYaml>> = {};
 
   const load = <S extends Parameters<typeof checkSchema>[0]>(key: keyof typeof parsed, file: SourceFile | undefined, schema: S, what: string) => {
-    if (!file) return undefined;
+    if (!file || file.refused) return undefined; // a refused file's problem is already reported
     const yaml = parseYaml(file);
     parsed[key] = yaml;
     diagnostics.push(...yaml.diagnostics);
@@ -93,6 +94,28 @@ export function parseContent(files: ContentSources): ParseResult {
   const withSource = (file: keyof typeof parsed, d: Omit<Diagnostic, 'source'>): Diagnostic => ({ ...d, source: parsed[file]?.file.text });
 
   if (!article || !facts || !sourcesFile) return { diagnostics };
+  // A file the reader refused (reported there) leaves the content incomplete: checking on would
+  // only report what is missing because of it.
+  if (Object.values(input).some((f) => f?.refused)) return { diagnostics };
+
+  // Keys that name what every object inherits ("constructor") would be mistaken for it by any
+  // later lookup in a plain object: they are reserved (an error stops the build before any).
+  const reserved = (file: keyof typeof parsed, path: PropertyKey[], what: string) => {
+    const key = String(path[path.length - 1]);
+    if (!(key in Object.prototype)) return;
+    diagnostics.push(
+      withSource(file, {
+        code: 'MJZ106',
+        severity: 'error',
+        message: `"${key}" cannot be ${what}: the name is reserved`,
+        hint: `Choose another name: "${key}" is reserved.`,
+        location: locate(parsed[file]!, path, { key: true }),
+      }),
+    );
+  };
+  for (const key of Object.keys(facts.facts)) reserved('facts', ['facts', key], 'a fact key');
+  for (const key of Object.keys(article.tables ?? {})) reserved('article', ['tables', key], 'a table id');
+  for (const key of Object.keys(article.highlights ?? {})) reserved('article', ['highlights', key], 'a highlight list id');
 
   // Sources: the project's own plus the dataset's, ids unique.
   const sources: Source[] = [...sourcesFile.sources];
@@ -160,16 +183,22 @@ export function parseContent(files: ContentSources): ParseResult {
   const factKeys = Object.keys(located);
 
   // Parts: unique ids; fact references resolve; basis quotes come from the article.
-  const textPath = article.article.text ? path.posix.normalize(`content/${article.article.text}`) : undefined;
-  const articleFile = textPath?.startsWith('content/') ? files.get(textPath) : undefined;
-  const articleText = articleFile ? normalise(articleFile.text) : undefined;
-  if (article.article.text && !articleFile) {
+  // The article text is named relative to content/ and must stay inside it: the stage sees only
+  // the files the reader found there, so nothing else could be read anyway; say so plainly.
+  const textName = article.article.text;
+  const textPath = textName === undefined ? undefined : path.posix.normalize(`content/${textName.replace(/\\/g, '/')}`);
+  const outside = textName !== undefined && (/^([a-zA-Z]:)?[\\/]/.test(textName) || !textPath!.startsWith('content/'));
+  const articleFile = textPath && !outside ? files.get(textPath) : undefined;
+  const articleText = articleFile && !articleFile.refused ? normalise(articleFile.text) : undefined;
+  if (textName !== undefined && (outside || !articleFile)) {
     diagnostics.push(
       withSource('article', {
-        code: 'MJZ120',
+        code: outside ? 'MJZ122' : 'MJZ120',
         severity: 'error',
-        message: `The article text "${article.article.text}" was not found in content/`,
-        hint: 'Name a .txt file inside content/, relative to it, e.g. text: "article.txt".',
+        message: outside ? `The article text "${textName}" lies outside content/` : `The article text "${textName}" was not found in content/`,
+        hint: outside
+          ? 'Put the article text inside content/ and name it relative to content/, without a leading / or .., e.g. text: "article.txt".'
+          : 'Name a .txt file inside content/, relative to it, e.g. text: "article.txt".',
         location: where('article', ['article', 'text']),
       }),
     );
@@ -177,7 +206,7 @@ export function parseContent(files: ContentSources): ParseResult {
   const checkRefs = (value: string, path: PropertyKey[]) => {
     for (const match of value.matchAll(FACT_REF)) {
       const key = match[1]!;
-      if (located[key]) continue;
+      if (Object.hasOwn(located, key)) continue;
       const suggestion = didYouMean(key, factKeys);
       diagnostics.push(
         withSource('article', {
@@ -185,7 +214,7 @@ export function parseContent(files: ContentSources): ParseResult {
           severity: 'error',
           message: `Unknown fact [[${key}]]`,
           hint: suggestion ? `Did you mean [[${suggestion}]]?` : `Known facts: ${factKeys.join(', ')}.`,
-          location: where('article', path),
+          location: locateRef(parsed.article, path, match[0], value.slice(0, match.index).split(match[0]).length - 1) ?? where('article', path),
         }),
       );
     }
@@ -291,6 +320,23 @@ export function parseContent(files: ContentSources): ParseResult {
     locate: where,
   };
   return { content, diagnostics };
+}
+
+/**
+ * The place of a [[reference]] inside the scalar at `path`: its n-th occurrence in the source
+ * of the scalar, when the source holds it as written (it always does, short of a line folded
+ * inside the brackets).
+ */
+function locateRef(parsed: ParsedYaml | undefined, path: readonly PropertyKey[], ref: string, nth: number): Location | undefined {
+  const node = parsed?.doc.getIn(path as (string | number)[], true);
+  if (!parsed || !isScalar(node) || !node.range) return undefined;
+  const raw = parsed.file.text.slice(node.range[0], node.range[1]);
+  let index = raw.indexOf(ref);
+  for (let i = 0; i < nth && index !== -1; i++) index = raw.indexOf(ref, index + ref.length);
+  if (index === -1) return undefined;
+  const start = parsed.lineCounter.linePos(node.range[0] + index);
+  const end = parsed.lineCounter.linePos(node.range[0] + index + ref.length);
+  return { file: parsed.file.path, start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
 }
 
 /** Collapses runs of white space, so a quote matches across line breaks. */

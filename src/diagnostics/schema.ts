@@ -11,10 +11,41 @@ export function checkSchema<S extends z.ZodType>(
   parsed: ParsedYaml,
   what: string,
 ): { value?: z.infer<S>; diagnostics: Diagnostic[] } {
+  // A `__proto__` key would be dropped without a word by records (and could reach for the
+  // prototype in a careless consumer): it is an error wherever it stands.
+  const forbidden = protoKeyPaths(parsed.value).map(
+    (path): Diagnostic => ({
+      code: 'MJZ106',
+      severity: 'error',
+      message: `The key "__proto__" in ${describePath(path)} of ${what} is not allowed`,
+      hint: 'Rename or remove the key: __proto__ is never a valid key.',
+      path: [...path, '__proto__'],
+      location: locate(parsed, [...path, '__proto__'], { key: true }),
+      source: parsed.file.text,
+    }),
+  );
   const result = schema.safeParse(parsed.value);
-  if (result.success) return { value: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(issue, schema, parsed, what));
-  return { diagnostics: mergeTypos(diagnostics) };
+  if (result.success && forbidden.length === 0) return { value: result.data, diagnostics: [] };
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !(issue.code === 'unrecognized_keys' && issue.keys.every((k) => k === '__proto__')));
+  const diagnostics = issues.flatMap((issue) =>
+    issueToDiagnostics(issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.filter((k) => k !== '__proto__') } : issue, schema, parsed, what),
+  );
+  return { diagnostics: [...forbidden, ...mergeTypos(diagnostics)] };
+}
+
+/** The paths of the mappings that hold an own `__proto__` key (iterative: aliases may make cycles). */
+function protoKeyPaths(value: unknown): PropertyKey[][] {
+  const out: PropertyKey[][] = [];
+  const seen = new Set<object>();
+  const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: value, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__')) out.push(path);
+    for (const [k, v] of Object.entries(node)) stack.push({ node: v, path: [...path, Array.isArray(node) ? Number(k) : k] });
+  }
+  return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 export function describePath(path: readonly PropertyKey[]): string {
@@ -90,6 +121,14 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     ];
   }
   let hint: string | undefined;
+  let message = issue.message;
+  if (issue.code === 'invalid_union') {
+    // "Invalid input" says nothing: name the types the place accepts and what it holds.
+    const expected = [...new Set(issue.errors.flat().flatMap((e) => (e.code === 'invalid_type' ? [String(e.expected)] : [])))];
+    const actual = valueAt(parsed.value, path);
+    const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : typeof actual;
+    if (expected.length) message = `expected ${expected.join(' or ')}, received ${got}`;
+  }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const values = (issue.values as unknown[]).map(String);
     const actual = valueAt(parsed.value, path);
@@ -100,7 +139,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     {
       ...base,
       code: 'MJZ111',
-      message: `${describePath(path)} in ${what}: ${issue.message}`,
+      message: `${describePath(path)} in ${what}: ${message}`,
       path: [...path],
       hint,
       location: locate(parsed, path),

@@ -1,10 +1,15 @@
-import { isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import type { Diagnostic, Location, Position } from './diagnostic.js';
 
 /** A text file as read from disk: the only shape stages see of the file system. */
 export interface SourceFile {
   path: string;
   text: string;
+  /**
+   * The reader found the file but would not read it (a link out of the project, an unreadable
+   * file) and has reported why: stages treat it as present, with nothing in it to check.
+   */
+  refused?: boolean;
 }
 
 export interface ParsedYaml {
@@ -17,6 +22,15 @@ export interface ParsedYaml {
 
 /** Alias expansion budget: bounds "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
+/** Nesting budget: content needs a handful of levels; this bounds recursion in every later stage. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Characters a slide cannot hold: C0 controls other than tab and line breaks, the
+ * noncharacters U+FFFE and U+FFFF, and unpaired surrogates (reachable through "\uD800" escapes).
+ * XML forbids them, so PowerPoint would reject the deck.
+ */
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function parseYaml(file: SourceFile): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -24,34 +38,92 @@ export function parseYaml(file: SourceFile): ParsedYaml {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => toPosition(lineCounter.linePos(offset));
+  const problem = (code: string, message: string, range: readonly number[] | null | undefined, hint?: string): Diagnostic => ({
+    code,
+    severity: 'error',
+    message,
+    location: range ? { file: file.path, start: at(range[0]!), end: at(range[1] ?? range[0]!) } : { file: file.path, start: { line: 1, column: 1 } },
+    source: text,
+    hint,
+  });
   for (const error of doc.errors) {
-    diagnostics.push({
-      code: 'MJZ100',
-      severity: 'error',
-      message: error.message.split('\n')[0]!,
-      location: { file: file.path, start: at(error.pos[0]), end: at(error.pos[1]) },
-      source: text,
-      hint: error.code === 'DUPLICATE_KEY' ? 'Each key may appear once in a mapping; remove or rename the duplicate.' : undefined,
-    });
+    if (/call stack/i.test(error.message)) {
+      // The parser ran out of stack on a runaway nesting: say so, not how.
+      diagnostics.push(problem('MJZ105', `${file.path} is nested too deeply`, error.pos));
+      continue;
+    }
+    if (error.code === 'MULTIPLE_DOCS') {
+      diagnostics.push(problem('MJZ100', 'The file holds a second YAML document (after a --- line)', error.pos, 'A content file is one document: remove the --- line, or merge what follows it into the file.'));
+      continue;
+    }
+    diagnostics.push(
+      problem('MJZ100', error.message.split('\n')[0]!, error.pos, error.code === 'DUPLICATE_KEY' ? 'Each key may appear once in a mapping; remove or rename the duplicate.' : undefined),
+    );
+  }
+  const inspected = diagnostics.length === 0 ? inspect(doc) : undefined;
+  if (inspected?.tooDeep) {
+    diagnostics.push(problem('MJZ105', `Nested more than ${MAX_DEPTH} levels deep`, inspected.tooDeep.range));
+  }
+  for (const scalar of inspected?.forbidden ?? []) {
+    const value = String(scalar.value);
+    const ch = FORBIDDEN_CHAR.exec(value)![0];
+    const name = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    // Point at the character itself when the file holds it as it is (not as an escape).
+    const range = scalar.range!;
+    const raw = text.indexOf(ch, range[0]);
+    const start = raw !== -1 && raw < range[1] ? raw : range[0];
+    diagnostics.push(problem('MJZ104', `The text holds the character ${name}, which no slide can hold (a control character, a noncharacter or half a surrogate pair)`, [start, start + 1]));
   }
   let value: unknown = undefined;
   if (diagnostics.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      diagnostics.push({
-        code: 'MJZ101',
-        severity: 'error',
-        message: (error as Error).message,
-        location: { file: file.path },
-        hint: 'Aliases (*name) may be expanded a limited number of times; write the values out.',
-      });
+      const message = (error as Error).message;
+      const bomb = /alias/i.test(message);
+      diagnostics.push(
+        problem(
+          'MJZ101',
+          bomb ? `Aliases expand to too many values (${message})` : message,
+          bomb ? inspected?.firstAlias?.range : undefined,
+          bomb ? 'Aliases (*name) may be expanded a limited number of times; write the values out.' : undefined,
+        ),
+      );
     }
   }
   if (diagnostics.length === 0 && (value === null || value === undefined)) {
-    diagnostics.push({ code: 'MJZ102', severity: 'error', message: `${file.path} is empty`, location: { file: file.path } });
+    diagnostics.push(problem('MJZ102', `${file.path} is empty`, undefined));
   }
-  return { file, value, doc, lineCounter, diagnostics };
+  // The positions count from the text without its BOM: so does every later use of the text.
+  return { file: text === file.text ? file : { ...file, text }, value, doc, lineCounter, diagnostics };
+}
+
+/**
+ * One pass over the document's nodes, without recursion (the nesting itself may be hostile):
+ * the first node nested too deeply, the first alias, and the scalars holding forbidden characters.
+ */
+function inspect(doc: Document.Parsed): { tooDeep?: Node; firstAlias?: Node; forbidden: Scalar[] } {
+  const out: { tooDeep?: Node; firstAlias?: Node; forbidden: Scalar[] } = { forbidden: [] };
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) {
+      if (!out.firstAlias || node.range![0] < out.firstAlias.range![0]) out.firstAlias = node;
+    } else if (isScalar(node)) {
+      if (typeof node.value === 'string' && FORBIDDEN_CHAR.test(node.value)) out.forbidden.push(node);
+    } else if (isMap(node) || isSeq(node)) {
+      if (depth >= MAX_DEPTH) {
+        if (!out.tooDeep || (node.range && out.tooDeep.range && node.range[0] < out.tooDeep.range[0])) out.tooDeep = node;
+        continue;
+      }
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+        else stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  out.forbidden.sort((a, b) => a.range![0] - b.range![0]);
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { TemplateContext } from '../audience/context.js';
+import { didYouMean } from '../diagnostics/diagnostic.js';
 import { markFact } from '../facts/markers.js';
 import { countNoun, formatDate, formatNumber, formatPercent, formatYear, type NounForms } from '../format/arabic.js';
 
@@ -49,8 +50,12 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
   const digits = root.theme.digits;
   const fact = (key: unknown) => {
     if (typeof key !== 'string') throw new HelperError(`fact needs a fact key in quotes, e.g. {{fact "coalition.members"}}`);
-    const f = root.facts[key];
-    if (!f) throw new HelperError(`unknown fact "${key}"`);
+    // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+    const f = Object.hasOwn(root.facts, key) ? root.facts[key] : undefined;
+    if (!f) {
+      const suggestion = didYouMean(key, Object.keys(root.facts));
+      throw new HelperError(`unknown fact "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+    }
     usedFacts.add(key);
     return f;
   };
@@ -108,13 +113,13 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
     },
     /** {{#with (table "gains")}}: a summary table of the outline by its id */
     table(id: unknown) {
-      const t = root.tables[String(id)];
+      const t = Object.hasOwn(root.tables, String(id)) ? root.tables[String(id)] : undefined;
       if (!t) throw new HelperError(`unknown table "${String(id)}"; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
       return t;
     },
     /** {{#each (highlight "watch")}}: a named list of key messages from the outline */
     highlight(id: unknown) {
-      const h = root.highlights[String(id)];
+      const h = Object.hasOwn(root.highlights, String(id)) ? root.highlights[String(id)] : undefined;
       if (!h) throw new HelperError(`unknown highlight list "${String(id)}"; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
       return h;
     },

@@ -19,17 +19,8 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
   try {
     ast = Handlebars.parse(file.text);
   } catch (error) {
-    const message = (error as Error).message;
-    const line = Number(/on line (\d+)/.exec(message)?.[1] ?? (error as { lineNumber?: number }).lineNumber ?? 1);
-    const caret = /\n(-*)\^/.exec(message);
-    diagnostics.push({
-      code: 'MJZ160',
-      severity: 'error',
-      message: `Template syntax error: ${message.split('\n').pop()}`,
-      location: { file: file.path, start: { line, column: caret ? caret[1]!.length + 1 : 1 } },
-      source: file.text,
-      audience,
-    });
+    const problem = syntaxProblem(file.text, error);
+    diagnostics.push({ code: 'MJZ160', severity: 'error', message: problem.message, hint: problem.hint, location: { file: file.path, start: problem.start }, source: file.text, audience });
     return { diagnostics };
   }
   const lines = file.text.split(/\r\n|\r|\n/);
@@ -40,7 +31,32 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
   const helperName = (node: { path: hbs.AST.PathExpression | hbs.AST.Literal; params: unknown[]; hash?: unknown }) =>
     node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : undefined;
 
+  // Names that lead to prototypes: Handlebars refuses them at run time and prints nothing,
+  // which would hide the mistake; they are rejected here, where the template says them.
+  const checkPath = (node: Node | undefined | null) => {
+    if (node?.type !== 'PathExpression') return;
+    const p = node as hbs.AST.PathExpression;
+    const bad = p.parts.find((part) => PROTOTYPE_NAMES.has(String(part)));
+    if (bad !== undefined) report('MJZ166', p, `{{${p.original}}} reaches for "${bad}", which templates may not read`);
+  };
+  const checkArguments = (node: Mustache | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
+    const name = helperName(node);
+    const wanted = name === undefined ? undefined : BUILTIN_ARITY.get(name);
+    if (wanted !== undefined && node.params.length !== wanted) {
+      const example = name === 'lookup' ? '(lookup list 1) or (lookup part "short")' : `{{#${name} value}}…{{/${name}}}`;
+      report('MJZ167', node, `${name} takes ${wanted === 1 ? 'one argument' : `${wanted} arguments`}, not ${node.params.length}`, `Write it as ${example}.`);
+    }
+    if (name === 'lookup') {
+      const field = node.params[1];
+      if (field?.type === 'StringLiteral' && PROTOTYPE_NAMES.has((field as hbs.AST.StringLiteral).value)) {
+        report('MJZ166', node, `lookup reaches for "${(field as hbs.AST.StringLiteral).value}", which templates may not read`);
+      }
+    }
+    checkPath(node.path);
+  };
+
   const checkHelper = (node: Mustache | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
+    checkArguments(node);
     const name = helperName(node);
     const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || node.type === 'SubExpression';
     if (!called || name === undefined || KNOWN_HELPERS.has(name)) return;
@@ -53,6 +69,9 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
     switch (node.type) {
       case 'Program':
         (node as hbs.AST.Program).body.forEach(visit);
+        return;
+      case 'PathExpression':
+        checkPath(node);
         return;
       case 'MustacheStatement': {
         const m = node as Mustache;
@@ -78,8 +97,19 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         const b = node as hbs.AST.BlockStatement;
         checkHelper(b);
         b.params.forEach(visit);
+        b.hash?.pairs.forEach((p) => visit(p.value));
         visit(b.program);
         visit(b.inverse);
+        return;
+      }
+      case 'DecoratorBlock':
+      case 'Decorator': {
+        // {{#*inline "name"}} defines a partial for this file; no other decorator exists here.
+        const d = node as unknown as { path: hbs.AST.PathExpression; program?: hbs.AST.Program };
+        if (d.path.original !== 'inline') {
+          report('MJZ163', node, `Unknown decorator "${d.path.original}"`, 'The only decorator is {{#*inline "name"}}…{{/inline}}; use a partial under partials/ instead.');
+        }
+        visit(d.program);
         return;
       }
       case 'ContentStatement': {
@@ -108,8 +138,16 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
       case 'PartialStatement':
       case 'PartialBlockStatement': {
         const p = node as hbs.AST.PartialStatement;
-        const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : undefined;
-        if (name && !partials.has(name)) {
+        const named = p.name as hbs.AST.Node;
+        const name = named.type === 'PathExpression' ? (named as hbs.AST.PathExpression).original : named.type === 'StringLiteral' ? (named as hbs.AST.StringLiteral).value : undefined;
+        p.params.forEach(visit);
+        p.hash?.pairs.forEach((pair) => visit(pair.value));
+        if (p.params.length > 1) {
+          report('MJZ167', p, `The partial "${name ?? '…'}" is given ${p.params.length} arguments; a partial takes at most one`, 'Pass one context, e.g. {{> part-slide (part "northeast")}}, and further values as name=value pairs.');
+        }
+        if (name === undefined) {
+          report('MJZ164', p, 'A partial named by an expression cannot be checked', 'Write the partial’s name out, e.g. {{> part-slide}}.');
+        } else if (!partials.has(name) && !inline.has(name)) {
           const suggestion = didYouMean(name, [...partials]);
           report('MJZ164', p, `Unknown partial "${name}"`, suggestion ? `Did you mean "${suggestion}"?` : `Partials: ${[...partials].join(', ') || 'none'}.`);
         }
@@ -119,8 +157,96 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         return;
     }
   };
+  const inline = inlinePartials(ast);
   visit(ast);
   return { ast, diagnostics };
+}
+
+/** Names that reach Object.prototype or functions' prototypes. */
+const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+/** The number of arguments each built-in helper takes. */
+const BUILTIN_ARITY = new Map([['if', 1], ['unless', 1], ['with', 1], ['each', 1], ['lookup', 2]]);
+
+/** The partials a file defines for itself with {{#*inline "name"}}. */
+function inlinePartials(ast: hbs.AST.Program): Set<string> {
+  const names = new Set<string>();
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const node = stack.pop() as { type?: string; body?: unknown[]; program?: unknown; inverse?: unknown; path?: { original?: string }; params?: { type: string; value?: unknown }[] } | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (node.type === 'DecoratorBlock' && node.path?.original === 'inline' && node.params?.[0]?.type === 'StringLiteral') names.add(String(node.params[0].value));
+    if (node.body) stack.push(...node.body);
+    stack.push(node.program, node.inverse);
+  }
+  return names;
+}
+
+/**
+ * A Handlebars syntax error in words, at its place. Handlebars' own message shows a 20-character
+ * excerpt with a caret, which does not give the column; the lexer's state does. A block left open
+ * is found by matching the {{#block}} and {{/block}} tags.
+ */
+function syntaxProblem(text: string, error: unknown): { message: string; hint?: string; start: { line: number; column: number } } {
+  const raw = (error as Error).message ?? String(error);
+  const blocks = scanBlocks(text);
+  if (blocks.mismatch) {
+    const { open, close } = blocks.mismatch;
+    return {
+      message: `{{/${close.name}}} closes {{#${open.name}}}, opened at line ${open.line}, column ${open.column}`,
+      hint: `Close the blocks in the reverse order of opening: {{/${open.name}}} first.`,
+      start: { line: close.line, column: close.column },
+    };
+  }
+  if (/got 'EOF'/.test(raw) && blocks.open.length) {
+    const open = blocks.open[blocks.open.length - 1]!;
+    const lines = text.split(/\r\n|\r|\n/);
+    let last = lines.length;
+    while (last > 1 && lines[last - 1]!.trim() === '') last--;
+    return {
+      message: `The template ends inside {{#${open.name}}}, opened at line ${open.line}, column ${open.column}: it is never closed`,
+      hint: `Add {{/${open.name}}} where the block ends.`,
+      start: { line: last, column: (lines[last - 1]?.length ?? 0) + 1 },
+    };
+  }
+  const lexer = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number }; _input?: string } } }).Parser?.lexer;
+  let start = { line: Number(/on line (\d+)/.exec(raw)?.[1] ?? (error as { lineNumber?: number }).lineNumber ?? 1), column: 1 };
+  if (/^Lexical error/.test(raw) && typeof lexer?._input === 'string') {
+    const before = text.slice(0, text.length - lexer._input.length);
+    start = { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+  } else if (/^Parse error/.test(raw) && lexer?.yylloc) {
+    start = { line: lexer.yylloc.first_line, column: lexer.yylloc.first_column + 1 };
+  }
+  const lineText = text.split(/\r\n|\r|\n/)[start.line - 1] ?? '';
+  const found = lineText.slice(start.column - 1, start.column + 9);
+  const got = /got '([^']+)'/.exec(raw)?.[1];
+  const what = got === 'EOF' ? 'the end of the template' : found ? `"${found.trimEnd()}"` : 'this';
+  return {
+    message: `Template syntax error: Handlebars cannot read ${what} here${/^Lexical error/.test(raw) ? ' (an unclosed {{!-- comment --}} or a stray brace?)' : ''}`,
+    hint: 'Check the braces and quotes around the marked place: {{name}}, {{helper "text" value}}, {{#each list}}…{{/each}}.',
+    start,
+  };
+}
+
+interface BlockTag {
+  name: string;
+  line: number;
+  column: number;
+}
+
+/** Opens and closes of {{#block}}…{{/block}}, outside comments: what stays open, the first mismatch. */
+function scanBlocks(text: string): { open: BlockTag[]; mismatch?: { open: BlockTag; close: BlockTag } } {
+  const open: BlockTag[] = [];
+  const tag = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*[*>]?\s*([^\s}~()]+)/g;
+  for (const m of text.matchAll(tag)) {
+    if (!m[1]) continue; // a comment
+    const before = text.slice(0, m.index);
+    const t: BlockTag = { name: m[2]!, line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
+    if (m[1] !== '/') open.push(t);
+    else if (open.length && open[open.length - 1]!.name === t.name) open.pop();
+    else if (open.length) return { open, mismatch: { open: open[open.length - 1]!, close: t } };
+  }
+  return { open };
 }
 
 /** Whether column `column` (0-based) of a YAML line is inside a double-quoted scalar. */

@@ -31,10 +31,19 @@ export interface Origin {
 export function originsOf(output: string, files: readonly SourceFile[]): (Origin | undefined)[] {
   const origins: (Origin | undefined)[] = [undefined];
   let last: Origin | undefined;
+  let since = 0;
   for (const line of output.split('\n')) {
     const m = TAG.exec(line);
-    if (m) last = { file: files[Number(m[1])]!, line: Number(m[2]) };
-    origins.push(m ? last : last && { ...last });
+    if (m) {
+      last = { file: files[Number(m[1])]!, line: Number(m[2]) };
+      since = 0;
+      origins.push(last);
+      continue;
+    }
+    // An untagged line (a value's continuation, a line with an open quote) most often follows
+    // the tagged one in the same template: count on from it, within the file.
+    since++;
+    origins.push(last && { ...last, line: Math.min(last.line + since, last.file.text.split('\n').length) });
   }
   return origins;
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
@@ -6,41 +6,121 @@ import type { SourceFile } from '../diagnostics/yaml-source.js';
 /**
  * The only module that reads the file system. Readers return { path, text } with paths
  * relative to the project root (forward slashes), so diagnostics name files as the user sees them.
+ * Nothing outside the project is read: a symbolic link that leads out of it is reported, not followed.
  */
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const lossy = new TextDecoder('utf-8');
 
 export async function readText(root: string, relative: string): Promise<{ file?: SourceFile; diagnostic?: Diagnostic }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(root, relative));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    return {
+      file: { path: relative, text: '', refused: true },
+      diagnostic: { code: 'MJZ121', severity: 'error', message: `Cannot read ${relative} (${code ?? (error as Error).message})`, location: { file: relative } },
+    };
   }
   try {
     const text = decoder.decode(bytes);
     return { file: { path: relative, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } };
   } catch {
+    // The file is checked on, its bad bytes shown as U+FFFD, so that one run reports every problem.
+    const bad = firstInvalidByte(bytes);
+    const before = lossy.decode(bytes.subarray(0, bad));
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const text = lossy.decode(bytes);
     return {
-      diagnostic: { code: 'MJZ103', severity: 'error', message: `${relative} is not valid UTF-8 text`, location: { file: relative } },
+      file: { path: relative, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text },
+      diagnostic: {
+        code: 'MJZ103',
+        severity: 'error',
+        message: `${relative} is not valid UTF-8 text (byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad})`,
+        hint: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8).',
+        location: { file: relative, start: { line: before.split('\n').length, column: before.length - lineStart + 1 } },
+        source: text,
+      },
     };
   }
 }
 
-/** Every file under `dir` (relative to root), recursively, without following links out of it. */
-async function listFiles(root: string, dir: string, extensions: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    // the second byte's range excludes overlong forms and surrogates
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+interface Listing {
+  files: string[];
+  /** Files found but not to be read: links out of the project. */
+  refused: { rel: string; diagnostic: Diagnostic }[];
+  diagnostics: Diagnostic[];
+  /** Real paths of the folders listed, so that a link back into the tree is not walked twice. */
+  visited: Set<string>;
+}
+
+/**
+ * Every file under `dir` (relative to root), recursively. A symbolic link is followed only when
+ * it resolves inside the project root; one that leads out is reported and left unread.
+ */
+async function listFiles(root: string, dir: string, extensions: readonly string[], realRoot: string, out: Listing): Promise<Listing> {
   let entries;
   try {
-    entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    const real = await realpath(path.join(root, dir));
+    if (out.visited.has(real)) return out;
+    out.visited.add(real);
+    entries = await readdir(real, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return out;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return out;
+    out.diagnostics.push({ code: 'MJZ121', severity: 'error', message: `Cannot read the folder ${dir} (${code ?? (error as Error).message})`, location: { file: dir } });
+    return out;
   }
+  const wanted = (name: string) => extensions.some((e) => name.endsWith(e));
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await listFiles(root, rel, extensions)));
-    else if (entry.isFile() && extensions.some((e) => entry.name.endsWith(e))) out.push(rel);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(path.join(root, rel)).catch(() => undefined);
+      const kind = target === undefined ? undefined : await stat(target).catch(() => undefined);
+      if (target === undefined || kind === undefined) continue; // a dangling link: nothing to read
+      isDirectory = kind.isDirectory();
+      isFile = kind.isFile();
+      const inside = path.relative(realRoot, target);
+      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        if (isDirectory || (isFile && wanted(entry.name))) {
+          out.refused.push({
+            rel,
+            diagnostic: {
+              code: 'MJZ122',
+              severity: 'error',
+              message: `${rel} is a symbolic link to ${target}, outside the project: it was not read`,
+              hint: 'Copy the file into the project instead of linking to it.',
+              location: { file: rel },
+            },
+          });
+        }
+        continue;
+      }
+    }
+    if (isDirectory) await listFiles(root, rel, extensions, realRoot, out);
+    else if (isFile && wanted(entry.name)) out.files.push(rel);
   }
   return out;
 }
@@ -51,31 +131,33 @@ export interface ProjectFiles {
   diagnostics: Diagnostic[];
 }
 
-export async function readContentFiles(root: string): Promise<ProjectFiles> {
+async function readTree(root: string, dir: string, extensions: readonly string[], keepRefused: boolean): Promise<ProjectFiles> {
   const content = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
-  const files = await listFiles(root, 'content', ['.yaml', '.yml', '.txt']);
-  await Promise.all(
-    files.map(async (rel) => {
-      const { file, diagnostic } = await readText(root, rel);
-      if (file) content.set(rel, file);
-      if (diagnostic) diagnostics.push(diagnostic);
-    }),
-  );
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
+  const listing = await listFiles(root, dir, extensions, realRoot, { files: [], refused: [], diagnostics: [], visited: new Set() });
+  diagnostics.push(...listing.diagnostics);
+  for (const { rel, diagnostic } of listing.refused) {
+    diagnostics.push(diagnostic);
+    if (keepRefused) content.set(rel, { path: rel, text: '', refused: true });
+  }
+  const read = await Promise.all(listing.files.map(async (rel) => ({ rel, ...(await readText(root, rel)) })));
+  for (const { rel, file, diagnostic } of read) {
+    if (file && (keepRefused || !file.refused)) content.set(rel, file);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
   return { content, diagnostics };
+}
+
+/**
+ * Every file under content/. A file found but not read (a link out of the project) is kept as
+ * `refused`, so that the content stage does not also call it missing.
+ */
+export async function readContentFiles(root: string): Promise<ProjectFiles> {
+  return readTree(root, 'content', ['.yaml', '.yml', '.txt'], true);
 }
 
 /** Every template and theme under templates/ (all audiences, and _shared). */
 export async function readTemplateFiles(root: string): Promise<ProjectFiles> {
-  const templates = new Map<string, SourceFile>();
-  const diagnostics: Diagnostic[] = [];
-  const files = await listFiles(root, 'templates', ['.hbs', '.yaml', '.yml']);
-  await Promise.all(
-    files.map(async (rel) => {
-      const { file, diagnostic } = await readText(root, rel);
-      if (file) templates.set(rel, file);
-      if (diagnostic) diagnostics.push(diagnostic);
-    }),
-  );
-  return { content: templates, diagnostics };
+  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml'], false);
 }

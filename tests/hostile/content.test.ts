@@ -1,0 +1,269 @@
+/**
+ * Hostile and broken content: one case per kind of mistake an author makes in content/*.yaml.
+ * Each asserts the permanent code, the file, line and column, a hint and a code frame.
+ */
+import { describe, expect, it } from 'vitest';
+import { prepareContent } from '../../src/build.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { shippedContent } from '../helpers/project.js';
+import { expectError, expectWellFormed, positionOf, replace, run, summarize } from './harness.js';
+
+const ARTICLE = 'content/article.yaml';
+const FACTS = 'content/facts.yaml';
+const SOURCES = 'content/sources.yaml';
+const DATASET = 'content/data/coalition-members.yaml';
+
+/** A "billion laughs" document: ten levels of nine aliases each. */
+function aliasBomb(): string {
+  let s = 'lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+  for (let i = 1; i < 10; i++) s += `lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  return s;
+}
+
+describe('YAML syntax', () => {
+  it('a quote left open: MJZ100 where the string starts', async () => {
+    const r = await run({ [FACTS]: replace('    label: "عدد أعضاء التحالف"', '    label: "عدد أعضاء التحالف') });
+    expect(r.result.spec).toBeUndefined();
+    const d = expectError(r, 'MJZ100', { file: FACTS });
+    expect(d.location?.start?.line).toBeGreaterThanOrEqual(positionOf(r.texts.get(FACTS)!, 'label: "عدد أعضاء').line);
+  });
+
+  it('a key indented too far: MJZ100 at that line', async () => {
+    const r = await run({ [FACTS]: replace('    data: members.total\n', '      data: members.total\n') });
+    expectError(r, 'MJZ100', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      data: members.total').line, column: 1 }, /same column/);
+  });
+
+  it('a tab used for indentation: MJZ100 at the tab', async () => {
+    const r = await run({ [FACTS]: replace('    data: members.total\n', '\tdata: members.total\n') });
+    expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '\tdata') }, /Tabs/);
+  });
+
+  it('a duplicate key: MJZ100 at the second one, with its own hint', async () => {
+    const r = await run({ [FACTS]: replace('    data: members.total\n', '    data: members.total\n    data: members.identified\n') });
+    const d = expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'data: members.identified\n    stated') });
+    expect(d.hint).toMatch(/once in a mapping/);
+  });
+
+  it('a colon and space in unquoted pasted text: MJZ100 at the value', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: سابقة: العراق') });
+    expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'سابقة: العراق') });
+  });
+
+  it('pasted text with unbalanced quotes: MJZ100 at the stray text', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة "العراق"') });
+    expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة "العراق"', 8) });
+  });
+
+  it('a second document after ---: MJZ100 in words, not in library terms', async () => {
+    const r = await run({ [SOURCES]: (t) => `${t}---\nsources: []\n` });
+    const d = expectError(r, 'MJZ100', { file: SOURCES, line: positionOf(r.texts.get(SOURCES)!, '---').line, column: 1 });
+    expect(d.message).toBe('The file holds a second YAML document (after a --- line)');
+    expect(d.message).not.toMatch(/parseAllDocuments/);
+  });
+
+  it('an empty file: MJZ102 at 1:1', async () => {
+    const r = await run({ [FACTS]: '' });
+    expectError(r, 'MJZ102', { file: FACTS, line: 1, column: 1 }, /is empty/);
+  });
+
+  it('a file of comments only: MJZ102', async () => {
+    const r = await run({ [SOURCES]: '# nothing yet\n# still nothing\n' });
+    expectError(r, 'MJZ102', { file: SOURCES, line: 1, column: 1 });
+  });
+});
+
+describe('resource exhaustion', () => {
+  it('an alias bomb ("billion laughs"): MJZ101 at the first alias, quickly', { timeout: 5_000 }, async () => {
+    const started = performance.now();
+    const r = await run({ [FACTS]: (t) => aliasBomb() + t });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const d = expectError(r, 'MJZ101', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '*a0') }, /Aliases expand to too many values/);
+    expect(d.hint).toMatch(/write the values out/);
+    expect(process.memoryUsage().heapUsed).toBeLessThan(1_500_000_000);
+  });
+
+  it('an alias bomb in a file the schema lets through (the dataset): MJZ101 too', { timeout: 5_000 }, async () => {
+    const r = await run({ [DATASET]: (t) => aliasBomb() + t });
+    expectError(r, 'MJZ101', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, '*a0') });
+  });
+
+  it('100,000 nested brackets: MJZ105, no stack overflow, quickly', { timeout: 5_000 }, async () => {
+    const started = performance.now();
+    const r = await run({ [FACTS]: replace('facts:\n', `deep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\nfacts:\n`) });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const d = expectError(r, 'MJZ105', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, 'deep:').line }, /nested too deeply/);
+    expect(d.message).not.toMatch(/call stack/);
+  });
+
+  it('2,000 levels of indentation: MJZ105', { timeout: 5_000 }, async () => {
+    let deep = 'deep:\n';
+    for (let i = 1; i < 2000; i++) deep += `${' '.repeat(i)}k:\n`;
+    const r = await run({ [FACTS]: replace('facts:\n', `${deep}facts:\n`) });
+    expectError(r, 'MJZ105', { file: FACTS });
+  });
+
+  it('nesting deeper than the budget where the schema passes unknown keys through: MJZ105 at the first node too deep', { timeout: 5_000 }, async () => {
+    const r = await run({ [DATASET]: (t) => `extra: ${'['.repeat(200)}1${']'.repeat(200)}\n${t}` });
+    // the mapping at the top is level 1, so the 64th bracket opens level 65
+    expectError(r, 'MJZ105', { file: DATASET, line: 1, column: 'extra: '.length + 64 }, /more than 64 levels/);
+  });
+
+  it('a one-megabyte string is built verbatim, in bounded time', { timeout: 10_000 }, async () => {
+    const long = 'نص طويل جداً، '.repeat(75_000);
+    const r = await run({ [ARTICLE]: replace('      - text: "الانضمام للتحالف سيعزز شرعية الحكومة على المستوى الدولي"', `      - text: "${long}"`) });
+    expect(summarize(r.errors)).toBe('');
+    expect(r.result.spec?.slides.some((s) => 'bullets' in s && s.bullets?.includes(long.trim()))).toBe(true);
+  });
+
+  it('a key longer than YAML allows: MJZ100, and the code frame stays readable', async () => {
+    const r = await run({ [FACTS]: replace('facts:\n', `facts:\n  ${'k'.repeat(100_000)}:\n    label: x\n`) });
+    const d = expectError(r, 'MJZ100', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, 'kkk').line }, /1024/);
+    expect(Math.max(...formatDiagnostic(d).split('\n').map((l) => l.length))).toBeLessThan(200);
+  });
+});
+
+describe('keys and values', () => {
+  it('a misspelt key: MJZ110 with "did you mean"', async () => {
+    const r = await run({ [FACTS]: replace('    label: "مواقع المشاريع في العراق"', '    lable: "مواقع المشاريع في العراق"') });
+    const d = expectError(r, 'MJZ110', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'lable') }, /Unknown key "lable"/);
+    expect(d.hint).toBe('Did you mean "label"?');
+    expect(d.message).toContain('(and the field "label" is missing)');
+  });
+
+  it('an unknown key like nothing known: MJZ110 listing the keys there are', async () => {
+    const r = await run({ [ARTICLE]: replace('  date: "2025-11-03"\n', '  date: "2025-11-03"\n  publisher: "x"\n') });
+    const d = expectError(r, 'MJZ110', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'publisher') });
+    expect(d.hint).toBe('Known keys here: title, subtitle, date, source, text.');
+  });
+
+  it('a list where text belongs: MJZ111 at the value', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: ["سابقة", "العراق"]') });
+    expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '["سابقة"') }, /expected string, received array/);
+  });
+
+  it('a mapping where a number or text belongs: MJZ111 naming both types', async () => {
+    const r = await run({ [FACTS]: replace('      value: 28', '      value: { n: 28 }') });
+    expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '{ n: 28 }') }, /expected number or string, received a mapping/);
+  });
+
+  it('a value left empty: MJZ111 saying it is null', async () => {
+    const r = await run({ [FACTS]: replace('      value: 28', '      value:') });
+    expectError(r, 'MJZ111', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      value:\n').line }, /received null/);
+  });
+
+  it('a misspelt choice: MJZ111 with "did you mean" and the allowed values', async () => {
+    const r = await run({ [FACTS]: replace('    type: year', '    type: yaer') });
+    const d = expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'yaer') });
+    expect(d.hint).toBe('Did you mean "year"? Allowed: number, year, month, text.');
+  });
+
+  it('text that is only white space: MJZ111 "must not be empty"', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "   "') });
+    expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"   "') }, /must not be empty/);
+  });
+
+  it('a required field left out: MJZ112 at the entry that lacks it', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"\n', '') });
+    expectError(r, 'MJZ112', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'id: "iraq-precedent"') }, /Missing field "parts\[1\]\.short"/);
+  });
+
+  it('a list at the top of a file: MJZ111 at 1:1', async () => {
+    const r = await run({ [SOURCES]: '- id: A1\n- id: D1\n' });
+    expectError(r, 'MJZ111', { file: SOURCES, line: 1, column: 1 }, /expected object, received array/);
+  });
+
+  it('a table row with a cell too few: MJZ111 at the row', async () => {
+    const r = await run({ [ARTICLE]: replace('      - cells: ["الولايات المتحدة", ', '      - cells: [') });
+    expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '["يصبح') }, /has 1 cells for 2 columns/);
+  });
+
+  it('two parts with one id: MJZ133 at the second', async () => {
+    const r = await run({ [ARTICLE]: replace('  - id: "northeast"', '  - id: "announcement"') });
+    const text = r.texts.get(ARTICLE)!;
+    const second = positionOf(text.slice(text.indexOf('id: "announcement"') + 1), 'id: "announcement"');
+    expect(r.errors.find((d) => d.code === 'MJZ133')?.location?.start?.line).toBe(second.line + positionOf(text, 'id: "announcement"').line - 1);
+    expectError(r, 'MJZ133', { file: ARTICLE }, /"announcement" is used twice/);
+  });
+});
+
+describe('prototype keys', () => {
+  it('__proto__ as a fact key: MJZ106, not silently dropped', async () => {
+    const r = await run({ [FACTS]: replace('facts:\n', 'facts:\n  __proto__:\n    label: "x"\n    data: members.total\n') });
+    expectError(r, 'MJZ106', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '__proto__') }, /"__proto__"/);
+    expect(({} as Record<string, unknown>).label).toBeUndefined();
+  });
+
+  it('__proto__ where only known keys belong: one MJZ106, no second "unknown key"', async () => {
+    const r = await run({ [ARTICLE]: replace('  date: "2025-11-03"\n', '  date: "2025-11-03"\n  __proto__: { polluted: true }\n') });
+    expectError(r, 'MJZ106', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '__proto__') });
+    expect(r.errors.filter((d) => d.code === 'MJZ110')).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('[[constructor]] in outline text: MJZ131 at the reference, not a crash', async () => {
+    const r = await run({ [ARTICLE]: replace('[[coalition.members]] عضواً، منها', '[[constructor]] عضواً، منها') });
+    expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '[[constructor]]') }, /Unknown fact \[\[constructor\]\]/);
+  });
+
+  it('"constructor" as a fact key: MJZ106 at the key (a name every object inherits)', async () => {
+    const r = await run({
+      [FACTS]: replace('facts:\n', 'facts:\n  constructor:\n    label: "اختبار"\n    stated:\n      value: 7\n      source: A1\n'),
+      [ARTICLE]: replace('ومن أعضائه دول آسيوية وإفريقية', 'ومن أعضائه [[constructor]] دول آسيوية وإفريقية'),
+    });
+    expectError(r, 'MJZ106', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'constructor:') }, /"constructor" cannot be a fact key/);
+    expect(r.errors.map((d) => d.code)).toEqual(['MJZ106']); // the reference to it is not a second problem
+  });
+
+  it('"constructor" as a table id: MJZ106', async () => {
+    const r = await run({ [ARTICLE]: replace('tables:\n', 'tables:\n  constructor:\n    title: "x"\n    columns: ["a"]\n    rows: []\n') });
+    expectError(r, 'MJZ106', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'constructor:') });
+  });
+});
+
+describe('references and text', () => {
+  it('an unknown fact reference: MJZ131 at the reference itself, with "did you mean"', async () => {
+    const r = await run({ [ARTICLE]: replace('منها [[coalition.european_states]]', 'منها [[coalition.europe_states]]') });
+    const d = expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '[[coalition.europe_states]]') });
+    expect(d.hint).toBe('Did you mean [[coalition.european_states]]?');
+  });
+
+  it('an unknown source id: MJZ130 with "did you mean"', async () => {
+    const r = await run({ [FACTS]: replace('      value: 28\n      source: A1', '      value: 28\n      source: A2') });
+    const d = expectError(r, 'MJZ130', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'A2') });
+    expect(d.hint).toBe('Did you mean "A1"?');
+  });
+
+  it('a control character typed into the file: MJZ104 at the character', async () => {
+    const r = await run({ [FACTS]: replace('    label: "عدد أعضاء التحالف"', '    label: "عدد\u0007 أعضاء التحالف"') });
+    const d = expectError(r, 'MJZ104', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '\u0007') }, /U\+0007/);
+    expect(formatDiagnostic(d)).toContain('عدد␇ أعضاء'); // shown, not sent to the terminal
+  });
+
+  it('a NUL written as an escape ("\\0"): MJZ104 at the string', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة\\0العراق"') });
+    expectError(r, 'MJZ104', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة\\0') }, /U\+0000/);
+  });
+
+  it('a lone surrogate escape ("\\uD800"): MJZ104', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة \\uD800"') });
+    expectError(r, 'MJZ104', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة \\uD800') }, /U\+D800/);
+  });
+
+  it('a content file missing: MJZ120 naming it', async () => {
+    const files = await shippedContent();
+    files.delete(SOURCES);
+    const d = prepareContent(files).diagnostics.find((x) => x.code === 'MJZ120')!;
+    expect(d.location?.file).toBe(SOURCES);
+    expectWellFormed(d);
+  });
+
+  it('every problem of a run is reported, across files, not only the first', async () => {
+    const r = await run({
+      [ARTICLE]: replace('    short: "سابقة العراق"', '    short: 7'),
+      [FACTS]: replace('    type: year', '    type: yaer'),
+      [SOURCES]: replace('  - id: D1\n', '  - id: D1\n    titel: "x"\n'),
+    });
+    expect(r.errors.map((d) => `${d.code} ${d.location?.file}`).sort()).toEqual(['MJZ110 content/sources.yaml', 'MJZ111 content/article.yaml', 'MJZ111 content/facts.yaml']);
+    r.errors.forEach(expectWellFormed);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * Hostile files on disk: encodings, line endings, paths and links that lead out of the project.
+ * These go through the real reader (src/io/read.ts) on a temporary copy of the project.
+ */
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck, checkProject } from '../../src/api.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { readText } from '../../src/io/read.js';
+import { replaceOnce, tempProject } from '../helpers/project.js';
+import { expectWellFormed, positionOf, summarize } from './harness.js';
+
+const errorsOf = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
+
+/** A file outside every project, holding a marker that must never show up anywhere. */
+async function outsideFile(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-outside-'));
+  const file = path.join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+async function edit(root: string, file: string, change: (text: string) => string): Promise<string> {
+  const full = path.join(root, file);
+  const text = change(await readFile(full, 'utf8'));
+  await writeFile(full, text);
+  return text;
+}
+
+async function allFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) out.push(path.join(entry.parentPath, entry.name));
+  return out;
+}
+
+describe('encodings and line endings', () => {
+  it('bytes that are not UTF-8: MJZ103 at the first bad byte, reported once', async () => {
+    const root = await tempProject();
+    const file = path.join(root, 'content/sources.yaml');
+    const text = await readFile(file, 'utf8');
+    const at = text.indexOf('title: "Global');
+    // "Global" written in Latin-1 with an é: the byte 0xE9 alone is not UTF-8
+    await writeFile(file, Buffer.concat([Buffer.from(text.slice(0, at + 'title: "Glob'.length)), Buffer.from([0xe9]), Buffer.from(text.slice(at + 'title: "Glob'.length))]));
+    const { diagnostics } = await checkProject({ root });
+    const errors = errorsOf(diagnostics);
+    const d = errors.find((x) => x.code === 'MJZ103')!;
+    expect(d.location).toMatchObject({ file: 'content/sources.yaml', start: positionOf(text, 'title: "Global', 'title: "Glob'.length) });
+    expect(d.message).toMatch(/byte 0xE9/);
+    expectWellFormed(d);
+    expect(errors.filter((x) => x.code === 'MJZ120')).toEqual([]); // not "missing" as well
+  });
+
+  it('an outline saved in Windows-1256 (legacy Arabic): MJZ103 on the first Arabic letter', async () => {
+    const root = await tempProject();
+    const file = path.join(root, 'content/facts.yaml');
+    const text = await readFile(file, 'utf8');
+    const line = positionOf(text, 'label: "عدد أعضاء التحالف"').line;
+    // عدد in Windows-1256: 0xDA 0xCF 0xCF
+    await writeFile(file, Buffer.from(text.replace('label: "عدد أعضاء التحالف"', 'label: "\u0001\u0002\u0002"'), 'utf8').map((b) => (b === 1 ? 0xda : b === 2 ? 0xcf : b)));
+    const d = errorsOf((await checkProject({ root })).diagnostics).find((x) => x.code === 'MJZ103')!;
+    expect(d.location).toMatchObject({ file: 'content/facts.yaml', start: { line, column: 'label: "'.length + 5 } });
+    expectWellFormed(d);
+  });
+
+  it('a template that is not UTF-8: MJZ103 in the template', async () => {
+    const root = await tempProject();
+    const file = path.join(root, 'templates/briefing/deck.hbs');
+    await writeFile(file, Buffer.concat([await readFile(file), Buffer.from([0xff, 0x0a])]));
+    const d = errorsOf((await checkProject({ root })).diagnostics).find((x) => x.code === 'MJZ103')!;
+    expect(d.location?.file).toBe('templates/briefing/deck.hbs');
+    expectWellFormed(d);
+  });
+
+  it('a BOM and Windows line endings in every file simply work: the same deck, byte for byte', { timeout: 30_000 }, async () => {
+    const plain = await tempProject();
+    const windows = await tempProject();
+    for (const file of await allFiles(windows)) {
+      if (!/\.(ya?ml|hbs|txt)$/.test(file)) continue;
+      await chmod(file, 0o644);
+      const text = (await readFile(file, 'utf8')).replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
+      await writeFile(file, `\uFEFF${text}`);
+    }
+    const [a, b] = await Promise.all([buildDeck({ root: plain }), buildDeck({ root: windows })]);
+    expect(summarize(errorsOf(b.diagnostics))).toBe('');
+    expect(b.spec).toEqual(a.spec);
+    expect(JSON.stringify(b.spec)).not.toMatch(/\\r|\uFEFF/);
+    expect(Buffer.from(b.bytes!).equals(Buffer.from(a.bytes!))).toBe(true);
+  });
+
+  it('in a file with a BOM and CRLF, an error still points at the right line and column', async () => {
+    const root = await tempProject();
+    const text = await edit(root, 'content/facts.yaml', (t) => `\uFEFF${replaceOnce(t, '    type: year', '    type: yaer').replace(/\n/g, '\r\n')}`);
+    const d = errorsOf((await checkProject({ root })).diagnostics)[0]!;
+    expect(d.code).toBe('MJZ111');
+    expect(d.location?.start).toEqual(positionOf(text.slice(1).replace(/\r\n/g, '\n'), 'yaer'));
+    expectWellFormed(d);
+  });
+});
+
+describe('paths that lead out of the project', () => {
+  it('article.text with ../..: MJZ122, nothing read', async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('leak.txt', 'SECRET-OUTSIDE-1');
+    const rel = path.relative(path.join(root, 'content'), outside);
+    const text = await edit(root, 'content/article.yaml', (t) => replaceOnce(t, 'text: "article.txt"', `text: "${rel}"`));
+    const { diagnostics } = await checkProject({ root });
+    const d = errorsOf(diagnostics).find((x) => x.code === 'MJZ122')!;
+    expect(d.location).toMatchObject({ file: 'content/article.yaml', start: positionOf(text, `"${rel}"`) });
+    expect(d.message).toMatch(/lies outside content\//);
+    expectWellFormed(d);
+    expect(JSON.stringify(diagnostics)).not.toContain('SECRET-OUTSIDE');
+  });
+
+  it('article.text as an absolute path: MJZ122', async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('leak.txt', 'SECRET-OUTSIDE-2');
+    await edit(root, 'content/article.yaml', (t) => replaceOnce(t, 'text: "article.txt"', `text: "${outside}"`));
+    const { diagnostics } = await checkProject({ root });
+    expect(errorsOf(diagnostics).map((d) => d.code)).toEqual(['MJZ122']);
+    expect(JSON.stringify(diagnostics)).not.toContain('SECRET-OUTSIDE');
+  });
+
+  it('a content file that is a symbolic link out of the project: MJZ122, not read, not "missing"', async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('facts.yaml', `# SECRET-OUTSIDE-3\n${await readFile(path.join(root, 'content/facts.yaml'), 'utf8')}`);
+    await rm(path.join(root, 'content/facts.yaml'));
+    await symlink(outside, path.join(root, 'content/facts.yaml'));
+    const { diagnostics } = await checkProject({ root });
+    const errors = errorsOf(diagnostics);
+    expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'content/facts.yaml']]);
+    expect(errors[0]?.message).toMatch(/is a symbolic link to .*, outside the project: it was not read/);
+    expectWellFormed(errors[0]!);
+    expect(JSON.stringify(diagnostics)).not.toContain('SECRET-OUTSIDE');
+  });
+
+  it('the dataset as a link out of the project: MJZ122 only, no follow-on errors about the figures it holds', async () => {
+    const root = await tempProject();
+    const rel = 'content/data/coalition-members.yaml';
+    const outside = await outsideFile('members.yaml', await readFile(path.join(root, rel), 'utf8'));
+    await rm(path.join(root, rel), { force: true });
+    await symlink(outside, path.join(root, rel));
+    const errors = errorsOf((await checkProject({ root })).diagnostics);
+    expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', rel]]);
+  });
+
+  it('the article text (the asset) as a link out of the project: MJZ122 only', async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('article.txt', await readFile(path.join(root, 'content/article.txt'), 'utf8'));
+    await rm(path.join(root, 'content/article.txt'), { force: true });
+    await symlink(outside, path.join(root, 'content/article.txt'));
+    const errors = errorsOf((await checkProject({ root })).diagnostics);
+    expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'content/article.txt']]);
+  });
+
+  it('a content folder that is a link out of the project: MJZ122', async () => {
+    const root = await tempProject();
+    const outside = path.dirname(await outsideFile('x.yaml', 'secret: SECRET-OUTSIDE-4\n'));
+    await symlink(outside, path.join(root, 'content/more'));
+    const { diagnostics } = await checkProject({ root });
+    expect(errorsOf(diagnostics).map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'content/more']]);
+    expect(JSON.stringify(diagnostics)).not.toContain('SECRET-OUTSIDE');
+  });
+
+  it('a partial that is a link out of the project: MJZ122', async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('evil.hbs', '  - kind: bullets\n    title: "SECRET-OUTSIDE-5"\n');
+    await symlink(outside, path.join(root, 'templates/_shared/partials/evil.hbs'));
+    const { diagnostics } = await checkProject({ root });
+    expect(errorsOf(diagnostics).map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'templates/_shared/partials/evil.hbs']]);
+  });
+
+  it('links that stay inside the project are read; a link loop ends', { timeout: 10_000 }, async () => {
+    const root = await tempProject();
+    const text = await readFile(path.join(root, 'content/article.txt'), 'utf8');
+    await mkdir(path.join(root, 'texts'));
+    await writeFile(path.join(root, 'texts/article.txt'), text);
+    await rm(path.join(root, 'content/article.txt'), { force: true });
+    await symlink('../texts/article.txt', path.join(root, 'content/article.txt'));
+    await symlink('..', path.join(root, 'content/loop'));
+    const { diagnostics } = await checkProject({ root });
+    expect(summarize(errorsOf(diagnostics))).toBe('');
+    expect(diagnostics.filter((d) => d.code === 'MJZ132')).toEqual([]); // the basis quotes were checked against the text
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a file that cannot be read: MJZ121, not an internal error', async () => {
+    const root = await tempProject();
+    await chmod(path.join(root, 'content/sources.yaml'), 0o000);
+    const errors = errorsOf((await checkProject({ root })).diagnostics);
+    expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ121', 'content/sources.yaml']]);
+  });
+
+  it('a path the reader cannot read as a file: MJZ121 with the reason, not an exception', async () => {
+    const root = await tempProject();
+    const { file, diagnostic } = await readText(root, 'content/data');
+    expect(file?.refused).toBe(true);
+    expect(diagnostic).toMatchObject({ code: 'MJZ121', location: { file: 'content/data' } });
+    expect(diagnostic?.message).toMatch(/EISDIR/);
+  });
+
+  it('a root that does not exist: MJZ120 for each content file', async () => {
+    const { diagnostics } = await checkProject({ root: path.join(os.tmpdir(), 'mujaz-no-such-root') });
+    expect(errorsOf(diagnostics).filter((d) => d.code === 'MJZ120').map((d) => d.location?.file)).toEqual(['content/article.yaml', 'content/facts.yaml', 'content/sources.yaml']);
+  });
+});

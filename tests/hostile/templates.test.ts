@@ -1,0 +1,198 @@
+/**
+ * Hostile and broken templates: syntax, helpers, partials, prototypes, and problems found in the
+ * spec a template produced, which must name the template file, its line and the audience.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectError, positionOf, replace, run, summarize } from './harness.js';
+
+const DECK = 'templates/briefing/deck.hbs';
+const PART_SLIDE = 'templates/_shared/partials/part-slide.hbs';
+const AGENDA = 'templates/_shared/partials/agenda.hbs';
+
+/** The briefing deck with `slide` added after the agenda. */
+const withSlide = (slide: string) => ({ [DECK]: replace('{{> agenda}}\n', `{{> agenda}}\n${slide}`) });
+const bullets = (title: string, extra = '    bullets: ["x"]\n') => `  - kind: bullets\n    title: ${title}\n${extra}`;
+
+describe('template syntax', () => {
+  it('a block never closed: MJZ160 naming where it opened', async () => {
+    const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}`));
+    const opened = positionOf(r.texts.get(DECK)!, '{{#each parts}}');
+    const d = expectError(r, 'MJZ160', { file: DECK, audience: 'briefing' });
+    expect(d.message).toBe(`The template ends inside {{#each}}, opened at line ${opened.line}, column ${opened.column}: it is never closed`);
+    expect(d.hint).toBe('Add {{/each}} where the block ends.');
+  });
+
+  it('a block closed by the wrong tag: MJZ160 at the closing tag', async () => {
+    const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}{{/with}}\n`));
+    expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{/with}}\n{{#with') }, /\{\{\/with\}\} closes \{\{#each\}\}, opened at line \d+/);
+  });
+
+  it('an escaped quote inside a mustache: MJZ160 at the exact character', async () => {
+    const r = await run(withSlide(bullets('"{{lookup this \\"short\\"}}"')));
+    expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '\\"short') }, /Handlebars cannot read "\\"short/);
+  });
+
+  it('a comment never closed: MJZ160 at the comment', async () => {
+    const r = await run({ [DECK]: (t) => `${t}{{!-- to do\n` });
+    expectError(r, 'MJZ160', { file: DECK, line: positionOf(r.texts.get(DECK)!, '{{!-- to do').line }, /unclosed \{\{!-- comment/);
+  });
+});
+
+describe('helpers and partials', () => {
+  it('an unknown helper: MJZ163 with "did you mean"', async () => {
+    const r = await run(withSlide(bullets('"{{facts "coalition.members"}}"')));
+    const d = expectError(r, 'MJZ163', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{facts'), audience: 'briefing' }, /Unknown helper "facts"/);
+    expect(d.hint).toBe('Did you mean "fact"?');
+  });
+
+  it('an unknown decorator: MJZ163', async () => {
+    const r = await run(withSlide('{{* track}}\n'));
+    expectError(r, 'MJZ163', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{* track}}') }, /Unknown decorator "track"/);
+  });
+
+  it('an unknown partial: MJZ164 with "did you mean"', async () => {
+    const r = await run(withSlide('{{> part-slid (part "northeast")}}\n'));
+    const d = expectError(r, 'MJZ164', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{> part-slid') });
+    expect(d.hint).toBe('Did you mean "part-slide"?');
+  });
+
+  it('a partial named by an expression: MJZ164, since it cannot be checked', async () => {
+    const r = await run(withSlide('{{> (lookup this "short")}}\n'));
+    expectError(r, 'MJZ164', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{> (lookup') }, /named by an expression/);
+  });
+
+  it('an inline partial defined in the template is known, not "unknown"', async () => {
+    const r = await run(withSlide(`{{#*inline "extra"}}\n${bullets('"{{article.title}}"')}{{/inline}}\n{{> extra}}\n`));
+    expect(summarize(r.errors)).toBe('');
+    expect(r.result.spec?.slides[2]?.title).toBe(r.result.context?.article.title);
+  });
+
+  it('a partial that includes itself: MJZ164 at the include, not a stack overflow', { timeout: 5_000 }, async () => {
+    const r = await run({ [AGENDA]: (t) => `${t}{{> agenda}}\n` });
+    expectError(r, 'MJZ164', { file: AGENDA, line: positionOf(r.texts.get(AGENDA)!, '{{> agenda}}').line, column: 1 }, /includes itself: agenda → agenda/);
+  });
+
+  it('a partial given two contexts: MJZ167', async () => {
+    const r = await run(withSlide('{{> part-slide (part "northeast") (part "us-gains")}}\n'));
+    expectError(r, 'MJZ167', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{> part-slide (part "northeast") (part') }, /takes at most one/);
+  });
+
+  it('a built-in block helper without its argument: MJZ167 before it runs', async () => {
+    const r = await run(withSlide('{{#with}}\n{{/with}}\n'));
+    expectError(r, 'MJZ167', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{#with}}') }, /with takes one argument, not 0/);
+  });
+
+  it('an unknown fact in a helper: MJZ161 at the call, with "did you mean"', async () => {
+    const r = await run(withSlide(bullets('"{{fact "coalition.membres"}}"')));
+    expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{fact "coalition.membres"'), audience: 'briefing' }, /did you mean "coalition.members"/);
+  });
+
+  it('a missing field (strict): MJZ161 with "did you mean", in the partial it is in', async () => {
+    const r = await run({ [PART_SLIDE]: replace('"{{heading}}"', '"{{headng}}"') });
+    const d = expectError(r, 'MJZ161', { file: PART_SLIDE, ...positionOf(r.texts.get(PART_SLIDE)!, 'headng'), audience: 'briefing' }, /"headng" is not defined here/);
+    expect(d.hint).toMatch(/^Did you mean "heading"\?/);
+  });
+
+  it('a path above the root: MJZ161 "is not defined here", not "not defined in undefined"', async () => {
+    const r = await run(withSlide(bullets('"{{../../title}}"')));
+    const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, '../../title') }, /"title" is not defined here$/);
+    expect(d.message).not.toMatch(/undefined|\[object Object\]/);
+  });
+
+  it('an interpolation outside quotes: MJZ162', async () => {
+    const r = await run(withSlide(bullets('{{article.title}}')));
+    expectError(r, 'MJZ162', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'title: {{article.title}}', 7) });
+  });
+
+  it('a triple-stash (no escaping): MJZ162', async () => {
+    const r = await run(withSlide(bullets('"{{{article.title}}}"')));
+    expectError(r, 'MJZ162', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{{article.title') }, /Triple-stash/);
+  });
+});
+
+describe('templates reaching for prototypes', () => {
+  it('{{constructor.constructor}}: MJZ166', async () => {
+    const r = await run(withSlide(bullets('"{{constructor.constructor}}"')));
+    expectError(r, 'MJZ166', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'constructor.constructor'), audience: 'briefing' }, /reaches for "constructor"/);
+  });
+
+  it('{{lookup this "__proto__"}}: MJZ166', async () => {
+    const r = await run(withSlide(bullets('"{{lookup this "__proto__"}}"')));
+    expectError(r, 'MJZ166', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{lookup this "__proto__"') }, /lookup reaches for "__proto__"/);
+  });
+
+  it('{{@root.__proto__}} and {{this.constructor}}: MJZ166 for each', async () => {
+    const r = await run(withSlide(bullets('"{{@root.__proto__}} {{this.constructor}}"')));
+    expect(r.errors.map((d) => [d.code, d.location?.start?.column])).toEqual([
+      ['MJZ166', positionOf(r.texts.get(DECK)!, '@root.__proto__').column],
+      ['MJZ166', positionOf(r.texts.get(DECK)!, 'this.constructor').column],
+    ]);
+  });
+
+  it('{{fact "constructor"}}: an unknown fact, not Object.prototype.constructor', async () => {
+    const r = await run(withSlide(bullets('"{{fact "constructor"}}"')));
+    expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{fact "constructor"') }, /unknown fact "constructor"/);
+  });
+
+  it('(highlight "constructor"): an unknown list, not a function to iterate', async () => {
+    const r = await run(withSlide(`{{#each (highlight "constructor")}}\n${bullets('"{{this}}"')}{{/each}}\n`));
+    expectError(r, 'MJZ161', { file: DECK }, /unknown highlight list "constructor"/);
+  });
+});
+
+describe('problems in the spec a template produced', () => {
+  it('an unknown slide kind (layout): MJZ111 at the template line, with "did you mean"', async () => {
+    const r = await run(withSlide('  - kind: bulets\n    title: "x"\n    bullets: ["x"]\n'));
+    const d = expectError(r, 'MJZ111', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'bulets'), audience: 'briefing' }, /Unknown kind "bulets"/);
+    expect(d.hint).toMatch(/^Did you mean "bullets"\? Known: title, agenda, bullets, chart, stats, table, sources\./);
+  });
+
+  it('an unknown chart kind: MJZ111 at the template line, with "did you mean"', async () => {
+    const chart = '  - kind: chart\n    title: "x"\n    chart:\n      type: pi\n      categories: ["a"]\n      series: [{ name: "s", values: [1] }]\n      alt: "x"\n';
+    const r = await run(withSlide(chart));
+    const d = expectError(r, 'MJZ111', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'pi\n'), audience: 'briefing' }, /chart\.type/);
+    expect(d.hint).toMatch(/^Did you mean "pie"\?/);
+  });
+
+  it('an unknown key in a slide: MJZ110 at the template line', async () => {
+    const r = await run(withSlide(bullets('"x"', '    bulets: ["x"]\n')));
+    const d = expectError(r, 'MJZ110', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'bulets'), audience: 'briefing' }, /Unknown key "bulets"/);
+    expect(d.hint).toMatch(/^Did you mean "bullets"\?/);
+  });
+
+  it('a slide without its title: MJZ112 at the template line', async () => {
+    const r = await run(withSlide('  - kind: bullets\n    bullets: ["x"]\n'));
+    expectError(r, 'MJZ112', { file: DECK, line: positionOf(r.texts.get(DECK)!, '  - kind: bullets\n    bullets: ["x"]').line, audience: 'briefing' }, /title/);
+  });
+
+  it('a quote the template leaves open: MJZ170 at the template line that produced it', async () => {
+    const r = await run(withSlide(bullets('"x')));
+    expectError(r, 'MJZ170', { file: DECK, line: positionOf(r.texts.get(DECK)!, 'title: "x\n').line, audience: 'briefing' }, /Missing closing/);
+  });
+
+  it('the same mistake in every slide of a loop is reported once', async () => {
+    const r = await run(withSlide('{{#each parts}}\n  - kind: bullets\n    title: "{{heading}}"\n    bulets: ["x"]\n{{/each}}\n'));
+    expect(r.errors.filter((d) => d.code === 'MJZ110')).toHaveLength(1);
+    expect(r.errors[0]?.message).toMatch(/and 7 more times from the same line/);
+  });
+});
+
+describe('audiences and themes', () => {
+  it('an unknown audience: MJZ150 with "did you mean"', async () => {
+    const r = await run({}, 'breifing');
+    const d = r.errors.find((x) => x.code === 'MJZ150')!;
+    expect(d.hint).toMatch(/^Did you mean "briefing"\? Known audiences: briefing, /);
+  });
+
+  it('a misspelt theme setting: MJZ111 with "did you mean"', async () => {
+    const r = await run({ 'templates/briefing/theme.yaml': replace('digits: western', 'digits: westren') });
+    const d = expectError(r, 'MJZ111', { file: 'templates/briefing/theme.yaml', ...positionOf(r.texts.get('templates/briefing/theme.yaml')!, 'westren') });
+    expect(d.hint).toBe('Did you mean "western"? Allowed: western, arabic-indic.');
+  });
+
+  it('the shipped templates of every audience pass every check', async () => {
+    for (const audience of ['briefing', 'economy', 'leadership', 'media', 'security']) {
+      expect(summarize((await run({}, audience)).errors), audience).toBe('');
+    }
+  });
+});
