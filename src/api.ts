@@ -87,28 +87,48 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
   for (const [index, name] of names.entries()) {
     options.onStart?.(name, index, names.length);
     const result = await compileOne(prepared, templates, name, options.strict);
-    const files: string[] = [];
-    if (result.bytes) {
-      const target = path.join(out, `${name}.pptx`);
-      if (options.emit?.includes('spec') && result.spec) {
-        const specPath = path.join(out, `${name}.spec.json`);
-        await writeAtomic(specPath, `${JSON.stringify(result.spec, null, 2)}\n`);
-        files.push(specPath);
-      }
-      if (options.emit?.includes('context') && result.context) {
-        const contextPath = path.join(out, `${name}.context.json`);
-        await writeAtomic(contextPath, `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`);
-        files.push(contextPath);
-      }
-      const manifestPath = path.join(out, `${name}.manifest.json`);
-      await writeAtomic(manifestPath, `${JSON.stringify(result.manifest, null, 2)}\n`);
-      files.push(manifestPath);
-      await writeAtomic(target, result.bytes);
-      files.unshift(target);
+    if (!result.bytes) {
+      results.push({ ...result, files: [] });
+      continue;
     }
-    results.push({ ...result, files });
+    const written = await writeOutputs(result, out, options.emit);
+    results.push(written.diagnostic ? { ...result, bytes: undefined, files: written.files, diagnostics: [...result.diagnostics, written.diagnostic] } : { ...result, files: written.files });
   }
   return results;
+}
+
+/**
+ * Writes a built deck: the .pptx first (atomically, so a failure leaves the previous deck), then
+ * its manifest and what --emit asked for. A file-system failure (a folder that is a file, no
+ * permission, a full disk) is a diagnostic naming the path, not an internal error.
+ */
+async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOptions['emit']): Promise<{ files: string[]; diagnostic?: Diagnostic }> {
+  const name = result.audience;
+  const outputs: [string, Uint8Array | string][] = [[path.join(out, `${name}.pptx`), result.bytes!]];
+  outputs.push([path.join(out, `${name}.manifest.json`), `${JSON.stringify(result.manifest, null, 2)}\n`]);
+  if (emit?.includes('spec') && result.spec) outputs.push([path.join(out, `${name}.spec.json`), `${JSON.stringify(result.spec, null, 2)}\n`]);
+  if (emit?.includes('context') && result.context) outputs.push([path.join(out, `${name}.context.json`), `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`]);
+  const files: string[] = [];
+  for (const [file, data] of outputs) {
+    try {
+      await writeAtomic(file, data);
+      files.push(file);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      if (!e.code) throw error;
+      return {
+        files,
+        diagnostic: {
+          code: 'MJZ190',
+          severity: 'error',
+          message: `Cannot write ${file}: ${e.code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.message}`,
+          hint: files.length ? 'The deck was written; its manifest or --emit output was not.' : 'Choose another --out folder, or fix its permissions. The previous deck, if any, is unchanged.',
+          location: { file: path.relative(process.cwd(), file) || file },
+        },
+      };
+    }
+  }
+  return { files };
 }
 
 

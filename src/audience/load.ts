@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
-import { parseYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
 /** Every file under templates/, by path relative to the root. */
@@ -73,10 +73,12 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   const chain: string[] = [];
   const themes: unknown[] = [];
   let current: string | undefined = name;
-  let lastFile: SourceFile | undefined;
+  let lastParsed: ParsedYaml | undefined;
+  /** The `extends:` line of the audience that named `current`, for the two errors below. */
+  const extendsLine = () => (lastParsed ? { location: locate(lastParsed, ['extends']), source: lastParsed.file.text } : {});
   while (current !== undefined) {
     if (chain.includes(current)) {
-      diagnostics.push({ code: 'MJZ152', severity: 'error', message: `Audiences extend each other in a circle: ${[...chain, current].join(' → ')}`, location: { file: `templates/${chain[chain.length - 1]}/theme.yaml` } });
+      diagnostics.push({ code: 'MJZ152', severity: 'error', message: `Audiences extend each other in a circle: ${[...chain, current].join(' → ')}`, ...extendsLine() });
       return { diagnostics };
     }
     const file = files.get(`templates/${current}/theme.yaml`);
@@ -88,13 +90,13 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
         severity: 'error',
         message: `"${from}" extends "${current}", which is not an audience`,
         hint: suggestion ? `Did you mean "${suggestion}"?` : `Known audiences: ${known.join(', ')}.`,
-        location: lastFile ? { file: lastFile.path } : undefined,
+        ...extendsLine(),
       });
       return { diagnostics };
     }
     chain.push(current);
-    lastFile = file;
     const parsed = parseYaml(file);
+    lastParsed = parsed;
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
     const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
     if (!checked.value) return { diagnostics: checked.diagnostics };

@@ -42,10 +42,11 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
     const group = `${slide.section ?? ''}/${slide.kind}`;
     const r = (rank.get(group) ?? 0) + 1;
     rank.set(group, r);
-    const slideFacts: ManifestSlide['facts'] = {};
+    const slideFacts = new Map<string, { value: number | string; elements: string[] }>();
     for (const use of uses) {
       if (use.slide !== i) continue;
-      const entry = (slideFacts[use.key] ??= { value: facts[use.key]?.value ?? '', elements: [] });
+      let entry = slideFacts.get(use.key);
+      if (!entry) slideFacts.set(use.key, (entry = { value: Object.hasOwn(facts, use.key) ? facts[use.key]!.value : '', elements: [] }));
       if (!entry.elements.includes(use.element)) entry.elements.push(use.element);
     }
     return {
@@ -55,7 +56,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       title: slide.title,
       section: slide.section,
       fingerprint: fingerprint(slide),
-      facts: Object.fromEntries(Object.entries(slideFacts).sort(([a], [b]) => (a < b ? -1 : 1))),
+      facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
     };
   });
   return {

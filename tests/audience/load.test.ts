@@ -75,9 +75,9 @@ describe('audience precedence', () => {
 
   it('reports extends loops and unknown parents', () => {
     const loop = loadAudience('a', project({ 'templates/a/theme.yaml': 'extends: b\n', 'templates/b/theme.yaml': 'extends: a\n' }));
-    expect(loop.diagnostics[0]).toMatchObject({ code: 'MJZ152', message: 'Audiences extend each other in a circle: a → b → a' });
-    const unknown = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: bsae\n' }));
-    expect(unknown.diagnostics[0]).toMatchObject({ code: 'MJZ150', hint: 'Did you mean "base"?' });
+    expect(loop.diagnostics[0]).toMatchObject({ code: 'MJZ152', message: 'Audiences extend each other in a circle: a → b → a', location: { file: 'templates/b/theme.yaml', start: { line: 1, column: 10 } } });
+    const unknown = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'label: "x"\nextends: bsae\n' }));
+    expect(unknown.diagnostics[0]).toMatchObject({ code: 'MJZ150', hint: 'Did you mean "base"?', location: { file: 'templates/child/theme.yaml', start: { line: 2, column: 10 } } });
   });
 
   it('locates a wrong theme value in the file that has it', () => {

@@ -151,4 +151,14 @@ describe('mujaz CLI', () => {
     expect(changed.stdout).toMatch(/~ slide \d+ stats: سابقة العراق/);
     expect(mujaz(['diff', facts, path.join(root, 'b/briefing.pptx')]).code).toBe(2);
   });
+
+  it('reports an output folder it cannot write to, as input to fix, not as a bug', async () => {
+    const root = await tempProject();
+    await writeFile(path.join(root, 'not-a-folder'), 'x');
+    const r = mujaz(['build', '--root', root, '--out', path.join(root, 'not-a-folder/decks')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error MJZ190: Cannot write');
+    expect(r.stderr).toContain('a part of the path is a file, not a folder');
+    expect(r.stderr).not.toContain('internal error');
+  });
 });
