@@ -24,6 +24,35 @@ export interface Expansion {
   diagnostics: Diagnostic[];
 }
 
+/** One Handlebars environment for the process; nothing is registered on it. */
+const ENV = Handlebars.create();
+const COMPILED = new Map<string, HandlebarsTemplateDelegate>();
+const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: false, preventIndent: false } as const;
+
+/** A template compiled once per process (by its text), the least recently used dropped past 256. */
+function compile(text: string): HandlebarsTemplateDelegate {
+  let template = COMPILED.get(text);
+  if (template) COMPILED.delete(text);
+  else template = ENV.compile(text, COMPILE_OPTIONS);
+  COMPILED.set(text, template);
+  if (COMPILED.size > 256) COMPILED.delete(COMPILED.keys().next().value!);
+  return template;
+}
+
+const LINTED = new Map<string, ReturnType<typeof lintTemplate>>();
+
+/** A template's checks, once per text and set of partial names (the audience is stamped after). */
+function lintCached(file: SourceFile, partialNames: ReadonlySet<string>, audience: string): ReturnType<typeof lintTemplate> {
+  const key = `${file.path}\0${[...partialNames].sort().join(',')}\0${file.text}`;
+  let linted = LINTED.get(key);
+  if (!linted) {
+    linted = lintTemplate(file, partialNames, '');
+    LINTED.set(key, linted);
+    if (LINTED.size > 256) LINTED.delete(LINTED.keys().next().value!);
+  }
+  return { ast: linted.ast, diagnostics: linted.diagnostics.map((d) => ({ ...d, audience })) };
+}
+
 /** Marks which template file an error came from while it unwinds through partials. */
 const FILE = Symbol('mujaz.templateFile');
 
@@ -35,7 +64,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const partialNames = new Set(templates.partials.keys());
   const asts = new Map<SourceFile, hbs.AST.Program>();
   for (const file of [templates.deck, ...templates.partials.values()]) {
-    const linted = lintTemplate(file, partialNames, audience);
+    const linted = lintCached(file, partialNames, audience);
     diagnostics.push(...linted.diagnostics);
     if (linted.ast) asts.set(file, linted.ast);
   }
@@ -43,23 +72,23 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   if (diagnostics.some((d) => d.severity === 'error')) return { usedFacts, diagnostics, origins: [] };
   const files = [templates.deck, ...templates.partials.values()];
 
-  const env = Handlebars.create();
-  env.registerHelper(createHelpers(context, usedFacts));
-  const compileOptions = { strict: true, knownHelpersOnly: false, preventIndent: false } as const;
+  // Helpers and partials are given at render time, so each template text compiles once per process.
+  const partials: Record<string, Handlebars.Template> = {};
   for (const [name, file] of templates.partials) {
-    const compiled = env.compile(tagLines(file, files.indexOf(file)), compileOptions);
-    env.registerPartial(name, (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
+    const compiled = compile(tagLines(file, files.indexOf(file)));
+    partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(ctx, options);
       } catch (error) {
         if (error && typeof error === 'object' && !(FILE in error)) Object.assign(error, { [FILE]: file });
         throw error;
       }
-    });
+    }) as Handlebars.Template;
   }
-  const deck = env.compile(tagLines(templates.deck, 0), compileOptions);
+  const deck = compile(tagLines(templates.deck, 0));
+  const helpers = createHelpers(context, usedFacts) as unknown as Record<string, Handlebars.HelperDelegate>;
   try {
-    const text = withYamlEscape(() => deck(context, { allowedProtoProperties: {}, allowedProtoMethods: {} }));
+    const text = withYamlEscape(() => deck(context, { helpers, partials, allowedProtoProperties: {}, allowedProtoMethods: {} }));
     return { text, usedFacts, diagnostics, origins: originsOf(text, files) };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
