@@ -219,6 +219,21 @@ export function parseContent(files: ContentSources): ParseResult {
       );
     }
   };
+  /** Every basis quote must be the article's own words (a warning: the point is still shown). */
+  const checkBasis = (quotes: readonly string[], path: PropertyKey[]) => {
+    if (articleText === undefined) return;
+    quotes.forEach((quote, b) => {
+      if (articleText.includes(normalise(quote))) return;
+      diagnostics.push(
+        withSource('article', {
+          code: 'MJZ132',
+          severity: 'warning',
+          message: `This basis is not a verbatim sentence of ${article.article.text}`,
+          location: where('article', [...path, b]),
+        }),
+      );
+    });
+  };
   const partIds = new Set<string>();
   article.parts.forEach((part, p) => {
     if (partIds.has(part.id)) {
@@ -229,18 +244,7 @@ export function parseContent(files: ContentSources): ParseResult {
     checkRefs(part.notes, ['parts', p, 'notes']);
     part.points.forEach((point, i) => {
       checkRefs(point.text, ['parts', p, 'points', i, 'text']);
-      if (articleText === undefined) return;
-      point.basis.forEach((quote, b) => {
-        if (articleText.includes(normalise(quote))) return;
-        diagnostics.push(
-          withSource('article', {
-            code: 'MJZ132',
-            severity: 'warning',
-            message: `This basis is not a verbatim sentence of ${article.article.text}`,
-            location: where('article', ['parts', p, 'points', i, 'basis', b]),
-          }),
-        );
-      });
+      checkBasis(point.basis, ['parts', p, 'points', i, 'basis']);
     });
   });
 
@@ -257,37 +261,14 @@ export function parseContent(files: ContentSources): ParseResult {
         );
       }
       row.cells.forEach((cell, c) => checkRefs(cell, ['tables', tableId, 'rows', r, 'cells', c]));
-      if (articleText === undefined) return;
-      row.basis.forEach((quote, b) => {
-        if (!articleText.includes(normalise(quote))) {
-          diagnostics.push(
-            withSource('article', {
-              code: 'MJZ132',
-              severity: 'warning',
-              message: `This basis is not a verbatim sentence of ${article.article.text}`,
-              location: where('article', ['tables', tableId, 'rows', r, 'basis', b]),
-            }),
-          );
-        }
-      });
+      checkBasis(row.basis, ['tables', tableId, 'rows', r, 'basis']);
     });
   }
 
   for (const [listId, points] of Object.entries(article.highlights ?? {})) {
     points.forEach((point, i) => {
       checkRefs(point.text, ['highlights', listId, i, 'text']);
-      if (articleText === undefined) return;
-      point.basis.forEach((quote, b) => {
-        if (articleText.includes(normalise(quote))) return;
-        diagnostics.push(
-          withSource('article', {
-            code: 'MJZ132',
-            severity: 'warning',
-            message: `This basis is not a verbatim sentence of ${article.article.text}`,
-            location: where('article', ['highlights', listId, i, 'basis', b]),
-          }),
-        );
-      });
+      checkBasis(point.basis, ['highlights', listId, i, 'basis']);
     });
   }
 
