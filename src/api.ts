@@ -38,6 +38,18 @@ async function readTemplates(root: string): Promise<{ templates: TemplateSources
   return { templates: read.content, diagnostics: read.diagnostics };
 }
 
+/** A project read once: its content prepared, its templates, and what reading them found. */
+export interface ProjectSources {
+  prepared: PreparedContent;
+  templates: Awaited<ReturnType<typeof readTemplates>>;
+}
+
+/** Reads content/ and templates/ (each file once) and prepares the content. */
+export async function readProject(root: string): Promise<ProjectSources> {
+  const [prepared, templates] = await Promise.all([readPrepared(path.resolve(root)), readTemplates(path.resolve(root))]);
+  return { prepared, templates };
+}
+
 /** The audiences of a project: the folders of templates/ with a theme.yaml. */
 export async function listAudiences(root: string): Promise<string[]> {
   return audienceNames((await readTemplates(path.resolve(root))).templates);
@@ -51,7 +63,7 @@ async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnTy
 /** Builds one deck in memory: the .pptx bytes (when it succeeds), its spec and every diagnostic. */
 export async function buildDeck(options: BuildDeckOptions): Promise<DeckResult> {
   const root = path.resolve(options.root);
-  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const { prepared, templates } = await readProject(root);
   return compileOne(prepared, templates, options.audience ?? DEFAULT_AUDIENCE, options.strict);
 }
 
@@ -67,6 +79,8 @@ export interface BuildDecksOptions {
   /** Also write <out>/<audience>.spec.json (and .context.json). */
   emit?: ReadonlyArray<'spec' | 'context'>;
   strict?: boolean;
+  /** The project already read (watch reads it once to decide what to rebuild). */
+  project?: ProjectSources;
 }
 
 export interface WrittenDeck extends DeckResult {
@@ -81,7 +95,7 @@ export interface WrittenDeck extends DeckResult {
 export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDeck[]> {
   const root = path.resolve(options.root);
   const out = path.resolve(root, options.out ?? 'output');
-  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const { prepared, templates } = options.project ?? (await readProject(root));
   const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
   const results: WrittenDeck[] = [];
   for (const [index, name] of names.entries()) {
@@ -228,7 +242,7 @@ export interface FactListing {
  */
 export async function listFacts(options: { root: string }): Promise<{ facts: FactListing[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);
-  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const { prepared, templates } = await readProject(root);
   const diagnostics: Diagnostic[] = [];
   const uses = new Map<string, FactListing['uses']>();
   for (const name of audienceNames(templates.templates)) {
@@ -258,7 +272,7 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
  */
 export async function checkProject(options: { root: string; audiences?: string[]; all?: boolean; strict?: boolean }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);
-  const [prepared, templates] = await Promise.all([readPrepared(root), readTemplates(root)]);
+  const { prepared, templates } = await readProject(root);
   const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
   const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...templates.diagnostics];
   for (const name of names) {
@@ -297,4 +311,16 @@ export async function previewDecks(
     results.push({ ...deck, preview: { dir, ...files } });
   }
   return results;
+}
+
+/**
+ * `mujaz watch` as a function: builds, then rebuilds on every save and reports each event.
+ * Loads the file watcher only when called. Close the returned watcher to stop.
+ */
+export async function watchProject(
+  options: import('./watch/watch.js').WatchOptions,
+  onEvent: (event: import('./watch/watch.js').WatchEvent) => void,
+): Promise<import('./watch/watch.js').Watcher> {
+  const watch = await import('./watch/watch.js');
+  return watch.watchProject(options, onEvent);
 }

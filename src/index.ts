@@ -1,6 +1,6 @@
 /** mujaz: the public API. */
-export { buildDeck, buildDecks, checkProject, previewDecks, describeAudiences, listAudiences, listFacts, readManifest, scaffoldAudience, DEFAULT_AUDIENCE, ManifestError } from './api.js';
-export type { AudienceInfo, PreviewedDeck, BuildDeckOptions, BuildDecksOptions, FactListing, WrittenDeck } from './api.js';
+export { buildDeck, buildDecks, checkProject, previewDecks, readProject, watchProject, describeAudiences, listAudiences, listFacts, readManifest, scaffoldAudience, DEFAULT_AUDIENCE, ManifestError } from './api.js';
+export type { AudienceInfo, PreviewedDeck, ProjectSources, BuildDeckOptions, BuildDecksOptions, FactListing, WrittenDeck } from './api.js';
 export { diffManifests, formatDiff } from './manifest/diff.js';
 export type { DeckDiff } from './manifest/diff.js';
 export type { Manifest, ManifestSlide } from './manifest/manifest.js';
@@ -12,3 +12,4 @@ export { DeckSpecSchema } from './spec/schema.js';
 export type { DeckSpec, Slide } from './spec/schema.js';
 export { ThemeSchema } from './audience/theme.js';
 export type { Theme } from './audience/theme.js';
+export type { WatchEvent, WatchOptions, Watcher } from './watch/watch.js';

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
-import { buildDecks, type WrittenDeck } from '../api.js';
-import { audienceNames, loadAudience } from '../audience/load.js';
+import { buildDecks, readProject, type WrittenDeck } from '../api.js';
+import { audienceNames, loadAudience, type TemplateSources } from '../audience/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readTemplateFiles } from '../io/read.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
 import type { Manifest } from '../manifest/manifest.js';
 
@@ -44,8 +43,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
   let closed = false;
 
   /** The audiences a set of changed files touches: content and shared partials touch all. */
-  const affected = async (files: readonly string[]): Promise<string[] | undefined> => {
-    const { content: templates } = await readTemplateFiles(root);
+  const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
     const selected = options.all ? audienceNames(templates) : options.audiences?.length ? options.audiences : ['briefing'];
     if (files.some((f) => !f.startsWith('templates/') || f.startsWith('templates/_shared/'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
@@ -56,11 +54,13 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
   };
 
   const rebuild = async (files: readonly string[]) => {
-    const names = files.length ? await affected(files) : undefined;
-    if (names && names.length === 0) return;
     const started = performance.now();
+    const project = await readProject(root); // each file read once per rebuild
+    const names = files.length ? affected(files, project.templates.templates) : undefined;
+    if (names && names.length === 0) return;
     const results: WrittenDeck[] = await buildDecks({
       root,
+      project,
       out: options.out,
       all: !names && options.all,
       audiences: names ?? options.audiences,
