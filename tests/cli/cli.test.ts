@@ -52,6 +52,7 @@ describe('mujaz CLI', () => {
     expect(r.stderr).toMatch(/briefing: \d+ slides/);
     const deck = await readFile(path.join(root, 'output/briefing.pptx'));
     expect(deck.subarray(0, 2).toString()).toBe('PK');
+    expect(validatePptx(deck).code).toBe(0);
     const spec = JSON.parse(await readFile(path.join(root, 'output/briefing.spec.json'), 'utf8')) as { slides: unknown[] };
     expect(spec.slides.length).toBeGreaterThanOrEqual(12);
   });

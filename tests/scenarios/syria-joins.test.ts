@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, diffManifests, listAudiences, type DeckResult } from '../../src/index.js';
 import { replaceOnce, tempProject } from '../helpers/project.js';
+import { validatePptx } from '../helpers/pptx.js';
 
 /**
  * "Syria joins": one fact changes in one place (the dataset gains a member) and every deck
@@ -45,6 +46,7 @@ describe('Syria joins', () => {
     for (const a of audiences) {
       expect(before.get(a)!.diagnostics, a).toEqual([]);
       expect(after.get(a)!.bytes, a).toBeDefined();
+      expect(validatePptx(after.get(a)!.bytes!, `${a}.pptx`).code, a).toBe(0);
       const warnings = after.get(a)!.diagnostics.filter((d) => d.code === 'MJZ140').map((d) => d.message);
       expect(warnings.some((m) => m.includes('states 89, the data gives 90')), a).toBe(true);
     }
