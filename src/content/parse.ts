@@ -276,7 +276,22 @@ export function parseContent(files: ContentSources): ParseResult {
   if (articleText !== undefined) {
     for (const [key, fact] of Object.entries(facts.facts)) {
       const quote = fact.stated?.quote;
-      if (!quote || fact.stated?.source !== article.article.source || articleText.includes(normalise(quote))) continue;
+      if (!quote || fact.stated?.source !== article.article.source) continue;
+      if (articleText.includes(normalise(quote))) {
+        // The quote is the article's; it must also say the value stated beside it.
+        if (!quoteStates(quote, fact.type, fact.stated!.value)) {
+          diagnostics.push(
+            withSource('facts', {
+              code: 'MJZ145',
+              severity: 'warning',
+              message: `"${key}" states ${String(fact.stated!.value)}, but its quote does not say it`,
+              hint: 'Correct the value, or quote the sentence that states it.',
+              location: where('facts', ['facts', key, 'stated', 'value']),
+            }),
+          );
+        }
+        continue;
+      }
       diagnostics.push(
         withSource('facts', {
           code: 'MJZ132',
@@ -318,6 +333,14 @@ function locateRef(parsed: ParsedYaml | undefined, path: readonly PropertyKey[],
   const start = parsed.lineCounter.linePos(node.range[0] + index);
   const end = parsed.lineCounter.linePos(node.range[0] + index + ref.length);
   return { file: parsed.file.path, start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+}
+
+/** Whether a quote says the figure: its digits (either script) or, for a month, its year. Text facts condense their quote and are not checked. */
+function quoteStates(quote: string, type: string, value: number | string): boolean {
+  if (type === 'text') return true;
+  const western = quote.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/(?<=\d)[,٬](?=\d{3})/g, '');
+  const wanted = type === 'month' ? String(value).slice(0, 4) : String(value);
+  return new RegExp(`(^|[^0-9])${wanted.replace(/[.]/g, '\\.')}([^0-9]|$)`).test(western);
 }
 
 /** Collapses runs of white space, so a quote matches across line breaks. */

@@ -6,7 +6,18 @@ import { z } from 'zod';
  */
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
+/** A real calendar day: 2025-11-31 and 2025-13-03 are refused here, not discovered later. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a date of the calendar (check the month and the day)');
 
 export const PointSchema = z.strictObject({
   text,
@@ -70,17 +81,32 @@ export const StatedSchema = z.strictObject({
   quote: text.optional(),
 });
 
-export const FactSchema = z.strictObject({
-  label: text,
-  /** How the value prints: a number, a year, a month (YYYY-MM), or text. */
-  type: z.enum(['number', 'year', 'month', 'text']).default('number'),
-  /** A figure computed from the data, e.g. members.total or groups.europe. */
-  data: z.string().optional(),
-  /** What a source states. For a data fact, it is checked against the data. */
-  stated: StatedSchema.optional(),
-  /** Shown before the figure where a source says "more than", e.g. أكثر من. */
-  qualifier: z.string().optional(),
-});
+export const FactSchema = z
+  .strictObject({
+    label: text,
+    /** How the value prints: a number, a year, a month (YYYY-MM), or text. */
+    type: z.enum(['number', 'year', 'month', 'text']).default('number'),
+    /** A figure computed from the data, e.g. members.total or groups.europe. */
+    data: z.string().optional(),
+    /** What a source states. For a data fact, it is checked against the data. */
+    stated: StatedSchema.optional(),
+    /** Shown before the figure where a source says "more than", e.g. أكثر من. */
+    qualifier: z.string().optional(),
+  })
+  .superRefine((fact, ctx) => {
+    // A year or a month must be one, so that it prints: 2014-13 is refused where it is written.
+    const value = fact.stated?.value;
+    if (value === undefined) return;
+    const ok =
+      fact.type === 'year' ? Number.isInteger(Number(value)) && Number(value) >= 1000 && Number(value) <= 9999
+      : fact.type === 'month' ? typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && isCalendarDate(value)
+      : fact.type === 'number' ? typeof value === 'number'
+      : true;
+    if (!ok) {
+      const expected = { year: 'a year such as 2015', month: 'a month written YYYY-MM, such as "2014-09"', number: 'a number such as 1100', text: '' }[fact.type];
+      ctx.addIssue({ code: 'custom', path: ['stated', 'value'], message: `a ${fact.type} fact needs ${expected}` });
+    }
+  });
 
 export const FactsFileSchema = z.strictObject({
   facts: z.record(factKey, FactSchema),

@@ -26,6 +26,7 @@ export const CODES = {
   MJZ142: { title: 'Member outside the grouping', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },
   MJZ143: { title: 'Unused fact', hint: 'Show the fact on a slide or remove it.' },
   MJZ144: { title: 'Figure without a source', hint: 'Add the source that states it: stated: { value: ..., source: A1 }.' },
+  MJZ145: { title: 'Stated value not in its quote', hint: 'Correct the value, or quote the sentence that states it.' },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
   MJZ152: { title: 'Audiences extend each other in a circle', hint: 'Remove one of the `extends` lines.' },

@@ -86,4 +86,25 @@ describe('parseContent', () => {
     const { diagnostics } = parseContent(files);
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'MJZ120', location: { file: 'content/facts.yaml' } }));
   });
+
+  it.each(['2025-11-31', '2025-02-30', '2025-13-03'])('refuses the impossible date %s where it is written', async (date) => {
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '  date: "2025-11-03"', `  date: "${date}"`));
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ111');
+    expect(d?.message).toMatch(/not a date of the calendar/);
+    expect(d?.location).toMatchObject({ file: 'content/article.yaml', start: { column: 9 } });
+  });
+
+  it('refuses a month fact that is not a month, and a year that is not a year', async () => {
+    let files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: "2014-09"', 'value: "2014-13"'));
+    expect(parseContent(files).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/a month fact needs a month written YYYY-MM/)]);
+    files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: 2015', 'value: "عام 2015"'));
+    expect(parseContent(files).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/a year fact needs a year/)]);
+  });
+
+  it('warns when a stated figure is not what its quote says', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: 28', 'value: 29'));
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ145');
+    expect(d).toMatchObject({ severity: 'warning', message: '"ffis.locations" states 29, but its quote does not say it' });
+    expect(d?.location?.file).toBe('content/facts.yaml');
+  });
 });
