@@ -63,6 +63,13 @@ export const ChartSchema = z.strictObject({
   showLegend: z.boolean().default(false),
   /** A caveat printed under the chart. */
   note: z.string().optional(),
+}).superRefine((chart, ctx) => {
+  // Every series has one value per category (pptxgenjs would draw a short series silently).
+  chart.series.forEach((series, i) => {
+    if (series.values.length !== chart.categories.length) {
+      ctx.addIssue({ code: 'custom', path: ['series', i, 'values'], message: `series "${series.name}" has ${series.values.length} values for ${chart.categories.length} categories` });
+    }
+  });
 });
 
 export const ChartSlideSchema = z.strictObject({
@@ -88,6 +95,16 @@ export const TableSlideSchema = z.strictObject({
   rows: z.array(z.array(z.string())).min(1).max(10),
   /** Relative column widths, in reading order. */
   widths: z.array(z.number().positive()).optional(),
+}).superRefine((table, ctx) => {
+  // Every row fills every column: a short or long row makes a table PowerPoint repairs.
+  table.rows.forEach((row, i) => {
+    if (row.length !== table.columns.length) {
+      ctx.addIssue({ code: 'custom', path: ['rows', i], message: `row ${i + 1} has ${row.length} cells for ${table.columns.length} columns` });
+    }
+  });
+  if (table.widths && table.widths.length !== table.columns.length) {
+    ctx.addIssue({ code: 'custom', path: ['widths'], message: `${table.widths.length} widths for ${table.columns.length} columns` });
+  }
 });
 
 export const SourcesSlideSchema = z.strictObject({

@@ -14,7 +14,7 @@ export function renderTable(slide: PptxSlide, spec: TableSlide, { theme }: Rende
   const box = bodyBox(Boolean(spec.source));
   const c = theme.colors;
   const n = spec.columns.length;
-  const weights = spec.widths && spec.widths.length === n ? spec.widths : Array.from({ length: n }, () => 1);
+  const weights = spec.widths ?? Array.from({ length: n }, () => 1); // the spec checks there is one per column
   const total = weights.reduce((a, b) => a + b, 0);
   const colW = rtlColumns(weights.map((w) => (box.w * w) / total));
   const longest = Math.max(...spec.rows.flat().map((cell) => cell.length), 1);
