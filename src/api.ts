@@ -9,7 +9,7 @@ import { MANIFEST_PROPERTY } from './build.js';
 import type { Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 
 /**
@@ -28,6 +28,12 @@ export interface BuildDeckOptions {
 export const DEFAULT_AUDIENCE = 'briefing';
 
 async function readPrepared(root: string): Promise<PreparedContent> {
+  if (!(await isFolder(root))) {
+    return {
+      facts: {},
+      diagnostics: [{ code: 'MJZ123', severity: 'error', message: `The project folder ${root} does not exist`, hint: 'Give --root the folder that holds content/ and templates/.', location: { file: root } }],
+    };
+  }
   const files = await readContentFiles(root);
   const prepared = prepareContent(files.content);
   return { ...prepared, diagnostics: [...files.diagnostics, ...prepared.diagnostics] };
@@ -36,6 +42,14 @@ async function readPrepared(root: string): Promise<PreparedContent> {
 async function readTemplates(root: string): Promise<{ templates: TemplateSources; diagnostics: PreparedContent['diagnostics'] }> {
   const read = await readTemplateFiles(root);
   return { templates: read.content, diagnostics: read.diagnostics };
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A project read once: its content prepared, its templates, and what reading them found. */
@@ -86,6 +100,8 @@ export interface BuildDecksOptions {
 export interface WrittenDeck extends DeckResult {
   /** Paths written, when the deck succeeded. */
   files: string[];
+  /** Milliseconds this audience took, from its context to its files written. */
+  ms: number;
 }
 
 /**
@@ -100,13 +116,15 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
   const results: WrittenDeck[] = [];
   for (const [index, name] of names.entries()) {
     options.onStart?.(name, index, names.length);
+    const started = performance.now();
     const result = await compileOne(prepared, templates, name, options.strict);
     if (!result.bytes) {
-      results.push({ ...result, files: [] });
+      results.push({ ...result, files: [], ms: performance.now() - started });
       continue;
     }
     const written = await writeOutputs(result, out, options.emit);
-    results.push(written.diagnostic ? { ...result, bytes: undefined, files: written.files, diagnostics: [...result.diagnostics, written.diagnostic] } : { ...result, files: written.files });
+    const ms = performance.now() - started;
+    results.push(written.diagnostic ? { ...result, bytes: undefined, files: written.files, ms, diagnostics: [...result.diagnostics, written.diagnostic] } : { ...result, files: written.files, ms });
   }
   return results;
 }
@@ -135,7 +153,7 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
         diagnostic: {
           code: 'MJZ190',
           severity: 'error',
-          message: `Cannot write ${file}: ${e.code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.message}`,
+          message: `Cannot write ${file}: ${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a part of the path is a file, not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.message}`,
           hint: files.length ? 'The deck was written; its manifest or --emit output was not.' : 'Choose another --out folder, or fix its permissions. The previous deck, if any, is unchanged.',
           location: { file: path.relative(process.cwd(), file) || file },
         },
@@ -201,7 +219,15 @@ export async function scaffoldAudience(root: string, name: string, from: string)
  * built (it is embedded as a custom document property).
  */
 export async function readManifest(file: string): Promise<Manifest> {
-  const bytes = await readFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new ManifestError(`${file} is a folder: give a .pptx mujaz built, or its .manifest.json`);
+    if (code === 'ENOENT') throw new ManifestError(`${file} does not exist`);
+    throw error;
+  }
   if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
     const zip = await JSZip.loadAsync(bytes);
     const custom = await zip.file('docProps/custom.xml')?.async('string');

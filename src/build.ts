@@ -98,6 +98,7 @@ export interface CompileOptions {
 export async function compileAudience(prepared: PreparedContent, templates: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
   const diagnostics = [...prepared.diagnostics];
   const fail = (extra: Diagnostic[] = [], partial: Partial<DeckResult> = {}): DeckResult => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
+  if (diagnostics.some((d) => d.code === 'MJZ123')) return fail(); // no project folder: nothing else to say
   const loaded = loadAudience(name, templates);
   diagnostics.push(...loaded.diagnostics);
   if (prepared.content) diagnostics.push(...unusedFacts(prepared.content, templates));

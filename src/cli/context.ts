@@ -37,7 +37,13 @@ export class CliContext {
 
 /** The options every command that reads a project takes. */
 export const ROOT_OPTION = ['-r, --root <dir>', 'the folder holding content/ and templates/', '.'] as const;
-export const OUT_OPTION = ['-o, --out <dir>', 'the output folder (default: <root>/output)'] as const;
+export const OUT_OPTION = ['-o, --out <dir>', 'the output folder, from the current folder (default: <root>/output)'] as const;
+export const AUDIENCE_OPTION = ['-a, --audience <name>', 'the audience (a folder of templates/)', 'briefing'] as const;
+
+/** --out as typed: relative to the current folder (the library resolves a relative out against the root). */
+export function outFolder(out: string | undefined): string | undefined {
+  return out === undefined ? undefined : path.resolve(process.cwd(), out);
+}
 
 /** A path as the user would type it from here. */
 export function relative(file: string): string {

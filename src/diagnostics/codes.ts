@@ -16,6 +16,7 @@ export const CODES = {
   MJZ120: { title: 'File not found', hint: 'Create the file or check the --root folder.' },
   MJZ121: { title: 'Cannot read the file', hint: 'Check that the file is readable (its permissions).' },
   MJZ122: { title: 'Path outside the project', hint: 'Keep every file of the project inside it: no absolute paths, no .. and no symbolic links that lead out.' },
+  MJZ123: { title: 'Project folder not found', hint: 'Give --root the folder that holds content/ and templates/.' },
   MJZ130: { title: 'Unknown source', hint: 'Add the source to content/sources.yaml or fix the id.' },
   MJZ131: { title: 'Unknown fact', hint: 'Add the fact to content/facts.yaml or fix the key.' },
   MJZ132: { title: 'Basis not found in the article', hint: 'Copy the sentence verbatim from the article text.' },

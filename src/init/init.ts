@@ -20,6 +20,7 @@ export async function initProject(dir: string): Promise<string[]> {
   const target = path.resolve(dir);
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
+    if (error.code === 'ENOTDIR') throw new InitError(`${dir} is a file: give the name of a new folder`);
     throw error;
   });
   if (existing.some((name) => name === 'content' || name === 'templates')) {

@@ -28,7 +28,7 @@ export interface Manifest {
   title: string;
   date: string;
   slides: ManifestSlide[];
-  /** Every fact of the content with its value and sources (used or not). */
+  /** The facts this deck shows, with their values and sources. */
   facts: Record<string, { label: string; value: number | string; sources: string[] }>;
 }
 
@@ -38,6 +38,7 @@ export function fingerprint(value: unknown): string {
 
 export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>): Manifest {
   const rank = new Map<string, number>();
+  const shown = new Set(uses.map((u) => u.key));
   const slides = spec.slides.map((slide, i): ManifestSlide => {
     const group = `${slide.section ?? ''}/${slide.kind}`;
     const r = (rank.get(group) ?? 0) + 1;
@@ -67,6 +68,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
     slides,
     facts: Object.fromEntries(
       Object.values(facts)
+        .filter((f) => shown.has(f.key))
         .sort((a, b) => (a.key < b.key ? -1 : 1))
         .map((f) => [f.key, { label: f.label, value: f.value, sources: f.sources }]),
     ),

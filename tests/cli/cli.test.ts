@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
@@ -59,17 +60,19 @@ describe('mujaz CLI', () => {
 
   it('writes the same bytes in two processes', async () => {
     const root = await tempProject();
-    expect(mujaz(['build', '--root', root, '--out', 'a']).code).toBe(0);
-    expect(mujaz(['build', '--root', root, '--out', 'b']).code).toBe(0);
+    expect(mujaz(['build', '--root', root, '--out', 'a'], root).code).toBe(0);
+    expect(mujaz(['build', '--root', root, '--out', 'b'], root).code).toBe(0);
     const [a, b] = await Promise.all([readFile(path.join(root, 'a/briefing.pptx')), readFile(path.join(root, 'b/briefing.pptx'))]);
     expect(a.equals(b)).toBe(true);
   });
 
-  it('writes to --out, relative to the current folder', async () => {
+  it('writes to --out, relative to the current folder (not to --root)', async () => {
     const root = await tempProject();
-    const r = mujaz(['build', '--root', root, '--out', 'decks'], root);
+    const here = await mkdtemp(path.join(os.tmpdir(), 'mujaz-cwd-'));
+    const r = mujaz(['build', '--root', root, '--out', 'decks'], here);
     expect(r.code, r.stderr).toBe(0);
-    expect(existsSync(path.join(root, 'decks/briefing.pptx'))).toBe(true);
+    expect(existsSync(path.join(here, 'decks/briefing.pptx'))).toBe(true);
+    expect(existsSync(path.join(root, 'decks'))).toBe(false);
   });
 
   it('names the known audiences when asked for an unknown one, and exits 1', () => {
@@ -139,13 +142,13 @@ describe('mujaz CLI', () => {
 
   it('diffs two decks: exit 0 when equal, 1 with the changes, 2 for a file mujaz did not make', async () => {
     const root = await tempProject();
-    expect(mujaz(['build', '--root', root, '--out', 'a']).code).toBe(0);
+    expect(mujaz(['build', '--root', root, '--out', 'a'], root).code).toBe(0);
     const same = mujaz(['diff', path.join(root, 'a/briefing.pptx'), path.join(root, 'a/briefing.manifest.json')]);
     expect(same.code, same.stderr).toBe(0);
     expect(same.stdout.trim()).toBe('no differences');
     const facts = path.join(root, 'content/facts.yaml');
     await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), 'value: 28', 'value: 29'));
-    expect(mujaz(['build', '--root', root, '--out', 'b']).code).toBe(0);
+    expect(mujaz(['build', '--root', root, '--out', 'b'], root).code).toBe(0);
     const changed = mujaz(['diff', path.join(root, 'a/briefing.pptx'), path.join(root, 'b/briefing.pptx')]);
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('fact ffis.locations (مواقع المشاريع في العراق): 28 → 29');

@@ -1,13 +1,13 @@
 import { Option, type Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
 import { formatDiagnostic } from '../../diagnostics/format.js';
-import { OUT_OPTION, ROOT_OPTION, relative, type CliContext } from '../context.js';
+import { AUDIENCE_OPTION, OUT_OPTION, ROOT_OPTION, outFolder, relative, type CliContext } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   program
     .command('build')
     .description('build the deck of an audience into <out>/<audience>.pptx')
-    .option('-a, --audience <name>', 'the audience (a folder of templates/)', 'briefing')
+    .option(...AUDIENCE_OPTION)
     .option('--all', 'build every audience')
     .option(...ROOT_OPTION)
     .option(...OUT_OPTION)
@@ -18,7 +18,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
         root: opts.root,
         audiences: [opts.audience],
         all: opts.all,
-        out: opts.out,
+        out: outFolder(opts.out),
         emit: opts.emit,
         strict: opts.strict,
         onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),
@@ -37,7 +37,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
   program
     .command('check')
     .description('check the content, the templates and every deck spec, without writing anything')
-    .option('-a, --audience <name>', 'the audience to check', 'briefing')
+    .option(...AUDIENCE_OPTION)
     .option('--all', 'check every audience')
     .option(...ROOT_OPTION)
     .option('--strict', 'treat warnings as errors')

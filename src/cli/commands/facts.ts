@@ -40,7 +40,9 @@ export function factCommands(program: Command, cli: CliContext): void {
         process.stderr.write(`error: ${(error as Error).message}\n`);
         return cli.fail(EXIT.USAGE);
       }
-      const diff = diffManifests(...manifests);
+      const [before, after] = manifests;
+      if (before.audience !== after.audience) cli.out.info(`note: comparing two audiences' decks (${before.audience} and ${after.audience})`);
+      const diff = diffManifests(before, after);
       process.stdout.write(opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
       if (!isEmpty(diff)) cli.fail();
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { previewDecks } from '../../api.js';
 import { MissingToolError } from '../../preview/tools.js';
-import { OUT_OPTION, ROOT_OPTION, relative, type CliContext } from '../context.js';
+import { AUDIENCE_OPTION, OUT_OPTION, ROOT_OPTION, outFolder, relative, type CliContext } from '../context.js';
 
 const STEPS = { pdf: 'rendering with LibreOffice', slides: 'one image per slide', sheet: 'contact sheet' } as const;
 
@@ -9,7 +9,7 @@ export function previewCommand(program: Command, cli: CliContext): void {
   program
     .command('preview')
     .description('build, then render through LibreOffice: a PDF, a PNG per slide and a contact sheet under <out>/preview/<audience>/')
-    .option('-a, --audience <name>', 'the audience', 'briefing')
+    .option(...AUDIENCE_OPTION)
     .option('--all', 'every audience')
     .option(...ROOT_OPTION)
     .option(...OUT_OPTION)
@@ -20,7 +20,7 @@ export function previewCommand(program: Command, cli: CliContext): void {
           root: opts.root,
           audiences: [opts.audience],
           all: opts.all,
-          out: opts.out,
+          out: outFolder(opts.out),
           onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),
           onPreview: (audience, step, i, total) => cli.out.progress(`[${i + 1}/${total}] ${audience}: ${STEPS[step]}…`),
         });
