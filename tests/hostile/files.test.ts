@@ -199,8 +199,9 @@ describe('paths that lead out of the project', () => {
     expect(diagnostic?.message).toMatch(/EISDIR/);
   });
 
-  it('a root that does not exist: MJZ120 for each content file', async () => {
-    const { diagnostics } = await checkProject({ root: path.join(os.tmpdir(), 'mujaz-no-such-root') });
-    expect(errorsOf(diagnostics).filter((d) => d.code === 'MJZ120').map((d) => d.location?.file)).toEqual(['content/article.yaml', 'content/facts.yaml', 'content/sources.yaml']);
+  it('a root that does not exist: one MJZ123 naming the folder, nothing else', async () => {
+    const root = path.join(os.tmpdir(), 'mujaz-no-such-root');
+    const { diagnostics } = await checkProject({ root });
+    expect(errorsOf(diagnostics).map((d) => [d.code, d.message])).toEqual([['MJZ123', `The project folder ${root} does not exist`]]);
   });
 });
