@@ -301,6 +301,7 @@ export async function checkProject(options: { root: string; audiences?: string[]
   const { prepared, templates } = await readProject(root);
   const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
   const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...templates.diagnostics];
+  if (prepared.diagnostics.some((d) => d.code === 'MJZ123')) return { audiences: names, diagnostics }; // no project folder
   for (const name of names) {
     const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false, strict: options.strict });
     diagnostics.push(...result.diagnostics);
