@@ -122,7 +122,10 @@ export function buildContext(
   const usedSources = new Set<string>([content.article.source]);
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
-  const sources = content.sources.filter((s) => usedSources.has(s.id));
+  // The article and project sources first, as listed; then the dataset's, by number (S2 before S10).
+  const byId = (a: Source, b: Source) => a.id.localeCompare(b.id, 'en', { numeric: true });
+  const own = content.sources.filter((s) => s.kind !== 'web' && usedSources.has(s.id));
+  const sources = [...own, ...content.sources.filter((s) => s.kind === 'web' && usedSources.has(s.id)).sort(byId)];
 
   return {
     audience: { name, label: theme.label, description: theme.description },

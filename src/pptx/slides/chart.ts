@@ -16,10 +16,12 @@ const TYPES = {
 } as const;
 
 /** Colours for every point or series, so pptxgenjs never picks a random one. */
-export function chartColors(chart: Chart, palette: readonly string[], highlight: string): string[] {
+export function chartColors(chart: Chart, palette: readonly string[], highlight: string, primary: string): string[] {
   const perPoint = chart.type === 'pie' || chart.type === 'doughnut' || (chart.series.length === 1 && chart.highlightLast);
   const count = perPoint ? chart.categories.length : chart.series.length;
-  const base = chart.colors ?? palette;
+  // One series is drawn in the audience's primary colour; several take the palette in turn.
+  const single = chart.series.length === 1 && chart.type !== 'pie' && chart.type !== 'doughnut';
+  const base = chart.colors ?? (single ? [primary] : palette);
   const colors = Array.from({ length: count }, (_, i) => base[i % base.length]!);
   if (chart.series.length === 1 && chart.highlightLast && chart.type !== 'pie' && chart.type !== 'doughnut') {
     colors.fill(base[0]!);
@@ -33,7 +35,7 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
   const font = theme.fonts.body;
   const text = theme.colors.text;
   const options: Record<string, unknown> = {
-    chartColors: chartColors(chart, theme.colors.chart, theme.colors.highlight),
+    chartColors: chartColors(chart, theme.colors.chart, theme.colors.highlight, theme.colors.primary),
     showValue: chart.showValues,
     showLegend: chart.showLegend || chart.type === 'pie' || chart.type === 'doughnut',
     legendPos: 'b',

@@ -22,8 +22,8 @@ export function renderStats(slide: PptxSlide, spec: StatsSlide, { theme }: Rende
     // One line: the figure shrinks to the card's width when it carries words (أكثر من 1,100).
     const fit = Math.floor(((w - 0.5) * 72) / (Math.max(1, stat.value.length) * 0.55));
     const size = Math.max(20, Math.min(theme.sizes.big - 6, fit));
-    slide.addText(stat.value, { x: x + 0.1, y: box.y + 0.1, w: w - 0.3, h: 1.1, ...ar(headingStyle(theme, size, c.primary)), align: 'center', valign: 'bottom', margin: 0 } as TextPropsOptions);
-    slide.addText(stat.label, { x: x + 0.15, y: box.y + 1.2, w: w - 0.4, h: 0.75, ...ar(bodyStyle(theme, theme.sizes.small + 2)), align: 'center', valign: 'top', margin: 0 } as TextPropsOptions);
+    slide.addText(stat.value, { x: x + 0.1, y: box.y + 0.1, w: w - 0.3, h: 1.0, ...ar(headingStyle(theme, size, c.primary)), align: 'center', valign: 'bottom', margin: 0 } as TextPropsOptions);
+    slide.addText(stat.label, { x: x + 0.15, y: box.y + 1.25, w: w - 0.4, h: 0.7, ...ar(bodyStyle(theme, theme.sizes.small + 2)), align: 'center', valign: 'top', margin: 0 } as TextPropsOptions);
   });
   if (spec.bullets?.length) {
     addBullets(slide, spec.bullets, { x: box.x, y: box.y + h + 0.3, w: box.w, h: box.h - h - 0.3 }, theme, theme.sizes.body - 2);

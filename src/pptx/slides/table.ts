@@ -18,7 +18,7 @@ export function renderTable(slide: PptxSlide, spec: TableSlide, { theme }: Rende
   const total = weights.reduce((a, b) => a + b, 0);
   const colW = rtlColumns(weights.map((w) => (box.w * w) / total));
   const longest = Math.max(...spec.rows.flat().map((cell) => cell.length), 1);
-  const size = longest > 120 ? theme.sizes.small + 1 : longest > 70 ? theme.sizes.small + 4 : theme.sizes.body - 2;
+  const size = longest > 120 ? theme.sizes.small + 3 : longest > 70 ? theme.sizes.body - 4 : theme.sizes.body - 2;
   const border = { type: 'solid', pt: 0.75, color: 'D1D5DB' } as const;
   const cell = (text: string, header: boolean, first: boolean, band: boolean) => ({
     text,
