@@ -10,7 +10,7 @@ import type { Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
 import { readFile, stat } from 'node:fs/promises';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 
 /**
  * The library's entry points: they read the project, run the pipeline, and (buildDecks) write
@@ -50,6 +50,11 @@ async function isFolder(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The audiences a call asks for: every one with `all`, the ones named, or the default. */
+function selectAudiences(templates: TemplateSources, options: { all?: boolean; audiences?: readonly string[] }): string[] {
+  return options.all ? audienceNames(templates) : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
 }
 
 /** A project read once: its content prepared, its templates, and what reading them found. */
@@ -112,7 +117,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
   const root = path.resolve(options.root);
   const out = path.resolve(root, options.out ?? 'output');
   const { prepared, templates } = options.project ?? (await readProject(root));
-  const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
+  const names = selectAudiences(templates.templates, options);
   const results: WrittenDeck[] = [];
   for (const [index, name] of names.entries()) {
     options.onStart?.(name, index, names.length);
@@ -289,7 +294,7 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
     where: `${f.location.file}${f.location.start ? `:${f.location.start.line}` : ''}`,
     uses: uses.get(f.key) ?? [],
   }));
-  return { facts, diagnostics: [...prepared.diagnostics, ...templates.diagnostics, ...diagnostics] };
+  return { facts, diagnostics: uniqueDiagnostics([...prepared.diagnostics, ...templates.diagnostics, ...diagnostics]) };
 }
 
 /**
@@ -299,14 +304,14 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
 export async function checkProject(options: { root: string; audiences?: string[]; all?: boolean; strict?: boolean }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);
   const { prepared, templates } = await readProject(root);
-  const names = options.all ? audienceNames(templates.templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
+  const names = selectAudiences(templates.templates, options);
   const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...templates.diagnostics];
   if (prepared.diagnostics.some((d) => d.code === 'MJZ123')) return { audiences: names, diagnostics }; // no project folder
   for (const name of names) {
     const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false, strict: options.strict });
     diagnostics.push(...result.diagnostics);
   }
-  return { audiences: names, diagnostics };
+  return { audiences: names, diagnostics: uniqueDiagnostics(diagnostics) };
 }
 
 export interface PreviewedDeck extends WrittenDeck {

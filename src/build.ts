@@ -20,7 +20,10 @@ import { makeManifest, type Manifest } from './manifest/manifest.js';
  *   content YAML → parse and validate → facts and data figures        (prepareContent, once)
  *   → context for one audience → Handlebars → deck spec → validate    (compileAudience)
  *   → pptxgenjs → post-processing (RTL, validity, determinism)
- * Every stage is a pure function of its input; reading and writing happen outside.
+ * Every stage is a function of its input alone; reading and writing happen outside (src/api.ts
+ * and src/io/). Two stages remember their last results to make rebuilds fast, without changing
+ * what they return: prepareContent (the content, by a digest of its files) and the template
+ * stage (each template compiled and checked once per process, by its text).
  */
 
 /** The custom document property that carries the build manifest inside each deck. */

@@ -41,8 +41,6 @@ export const CODES = {
   MJZ166: { title: 'Template reaches for a prototype', hint: 'Templates read the fields of the context only; name a field, e.g. {{article.title}}.' },
   MJZ167: { title: 'Helper called with the wrong arguments', hint: 'Give the helper the arguments it takes.' },
   MJZ170: { title: 'Deck spec is not valid YAML', hint: 'The template produced broken YAML; check the template lines around the marked place.' },
-  MJZ171: { title: 'Deck spec is invalid', hint: 'Fix the template so it produces a valid deck spec.' },
-  MJZ180: { title: 'Rendering problem', hint: 'This is likely a bug in mujaz; please report it.' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },
 } as const satisfies Record<string, { title: string; hint: string }>;

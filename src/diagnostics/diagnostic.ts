@@ -29,16 +29,6 @@ export interface Diagnostic {
   audience?: string;
 }
 
-/** A user error raised inside a stage: carries the diagnostics, never a stack for the user. */
-export class UserError extends Error {
-  readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));
-    this.name = 'UserError';
-    this.diagnostics = diagnostics;
-  }
-}
-
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
@@ -92,4 +82,18 @@ export function collapseRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[
     out.push(fresh);
   }
   return out.map(({ d, count }) => (count > 1 ? { ...d, message: `${d.message} (and ${count - 1} more time${count > 2 ? 's' : ''} from the same line)` } : d));
+}
+
+/**
+ * Each problem once: a project-wide problem (a content error, an unused fact) found again while
+ * checking each audience is kept the first time only.
+ */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.severity, d.message, d.location, d.audience]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

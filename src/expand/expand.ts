@@ -19,8 +19,6 @@ export interface Expansion {
   text?: string;
   /** For each line of `text` (1-based), the template file and line that produced it. */
   origins: (Origin | undefined)[];
-  /** Fact keys the templates printed. */
-  usedFacts: Set<string>;
   diagnostics: Diagnostic[];
 }
 
@@ -59,7 +57,6 @@ const FILE = Symbol('mujaz.templateFile');
 /** Stage 3: Handlebars expands the audience's templates into the deck spec text. */
 export function expandTemplates(templates: TemplateSet, context: TemplateContext): Expansion {
   const audience = context.audience.name;
-  const usedFacts = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const partialNames = new Set(templates.partials.keys());
   const asts = new Map<SourceFile, hbs.AST.Program>();
@@ -69,7 +66,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     if (linted.ast) asts.set(file, linted.ast);
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
-  if (diagnostics.some((d) => d.severity === 'error')) return { usedFacts, diagnostics, origins: [] };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
   const files = [templates.deck, ...templates.partials.values()];
 
   // Helpers and partials are given at render time, so each template text compiles once per process.
@@ -86,14 +83,14 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     }) as Handlebars.Template;
   }
   const deck = compile(tagLines(templates.deck, 0));
-  const helpers = createHelpers(context, usedFacts) as unknown as Record<string, Handlebars.HelperDelegate>;
+  const helpers = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
   try {
     const text = withYamlEscape(() => deck(context, { helpers, partials, allowedProtoProperties: {}, allowedProtoMethods: {} }));
-    return { text, usedFacts, diagnostics, origins: originsOf(text, files) };
+    return { text, diagnostics, origins: originsOf(text, files) };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
     diagnostics.push(runtimeDiagnostic(error, file, audience, context));
-    return { usedFacts, diagnostics, origins: [] };
+    return { diagnostics, origins: [] };
   }
 }
 

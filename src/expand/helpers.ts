@@ -46,7 +46,7 @@ function located<T extends Record<string, Helper>>(helpers: T): T {
  * prints figures in the audience's digits. Helpers returning structured data (json) return
  * a SafeString that is valid YAML as it is.
  */
-export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
+export function createHelpers(root: TemplateContext) {
   const digits = root.theme.digits;
   const fact = (key: unknown) => {
     if (typeof key !== 'string') throw new HelperError(`fact needs a fact key in quotes, e.g. {{fact "coalition.members"}}`);
@@ -56,7 +56,6 @@ export function createHelpers(root: TemplateContext, usedFacts: Set<string>) {
       const suggestion = didYouMean(key, Object.keys(root.facts));
       throw new HelperError(`unknown fact "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
     }
-    usedFacts.add(key);
     return f;
   };
   return located({

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 
 /**
- * The only module that reads the file system. Readers return { path, text } with paths
+ * The reader of a project: content/ and templates/. (Other edges read what is not the project's:
+ * a deck given to `diff`, the package's own starter files for `init`.) Readers return { path, text } with paths
  * relative to the project root (forward slashes), so diagnostics name files as the user sees them.
  * Nothing outside the project is read: a symbolic link that leads out of it is reported, not followed.
  */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
-import { buildDecks, readProject, type WrittenDeck } from '../api.js';
+import { buildDecks, DEFAULT_AUDIENCE, readProject, type WrittenDeck } from '../api.js';
 import { audienceNames, loadAudience, type TemplateSources } from '../audience/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
@@ -44,7 +44,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
 
   /** The audiences a set of changed files touches: content and shared partials touch all. */
   const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
-    const selected = options.all ? audienceNames(templates) : options.audiences?.length ? options.audiences : ['briefing'];
+    const selected = options.all ? audienceNames(templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
     if (files.some((f) => !f.startsWith('templates/') || f.startsWith('templates/_shared/'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
     return selected.filter((name) => {

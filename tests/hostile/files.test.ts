@@ -40,13 +40,13 @@ describe('encodings and line endings', () => {
     const root = await tempProject();
     const file = path.join(root, 'content/sources.yaml');
     const text = await readFile(file, 'utf8');
-    const at = text.indexOf('title: "Global');
-    // "Global" written in Latin-1 with an é: the byte 0xE9 alone is not UTF-8
-    await writeFile(file, Buffer.concat([Buffer.from(text.slice(0, at + 'title: "Glob'.length)), Buffer.from([0xe9]), Buffer.from(text.slice(at + 'title: "Glob'.length))]));
+    const at = text.indexOf('file: article.txt');
+    // a name written in Latin-1 with an é: the byte 0xE9 alone is not UTF-8
+    await writeFile(file, Buffer.concat([Buffer.from(text.slice(0, at + 'file: art'.length)), Buffer.from([0xe9]), Buffer.from(text.slice(at + 'file: art'.length))]));
     const { diagnostics } = await checkProject({ root });
     const errors = errorsOf(diagnostics);
     const d = errors.find((x) => x.code === 'MJZ103')!;
-    expect(d.location).toMatchObject({ file: 'content/sources.yaml', start: positionOf(text, 'title: "Global', 'title: "Glob'.length) });
+    expect(d.location).toMatchObject({ file: 'content/sources.yaml', start: positionOf(text, 'file: article.txt', 'file: art'.length) });
     expect(d.message).toMatch(/byte 0xE9/);
     expectWellFormed(d);
     expect(errors.filter((x) => x.code === 'MJZ120')).toEqual([]); // not "missing" as well
