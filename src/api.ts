@@ -199,9 +199,15 @@ const AUDIENCE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
 /**
  * `mujaz new-audience NAME --from EXISTING`: copies an audience's folder under a new name,
- * ready to build and edit. Returns the folder made, or the problems.
+ * ready to build and edit; with `extend`, writes only a theme that extends it. Returns the
+ * folder made, or the problems.
  */
-export async function scaffoldAudience(root: string, name: string, from: string): Promise<{ folder?: string; diagnostics: Diagnostic[] }> {
+export async function scaffoldAudience(
+  root: string,
+  name: string,
+  from: string,
+  options: { extend?: boolean } = {},
+): Promise<{ folder?: string; diagnostics: Diagnostic[] }> {
   const base = path.resolve(root);
   const { templates } = await readTemplates(base);
   const known = audienceNames(templates);
@@ -211,6 +217,25 @@ export async function scaffoldAudience(root: string, name: string, from: string)
   const source = loadAudience(from, templates);
   if (!source.audience) return { diagnostics: source.diagnostics };
   const folder = path.join(base, 'templates', name);
+  if (options.extend) {
+    // Builds on `from`: everything it does not set comes from there, the slide list included.
+    const theme = source.audience.theme;
+    const text = [
+      '# yaml-language-server: $schema=../../docs/schemas/theme.schema.json',
+      `# The "${name}" audience: it takes everything from "${from}" but what it sets here.`,
+      `# Add a deck.hbs for its own slide list, or partials/ to change single slides.`,
+      `extends: ${from}`,
+      `label: ${JSON.stringify(`${theme.label} (${name})`)}`,
+      `description: ${JSON.stringify(`Like ${from}: describe who "${name}" is for.`)}`,
+      `# digits: arabic-indic`,
+      `# marking: "للاستخدام الرسمي"`,
+      `colors:`,
+      `  primary: ${JSON.stringify(theme.colors.primary)}`,
+      '',
+    ].join('\n');
+    await writeAtomic(path.join(folder, 'theme.yaml'), text);
+    return { folder, diagnostics: [] };
+  }
   await copyFolder(path.join(base, 'templates', from), folder);
   const themePath = path.join(folder, 'theme.yaml');
   const theme = await readFile(themePath, 'utf8');

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './helpers/project.js';
+import { writeFileSync } from 'node:fs';
+import { REPO, tempProject } from './helpers/project.js';
+import { unzipXml } from './helpers/pptx.js';
 
 describe('documentation', () => {
   it('runs the library example as written', () => {
@@ -20,5 +22,28 @@ describe('documentation', () => {
         expect(existsSync(path.resolve(REPO, m[1]!)), `${doc} → ${m[1]}`).toBe(true);
       }
     }
+  });
+
+  it('runs the README’s worked example of a new audience, as written', async () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const block = (lang: string, first: string) => {
+      const m = new RegExp('```' + lang + '\\n(' + first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '[\\s\\S]*?)```').exec(readme);
+      if (!m) throw new Error(`README has no ${lang} block starting with ${first}`);
+      return m[1]!;
+    };
+    const theme = block('yaml', '# templates/diplomats/theme.yaml');
+    const deck = block('handlebars', '{{!-- templates/diplomats/deck.hbs');
+    const root = await tempProject();
+    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist/cli/main.js'), ...args, '--root', root], { encoding: 'utf8' });
+    expect(cli(['new-audience', 'diplomats', '--extends', 'briefing']).status).toBe(0);
+    expect(cli(['build', '--audience', 'diplomats']).status).toBe(0); // builds before any edit
+    writeFileSync(path.join(root, 'templates/diplomats/theme.yaml'), theme);
+    writeFileSync(path.join(root, 'templates/diplomats/deck.hbs'), deck);
+    const r = cli(['build', '--audience', 'diplomats']);
+    expect(r.status, r.stderr).toBe(0);
+    const parts = await unzipXml(readFileSync(path.join(root, 'output/diplomats.pptx')));
+    expect(parts.get('ppt/slides/slide2.xml')).toContain('<a:t>٢</a:t>'); // Arabic-Indic slide numbers
+    expect([...parts.keys()].some((n) => n.startsWith('ppt/slideLayouts/') && parts.get(n)!.includes('0B5D3B'))).toBe(true);
+    expect([...parts.values()].some((x) => x.includes('للاستخدام الرسمي'))).toBe(true);
   });
 });

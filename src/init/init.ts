@@ -11,9 +11,10 @@ export class InitError extends Error {
 
 /**
  * `mujaz init DIR`: a new briefing project that builds as it is. It gets the starter outline
- * (three parts of an article, its facts with sources), the shipped audiences (their themes and
- * the shared partials; the briefing, leadership and media slide lists made generic, so that
- * they fit any outline; security and economy use the briefing's), and the editor schemas.
+ * (three parts of an article, its facts with sources), the audiences shipped with mujaz (their
+ * themes, their own partials and the shared ones; the briefing, leadership and media slide lists
+ * made generic, so that they fit any outline; the others use the briefing's), the editor
+ * schemas and the authors' guide.
  * Returns the files made, relative to DIR.
  */
 export async function initProject(dir: string): Promise<string[]> {
@@ -34,9 +35,12 @@ export async function initProject(dir: string): Promise<string[]> {
     if (audience.startsWith('_') || !(await stat(path.join(PACKAGE, 'templates', audience))).isDirectory()) continue;
     await mkdir(path.join(target, 'templates', audience), { recursive: true });
     await cp(path.join(PACKAGE, 'templates', audience, 'theme.yaml'), path.join(target, 'templates', audience, 'theme.yaml'));
+    const partials = path.join(PACKAGE, 'templates', audience, 'partials');
+    if (await stat(partials).then((s) => s.isDirectory(), () => false)) await cp(partials, path.join(target, 'templates', audience, 'partials'), { recursive: true });
   }
   await cp(path.join(starter, 'templates'), path.join(target, 'templates'), { recursive: true });
   await cp(path.join(PACKAGE, 'docs/schemas'), path.join(target, 'docs/schemas'), { recursive: true });
+  await cp(path.join(PACKAGE, 'docs/authors-guide.md'), path.join(target, 'docs/authors-guide.md'));
   await mkdir(path.join(target, 'output'), { recursive: true });
   return listRelative(target);
 }

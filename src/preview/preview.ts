@@ -40,10 +40,14 @@ export async function previewDeck(deck: string, dir: string, options: { columns?
     options.onProgress?.({ step: 'slides', deck: name });
     for (const old of await readdir(dir)) if (/^slide-\d+\.png$/.test(old)) await rm(path.join(dir, old));
     await run('pdftoppm', ['-png', '-r', '96', pdf, path.join(dir, 'slide')], 'pdftoppm');
-    const slides = (await readdir(dir))
-      .filter((f) => /^slide-\d+\.png$/.test(f))
-      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
-      .map((f) => path.join(dir, f));
+    // pdftoppm pads page numbers to the page count's width; name them slide-01.png … always
+    const slides: string[] = [];
+    for (const f of (await readdir(dir)).filter((x) => /^slide-\d+\.png$/.test(x))) {
+      const n = Number(/\d+/.exec(f)![0]);
+      const named = path.join(dir, `slide-${String(n).padStart(2, '0')}.png`);
+      if (path.join(dir, f) !== named) await rename(path.join(dir, f), named);
+      slides[n - 1] = named;
+    }
 
     options.onProgress?.({ step: 'sheet', deck: name });
     const contactSheet = path.join(dir, 'contact-sheet.png');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describeAudiences, scaffoldAudience } from '../../api.js';
 import { ROOT_OPTION, relative, type CliContext } from '../context.js';
+import { EXIT } from '../exit.js';
 
 export function audienceCommands(program: Command, cli: CliContext): void {
   program
@@ -27,12 +28,17 @@ export function audienceCommands(program: Command, cli: CliContext): void {
     .command('new-audience')
     .description('start a new audience as a working copy of an existing one')
     .argument('<name>', 'the new audience (lowercase letters, digits, dashes)')
-    .requiredOption('--from <existing>', 'the audience to copy')
+    .option('--from <existing>', 'the audience to copy: its theme, slide list and partials')
+    .option('--extends <existing>', 'or: the audience to build on; only a theme that extends it is written')
     .option(...ROOT_OPTION)
-    .action(async (name: string, opts: { from: string; root: string }) => {
-      const { folder, diagnostics } = await scaffoldAudience(opts.root, name, opts.from);
+    .action(async (name: string, opts: { from?: string; extends?: string; root: string }) => {
+      if (Boolean(opts.from) === Boolean(opts.extends)) {
+        process.stderr.write('error: give either --from EXISTING (a copy) or --extends EXISTING (a theme that builds on it)\n');
+        return cli.fail(EXIT.USAGE);
+      }
+      const { folder, diagnostics } = await scaffoldAudience(opts.root, name, (opts.from ?? opts.extends)!, { extend: Boolean(opts.extends) });
       cli.report(diagnostics);
       if (!folder) return cli.fail();
-      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml and deck.hbs, then: mujaz build --audience ${name}`);
+      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml${opts.extends ? '' : ' and deck.hbs'}, then: mujaz build --audience ${name}`);
     });
 }
