@@ -163,5 +163,7 @@ describe('the briefing deck', () => {
     expect(parts.get('ppt/charts/chart2.xml')).toMatch(/<c:dPt>\s*<c:idx val="12"\/>[\s\S]*?<a:srgbClr val="B03A2E"\/>/);
     expect(parts.get('ppt/charts/chart1.xml')).toMatch(/<c:barDir val="bar"\/>/);
     expect(new Set(spec.slides.map((s) => s.section)).size).toBeGreaterThanOrEqual(9);
+    // the per-audience checks of bullets, tables and charts run on this deck at least
+    expect(new Set(spec.slides.map((s) => s.kind))).toEqual(new Set(['title', 'agenda', 'bullets', 'chart', 'stats', 'table', 'sources']));
   });
 });
