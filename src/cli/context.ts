@@ -49,3 +49,25 @@ export function outFolder(out: string | undefined): string | undefined {
 export function relative(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
+
+/** What build, preview and watch take: the decks to make, the project, the output folder. */
+export interface DeckOptions {
+  audience: string;
+  all?: boolean;
+  root: string;
+  out?: string;
+}
+
+/** Adds --audience, --all, --root and --out to a command that makes decks. */
+export function deckOptions(command: Command, verb: string): Command {
+  return command
+    .option(...AUDIENCE_OPTION)
+    .option('--all', `${verb} every audience`)
+    .option(...ROOT_OPTION)
+    .option(...OUT_OPTION);
+}
+
+/** The library's options for those: the audiences asked for and the output folder as typed. */
+export function deckTarget(opts: DeckOptions): { root: string; audiences: string[]; all?: boolean; out?: string } {
+  return { root: opts.root, audiences: [opts.audience], all: opts.all, out: outFolder(opts.out) };
+}

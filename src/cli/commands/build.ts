@@ -1,24 +1,15 @@
 import { Option, type Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
 import { formatDiagnostic } from '../../diagnostics/format.js';
-import { AUDIENCE_OPTION, OUT_OPTION, ROOT_OPTION, outFolder, relative, type CliContext } from '../context.js';
+import { AUDIENCE_OPTION, ROOT_OPTION, deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
-  program
-    .command('build')
-    .description('build the deck of an audience into <out>/<audience>.pptx')
-    .option(...AUDIENCE_OPTION)
-    .option('--all', 'build every audience')
-    .option(...ROOT_OPTION)
-    .option(...OUT_OPTION)
+  deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
     .addOption(new Option('--emit <what...>', 'also write <out>/<audience>.spec.json (spec) or .context.json (context)').choices(['spec', 'context']))
     .option('--strict', 'treat warnings as errors')
-    .action(async (opts: { audience: string; all?: boolean; root: string; out?: string; emit?: ('spec' | 'context')[]; strict?: boolean }) => {
+    .action(async (opts: DeckOptions & { emit?: ('spec' | 'context')[]; strict?: boolean }) => {
       const results = await buildDecks({
-        root: opts.root,
-        audiences: [opts.audience],
-        all: opts.all,
-        out: outFolder(opts.out),
+        ...deckTarget(opts),
         emit: opts.emit,
         strict: opts.strict,
         onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),

@@ -1,26 +1,17 @@
 import type { Command } from 'commander';
 import { previewDecks } from '../../api.js';
 import { MissingToolError } from '../../preview/tools.js';
-import { AUDIENCE_OPTION, OUT_OPTION, ROOT_OPTION, outFolder, relative, type CliContext } from '../context.js';
+import { deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
 
 const STEPS = { pdf: 'rendering with LibreOffice', slides: 'one image per slide', sheet: 'contact sheet' } as const;
 
 export function previewCommand(program: Command, cli: CliContext): void {
-  program
-    .command('preview')
-    .description('build, then render through LibreOffice: a PDF, a PNG per slide and a contact sheet under <out>/preview/<audience>/')
-    .option(...AUDIENCE_OPTION)
-    .option('--all', 'every audience')
-    .option(...ROOT_OPTION)
-    .option(...OUT_OPTION)
-    .action(async (opts: { audience: string; all?: boolean; root: string; out?: string }) => {
+  deckOptions(program.command('preview').description('build, then render through LibreOffice: a PDF, a PNG per slide and a contact sheet under <out>/preview/<audience>/'), 'preview')
+    .action(async (opts: DeckOptions) => {
       let results;
       try {
         results = await previewDecks({
-          root: opts.root,
-          audiences: [opts.audience],
-          all: opts.all,
-          out: outFolder(opts.out),
+          ...deckTarget(opts),
           onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),
           onPreview: (audience, step, i, total) => cli.out.progress(`[${i + 1}/${total}] ${audience}: ${STEPS[step]}…`),
         });

@@ -1,18 +1,12 @@
 import type { Command } from 'commander';
 import { formatDiff } from '../../manifest/diff.js';
-import { AUDIENCE_OPTION, OUT_OPTION, ROOT_OPTION, outFolder, relative, type CliContext } from '../context.js';
+import { deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function watchCommand(program: Command, cli: CliContext): void {
-  program
-    .command('watch')
-    .description('rebuild the decks whenever content/ or templates/ change, and say what changed')
-    .option(...AUDIENCE_OPTION)
-    .option('--all', 'rebuild every audience')
-    .option(...ROOT_OPTION)
-    .option(...OUT_OPTION)
-    .action(async (opts: { audience: string; all?: boolean; root: string; out?: string }) => {
+  deckOptions(program.command('watch').description('rebuild the decks whenever content/ or templates/ change, and say what changed'), 'rebuild')
+    .action(async (opts: DeckOptions) => {
       const { watchProject } = await import('../../watch/watch.js'); // chokidar only when watching
-      const watcher = watchProject({ root: opts.root, audiences: [opts.audience], all: opts.all, out: outFolder(opts.out) }, (event) => {
+      const watcher = watchProject(deckTarget(opts), (event) => {
         switch (event.type) {
           case 'ready':
             cli.out.info(`watching ${event.watching.join(' and ')} (Ctrl-C to stop)`);
