@@ -107,7 +107,11 @@ export function createHelpers(root: TemplateContext) {
     /** {{#with (part "northeast")}}: one part of the outline by its id */
     part(id: unknown) {
       const p = root.parts.find((x) => x.id === id);
-      if (!p) throw new HelperError(`unknown part "${String(id)}"; parts: ${root.parts.map((x) => x.id).join(', ')}`);
+      if (!p) {
+        const ids = root.parts.map((x) => x.id);
+        const suggestion = didYouMean(String(id), ids);
+        throw new HelperError(`unknown part "${String(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; parts: ${ids.join(', ')}`);
+      }
       return p;
     },
     /** {{#with (table "gains")}}: a summary table of the outline by its id */
