@@ -13,7 +13,7 @@ export function renderSources(slide: PptxSlide, spec: SourcesSlide, { theme }: R
   const per = Math.ceil(spec.items.length / columns);
   const gap = 0.4;
   const w = (BODY.w - gap * (columns - 1)) / columns;
-  const size = fitSize(spec.items, { w: (BODY.w - gap) / columns, h: BODY.h * columns }, theme.sizes.small + 2, 10, 1.2);
+  const size = fitSize(spec.items, { w: (BODY.w - gap) / columns, h: BODY.h * columns }, theme.sizes.body - 4, 10, 1.4);
   for (let col = 0; col < columns; col++) {
     const items = spec.items.slice(col * per, (col + 1) * per);
     if (!items.length) continue;
