@@ -26,7 +26,7 @@ export function audienceCommands(program: Command, cli: CliContext): void {
 
   program
     .command('new-audience')
-    .description('start a new audience as a working copy of an existing one')
+    .description('start a new audience: a theme that builds on an existing one (--extends), or a copy of it (--from)')
     .argument('<name>', 'the new audience (lowercase letters, digits, dashes)')
     .option('--from <existing>', 'the audience to copy: its theme, slide list and partials')
     .option('--extends <existing>', 'or: the audience to build on; only a theme that extends it is written')
