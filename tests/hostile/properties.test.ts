@@ -66,6 +66,20 @@ function expectWellFormed(diagnostics: readonly Diagnostic[]): void {
   }
 }
 
+
+/** The files with each edit applied in turn: `cut` characters at `at` replaced by `insert`. */
+function applyEdits(
+  original: ReadonlyMap<string, { path: string; text: string }>,
+  edits: readonly { file: string; at: number; cut: number; insert: string }[],
+): Map<string, { path: string; text: string }> {
+  const files = new Map(original);
+  for (const e of edits) {
+    const text = files.get(e.file)!.text;
+    const at = e.at % (text.length + 1);
+    files.set(e.file, { path: e.file, text: text.slice(0, at) + e.insert + text.slice(at + e.cut) });
+  }
+  return files;
+}
 describe('content arrives verbatim', () => {
   it('any text in a point is the slide’s bullet, exactly (trimmed), or a located MJZ104', { timeout: 60_000 * FUZZ }, async () => {
     const content = await shippedContent();
@@ -169,12 +183,7 @@ describe('no input makes a stage throw', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
-        const files = new Map(content);
-        for (const e of edits) {
-          const text = files.get(e.file)!.text;
-          const at = e.at % (text.length + 1);
-          files.set(e.file, { path: e.file, text: text.slice(0, at) + e.insert + text.slice(at + e.cut) });
-        }
+        const files = applyEdits(content, edits);
         const result = await compileAudience(prepareContent(files), templates, 'briefing', { render: false });
         expectWellFormed(result.diagnostics);
       }),
@@ -198,12 +207,7 @@ describe('no input makes a stage throw', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
-        const files = new Map(templates);
-        for (const e of edits) {
-          const text = files.get(e.file)!.text;
-          const at = e.at % (text.length + 1);
-          files.set(e.file, { path: e.file, text: text.slice(0, at) + e.insert + text.slice(at + e.cut) });
-        }
+        const files = applyEdits(templates, edits);
         const result = await compileAudience(prepared, files, 'briefing', { render: false });
         expectWellFormed(result.diagnostics);
         const { audience } = loadAudience('briefing', files);
