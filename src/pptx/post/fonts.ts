@@ -12,6 +12,7 @@ import { childElements, getAttr, mapElements, mapStartTags, removeAttr, splitEle
 
 /** No `charset` on any a:ea or a:cs of a part. */
 export function stripCharsetHints(xml: string): string {
+  if (!xml.includes('charset')) return xml;
   return ['a:ea', 'a:cs'].reduce((acc, name) => mapStartTags(acc, name, (tag) => removeAttr(tag, 'charset')), xml);
 }
 

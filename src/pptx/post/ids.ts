@@ -13,7 +13,9 @@ import { getAttr, mapStartTags, setAttr, startTagPattern } from './xml.js';
 /** A part with unique p:cNvPr ids (first occurrence kept, duplicates renumbered above the maximum). */
 export function dedupeShapeIds(xml: string): string {
   const tags = xml.match(startTagPattern('p:cNvPr')) ?? [];
-  const ids = tags.map((t) => Number(getAttr(t, 'id'))).filter((n) => Number.isInteger(n));
+  const written = tags.map((t) => getAttr(t, 'id'));
+  if (new Set(written).size === written.length) return xml; // no id twice (the usual part)
+  const ids = written.map(Number).filter((n) => Number.isInteger(n));
   let next = Math.max(0, ...ids) + 1;
   const seen = new Set<string>();
   return mapStartTags(xml, 'p:cNvPr', (tag) => {

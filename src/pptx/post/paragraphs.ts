@@ -7,7 +7,7 @@
  *   (a:lvlNpPr, a:defPPr in lstStyle, txStyles, notesStyle, defaultTextStyle) too.
  * - Language: every run property element names the deck's language.
  */
-import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement } from './xml.js';
+import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement, startTagPattern } from './xml.js';
 
 const PPR = 'a:pPr';
 
@@ -20,6 +20,11 @@ const KEPT_ALIGNMENTS = new Set(['ctr', 'r', 'just', 'justLow', 'dist', 'thaiDis
 
 /** One paragraph `<a:p>…</a:p>`: keep only its first a:pPr, placed before the runs. */
 export function keepFirstParagraphProps(paragraph: string): string {
+  const at = paragraph.indexOf('<a:pPr');
+  if (at === -1 || paragraph.indexOf('<a:pPr', at + 6) === -1) {
+    // At most one a:pPr: only its place can be wrong, which the full check below sees.
+    if (at === -1 || /^<a:p(?=[\s>])[^>]*>\s*$/.test(paragraph.slice(0, at))) return paragraph;
+  }
   const { start, inner, end } = splitElement(paragraph);
   const props = inner.match(elementPattern(PPR));
   if (!props || props.length === 0) return paragraph;
@@ -39,20 +44,22 @@ export function rtlPropsTag(tag: string): string {
 }
 
 /** One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. */
+const FIRST_PPR = new RegExp(elementPattern(PPR).source);
+
 export function makeParagraphRtl(paragraph: string): string {
   const { start, inner, end } = splitElement(paragraph);
-  const pattern = new RegExp(elementPattern(PPR).source);
-  const found = pattern.exec(inner);
+  const found = FIRST_PPR.exec(inner);
   if (!found) return `${openTag(start)}<a:pPr algn="r" rtl="1"/>${inner}${end || '</a:p>'}`;
   const props = mapStartTags(found[0], PPR, rtlPropsTag);
   return `${start}${inner.slice(0, found.index)}${props}${inner.slice(found.index + found[0].length)}${end}`;
 }
 
-const LEVEL_STYLES = ['a:defPPr', ...Array.from({ length: 9 }, (_, i) => `a:lvl${i + 1}pPr`)];
+/** The start tag of any list-level style: a:defPPr, a:lvl1pPr … a:lvl9pPr (one pass over the part). */
+const LEVEL_STYLE_TAG = new RegExp(startTagPattern('a:defPPr').source.replace('a:defPPr', 'a:(?:defPPr|lvl[1-9]pPr)'), 'g');
 
 /** Every list-level style (a:defPPr, a:lvl1pPr … a:lvl9pPr) of a part made right-to-left. */
 export function rtlLevelStyles(xml: string): string {
-  return LEVEL_STYLES.reduce((acc, name) => mapStartTags(acc, name, rtlPropsTag), xml);
+  return xml.includes('pPr') ? xml.replace(LEVEL_STYLE_TAG, rtlPropsTag) : xml;
 }
 
 /** Every paragraph of a part keeps only its first a:pPr. */
@@ -65,10 +72,12 @@ export function rtlParagraphs(xml: string): string {
   return rtlLevelStyles(mapElements(xml, 'a:p', makeParagraphRtl));
 }
 
-const RUN_PROPS = ['a:rPr', 'a:endParaRPr', 'a:defRPr'];
+/** The start tag of any run properties element: a:rPr, a:endParaRPr, a:defRPr (one pass over the part). */
+const RUN_PROPS_TAG = new RegExp(startTagPattern('a:rPr').source.replace('a:rPr', 'a:(?:rPr|endParaRPr|defRPr)'), 'g');
 
 /** `lang` on every run, end-of-paragraph and default run properties element of a part. */
 export function setTextLang(xml: string, lang: string): string {
   const value = escapeAttr(lang);
-  return RUN_PROPS.reduce((acc, name) => mapStartTags(acc, name, (tag) => setAttr(tag, 'lang', value)), xml);
+  const already = ` lang="${value}"`;
+  return xml.replace(RUN_PROPS_TAG, (tag) => (tag.includes(already) ? tag : setAttr(tag, 'lang', value)));
 }

@@ -15,16 +15,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `<name ...>` or `<name .../>`, exactly this element name (a:p does not match a:pPr). */
-export function startTagPattern(name: string): RegExp {
-  return new RegExp(`<${escapeRegExp(name)}(?=[\\s/>])${ATTRS}/?>`, 'g');
+/**
+ * The patterns below are built once per element or attribute name: a 1,000-slide deck runs
+ * them hundreds of thousands of times. The global ones are shared, so use them only with
+ * `match`, `replace` and `matchAll` (which start from the beginning), never with `exec` or `test`.
+ */
+function memo(make: (name: string) => RegExp): (name: string) => RegExp {
+  const made = new Map<string, RegExp>();
+  return (name) => {
+    let pattern = made.get(name);
+    if (pattern === undefined) made.set(name, (pattern = make(name)));
+    return pattern;
+  };
 }
 
-/** A whole element `<name .../>` or `<name ...>...</name>`; the element must not nest in itself. */
-export function elementPattern(name: string): RegExp {
+/** `<name ...>` or `<name .../>`, exactly this element name (a:p does not match a:pPr). Shared: see above. */
+export const startTagPattern = memo((name) => new RegExp(`<${escapeRegExp(name)}(?=[\\s/>])${ATTRS}/?>`, 'g'));
+
+/** A whole element `<name .../>` or `<name ...>...</name>`; the element must not nest in itself. Shared: see above. */
+export const elementPattern = memo((name) => {
   const n = escapeRegExp(name);
   return new RegExp(`<${n}(?=[\\s/>])${ATTRS}(?:/>|>[\\s\\S]*?</${n}\\s*>)`, 'g');
-}
+});
 
 /** Replace every element `name` (non-nesting) by `fn(element)`. */
 export function mapElements(xml: string, name: string, fn: (element: string) => string): string {
@@ -36,9 +48,8 @@ export function mapStartTags(xml: string, name: string, fn: (tag: string) => str
   return xml.replace(startTagPattern(name), (tag) => fn(tag));
 }
 
-function attrPattern(name: string): RegExp {
-  return new RegExp(`(\\s)${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-}
+/** Not global: `exec`, `test` and `replace` of the first match are all safe. */
+const attrPattern = memo((name) => new RegExp(`(\\s)${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
 
 /** The value of attribute `name` in a start tag (not unescaped), or undefined. */
 export function getAttr(tag: string, name: string): string | undefined {
@@ -67,8 +78,10 @@ export function removeAttr(tag: string, name: string): string {
 }
 
 /** The start tag that begins `element`. */
+const LEADING_START_TAG = new RegExp(`^<[^\\s/>]+${ATTRS}/?>`);
+
 export function startTagOf(element: string): string {
-  const m = new RegExp(`^<[^\\s/>]+${ATTRS}/?>`).exec(element);
+  const m = LEADING_START_TAG.exec(element);
   if (!m) throw new Error(`not an element: ${element.slice(0, 60)}`);
   return m[0];
 }
