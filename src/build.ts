@@ -7,7 +7,7 @@ import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { unusedFacts } from './facts/unused.js';
-import { finalizePackage } from './pptx/post/index.js';
+import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG } from './pptx/rtl.js';
 import { parseSpec } from './spec/parse.js';
@@ -136,7 +136,7 @@ export async function compileAudience(prepared: PreparedContent, templates: Temp
 
   const raw = await renderPptx(parsed.spec, theme);
   const renderMs = lap();
-  const bytes = await finalizePackage(raw, {
+  const bytes = await finalizeParts(raw, {
     lang: LANG,
     rtl: true,
     fonts: { major: { latin: theme.fonts.heading, cs: theme.fonts.heading }, minor: { latin: theme.fonts.body, cs: theme.fonts.body } },

@@ -1,4 +1,6 @@
 import type { Pptx, PptxSlide } from './types.js';
+import { presentationParts } from './parts.js';
+import type { PartMap } from './post/types.js';
 import type { Theme } from '../audience/theme.js';
 import type { DeckSpec, Slide } from '../spec/schema.js';
 import { CONTENT_MASTER, TITLE_MASTER, addSlideNumber, defineMasters } from './master.js';
@@ -31,10 +33,10 @@ function loadPptxGenJS() {
 }
 
 /**
- * Stage 5: the deck spec drawn with pptxgenjs. Returns the raw package; the post-processing
+ * Stage 5: the deck spec drawn with pptxgenjs. Returns the raw parts (not zipped); the post-processing
  * stage makes it right-to-left throughout, valid and deterministic.
  */
-export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<Uint8Array> {
+export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<PartMap> {
   const mod = await loadPptxGenJS();
   // Under NodeNext the bundled types make the default export look non-constructible.
   const Ctor = mod.default as new () => Pptx;
@@ -61,6 +63,5 @@ export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<Uint8Arr
     if (slideSpec.kind !== 'title') addSlideNumber(slide, index + 1, theme);
     if (slideSpec.notes) slide.addNotes(slideSpec.notes);
   }
-  const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  return presentationParts(pptx as unknown as Parameters<typeof presentationParts>[0]);
 }

@@ -100,9 +100,13 @@ async function fixWorkbooks(parts: PartMap, opts: FinalizeOptions, date: FixedDa
  * that validates, and byte-identical output for the same content.
  */
 export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): Promise<Uint8Array> {
+  return finalizeParts(await readPackage(pptx), opts);
+}
+
+/** finalizePackage for parts not yet zipped (as the render stage hands them over). */
+export async function finalizeParts(raw: PartMap, opts: FinalizeOptions): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
-  let parts = await readPackage(pptx);
-  parts = addCustomProperties(parts, opts.customProperties);
+  let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
   parts = fixContentTypes(parts);
   parts = applyTransforms(parts, transforms(opts, date));

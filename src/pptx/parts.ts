@@ -1,0 +1,82 @@
+/**
+ * The parts pptxgenjs wrote, taken before it zips them.
+ *
+ * `pptx.write()` builds every part into a JSZip object and then zips it (CRC and UTF-8 encoding
+ * in JavaScript); the post-processing stage would unzip that again, only to rewrite the parts
+ * and zip them once more. Instead, `write()` is asked for an output type of our own, and JSZip's
+ * `generateAsync` answers that type with the JSZip object itself: its parts are the strings and
+ * bytes pptxgenjs put in, read without a zip in between. Every other output type (pptxgenjs's
+ * embedded workbooks, any other user of JSZip in the process) goes to JSZip unchanged.
+ *
+ * This relies on pptxgenjs 4.0.1 passing `outputType` through to `generateAsync`, and on JSZip
+ * 3.10 keeping each file's data as a promise of what was added: both versions are pinned, and
+ * the deck tests read every part of every audience's deck.
+ */
+import { isXmlPart } from './post/zip.js';
+import type { PartMap } from './post/types.js';
+
+/** The output type that returns the JSZip object instead of a zip. */
+const PARTS = 'mujaz:parts';
+
+interface ZipEntry {
+  dir: boolean;
+  _data: unknown;
+  _dataBinary: boolean;
+}
+export interface ZipLike {
+  files: Record<string, ZipEntry>;
+}
+type Generate = (this: ZipLike, options?: { type?: string }, onUpdate?: unknown) => Promise<unknown>;
+
+let hooked: Promise<void> | undefined;
+
+/** Teaches JSZip's generateAsync the PARTS output type (once per process). */
+function hookJSZip(): Promise<void> {
+  hooked ??= import('jszip').then((mod) => {
+    const proto = (mod.default as unknown as { prototype: { generateAsync: Generate } }).prototype;
+    const generate = proto.generateAsync;
+    proto.generateAsync = function (this: ZipLike, options, onUpdate) {
+      return options?.type === PARTS ? Promise.resolve(this) : generate.call(this, options, onUpdate);
+    };
+  });
+  return hooked;
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (Array.isArray(data)) return Uint8Array.from(data as number[]);
+  if (typeof data === 'string') return new Uint8Array(Buffer.from(data, 'latin1')); // a "binary string"
+  throw new TypeError(`unexpected part data: ${Object.prototype.toString.call(data)}`);
+}
+
+type Writable = { write(props: { outputType: string }): Promise<unknown> };
+
+/** The parts of a pptxgenjs presentation, as the post-processing stage reads them from a package. */
+export async function presentationParts(pptx: Writable): Promise<PartMap> {
+  return zipParts(await presentationZip(pptx));
+}
+
+/** The JSZip object pptxgenjs filled, not zipped. */
+export async function presentationZip(pptx: Writable): Promise<ZipLike> {
+  await hookJSZip();
+  const zip = (await pptx.write({ outputType: PARTS })) as ZipLike;
+  if (!zip || typeof zip !== 'object' || !('files' in zip)) throw new Error('pptxgenjs did not hand over its parts (is it the pinned 4.0.1 with JSZip 3.10?)');
+  return zip;
+}
+
+/** The files of a JSZip object, read as they were added: XML parts as text, the rest as bytes. */
+export async function zipParts(zip: ZipLike): Promise<PartMap> {
+  const parts: PartMap = { xml: new Map(), bin: new Map() };
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || name.endsWith('/')) continue;
+    const data = await entry._data;
+    const text = typeof data === 'string' && !entry._dataBinary;
+    if (isXmlPart(name)) parts.xml.set(name, text ? (data as string) : decoder.decode(toBytes(data)));
+    else parts.bin.set(name, text ? encoder.encode(data as string) : toBytes(data));
+  }
+  return parts;
+}
