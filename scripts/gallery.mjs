@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(process.execPath, [path.join(root, 'dist/cli/main.js'), 'preview', '--all', '--root', root], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, [path.join(root, 'dist/bin/mujaz.js'), 'preview', '--all', '--root', root], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 const gallery = path.join(root, 'docs/gallery');
 mkdirSync(gallery, { recursive: true });

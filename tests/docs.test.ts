@@ -34,7 +34,7 @@ describe('documentation', () => {
     const theme = block('yaml', '# templates/diplomats/theme.yaml');
     const deck = block('handlebars', '{{!-- templates/diplomats/deck.hbs');
     const root = await tempProject();
-    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist/cli/main.js'), ...args, '--root', root], { encoding: 'utf8' });
+    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist/bin/mujaz.js'), ...args, '--root', root], { encoding: 'utf8' });
     expect(cli(['new-audience', 'diplomats', '--extends', 'briefing']).status).toBe(0);
     expect(cli(['build', '--audience', 'diplomats']).status).toBe(0); // builds before any edit
     writeFileSync(path.join(root, 'templates/diplomats/theme.yaml'), theme);

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return cli.exitCode;
 }
 
-/** Run when executed (node dist/cli/main.js, npx mujaz through a bin link), not when imported. */
+/** Run when executed (node dist/bin/mujaz.js, the bundle of this module; npx mujaz through a bin link), not when imported. */
 function invokedDirectly(): boolean {
   if (!process.argv[1]) return false;
   try {

@@ -8,7 +8,7 @@ import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 import { unzipXml, validatePptx } from '../helpers/pptx.js';
 
 /** The real command, as a user runs it (npm test builds dist/ first). */
-const CLI = path.join(REPO, 'dist/cli/main.js');
+const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
 function mujaz(args: string[], cwd = REPO) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -16,7 +16,7 @@ function mujaz(args: string[], cwd = REPO) {
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first)');
+  if (!existsSync(CLI)) throw new Error('dist/bin/mujaz.js is missing: run `npm run build` (npm test does it first)');
 });
 
 describe('mujaz CLI', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePptx } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
 
-const CLI = path.join(REPO, 'dist/cli/main.js');
+const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 const mujaz = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 describe('mujaz init', () => {

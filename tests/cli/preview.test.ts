@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempProject } from '../helpers/project.js';
 
-const CLI = path.join(REPO, 'dist/cli/main.js');
+const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
 /** Width and height of a PNG, from its IHDR chunk. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 
-const CLI = path.join(REPO, 'dist/cli/main.js');
+const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
 /** A running `mujaz watch`, its output collected, with a bounded wait for a line to appear. */
 function startWatch(root: string) {

@@ -1,5 +1,5 @@
 /**
- * A sample of hostile input through the real command (node dist/cli/main.js, built by `npm test`):
+ * A sample of hostile input through the real command (node dist/bin/mujaz.js, built by `npm test`):
  * what the author sees on stderr, the exit code, and that the last good deck survives. Then two
  * builds at once into one output folder.
  */
@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 
-const CLI = path.join(REPO, 'dist/cli/main.js');
+const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
 function mujaz(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
@@ -29,7 +29,7 @@ function mujazAsync(args: string[]): Promise<{ code: number | null; stderr: stri
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first)');
+  if (!existsSync(CLI)) throw new Error('dist/bin/mujaz.js is missing: run `npm run build` (npm test does it first)');
 });
 
 interface Mistake {
