@@ -1,3 +1,4 @@
+import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import type { Diagnostic, Location, Position } from './diagnostic.js';
 
@@ -32,10 +33,106 @@ export const MAX_DEPTH = 64;
  */
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Two parsers, one result. `yaml` keeps every node's place, which diagnostics need, but takes
+ * 5 to 7 times as long as js-yaml on a large file (300 ms for a 1,000-part outline). So a file
+ * is read by js-yaml first, and that value is used only when the file is plainly clean: it
+ * parsed, and it holds no anchor, alias, tag, directive or `__proto__` key, no forbidden
+ * character, and no deep nesting. Anything else (every file with a problem, and every file
+ * that might be read differently) goes to `yaml` as before, which reports it. The nodes and
+ * their places are parsed by `yaml` the first time a diagnostic asks for a location.
+ * tests/diagnostics/yaml-quick.test.ts holds both parsers to the same value, file by file.
+ */
 export function parseYaml(file: SourceFile): ParsedYaml {
-  const lineCounter = new LineCounter();
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const source = text === file.text ? file : { ...file, text };
+  const quick = quickValue(text);
+  if (quick !== undefined) {
+    let nodes: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+    const parse = () => (nodes ??= documentOf(text));
+    return {
+      file: source,
+      value: quick.value,
+      diagnostics: [],
+      get doc() {
+        return parse().doc;
+      },
+      get lineCounter() {
+        return parse().lineCounter;
+      },
+    };
+  }
+  return parseFully(source);
+}
+
+/** The same file with another value (its nodes still parsed only when a location is asked for). */
+export function withValue(parsed: ParsedYaml, value: unknown): ParsedYaml {
+  return {
+    file: parsed.file,
+    value,
+    diagnostics: parsed.diagnostics,
+    get doc() {
+      return parsed.doc;
+    },
+    get lineCounter() {
+      return parsed.lineCounter;
+    },
+  };
+}
+
+/** Nesting js-yaml may read: content needs a handful of levels; deeper files go to `yaml`. */
+const QUICK_DEPTH = 32;
+/** Marks that make js-yaml's reading worth a second opinion: anchors, aliases, tags, directives, `__proto__`. */
+const NEEDS_YAML = /[&*!%]|__proto__/;
+
+/** The value of a plainly clean YAML file, by js-yaml; undefined when `yaml` must read it. */
+export function quickValue(text: string): { value: unknown } | undefined {
+  if (NEEDS_YAML.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = quickLoad(text, { maxDepth: QUICK_DEPTH, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  if (value === null || value === undefined || needsYaml(value)) return undefined;
+  return { value };
+}
+
+/**
+ * Whether a value js-yaml read needs `yaml`'s reading after all: a key or string holds a
+ * character no slide can hold (reported with its place), a key was null (js-yaml names it
+ * "null", yaml ""), or a key is long enough that yaml may refuse it as an implicit key.
+ */
+function needsYaml(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (FORBIDDEN_CHAR.test(node)) return true;
+    } else if (Array.isArray(node)) {
+      stack.push(...node);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) {
+        if (key === 'null' || key.length > MAX_QUICK_KEY || FORBIDDEN_CHAR.test(key)) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
+}
+
+/** yaml refuses an implicit key of more than 1,024 characters of source (an escape takes up to 6). */
+const MAX_QUICK_KEY = 128;
+
+function documentOf(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), lineCounter };
+}
+
+/** The file read by `yaml`, with every problem it has as a diagnostic. */
+export function parseFully(file: SourceFile): ParsedYaml {
+  const { text } = file;
+  const { doc, lineCounter } = documentOf(text);
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => toPosition(lineCounter.linePos(offset));
   const problem = (code: string, message: string, range: readonly number[] | null | undefined, hint?: string): Diagnostic => ({
@@ -95,7 +192,7 @@ export function parseYaml(file: SourceFile): ParsedYaml {
     diagnostics.push(problem('MJZ102', `${file.path} is empty`, undefined));
   }
   // The positions count from the text without its BOM: so does every later use of the text.
-  return { file: text === file.text ? file : { ...file, text }, value, doc, lineCounter, diagnostics };
+  return { file, value, doc, lineCounter, diagnostics };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { collapseRepeats, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { toTemplate, type Origin } from '../expand/origins.js';
-import { parseYaml } from '../diagnostics/yaml-source.js';
+import { parseYaml, withValue } from '../diagnostics/yaml-source.js';
 import { DeckSpecSchema, type DeckSpec } from './schema.js';
 import { extractFactUses, type FactUse } from '../facts/markers.js';
 
@@ -20,6 +20,6 @@ export function parseSpec(
   };
   if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map(tag) };
   const { spec: clean, uses } = extractFactUses(parsed.value);
-  const checked = checkSchema(DeckSpecSchema, { ...parsed, value: clean }, 'the deck spec');
+  const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
   return { spec: checked.value, uses, diagnostics: collapseRepeats(checked.diagnostics.map(tag)) };
 }

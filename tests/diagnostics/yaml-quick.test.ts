@@ -1,0 +1,109 @@
+/**
+ * parseYaml reads a file with js-yaml first and keeps that value only when the file is plainly
+ * clean (src/diagnostics/yaml-source.ts). These tests hold it to what `yaml` alone reads:
+ * whenever the quick reader answers, its value is the same; whenever `yaml` finds a problem,
+ * the quick reader declines, so the problem is reported as before.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadAudience } from '../../src/audience/load.js';
+import { buildContext } from '../../src/audience/context.js';
+import { prepareContent } from '../../src/build.js';
+import { locate, parseFully, parseYaml, quickValue } from '../../src/diagnostics/yaml-source.js';
+import { expandTemplates } from '../../src/expand/expand.js';
+import { readContentFiles, readTemplateFiles } from '../../src/io/read.js';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+
+/** The two readers agree on `text`; returns whether the quick one answered. */
+function agree(text: string, label = text): boolean {
+  const full = parseFully({ path: 'x.yaml', text });
+  const quick = quickValue(text);
+  if (full.diagnostics.length) expect(quick, `${label}: yaml reports ${full.diagnostics[0]?.message}`).toBeUndefined();
+  if (quick) expect(quick.value, label).toStrictEqual(full.value);
+  return quick !== undefined;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('the quick YAML reader', () => {
+  it('reads every YAML file of the project as yaml does, and answers for the content', () => {
+    const files = [...yamlFiles(path.join(REPO, 'content')), ...yamlFiles(path.join(REPO, 'templates')), ...yamlFiles(path.join(REPO, 'src/init/starter'))];
+    expect(files.length).toBeGreaterThan(10);
+    const answered = files.filter((file) => agree(readFileSync(file, 'utf8'), file));
+    // the dataset and the outline are what make the quick reader worth having
+    expect(answered.map((f) => path.relative(REPO, f))).toEqual(expect.arrayContaining(['content/article.yaml', 'content/data/coalition-members.yaml']));
+  });
+
+  it('reads the deck spec every audience expands to as yaml does', async () => {
+    const [content, templates] = await Promise.all([readContentFiles(REPO), readTemplateFiles(REPO)]);
+    const prepared = prepareContent(content.content);
+    for (const name of ['briefing', 'leadership', 'security', 'economy', 'media']) {
+      const { audience } = loadAudience(name, templates.content);
+      const text = expandTemplates(audience!, buildContext(name, audience!.theme, prepared.content!, prepared.facts, prepared.data)).text!;
+      expect(agree(text, name), name).toBe(true);
+    }
+  });
+
+  it.each([
+    ['numbers yaml 1.2 reads as strings', 'a: 1_000\nb: 0b101\nc: 1:20\nd: 0o17\ne: 0x1F\nf: +12\ng: 1.\nh: .5\ni: 1e3\nj: .inf\nk: -.Inf\nl: .NaN\nm: 012\n'],
+    ['null, booleans and words yaml 1.1 took for booleans', 'a: ~\nb: null\nc: Null\nd:\ne: yes\nf: no\ng: on\nh: True\ni: FALSE\nj: y\n'],
+    ['keys that are not strings', '1: a\ntrue: b\n1.5: c\n0x1F: z\n.inf: v\n'],
+    ['a null key', '? null\n: d\n'],
+    ['an empty key', '? \n: r\n'],
+    ['a key of null', 'null: x\n'],
+    ['block scalars', 'a: |\n  one\n  two\n\nb: |-\n  x\nc: >\n  folded\n  line\n\n  para\nd: |+\n  kept\n\ne: >-\n   indented\n  less\n'],
+    ['quoted escapes', 'a: "\\u0627\\x41\\t\\N\\_\\L"\nb: \'it\'\'s\'\nc: "line\n  folded"\n'],
+    ['plain scalars over lines', 'a: one\n  two\n  three\nb: "a:b"\nc: a #not a comment\nd: x # a comment\n'],
+    ['flow collections', 'a: {b: 1, c: [1, 2, {d: e}]}\nf: []\ng: {}\n'],
+    ['markers and CRLF', '---\r\na: 1\r\nb: نص عربي\r\n...\r\n'],
+    ['tabs in text', 'a: "x\ty"\nb: x\ty\n'],
+    ['a second document', 'a: 1\n---\nb: 2\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a __proto__ key', '__proto__: 1\n'],
+    ['a control character', 'a: "\\u0001"\n'],
+    ['an empty file', ''],
+    ['only a comment', '# nothing\n'],
+    ['a bad indent', 'a:\n  b: 1\n c: 2\n'],
+    ['an unclosed quote', 'a: "open\n'],
+    ['deep nesting', `${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`],
+    ['a long implicit key', `${'k'.repeat(1100)}: 1\n`],
+    ['a comment without a space', 'a: 1#2\nb: [1,#x\n 2]\n'],
+  ])('%s', (_label, text) => {
+    agree(text);
+  });
+
+  it('reads random documents written in every style as yaml does', () => {
+    const scalar = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('ا', 'ب', ' ', '\n', ':', '#', '-', '"', "'", '1', '.', 'e', '\t') }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }), tie('node'), { maxKeys: 4 })),
+    })).node;
+    const options = fc.record({
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
+      defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE'),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+      lineWidth: fc.constantFrom(0, 20, 80),
+    });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }), value, { minKeys: 1, maxKeys: 5 }), options, (doc, opts) => {
+        agree(stringify(doc, opts as never));
+      }),
+      { numRuns: Number(process.env.QUICK_RUNS ?? 400) },
+    );
+  });
+
+  it('finds the nodes of a quickly read file when a diagnostic asks where', () => {
+    const parsed = parseYaml({ path: 'f.yaml', text: 'a:\n  b: [1, 2]\n' });
+    expect(parsed.value).toEqual({ a: { b: [1, 2] } });
+    expect(locate(parsed, ['a', 'b', 1])).toMatchObject({ file: 'f.yaml', start: { line: 2, column: 10 } });
+  });
+});
