@@ -52,6 +52,7 @@ export function chartsOf(parts: PartMap, source: string): string[] {
 /** Old part name → new part name, for charts and their embedded packages (identity entries omitted). */
 export function chartRenames(parts: PartMap): Map<string, string> {
   const charts = [...parts.xml.keys()].filter((n) => CHART.test(n));
+  if (charts.length === 0) return new Map(); // nothing to renumber (and no slide to read for it)
   const ordered: string[] = [];
   for (const slide of slidesInOrder(parts)) {
     for (const chart of chartsOf(parts, slide)) if (CHART.test(chart) && !ordered.includes(chart)) ordered.push(chart);
