@@ -51,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return cli.exitCode;
 }
 
-/** Run when executed (node dist/bin/mujaz.js, the bundle of this module; npx mujaz through a bin link), not when imported. */
+/** Run when executed as it is (node dist/cli/main.js), not when imported (the bundle's bin.ts imports it). */
 function invokedDirectly(): boolean {
   if (!process.argv[1]) return false;
   try {
@@ -60,7 +60,8 @@ function invokedDirectly(): boolean {
     return false;
   }
 }
-if (invokedDirectly()) {
+/** The process's command line, run: what the executable (src/cli/bin.ts) does. */
+export function runCli(): void {
   // `mujaz facts | head`: a closed pipe ends the output, not with a stack trace
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -70,3 +71,4 @@ if (invokedDirectly()) {
     process.exitCode = code;
   });
 }
+if (invokedDirectly()) runCli();
