@@ -12,23 +12,73 @@ export function toDigits(text: string, digits: Digits): string {
   return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!).replace(/(?<=[٠-٩]),(?=[٠-٩])/g, '٬').replace(/(?<=[٠-٩])\.(?=[٠-٩])/g, '٫');
 }
 
+/** Separators and minus sign as Intl writes them for "en-US" and "ar-u-nu-arab". */
+const SYMBOLS = {
+  western: { group: ',', decimal: '.', minus: '-' },
+  'arabic-indic': { group: '٬', decimal: '٫', minus: '\u061C-' },
+} as const;
+
+/**
+ * 1100 → "1,100" or "١٬١٠٠": what `Intl.NumberFormat` ("en-US" or "ar-u-nu-arab", at most
+ * `fraction` decimals, half away from zero) writes, without it. Creating the first
+ * NumberFormat loads ICU's number data, 12 ms of every cold build; this is the same rule in a
+ * few lines, held to Intl's output by a property test (tests/format/arabic.test.ts).
+ */
+export function formatNumber(value: number, digits: Digits, options: { grouping?: boolean; fraction?: number } = {}): string {
+  const grouping = options.grouping ?? true;
+  const fraction = options.fraction ?? 1;
+  if (!Number.isFinite(value) || !Number.isInteger(fraction) || fraction < 0 || fraction > 20) return intlFormat(value, digits, grouping, fraction);
+  const symbols = SYMBOLS[digits];
+  const { whole, decimals } = roundHalfUp(Math.abs(value), fraction);
+  const grouped = grouping ? whole.replace(/\B(?=(\d{3})+$)/g, symbols.group) : whole;
+  const text = decimals ? `${grouped}${symbols.decimal}${decimals}` : grouped;
+  const signed = value < 0 || Object.is(value, -0) ? `${symbols.minus}${text}` : text;
+  return digits === 'western' ? signed : signed.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
+}
+
+/**
+ * A non-negative finite number rounded to `fraction` decimals, half up, from its shortest
+ * decimal form (the digits String() gives, as ICU reads a double); trailing zeros dropped.
+ */
+function roundHalfUp(x: number, fraction: number): { whole: string; decimals: string } {
+  const [mantissa = '0', exponent = '0'] = String(x).split('e');
+  const [int = '0', frac = ''] = mantissa.split('.');
+  let figures = int + frac;
+  let point = int.length + Number(exponent); // the decimal point sits after `point` figures
+  if (point < 0) {
+    figures = '0'.repeat(-point) + figures;
+    point = 0;
+  }
+  const keep = point + fraction;
+  figures = figures.padEnd(keep + 1, '0');
+  let kept = figures.slice(0, keep);
+  if (figures.charCodeAt(keep) >= 0x35 /* '5' */) {
+    kept = increment(kept);
+    if (kept.length > keep) point += 1;
+  }
+  const whole = kept.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const decimals = kept.slice(point).replace(/0+$/, '');
+  return { whole, decimals };
+}
+
+/** A string of decimal digits plus one ("999" → "1000"; "" → "1"). */
+function increment(figures: string): string {
+  let i = figures.length - 1;
+  while (i >= 0 && figures[i] === '9') i--;
+  if (i < 0) return `1${'0'.repeat(figures.length)}`;
+  return figures.slice(0, i) + String(Number(figures[i]) + 1) + '0'.repeat(figures.length - i - 1);
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(digits: Digits, grouping: boolean, fraction: number): Intl.NumberFormat {
+/** Intl itself, for what formatNumber leaves to it (NaN, infinities, odd fraction counts). */
+function intlFormat(value: number, digits: Digits, grouping: boolean, fraction: number): string {
   const key = `${digits}:${grouping}:${fraction}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(digits === 'arabic-indic' ? 'ar-u-nu-arab' : 'en-US', {
-      useGrouping: grouping,
-      maximumFractionDigits: fraction,
-    });
+    f = new Intl.NumberFormat(digits === 'arabic-indic' ? 'ar-u-nu-arab' : 'en-US', { useGrouping: grouping, maximumFractionDigits: fraction });
     formatters.set(key, f);
   }
-  return f;
-}
-
-/** 1100 → "1,100" or "١٬١٠٠". */
-export function formatNumber(value: number, digits: Digits, options: { grouping?: boolean; fraction?: number } = {}): string {
-  return numberFormat(digits, options.grouping ?? true, options.fraction ?? 1).format(value);
+  return f.format(value);
 }
 
 /** A year is never grouped: 2014 → "2014" or "٢٠١٤". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { countNoun, formatDate, formatNumber, formatPercent, formatYear, toDigits } from '../../src/format/arabic.js';
 
 const member = { one: 'عضو', two: 'عضوان', few: 'أعضاء', many: 'عضواً', other: 'عضو' };
@@ -44,5 +45,28 @@ describe('Arabic figures', () => {
     expect(countNoun(102, member, 'western')).toBe('102 عضوان');
     expect(countNoun(103, member, 'western')).toBe('103 أعضاء');
     expect(countNoun(90, member, 'arabic-indic')).toBe('٩٠ عضواً');
+  });
+});
+
+describe('formatNumber against Intl.NumberFormat', () => {
+  const intl = (value: number, digits: 'western' | 'arabic-indic', grouping: boolean, fraction: number) =>
+    new Intl.NumberFormat(digits === 'arabic-indic' ? 'ar-u-nu-arab' : 'en-US', { useGrouping: grouping, maximumFractionDigits: fraction }).format(value);
+
+  it.each([0, -0, 1, 9.95, 0.05, -0.04, 1.005, 2.5, 999.96, 1100, -1100.25, 123456789.123, 1e21, 1.5e300, 5e-324, 0.000001234, 89, 90, 2014])('writes %s as Intl does', (value) => {
+    for (const digits of ['western', 'arabic-indic'] as const) {
+      for (const fraction of [0, 1, 2, 3]) {
+        for (const grouping of [true, false]) expect(formatNumber(value, digits, { grouping, fraction }), `${value} ${digits} ${fraction} ${grouping}`).toBe(intl(value, digits, grouping, fraction));
+      }
+    }
+  });
+
+  it('writes any number as Intl does', () => {
+    const value = fc.oneof(fc.double(), fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 100000 }).map((n) => n / 100), fc.integer({ min: 0, max: 10000 }).map((n) => n / 1000 + 0.0005));
+    fc.assert(
+      fc.property(value, fc.constantFrom('western', 'arabic-indic' as const), fc.boolean(), fc.integer({ min: 0, max: 4 }), (v, digits, grouping, fraction) => {
+        expect(formatNumber(v, digits, { grouping, fraction })).toBe(intl(v, digits, grouping, fraction));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
