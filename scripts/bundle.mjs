@@ -31,7 +31,7 @@ await build({
       load: (id) => (id === '\0empty' ? 'export {};' : null),
     },
   ],
-  output: { file: path.join(bin, 'mujaz.cjs'), format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, minify: true, sourcemap: true },
+  output: { file: path.join(bin, 'mujaz.cjs'), format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, minify: process.env.MUJAZ_MINIFY !== '0', sourcemap: true },
 });
 copyFileSync(path.join(root, 'dist/cli/bin.js'), path.join(bin, 'mujaz.js'));
 chmodSync(path.join(bin, 'mujaz.js'), 0o755);

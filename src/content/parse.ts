@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/diagnostic.js';
+import { didYouMean, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
@@ -150,12 +150,11 @@ export function parseContent(files: ContentSources): ParseResult {
   // Facts: each stated once, with a source; data facts name a figure the data provides (checked later).
   const located: Record<string, LocatedFact> = {};
   for (const [key, fact] of Object.entries(facts.facts)) {
-    located[key] = {
-      ...fact,
-      key,
-      location: where('facts', ['facts', key]),
-      statedLocation: fact.stated ? where('facts', ['facts', key, 'stated', 'value']) : undefined,
-    };
+    located[key] = lazyLocation(
+      lazyLocation({ ...fact, key }, 'location', () => where('facts', ['facts', key])),
+      'statedLocation',
+      () => (fact.stated ? where('facts', ['facts', key, 'stated', 'value']) : undefined),
+    );
     if (fact.stated?.source !== undefined) checkSource('facts', ['facts', key, 'stated', 'source'], fact.stated.source);
     if (fact.stated && fact.stated.source === undefined && !fact.data) {
       diagnostics.push(

@@ -97,3 +97,18 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     return true;
   });
 }
+
+/**
+ * `object` with `key` defined as a location found on first read, then kept. Finding a location
+ * may parse its file again (src/diagnostics/yaml-source.ts): a build that reports nothing
+ * about a fact never pays for its place.
+ */
+export function lazyLocation<T extends object, K extends string, L extends Location | undefined>(object: T, key: K, find: () => L): T & Record<K, L> {
+  let found: { value: L } | undefined;
+  Object.defineProperty(object, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (found ??= { value: find() }).value,
+  });
+  return object as T & Record<K, L>;
+}

@@ -1,4 +1,4 @@
-import { didYouMean, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { didYouMean, lazyLocation, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Content } from '../content/parse.js';
 import type { DataFigures } from './data.js';
 
@@ -26,7 +26,7 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
   const datasetFile = content.datasetFile ?? 'content/data';
   const datasetSource = content.sources.find((s) => s.kind === 'dataset')?.id;
   for (const [key, fact] of Object.entries(content.facts)) {
-    const base = { key, label: fact.label, type: fact.type, qualifier: fact.qualifier, location: fact.location };
+    const base = { key, label: fact.label, type: fact.type, qualifier: fact.qualifier };
     if (fact.data !== undefined) {
       const value = data?.figures[fact.data];
       if (value === undefined) {
@@ -51,10 +51,10 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
           location: stated,
         });
       }
-      facts[key] = { ...base, value, origin: 'data', data: fact.data, sources: datasetSource ? [datasetSource] : (data?.sources ?? []) };
+      facts[key] = lazyLocation({ ...base, value, origin: 'data' as const, data: fact.data, sources: datasetSource ? [datasetSource] : (data?.sources ?? []) }, 'location', () => fact.location);
       continue;
     }
-    if (fact.stated) facts[key] = { ...base, value: fact.stated.value, origin: 'stated', sources: fact.stated.source ? [fact.stated.source] : [] };
+    if (fact.stated) facts[key] = lazyLocation({ ...base, value: fact.stated.value, origin: 'stated' as const, sources: fact.stated.source ? [fact.stated.source] : [] }, 'location', () => fact.location);
   }
   return { facts, diagnostics };
 }
