@@ -105,7 +105,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   }
 
   const merged = themes.reduce<unknown>((acc, t) => merge(acc, t), {});
-  const full = ThemeSchema.safeParse(merged);
+  const full = ThemeSchema.safeParse(merged, { jitless: true }); // see diagnostics/schema.ts
   if (!full.success) {
     for (const issue of full.error.issues) {
       diagnostics.push({
