@@ -59,6 +59,28 @@ function required(file: SourceFile | undefined, key: keyof typeof CONTENT_FILES,
   return file;
 }
 
+interface CheckedFile {
+  yaml: ParsedYaml;
+  checked?: { value?: unknown; diagnostics: Diagnostic[] };
+}
+
+/**
+ * Each content file parsed and checked once per text: after a save of the outline, `watch`
+ * does not read the 1,500-line dataset again. What is kept is never changed by later stages
+ * (the whole prepared content is shared by every audience's build already).
+ */
+const CHECKED = new Map<string, CheckedFile>();
+
+function readChecked(kind: string, file: SourceFile, read: () => CheckedFile): CheckedFile {
+  const key = `${kind}\0${file.path}\0${file.text}`;
+  let entry = CHECKED.get(key);
+  if (entry) CHECKED.delete(key);
+  else entry = read();
+  CHECKED.set(key, entry);
+  if (CHECKED.size > 16) CHECKED.delete(CHECKED.keys().next().value!);
+  return entry;
+}
+
 export function parseContent(files: ContentSources): ParseResult {
   const input = {
     article: files.get(CONTENT_FILES.article),
@@ -72,13 +94,13 @@ export function parseContent(files: ContentSources): ParseResult {
 
   const load = <S extends Parameters<typeof checkSchema>[0]>(key: keyof typeof parsed, file: SourceFile | undefined, schema: S, what: string) => {
     if (!file || file.refused) return undefined; // a refused file's problem is already reported
-    const yaml = parseYaml(file);
+    const { yaml, checked } = readChecked(key, file, () => {
+      const yaml = parseYaml(file);
+      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what) };
+    });
     parsed[key] = yaml;
-    diagnostics.push(...yaml.diagnostics);
-    if (yaml.diagnostics.length) return undefined;
-    const checked = checkSchema(schema, yaml, what);
-    diagnostics.push(...checked.diagnostics);
-    return checked.value as import('zod').infer<S> | undefined;
+    diagnostics.push(...yaml.diagnostics, ...(checked?.diagnostics ?? []));
+    return checked?.value as import('zod').infer<S> | undefined;
   };
 
   const article = load('article', required(input.article, 'article', diagnostics), ArticleFileSchema, 'the article outline');
