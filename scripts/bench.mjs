@@ -23,18 +23,21 @@ const row = (what, value, target = '', ok) => rows.push([what, value, target, ok
 /** Peak resident memory of a child, printed by the child itself when it exits. */
 const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
 
-function timeCommand(argv, runs) {
-  const times = [];
-  let maxRss = 0;
+/** Median wall time and peak memory of each command, the commands taking turns (A B A B ...) so that a change in the machine's load falls on all of them alike. */
+function timeCommands(commands, runs) {
+  const results = commands.map(() => ({ times: [], maxRss: 0 }));
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, ['--import', REPORT_RSS, ...argv], { encoding: 'utf8' });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${argv.join(' ')} failed:\n${r.stderr}`);
-    maxRss = Math.max(maxRss, Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024);
+    commands.forEach((argv, k) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--import', REPORT_RSS, ...argv], { encoding: 'utf8' });
+      results[k].times.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`${argv.join(' ')} failed:\n${r.stderr}`);
+      results[k].maxRss = Math.max(results[k].maxRss, Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024);
+    });
   }
-  return { median: median(times), maxRss };
+  return results.map((r) => ({ median: median(r.times), maxRss: r.maxRss }));
 }
+const timeCommand = (argv, runs) => timeCommands([argv], runs)[0];
 
 const { buildDeck, listAudiences } = await import(path.join(ROOT, 'dist/index.js'));
 const { readContentFiles, readTemplateFiles } = await import(path.join(ROOT, 'dist/io/read.js'));
@@ -132,9 +135,8 @@ const sizes = QUICK ? [10, 100] : [10, 100, 1000];
 let previous;
 for (const n of sizes) {
   const dir = syntheticProject(n);
-  const reps = n >= 1000 ? 3 : 5;
-  const pipeline = timeCommand([CLI, 'build', '--audience', 'bench', '--root', dir, '--out', path.join(dir, 'out')], reps);
-  const plain = timeCommand([bare, String(n), path.join(dir, 'bare.pptx')], reps);
+  const reps = n >= 1000 ? 5 : QUICK ? 7 : 11;
+  const [pipeline, plain] = timeCommands([[CLI, 'build', '--audience', 'bench', '--root', dir, '--out', path.join(dir, 'out')], [bare, String(n), path.join(dir, 'bare.pptx')]], reps);
   const ratio = pipeline.median / plain.median;
   const linear = previous ? ` (×${(pipeline.median / previous.median).toFixed(1)} for ×${n / previous.n} slides)` : '';
   row(`${n} slides: mujaz build (cold CLI)`, `${ms(pipeline.median)}${linear}`, n === 1000 ? '≤ 5000 ms' : '', n === 1000 ? pipeline.median <= 5000 : undefined);
@@ -146,7 +148,7 @@ for (const n of sizes) {
   // cost. The outline changes before each build, so the content is parsed each time.
   const [content, templates] = await Promise.all([readContentFiles(dir), readTemplateFiles(dir)]);
   const warm = { pipeline: [], bare: [] };
-  for (let i = 0; i < reps + 2; i++) {
+  for (let i = 0; i < Math.min(reps, 7) + 2; i++) {
     let t = performance.now();
     await drawBare(n);
     const b = performance.now() - t;
