@@ -132,7 +132,20 @@ function documentOf(text: string): { doc: Document.Parsed; lineCounter: LineCoun
 /** The file read by `yaml`, with every problem it has as a diagnostic. */
 export function parseFully(file: SourceFile): ParsedYaml {
   const { text } = file;
-  const { doc, lineCounter } = documentOf(text);
+  let nodes: ReturnType<typeof documentOf>;
+  try {
+    nodes = documentOf(text);
+  } catch (error) {
+    // yaml's parser recurses once per level: a runaway nesting can run out of stack inside it
+    // (or inside its composer, which reports it as an error of the document, below).
+    if (!(error instanceof RangeError)) throw error;
+    const empty = documentOf('');
+    const diagnostics: Diagnostic[] = [
+      { code: 'MJZ105', severity: 'error', message: `${file.path} is nested too deeply`, location: { file: file.path, start: { line: 1, column: 1 } }, source: text },
+    ];
+    return { file, value: undefined, doc: empty.doc, lineCounter: empty.lineCounter, diagnostics };
+  }
+  const { doc, lineCounter } = nodes;
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => toPosition(lineCounter.linePos(offset));
   const problem = (code: string, message: string, range: readonly number[] | null | undefined, hint?: string): Diagnostic => ({
@@ -145,9 +158,10 @@ export function parseFully(file: SourceFile): ParsedYaml {
   });
   for (const error of doc.errors) {
     if (/call stack/i.test(error.message)) {
-      // The parser ran out of stack on a runaway nesting: say so, not how.
-      diagnostics.push(problem('MJZ105', `${file.path} is nested too deeply`, error.pos));
-      continue;
+      // The parser ran out of stack on a runaway nesting: say so, not how, and nothing else (what
+      // it found after that is only the consequence).
+      diagnostics.splice(0, diagnostics.length, problem('MJZ105', `${file.path} is nested too deeply`, error.pos));
+      break;
     }
     if (error.code === 'MULTIPLE_DOCS') {
       diagnostics.push(problem('MJZ100', 'The file holds a second YAML document (after a --- line)', error.pos, 'A content file is one document: remove the --- line, or merge what follows it into the file.'));

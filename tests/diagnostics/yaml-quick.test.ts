@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAudience } from '../../src/audience/load.js';
 import { buildContext } from '../../src/audience/context.js';
 import { prepareContent } from '../../src/build.js';
-import { locate, parseFully, parseYaml, quickValue } from '../../src/diagnostics/yaml-source.js';
+import { locate, parseFully, parseYaml, quickValue, type ParsedYaml } from '../../src/diagnostics/yaml-source.js';
 import { expandTemplates } from '../../src/expand/expand.js';
 import { readContentFiles, readTemplateFiles } from '../../src/io/read.js';
 
@@ -105,5 +105,19 @@ describe('the quick YAML reader', () => {
     const parsed = parseYaml({ path: 'f.yaml', text: 'a:\n  b: [1, 2]\n' });
     expect(parsed.value).toEqual({ a: { b: [1, 2] } });
     expect(locate(parsed, ['a', 'b', 1])).toMatchObject({ file: 'f.yaml', start: { line: 2, column: 10 } });
+  });
+});
+
+describe('a file nested deeper than the parser can follow', () => {
+  it("is reported as nested too deeply, wherever the stack runs out", { timeout: 60_000 }, () => {
+    // yaml's parser and its composer both recurse once per level; which runs out of stack first,
+    // and where, depends on how much stack is left when the file is read: try it at many depths.
+    let deep = '';
+    for (let i = 0; i < 2_000; i++) deep += `${' '.repeat(i)}k:\n`;
+    deep += 'after: 1\n'; // back to the first column: the parser closes every level at once
+    const readAt = (frames: number): ParsedYaml => (frames === 0 ? parseYaml({ path: 'deep.yaml', text: deep }) : readAt(frames - 1));
+    for (let frames = 0; frames <= 4_000; frames += 50) {
+      expect(readAt(frames).diagnostics.map((d) => d.code), `${frames} frames down`).toEqual(['MJZ105']);
+    }
   });
 });
