@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // The command line as one minified CommonJS bundle (part of npm run build, after tsc):
-//   dist/bin/mujaz.cjs        everything the commands need, dependencies included (nothing is
-//                             read from node_modules at run time), with its source map;
-//   dist/bin/mujaz.js         the executable (src/cli/bin.ts), which compiles the bundle with
-//   dist/bin/mujaz.cjs.cache  V8's code cache, written here after a sample build.
+//   dist/bin/mujaz.cjs         everything the commands need, dependencies included (nothing is
+//                              read from node_modules at run time), with its source map;
+//   dist/bin/mujaz.js          the executable (src/cli/bin.ts), which compiles the bundle with
+//   dist/bin/mujaz.cjs.cache   V8's code cache, written here after a sample build.
 // A cold `mujaz build` starts about 150 ms sooner than from the ~400 modules tsc writes: Node
 // reads three files, and V8 neither parses nor compiles again what the sample run compiled.
 // The library (dist/index.js) stays as tsc writes it, one module per source file.
+//
+// The bundle's paths: `import.meta.url` becomes the bundle's own file, dist/bin/mujaz.cjs, which
+// is as deep as dist/cli/ and dist/init/, so the `../..` that src/cli/main.ts and
+// src/init/init.ts climb to the package's root still lands there.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +20,7 @@ import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'dist/bin');
+rmSync(path.join(bin, 'mujaz.cjs.cache'), { force: true }); // never left beside a bundle it was not made from
 await build({
   cwd: root,
   input: path.join(root, 'dist/cli/main.js'),

@@ -4,11 +4,17 @@
  * one minified CommonJS bundle, dist/bin/mujaz.cjs: Node reads one file instead of ~400 modules.
  * It is compiled with V8's code cache, dist/bin/mujaz.cjs.cache, which the build writes after a
  * sample run, so the functions a build needs are not parsed and compiled again on every start.
- * A cache V8 does not accept (another Node, a changed bundle) is ignored: the bundle is compiled
- * as usual. With --debug, the bundle is loaded by Node's own loader with source maps on, so a
- * stack trace names the TypeScript sources.
+ *
+ * The cache begins with the SHA-256 of the bundle it was made from, and is used only with that
+ * bundle: V8 itself checks little more than the source's length, and would run the code of an
+ * old bundle for a new one of the same length. A cache that does not fit (another bundle,
+ * another Node) is ignored and the bundle compiled as usual.
+ *
+ * With --debug, the bundle is loaded by Node's own loader with source maps on, so a stack trace
+ * names the modules tsc compiled (dist/**\/*.js, one per TypeScript source) and their lines.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +26,18 @@ interface Cli {
 
 const BUNDLE = fileURLToPath(new URL('../bin/mujaz.cjs', import.meta.url));
 const CACHE = `${BUNDLE}.cache`;
+const DIGEST_BYTES = 32;
+
+/** V8's cached data for `digest`, or undefined when there is none for it. */
+function cacheFor(digest: Buffer): Buffer | undefined {
+  let file: Buffer;
+  try {
+    file = readFileSync(CACHE);
+  } catch {
+    return undefined; // no cache: compiled as usual
+  }
+  return file.length > DIGEST_BYTES && file.subarray(0, DIGEST_BYTES).equals(digest) ? file.subarray(DIGEST_BYTES) : undefined;
+}
 
 function load(): Cli {
   const require = createRequire(BUNDLE);
@@ -27,18 +45,19 @@ function load(): Cli {
     process.setSourceMapsEnabled(true);
     return require(BUNDLE) as Cli;
   }
-  const source = readFileSync(BUNDLE, 'utf8').replace(/^#!.*/, '');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(CACHE);
-  } catch {
-    cachedData = undefined; // no cache: compiled as usual
-  }
+  const bytes = readFileSync(BUNDLE);
+  const digest = createHash('sha256').update(bytes).digest();
+  const source = bytes.toString('utf8').replace(/^#!.*/, '');
   // (The bundle holds no import(): scripts/bundle.mjs turns pptxgenjs's into require.)
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData: cacheFor(digest) });
   const module = { exports: {} as Cli };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, BUNDLE, path.dirname(BUNDLE));
-  if (process.env.MUJAZ_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(CACHE, script.createCachedData()));
+  if (process.env.MUJAZ_WRITE_CODE_CACHE === '1') {
+    process.once('exit', () => {
+      writeFileSync(`${CACHE}.tmp`, Buffer.concat([digest, script.createCachedData()]));
+      renameSync(`${CACHE}.tmp`, CACHE);
+    });
+  }
   return module.exports;
 }
 

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return cli.exitCode;
 }
 
-/** Run when executed as it is (node dist/cli/main.js), not when imported (the bundle's bin.ts imports it). */
+/** Run when executed as it is (node dist/cli/main.js), not when imported or bundled (dist/bin/mujaz.js calls runCli). */
 function invokedDirectly(): boolean {
   if (!process.argv[1]) return false;
   try {

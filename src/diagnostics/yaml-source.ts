@@ -35,11 +35,12 @@ const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\u
 
 /**
  * Two parsers, one result. `yaml` keeps every node's place, which diagnostics need, but takes
- * 5 to 7 times as long as js-yaml on a large file (300 ms for a 1,000-part outline). So a file
+ * 3 to 7 times as long as js-yaml (about 250 ms against 80 for a 1,000-part outline). So a file
  * is read by js-yaml first, and that value is used only when the file is plainly clean: it
- * parsed, and it holds no anchor, alias, tag, directive or `__proto__` key, no forbidden
- * character, and no deep nesting. Anything else (every file with a problem, and every file
- * that might be read differently) goes to `yaml` as before, which reports it. The nodes and
+ * parsed, and it holds no anchor, alias, tag, directive or `__proto__` key, no lone carriage
+ * return, no long line that could hold a long key, no forbidden character, and no deep
+ * nesting. Anything else (every file with a problem, and every file that might be read
+ * differently) goes to `yaml` as before, which reports it. The nodes and
  * their places are parsed by `yaml` the first time a diagnostic asks for a location.
  * tests/diagnostics/yaml-quick.test.ts holds both parsers to the same value, file by file.
  */
@@ -82,12 +83,18 @@ export function withValue(parsed: ParsedYaml, value: unknown): ParsedYaml {
 
 /** Nesting js-yaml may read: content needs a handful of levels; deeper files go to `yaml`. */
 const QUICK_DEPTH = 32;
-/** Marks that make js-yaml's reading worth a second opinion: anchors, aliases, tags, directives, `__proto__`. */
-const NEEDS_YAML = /[&*!%]|__proto__/;
+/**
+ * What makes js-yaml's reading worth a second opinion: an anchor, alias or tag (`&`, `*`, `!`
+ * where a node can begin), a directive (`%` at a line's start), a `__proto__` key, and a
+ * carriage return that does not end a CRLF (the two parsers break lines at it differently).
+ */
+const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)/m;
+/** yaml refuses an implicit key whose `:` comes more than 1,024 characters after its start. */
+const MAX_KEY_SPAN = 1000;
 
 /** The value of a plainly clean YAML file, by js-yaml; undefined when `yaml` must read it. */
 export function quickValue(text: string): { value: unknown } | undefined {
-  if (NEEDS_YAML.test(text)) return undefined;
+  if (NEEDS_YAML.test(text) || mayHoldLongKey(text)) return undefined;
   let value: unknown;
   try {
     value = quickLoad(text, { maxDepth: QUICK_DEPTH, maxAliases: 0 });
@@ -110,7 +117,7 @@ function needsYaml(value: unknown): boolean {
     if (typeof node === 'string') {
       if (FORBIDDEN_CHAR.test(node)) return true;
     } else if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const item of node) stack.push(item);
     } else if (node !== null && typeof node === 'object') {
       for (const [key, item] of Object.entries(node)) {
         if (key === 'null' || key.length > MAX_QUICK_KEY || FORBIDDEN_CHAR.test(key)) return true;
@@ -121,8 +128,24 @@ function needsYaml(value: unknown): boolean {
   return false;
 }
 
-/** yaml refuses an implicit key of more than 1,024 characters of source (an escape takes up to 6). */
+/** A key longer than any project uses: js-yaml may have read it where yaml would refuse it. */
 const MAX_QUICK_KEY = 128;
+
+/**
+ * Whether a line is long enough to hold an implicit key over yaml's limit: over 1,000
+ * characters, with its first `:` past that or none, or with a flow collection in it.
+ */
+const LONG_LINE = new RegExp(`[^\\n]{${MAX_KEY_SPAN + 1}}`);
+
+function mayHoldLongKey(text: string): boolean {
+  if (!LONG_LINE.test(text)) return false;
+  for (const line of text.split('\n')) {
+    if (line.length <= MAX_KEY_SPAN) continue;
+    const colon = line.indexOf(':');
+    if (colon === -1 || colon > MAX_KEY_SPAN || /[[{]/.test(line)) return true;
+  }
+  return false;
+}
 
 function documentOf(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();

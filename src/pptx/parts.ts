@@ -6,7 +6,8 @@
  * and zip them once more. Instead, `write()` is asked for an output type of our own, and JSZip's
  * `generateAsync` answers that type with the JSZip object itself: its parts are the strings and
  * bytes pptxgenjs put in, read without a zip in between. Every other output type (pptxgenjs's
- * embedded workbooks, any other user of JSZip in the process) goes to JSZip unchanged.
+ * embedded workbooks, any other user of JSZip in the process) goes to JSZip unchanged. The hook
+ * is set on the first render and stays for the life of the process.
  *
  * This relies on pptxgenjs 4.0.1 passing `outputType` through to `generateAsync`, and on JSZip
  * 3.10 keeping each file's data as a promise of what was added: both versions are pinned, and
@@ -63,10 +64,21 @@ export async function presentationParts(pptx: Writable): Promise<PartMap> {
 /** The JSZip object pptxgenjs filled, not zipped. */
 export async function presentationZip(pptx: Writable): Promise<ZipLike> {
   await hookJSZip();
-  const zip = (await pptx.write({ outputType: PARTS })) as ZipLike;
-  if (!zip || typeof zip !== 'object' || !('files' in zip)) throw new Error('pptxgenjs did not hand over its parts (is it the pinned 4.0.1 with JSZip 3.10?)');
-  return zip;
+  let zip: unknown;
+  try {
+    zip = await pptx.write({ outputType: PARTS });
+  } catch (error) {
+    // JSZip refuses the output type: the copy pptxgenjs loaded is not the one hooked here.
+    if (/not supported/i.test(String((error as Error)?.message ?? error))) throw new Error(MISMATCH);
+    throw error;
+  }
+  if (!zip || typeof zip !== 'object' || !('files' in zip)) throw new Error(MISMATCH);
+  return zip as ZipLike;
 }
+
+const MISMATCH =
+  'pptxgenjs did not hand over its parts: it must load the same jszip as mujaz (pptxgenjs 4.0.1, jszip 3.10). ' +
+  'When mujaz is a dependency of a project that holds another jszip, `npm dedupe` (or one jszip 3.10 in the project) puts them together.';
 
 /** The files of a JSZip object, read as they were added: XML parts as text, the rest as bytes. */
 export async function zipParts(zip: ZipLike): Promise<PartMap> {

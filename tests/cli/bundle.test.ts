@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -16,9 +17,11 @@ const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('the bundled command line', () => {
-  it('comes with a code cache this Node accepts', () => {
+  it('comes with a code cache this Node accepts, made from this bundle', () => {
     const bundle = path.join(BIN, 'mujaz.cjs');
-    const script = new vm.Script(wrap(bundle), { filename: bundle, cachedData: readFileSync(`${bundle}.cache`) });
+    const file = readFileSync(`${bundle}.cache`);
+    expect(file.subarray(0, 32).equals(createHash('sha256').update(readFileSync(bundle)).digest())).toBe(true);
+    const script = new vm.Script(wrap(bundle), { filename: bundle, cachedData: file.subarray(32) });
     expect(script.cachedDataRejected).toBe(false);
   });
 
@@ -26,16 +29,34 @@ describe('the bundled command line', () => {
     expect(readFileSync(path.join(BIN, 'mujaz.cjs'), 'utf8')).not.toMatch(/\bimport\(/);
   });
 
-  it('runs as usual when the cache does not fit the bundle', () => {
+  const copyOfBin = () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mujaz-bin-'));
     scratch.push(dir);
     cpSync(path.join(REPO, 'package.json'), path.join(dir, 'package.json'));
     cpSync(BIN, path.join(dir, 'dist/bin'), { recursive: true });
+    return dir;
+  };
+  const run = (dir: string, args: string[]) => spawnSync(process.execPath, [path.join(dir, 'dist/bin/mujaz.js'), ...args], { encoding: 'utf8' });
+
+  it('runs as usual when the cache is not a cache', () => {
+    const dir = copyOfBin();
     writeFileSync(path.join(dir, 'dist/bin/mujaz.cjs.cache'), 'not a code cache');
-    const run = spawnSync(process.execPath, [path.join(dir, 'dist/bin/mujaz.js'), 'audiences', '--root', REPO], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^briefing\s/m);
+    const r = run(dir, ['audiences', '--root', REPO]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^briefing\s/m);
+  });
+
+  it('runs the bundle it finds, not the code of the bundle the cache was made from', () => {
+    // V8 alone would take a cache made from another bundle of the same length, and run its code.
+    const dir = copyOfBin();
+    const bundle = path.join(dir, 'dist/bin/mujaz.cjs');
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).toContain('Turn YAML outlines');
+    writeFileSync(bundle, text.replace('Turn YAML outlines', 'TURN YAML OUTLINES'));
+    const r = run(dir, ['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('TURN YAML OUTLINES');
   });
 
   it('runs under --debug too (the bundle then loaded by Node, with source maps)', () => {

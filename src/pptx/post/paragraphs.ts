@@ -43,9 +43,10 @@ export function rtlPropsTag(tag: string): string {
   return setAttr(aligned, 'rtl', '1');
 }
 
-/** One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. */
+/** The first a:pPr of a paragraph's content (not global: `exec` is safe). */
 const FIRST_PPR = new RegExp(elementPattern(PPR).source);
 
+/** One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. */
 export function makeParagraphRtl(paragraph: string): string {
   const { start, inner, end } = splitElement(paragraph);
   const found = FIRST_PPR.exec(inner);
@@ -59,7 +60,8 @@ const LEVEL_STYLE_TAG = new RegExp(startTagPattern('a:defPPr').source.replace('a
 
 /** Every list-level style (a:defPPr, a:lvl1pPr … a:lvl9pPr) of a part made right-to-left. */
 export function rtlLevelStyles(xml: string): string {
-  return xml.includes('pPr') ? xml.replace(LEVEL_STYLE_TAG, rtlPropsTag) : xml;
+  // (the cheap test first: a part without "pPr" (a:lvl1pPr) or "PPr" (a:defPPr) has none)
+  return xml.includes('pPr') || xml.includes('PPr') ? xml.replace(LEVEL_STYLE_TAG, rtlPropsTag) : xml;
 }
 
 /** Every paragraph of a part keeps only its first a:pPr. */

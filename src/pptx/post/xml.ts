@@ -77,9 +77,9 @@ export function removeAttr(tag: string, name: string): string {
   return start.replace(attrPattern(name), '') + tag.slice(start.length);
 }
 
-/** The start tag that begins `element`. */
 const LEADING_START_TAG = new RegExp(`^<[^\\s/>]+${ATTRS}/?>`);
 
+/** The start tag that begins `element`. */
 export function startTagOf(element: string): string {
   const m = LEADING_START_TAG.exec(element);
   if (!m) throw new Error(`not an element: ${element.slice(0, 60)}`);

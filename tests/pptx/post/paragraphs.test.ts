@@ -79,6 +79,10 @@ describe('rtlLevelStyles / rtlParagraphs', () => {
     expect(out).not.toContain('rtl="0"');
   });
 
+  it('finds a defPPr that is the only level style of a part', () => {
+    expect(rtlLevelStyles('<a:lstStyle><a:defPPr/></a:lstStyle>')).toBe('<a:lstStyle><a:defPPr algn="r" rtl="1"/></a:lstStyle>');
+  });
+
   it('covers paragraphs and level styles of a part', () => {
     const xml = `<a:lstStyle><a:lvl1pPr/></a:lstStyle><a:p>${RUN('x')}</a:p>`;
     expect(rtlParagraphs(xml)).toBe(`<a:lstStyle><a:lvl1pPr algn="r" rtl="1"/></a:lstStyle><a:p><a:pPr algn="r" rtl="1"/>${RUN('x')}</a:p>`);
