@@ -40,8 +40,8 @@ const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\u
  * parsed, and it holds no anchor, alias, tag, directive or `__proto__` key, no lone carriage
  * return, no long line that could hold a long key, no forbidden character, and no deep
  * nesting. Anything else (every file with a problem, and every file that might be read
- * differently) goes to `yaml` as before, which reports it. The nodes and
- * their places are parsed by `yaml` the first time a diagnostic asks for a location.
+ * differently) goes to `yaml` as before, which reports it. The nodes and their places are
+ * parsed by `yaml` the first time a diagnostic asks for a location.
  * tests/diagnostics/yaml-quick.test.ts holds both parsers to the same value, file by file.
  */
 export function parseYaml(file: SourceFile): ParsedYaml {
@@ -131,12 +131,12 @@ function needsYaml(value: unknown): boolean {
 /** A key longer than any project uses: js-yaml may have read it where yaml would refuse it. */
 const MAX_QUICK_KEY = 128;
 
+const LONG_LINE = new RegExp(`[^\\n]{${MAX_KEY_SPAN + 1}}`);
+
 /**
  * Whether a line is long enough to hold an implicit key over yaml's limit: over 1,000
  * characters, with its first `:` past that or none, or with a flow collection in it.
  */
-const LONG_LINE = new RegExp(`[^\\n]{${MAX_KEY_SPAN + 1}}`);
-
 function mayHoldLongKey(text: string): boolean {
   if (!LONG_LINE.test(text)) return false;
   for (const line of text.split('\n')) {
