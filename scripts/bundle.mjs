@@ -36,6 +36,7 @@ await build({
       load: (id) => (id === '\0empty' ? 'export {};' : null),
     },
   ],
+  // MUJAZ_MINIFY=0 keeps the names readable, for a profile (node --cpu-prof dist/bin/mujaz.js ...).
   output: { file: path.join(bin, 'mujaz.cjs'), format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, minify: process.env.MUJAZ_MINIFY !== '0', sourcemap: true },
 });
 copyFileSync(path.join(root, 'dist/cli/bin.js'), path.join(bin, 'mujaz.js'));
