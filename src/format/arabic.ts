@@ -12,28 +12,22 @@ export function toDigits(text: string, digits: Digits): string {
   return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!).replace(/(?<=[٠-٩]),(?=[٠-٩])/g, '٬').replace(/(?<=[٠-٩])\.(?=[٠-٩])/g, '٫');
 }
 
-/** Separators and minus sign as Intl writes them for "en-US" and "ar-u-nu-arab". */
-const SYMBOLS = {
-  western: { group: ',', decimal: '.', minus: '-' },
-  'arabic-indic': { group: '٬', decimal: '٫', minus: '\u061C-' },
-} as const;
-
 /**
  * 1100 → "1,100" or "١٬١٠٠": what `Intl.NumberFormat` ("en-US" or "ar-u-nu-arab", at most
  * `fraction` decimals, half away from zero) writes, without it. Creating the first
  * NumberFormat loads ICU's number data, 12 ms of every cold build; this is the same rule in a
- * few lines, held to Intl's output by a property test (tests/format/arabic.test.ts).
+ * few lines, held to Intl's output by a property test (tests/format/arabic.test.ts). Arabic
+ * digits and separators come from toDigits; Intl writes the minus sign after an Arabic letter mark.
  */
 export function formatNumber(value: number, digits: Digits, options: { grouping?: boolean; fraction?: number } = {}): string {
   const grouping = options.grouping ?? true;
   const fraction = options.fraction ?? 1;
   if (!Number.isFinite(value) || !Number.isInteger(fraction) || fraction < 0 || fraction > 20) return intlFormat(value, digits, grouping, fraction);
-  const symbols = SYMBOLS[digits];
   const { whole, decimals } = roundHalfUp(Math.abs(value), fraction);
-  const grouped = grouping ? whole.replace(/\B(?=(\d{3})+$)/g, symbols.group) : whole;
-  const text = decimals ? `${grouped}${symbols.decimal}${decimals}` : grouped;
-  const signed = value < 0 || Object.is(value, -0) ? `${symbols.minus}${text}` : text;
-  return digits === 'western' ? signed : signed.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
+  const grouped = grouping ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
+  const text = toDigits(decimals ? `${grouped}.${decimals}` : grouped, digits);
+  const negative = value < 0 || Object.is(value, -0);
+  return negative ? `${digits === 'arabic-indic' ? '\u061C-' : '-'}${text}` : text;
 }
 
 /**
