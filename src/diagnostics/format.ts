@@ -6,15 +6,16 @@ const FRAME_WIDTH = 120;
 
 /** A few lines of source around the diagnostic, with a caret under the column. */
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
-  const lines = source.split(/\r\n|\r|\n/);
+  // Lines end at LF (or CRLF), as the parsers count them; a lone CR stays in its line and shows.
+  const lines = source.split(/\r?\n/);
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
   // One window for every line of the frame, so that the lines stay aligned with the caret.
   const from = column - 1 > FRAME_WIDTH - 20 ? column - 1 - Math.floor(FRAME_WIDTH / 2) : 0;
   const clip = (line: string) => {
-    // control characters would act on the terminal: show them as their visible symbols (␀, ␇)
-    const text = line.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+    // control characters would act on the terminal: show them as their visible symbols (␀, ␇, ␍)
+    const text = line.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
     if (text.length <= FRAME_WIDTH && from === 0) return text;
     const cut = text.slice(from, from + FRAME_WIDTH);
     return `${from > 0 ? '…' : ''}${cut}${from + FRAME_WIDTH < text.length ? '…' : ''}`;

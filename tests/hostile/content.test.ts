@@ -236,6 +236,18 @@ describe('references and text', () => {
     expect(formatDiagnostic(d)).toContain('عدد␇ أعضاء'); // shown, not sent to the terminal
   });
 
+  it('lone carriage returns (old Mac line ends): an error whose code frame shows the line it names', async () => {
+    // the ends of the two lines after `sources:` become lone CRs
+    const r = await run({ [SOURCES]: (t) => t.replace('sources:\n  - id: A1\n    kind: article\n', 'sources:\n  - id: A1\r    kind: article\r') });
+    const d = r.errors.find((x) => x.location?.file === SOURCES && x.location.start);
+    expect(d, JSON.stringify(r.errors.map((x) => x.code))).toBeDefined();
+    const frame = formatDiagnostic(d!).split('\n');
+    const marked = frame.find((l) => l.startsWith('>'))!;
+    const text = r.texts.get(SOURCES)!.split('\n')[d!.location!.start!.line - 1]!;
+    expect(marked).toContain(text.slice(0, 40).replace(/\r/g, '␍')); // the line the position counts, CRs shown
+    expect(formatDiagnostic(d!)).not.toContain('\r');
+  });
+
   it('a NUL written as an escape ("\\0"): MJZ104 at the string', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة\\0العراق"') });
     expectError(r, 'MJZ104', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة\\0') }, /U\+0000/);
