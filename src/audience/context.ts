@@ -123,7 +123,9 @@ export function buildContext(
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
   // The article and project sources first, as listed; then the dataset's, by number (S2 before S10).
-  const byId = (a: Source, b: Source) => a.id.localeCompare(b.id, 'en', { numeric: true });
+  // One collator for the sort: localeCompare with options builds a new one at every comparison.
+  const collator = new Intl.Collator('en', { numeric: true });
+  const byId = (a: Source, b: Source) => collator.compare(a.id, b.id);
   const own = content.sources.filter((s) => s.kind !== 'web' && usedSources.has(s.id));
   const sources = [...own, ...content.sources.filter((s) => s.kind === 'web' && usedSources.has(s.id)).sort(byId)];
 

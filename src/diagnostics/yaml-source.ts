@@ -131,18 +131,22 @@ function needsYaml(value: unknown): boolean {
 /** A key longer than any project uses: js-yaml may have read it where yaml would refuse it. */
 const MAX_QUICK_KEY = 128;
 
-const LONG_LINE = new RegExp(`[^\\n]{${MAX_KEY_SPAN + 1}}`);
-
 /**
  * Whether a line is long enough to hold an implicit key over yaml's limit: over 1,000
  * characters, with its first `:` past that or none, or with a flow collection in it.
  */
 function mayHoldLongKey(text: string): boolean {
-  if (!LONG_LINE.test(text)) return false;
-  for (const line of text.split('\n')) {
-    if (line.length <= MAX_KEY_SPAN) continue;
-    const colon = line.indexOf(':');
-    if (colon === -1 || colon > MAX_KEY_SPAN || /[[{]/.test(line)) return true;
+  // One walk from line end to line end (a regex such as /[^\n]{1001}/ restarts at every
+  // character, and took 100 ms on a 1,000-part outline).
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_KEY_SPAN) {
+      const line = text.slice(start, end);
+      const colon = line.indexOf(':');
+      if (colon === -1 || colon > MAX_KEY_SPAN || /[[{]/.test(line)) return true;
+    }
+    start = end + 1;
   }
   return false;
 }

@@ -90,6 +90,9 @@ describe('the quick YAML reader', () => {
     ['a short key 1,100 spaces before its colon', `k${' '.repeat(1100)}: 1\n`, false],
     ['a short key written with long escapes', `"${'\\U00000041'.repeat(110)}": 1\n`, false],
     ['a long key in a flow sequence', `a: [${'k'.repeat(1100)}: 1]\n`, false],
+    ['a long key after long values', `a: ${'x'.repeat(1100)}\nb: 1\n${'k'.repeat(1100)}: 1\n`, false],
+    ['a long key on the last line, no line end', `a: 1\r\n${'k'.repeat(1100)}: 1`, false],
+    ['a line of exactly 1,000 characters', `a: ${'x'.repeat(997)}\n`, true],
     ['a long value on one line', `a: ${'نص '.repeat(600)}\n`, true],
     ['a comment without a space', 'a: 1#2\nb: [1,#x\n 2]\n', false],
   ])('%s', (label, text, answers) => {
