@@ -22,7 +22,8 @@ import { renumberCharts } from './renumber.js';
 import { setThemeFonts } from './theme.js';
 import type { FinalizeOptions, PartMap } from './types.js';
 import { finalizeWorkbook } from './workbook.js';
-import { readPackage, writePackage } from './zip.js';
+import { deflaterFor } from './deflate.js';
+import { encodeXml, readPackage, zipEntries } from './zip.js';
 
 export type { FinalizeOptions } from './types.js';
 export { readCustomProperties } from './custom-props.js';
@@ -68,14 +69,9 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
   return list.filter((t): t is Transform => t !== false);
 }
 
-function applyTransforms(parts: PartMap, list: readonly Transform[]): PartMap {
-  const kinds = partKinds(parts.xml.get('[Content_Types].xml') ?? '');
-  const xml = new Map<string, string>();
-  for (const [name, text] of parts.xml) {
-    const kind = kinds.get(name);
-    xml.set(name, kind === undefined ? text : list.reduce((acc, t) => (t.kinds.includes(kind) ? t.apply(acc) : acc), text));
-  }
-  return { xml, bin: parts.bin };
+/** One XML part after every transform for its kind (parts of no known kind are kept as they are). */
+function transformPart(text: string, kind: PartKind | undefined, list: readonly Transform[]): string {
+  return kind === undefined ? text : list.reduce((acc, t) => (t.kinds.includes(kind) ? t.apply(acc) : acc), text);
 }
 
 function fixContentTypes(parts: PartMap): PartMap {
@@ -84,14 +80,6 @@ function fixContentTypes(parts: PartMap): PartMap {
   const types = xml.get('[Content_Types].xml');
   if (types !== undefined) xml.set('[Content_Types].xml', normalizeContentTypes(types, names));
   return { xml, bin: parts.bin };
-}
-
-async function fixWorkbooks(parts: PartMap, opts: FinalizeOptions, date: FixedDate): Promise<PartMap> {
-  const bin = new Map(parts.bin);
-  for (const [name, bytes] of parts.bin) {
-    if (/\.xlsx$/i.test(name)) bin.set(name, await finalizeWorkbook(bytes, { date, rtl: opts.rtl }));
-  }
-  return { xml: parts.xml, bin };
 }
 
 /**
@@ -109,7 +97,21 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions): Promis
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
   parts = fixContentTypes(parts);
-  parts = applyTransforms(parts, transforms(opts, date));
-  parts = await fixWorkbooks(parts, opts, date);
-  return writePackage(parts, date.date);
+  // Each part is compressed as soon as it is finished: for a large deck, in a worker thread
+  // while the next parts are rewritten here (deflate.ts).
+  let textLength = 0;
+  for (const text of parts.xml.values()) textLength += text.length;
+  const deflater = deflaterFor(textLength);
+  try {
+    const list = transforms(opts, date);
+    const kinds = partKinds(parts.xml.get('[Content_Types].xml') ?? '');
+    for (const [name, text] of parts.xml) deflater.add(name, encodeXml(transformPart(text, kinds.get(name), list)));
+    for (const [name, bytes] of parts.bin) {
+      deflater.add(name, /\.xlsx$/i.test(name) ? await finalizeWorkbook(bytes, { date, rtl: opts.rtl }) : bytes);
+    }
+    return zipEntries(await deflater.finish(), date.date);
+  } catch (error) {
+    deflater.close();
+    throw error;
+  }
 }

@@ -4,14 +4,14 @@
  * Written deterministically: files only (no folder entries), `[Content_Types].xml`
  * first and the rest sorted by name (code-unit order, not locale), every entry
  * dated with the same fixed date (its UTC fields, so the bytes do not depend on
- * the time zone), DEFLATE level 6 by Node's native zlib. Reading uses fflate.
+ * the time zone), DEFLATE level 6 by Node's native zlib (deflate.ts). Reading uses fflate.
  *
  * The writer is Node's zlib plus the zip container (local headers, central
  * directory): native deflate is several times faster than a JavaScript one and
  * allocates off the heap, which matters for a 1,000-slide deck.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { deflateEntry, syncDeflater, type Deflated, type Deflater } from './deflate.js';
 import type { PartMap } from './types.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -38,18 +38,23 @@ export function entryOrder(names: Iterable<string>): string[] {
 
 /** A zip of `files`, written deterministically (see the module comment). */
 export async function writeZip(files: Map<string, Uint8Array>, date: Date): Promise<Uint8Array> {
+  const entries = new Map<string, Deflated>();
+  for (const [name, data] of files) entries.set(name, deflateEntry(data));
+  return zipEntries(entries, date);
+}
+
+/** The zip of entries already compressed (see the module comment). */
+export function zipEntries(entries: Map<string, Deflated>, date: Date): Uint8Array {
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  const names = entryOrder(files.keys());
+  const names = entryOrder(entries.keys());
   if (names.length > 0xffff) throw new RangeError('too many entries for a zip without zip64');
   for (const name of names) {
-    const data = files.get(name) as Uint8Array;
-    const body = deflateRawSync(data, { level: 6 });
+    const { body, crc, size } = entries.get(name) as Deflated;
     const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
     if (offset + body.length > 0xffffffff) throw new RangeError('package too large for a zip without zip64');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -60,7 +65,7 @@ export async function writeZip(files: Map<string, Uint8Array>, date: Date): Prom
     local.writeUInt16LE(dosDate, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
     const header = Buffer.alloc(46);
@@ -101,9 +106,12 @@ export async function readPackage(bytes: Uint8Array): Promise<PartMap> {
   return parts;
 }
 
-/** A package written deterministically. */
-export async function writePackage(parts: PartMap, date: Date): Promise<Uint8Array> {
-  const files = new Map<string, Uint8Array>(parts.bin);
-  for (const [name, text] of parts.xml) files.set(name, encoder.encode(text));
-  return writeZip(files, date);
+/** A package written deterministically (compressed by `deflater`, on this thread unless told). */
+export async function writePackage(parts: PartMap, date: Date, deflater: Deflater = syncDeflater()): Promise<Uint8Array> {
+  for (const [name, data] of parts.bin) deflater.add(name, data);
+  for (const [name, text] of parts.xml) deflater.add(name, encoder.encode(text));
+  return zipEntries(await deflater.finish(), date);
 }
+
+/** Text of an XML part, as the package stores it. */
+export const encodeXml = (text: string): Uint8Array => encoder.encode(text);
