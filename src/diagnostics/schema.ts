@@ -37,15 +37,34 @@ export function checkSchema<S extends z.ZodType>(
 
 /** The paths of the mappings that hold an own `__proto__` key (iterative: aliases may make cycles). */
 function protoKeyPaths(value: unknown): PropertyKey[][] {
+  // Each node links to its parent; a path is spelled out only for a mapping that has the key.
+  interface Step {
+    node: unknown;
+    parent?: Step;
+    key?: PropertyKey;
+  }
+  const pathOf = (step: Step): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let s: Step | undefined = step; s?.parent; s = s.parent) path.push(s.key!);
+    return path.reverse();
+  };
   const out: PropertyKey[][] = [];
   const seen = new Set<object>();
-  const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: value, path: [] }];
+  const stack: Step[] = [{ node: value }];
   while (stack.length) {
-    const { node, path } = stack.pop()!;
+    const step = stack.pop()!;
+    const node = step.node;
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__')) out.push(path);
-    for (const [k, v] of Object.entries(node)) stack.push({ node: v, path: [...path, Array.isArray(node) ? Number(k) : k] });
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) if (node[i] !== null && typeof node[i] === 'object') stack.push({ node: node[i], parent: step, key: i });
+      continue;
+    }
+    if (Object.hasOwn(node, '__proto__')) out.push(pathOf(step));
+    for (const k of Object.keys(node)) {
+      const v = (node as Record<string, unknown>)[k];
+      if (v !== null && typeof v === 'object') stack.push({ node: v, parent: step, key: k });
+    }
   }
   return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }

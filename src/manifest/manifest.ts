@@ -39,13 +39,18 @@ export function fingerprint(value: unknown): string {
 export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>): Manifest {
   const rank = new Map<string, number>();
   const shown = new Set(uses.map((u) => u.key));
+  const usesBySlide = new Map<number, FactUse[]>();
+  for (const use of uses) {
+    const list = usesBySlide.get(use.slide);
+    if (list) list.push(use);
+    else usesBySlide.set(use.slide, [use]);
+  }
   const slides = spec.slides.map((slide, i): ManifestSlide => {
     const group = `${slide.section ?? ''}/${slide.kind}`;
     const r = (rank.get(group) ?? 0) + 1;
     rank.set(group, r);
     const slideFacts = new Map<string, { value: number | string; elements: string[] }>();
-    for (const use of uses) {
-      if (use.slide !== i) continue;
+    for (const use of usesBySlide.get(i) ?? []) {
       let entry = slideFacts.get(use.key);
       if (!entry) slideFacts.set(use.key, (entry = { value: Object.hasOwn(facts, use.key) ? facts[use.key]!.value : '', elements: [] }));
       if (!entry.elements.includes(use.element)) entry.elements.push(use.element);

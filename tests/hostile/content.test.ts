@@ -197,6 +197,13 @@ describe('prototype keys', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('__proto__ deep in a list of a list: MJZ106 at that key, its path through both lists', async () => {
+    const point = '      - text: "دعم الاستقرار: تطهير الألغام';
+    const r = await run({ [ARTICLE]: replace(point, `      - __proto__: 1\n        text: "دعم الاستقرار: تطهير الألغام`) });
+    const text = r.texts.get(ARTICLE)!;
+    expectError(r, 'MJZ106', { file: ARTICLE, ...positionOf(text, '__proto__') }, /in parts\[1\]\.points\[1\] of the article outline/);
+  });
+
   it('[[constructor]] in outline text: MJZ131 at the reference, not a crash', async () => {
     const r = await run({ [ARTICLE]: replace('[[coalition.members]] عضواً، منها', '[[constructor]] عضواً، منها') });
     expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '[[constructor]]') }, /Unknown fact \[\[constructor\]\]/);
