@@ -3,12 +3,14 @@
 // with the same right-to-left options, and no templates, validation or post-processing.
 //   node scripts/bench-bare.mjs N out.pptx      (a cold process, as the CLI is timed)
 //   import { drawBare } from './bench-bare.mjs' (in one warm process)
+// pptxgenjs stores its parts uncompressed by default; drawBare(n, { compression: true }) has
+// JSZip compress them, for a package of the kind mujaz writes (shown for comparison only).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import PptxGenJS from 'pptxgenjs';
 
 /** The bytes of an N-slide deck, drawn by pptxgenjs alone. */
-export async function drawBare(n) {
+export async function drawBare(n, { compression = false } = {}) {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.rtlMode = true;
@@ -22,7 +24,8 @@ export async function drawBare(n) {
     slide.addText(points.map((text) => ({ text, options: ar({ bullet: { indent: 22 }, breakLine: true, fontSize: 24 }) })), { x: 0.6, y: 1.6, w: 12.1, h: 4.9, ...ar({ fontSize: 24 }), valign: 'top' });
     slide.addNotes(`ملاحظات المتحدث للمحور ${i}.`);
   }
-  return pptx.write({ outputType: 'nodebuffer' });
+  // (write() ignores `compression` when given an outputType; stream() honours it, as a Buffer.)
+  return compression ? pptx.stream({ compression: true }) : pptx.write({ outputType: 'nodebuffer' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

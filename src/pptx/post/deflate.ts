@@ -1,14 +1,16 @@
 /**
  * DEFLATE for the package's entries, on a second thread when the package is large.
  *
- * Compressing is a third of the post-processing of a 1,000-slide deck (about 100 ms). With a
+ * Compressing is more than half of the packaging of a 1,000-slide deck (about 150 ms). With a
  * worker thread, it runs while the main thread is still rewriting the parts that follow: the
- * parts go to the worker in batches as they are finished, and only the last batch waits.
- * A worker costs about 25 ms to start, so a small deck is compressed on the main thread.
+ * parts go to the worker in batches as they are finished, and once all are rewritten the main
+ * thread takes the batches the worker has not begun. A worker costs about 25 ms to start, so a
+ * small deck is compressed on the main thread.
  *
  * The bytes do not depend on the thread: the same zlib at the same level compresses each part
- * alone. If the worker cannot start or fails, the parts it has not answered are compressed on
- * the main thread; the build does not fail for it.
+ * alone (WORKER_SOURCE repeats deflateEntry: change both together; the tests compare them). If
+ * the worker cannot start, fails or stalls, the parts it has not answered are compressed on the
+ * main thread; the build does not fail for it.
  */
 import { Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -42,18 +44,18 @@ const { crc32, deflateRawSync } = require('node:zlib');
 parentPort.on('message', ({ id, claim, datas }) => {
   if (Atomics.compareExchange(claim, 0, 0, 1) !== 0) return;
   const out = datas.map((d) => ({ body: deflateRawSync(d, { level: ${DEFLATE_LEVEL} }), crc: crc32(d), size: d.length }));
-  parentPort.postMessage({ id, out }, out.map((e) => e.body.buffer));
+  parentPort.postMessage({ id, out }, [...new Set(out.map((e) => e.body.buffer))]);
 });
 `;
 
 export interface Deflater {
-  /** Where the compressing happens: 'main' (this thread) or 'worker' (this thread and a worker). */
+  /** Where the next part is compressed: 'main' (this thread) or 'worker' (shared with a worker thread). */
   readonly threads: 'main' | 'worker';
-  /** Compress `data` as the entry `name` (now, or in the worker). */
+  /** Compress `data` as the entry `name` (now, or in the worker). Each name once. */
   add(name: string, data: Uint8Array): void;
   /** Every entry added, once all are compressed. The deflater cannot be used after. */
   finish(): Promise<Map<string, Deflated>>;
-  /** Stop without finishing (a build that failed half-way): the worker, if any, ends. */
+  /** Stop without finishing (a build that failed half-way): the worker, if any, ends, and a finish() still waiting throws. */
   close(): void;
 }
 
@@ -62,7 +64,10 @@ export function syncDeflater(): Deflater {
   const done = new Map<string, Deflated>();
   return {
     threads: 'main',
-    add: (name, data) => void done.set(name, deflateEntry(data)),
+    add(name, data) {
+      if (done.has(name)) throw new Error(`zip entry "${name}" added twice`);
+      done.set(name, deflateEntry(data));
+    },
     finish: async () => done,
     close: () => undefined,
   };
@@ -77,44 +82,69 @@ interface Batch {
 
 const newBatch = (): Batch => ({ names: [], datas: [], claim: new Int32Array(new SharedArrayBuffer(4)) });
 
+export interface WorkerDeflaterOptions {
+  /** The worker's script (tests give broken ones). */
+  source?: string;
+  /** While finish() waits: with no answer from the worker for this long, compress its batches here. */
+  patienceMs?: number;
+  /** Batch size in bytes (tests make it small, to have many batches from a small deck). */
+  batchBytes?: number;
+}
+
 /**
  * Compresses in a worker thread, batch by batch, as the entries are added. When all are added,
- * this thread compresses the last, partial batch and then takes the batches the worker has not
- * begun, so the two threads finish together.
+ * this thread compresses the last, partial batch and then takes each batch the worker has not
+ * begun; it waits only for the ones the worker is compressing.
+ *
+ * The worker is given up for this thread's compressing (the batches it has not answered
+ * compressed here) when it fails to start, throws, exits, sends an answer that cannot be read,
+ * or stays silent for `patienceMs` while finish() waits.
  */
-export function workerDeflater(source = WORKER_SOURCE): Deflater {
+export function workerDeflater({ source = WORKER_SOURCE, patienceMs = 10_000, batchBytes: fullBatch = BATCH_BYTES }: WorkerDeflaterOptions = {}): Deflater {
   const done = new Map<string, Deflated>();
+  const names = new Set<string>();
   const pending = new Map<number, Batch>(); // sent, not yet answered
   let worker: Worker | undefined;
-  let failed = false;
+  let state: 'shared' | 'here' | 'closed' = 'shared';
   let batch = newBatch();
   let batchBytes = 0;
   let nextId = 0;
-  let settle: (() => void) | undefined;
+  let waiting: { resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout } | undefined;
 
   const compressHere = (b: Batch) => b.names.forEach((name, i) => done.set(name, deflateEntry(b.datas[i]!)));
-  const fail = () => {
-    if (failed) return;
-    failed = true;
+  const wake = () => {
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    const { resolve, reject } = waiting;
+    waiting = undefined;
+    if (state === 'closed') reject(new Error('the deflater was closed before it finished'));
+    else resolve();
+  };
+  /** Give the worker up: what it has not answered is compressed here. */
+  const fallBack = () => {
+    if (state !== 'shared') return;
+    state = 'here';
     void worker?.terminate();
     for (const b of pending.values()) compressHere(b);
     pending.clear();
-    settle?.();
+    wake();
   };
   try {
     worker = new Worker(source, { eval: true });
     worker.unref(); // referenced only while finish() waits for it
     worker.on('message', ({ id, out }: { id: number; out: Deflated[] }) => {
       const b = pending.get(id);
-      if (!b) return;
+      if (state !== 'shared' || !b) return;
       pending.delete(id);
       b.names.forEach((name, i) => done.set(name, out[i]!));
-      if (pending.size === 0) settle?.();
+      if (pending.size === 0) wake();
+      else waiting?.timer.refresh();
     });
-    worker.on('error', fail);
-    worker.on('exit', () => pending.size > 0 && fail());
+    worker.on('error', fallBack);
+    worker.on('messageerror', fallBack);
+    worker.on('exit', () => pending.size > 0 && fallBack());
   } catch {
-    failed = true;
+    state = 'here';
   }
 
   const send = () => {
@@ -128,33 +158,41 @@ export function workerDeflater(source = WORKER_SOURCE): Deflater {
   };
 
   return {
-    threads: 'worker',
+    get threads() {
+      return state === 'shared' ? 'worker' : 'main';
+    },
     add(name, data) {
-      if (failed) return void done.set(name, deflateEntry(data));
+      if (state === 'closed') throw new Error('the deflater was closed');
+      if (names.has(name)) throw new Error(`zip entry "${name}" added twice`);
+      names.add(name);
+      if (state === 'here') return void done.set(name, deflateEntry(data));
       batch.names.push(name);
       batch.datas.push(data);
       batchBytes += data.length;
-      if (batchBytes >= BATCH_BYTES) send();
+      if (batchBytes >= fullBatch) send();
     },
     async finish() {
+      if (state === 'closed') throw new Error('the deflater was closed');
       compressHere(batch);
       batch = newBatch();
       for (const [id, b] of pending) {
-        if (failed || Atomics.compareExchange(b.claim, 0, 0, 1) !== 0) continue; // the worker has it
+        if (state !== 'shared' || Atomics.compareExchange(b.claim, 0, 0, 1) !== 0) continue; // the worker has it
         pending.delete(id);
         compressHere(b);
       }
-      if (!failed && pending.size > 0) {
+      if (state === 'shared' && pending.size > 0) {
         worker!.ref(); // an unreferenced worker would let the process exit before it answers
-        await new Promise<void>((resolve) => (settle = resolve));
+        await new Promise<void>((resolve, reject) => (waiting = { resolve, reject, timer: setTimeout(fallBack, patienceMs) }));
       }
       void worker?.terminate();
       return done;
     },
     close() {
-      failed = true;
+      if (state === 'closed') return;
+      state = 'closed';
       pending.clear();
       void worker?.terminate();
+      wake();
     },
   };
 }

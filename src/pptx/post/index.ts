@@ -22,7 +22,7 @@ import { renumberCharts } from './renumber.js';
 import { setThemeFonts } from './theme.js';
 import type { FinalizeOptions, PartMap } from './types.js';
 import { finalizeWorkbook } from './workbook.js';
-import { deflaterFor } from './deflate.js';
+import { deflaterFor, type Deflater } from './deflate.js';
 import { encodeXml, readPackage, zipEntries } from './zip.js';
 
 export type { FinalizeOptions } from './types.js';
@@ -91,8 +91,11 @@ export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): 
   return finalizeParts(await readPackage(pptx), opts);
 }
 
-/** finalizePackage for parts not yet zipped (as the render stage hands them over). */
-export async function finalizeParts(raw: PartMap, opts: FinalizeOptions): Promise<Uint8Array> {
+/**
+ * finalizePackage for parts not yet zipped (as the render stage hands them over). The parts are
+ * compressed by the deflater chosen for the package's size (tests choose their own).
+ */
+export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDeflater: (textLength: number) => Deflater = deflaterFor): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
@@ -101,7 +104,7 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions): Promis
   // while the next parts are rewritten here (deflate.ts).
   let textLength = 0;
   for (const text of parts.xml.values()) textLength += text.length;
-  const deflater = deflaterFor(textLength);
+  const deflater = makeDeflater(textLength);
   try {
     const list = transforms(opts, date);
     const kinds = partKinds(parts.xml.get('[Content_Types].xml') ?? '');

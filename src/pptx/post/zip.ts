@@ -11,7 +11,7 @@
  * allocates off the heap, which matters for a 1,000-slide deck.
  */
 import { unzipSync } from 'fflate';
-import { deflateEntry, syncDeflater, type Deflated, type Deflater } from './deflate.js';
+import { deflateEntry, type Deflated } from './deflate.js';
 import type { PartMap } from './types.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -106,11 +106,11 @@ export async function readPackage(bytes: Uint8Array): Promise<PartMap> {
   return parts;
 }
 
-/** A package written deterministically (compressed by `deflater`, on this thread unless told). */
-export async function writePackage(parts: PartMap, date: Date, deflater: Deflater = syncDeflater()): Promise<Uint8Array> {
-  for (const [name, data] of parts.bin) deflater.add(name, data);
-  for (const [name, text] of parts.xml) deflater.add(name, encoder.encode(text));
-  return zipEntries(await deflater.finish(), date);
+/** A package written deterministically. */
+export async function writePackage(parts: PartMap, date: Date): Promise<Uint8Array> {
+  const files = new Map<string, Uint8Array>(parts.bin);
+  for (const [name, text] of parts.xml) files.set(name, encoder.encode(text));
+  return writeZip(files, date);
 }
 
 /** Text of an XML part, as the package stores it. */

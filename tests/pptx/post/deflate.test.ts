@@ -1,85 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { deflaterFor, PARALLEL_FROM, syncDeflater, workerDeflater, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
-import { zipEntries } from '../../../src/pptx/post/zip.js';
+import { finalizeParts } from '../../../src/pptx/post/index.js';
+import { readPackage, zipEntries } from '../../../src/pptx/post/zip.js';
+import { makeDeck } from '../../fixtures/post/make-deck.js';
+import { fixtureOptions } from '../../fixtures/post/options.js';
+import { REPO } from '../../helpers/project.js';
 
 const DATE = new Date(Date.UTC(2025, 10, 3));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** About 3 MB in 300 parts of slide-like XML, each different: a dozen batches for the worker. */
+/**
+ * About 2 MB in 300 parts of slide-like XML with varied words (a fixed pseudo-random sequence),
+ * so that a different zlib level or strategy gives different bytes: eight batches for the worker.
+ */
 function parts(): Map<string, Uint8Array> {
+  const words = ['التحالف', 'الدولي', 'سوريا', 'FFIS', 'NATO', '89', '90', 'عضواً', 'الإرهاب', 'الحكومة', 'واشنطن', 'العراق'];
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
   const files = new Map<string, Uint8Array>();
   for (let i = 1; i <= 300; i++) {
-    const text = `<p:sld><a:t>المحور ${i}</a:t>${'<a:r><a:rPr lang="ar-SA"/><a:t>نص الشريحة</a:t></a:r>'.repeat(100 + (i % 37))}</p:sld>`;
-    files.set(`ppt/slides/slide${i}.xml`, new TextEncoder().encode(text));
+    const runs = Array.from({ length: 150 }, () => `<a:r><a:rPr lang="ar-SA" sz="${1800 + (next() % 9) * 100}"/><a:t>${words[next() % words.length]} ${next() % 1000}</a:t></a:r>`);
+    files.set(`ppt/slides/slide${i}.xml`, new TextEncoder().encode(`<p:sld><a:p>${runs.join('')}</a:p></p:sld>`));
   }
   return files;
 }
 
-async function run(deflater: Deflater, files: Map<string, Uint8Array>): Promise<Map<string, Deflated>> {
+const same = (a: Deflated | undefined, b: Deflated | undefined) => !!a && !!b && a.crc === b.crc && a.size === b.size && Buffer.from(a.body).equals(Buffer.from(b.body));
+
+/** Add every part; wait `ms` (the worker gets ahead, or fails) unless 0; then finish. */
+async function run(deflater: Deflater, files: Map<string, Uint8Array>, ms = 0): Promise<Map<string, Deflated>> {
   for (const [name, data] of files) deflater.add(name, data);
+  if (ms) await sleep(ms);
   return deflater.finish();
 }
 
 describe('deflaters', () => {
-  it('compress each part in a worker exactly as on the main thread', async () => {
+  it('compress each part in the worker exactly as on the main thread (the worker does every batch)', async () => {
     const files = parts();
     const here = await run(syncDeflater(), files);
-    const there = await run(workerDeflater(), files);
-    expect([...there.keys()].sort()).toEqual([...files.keys()].sort());
+    const deflater = workerDeflater();
+    const there = await run(deflater, files, 1000); // the worker has taken and answered every batch
+    expect(deflater.threads, 'the worker failed: its batches were compressed here').toBe('worker');
+    expect(there.size).toBe(files.size);
     for (const [name, data] of files) {
-      const entry = there.get(name)!;
-      expect(Buffer.from(entry.body).equals(Buffer.from(here.get(name)!.body)), name).toBe(true);
-      expect(entry.size).toBe(data.length);
-      expect(Buffer.from(inflateRawSync(entry.body)).equals(Buffer.from(data))).toBe(true);
+      expect(same(there.get(name), here.get(name)), name).toBe(true);
+      expect(Buffer.from(inflateRawSync(there.get(name)!.body)).equals(Buffer.from(data))).toBe(true);
     }
     expect(Buffer.from(zipEntries(there, DATE)).equals(Buffer.from(zipEntries(here, DATE)))).toBe(true);
   });
 
-  it('uses level 6, as the package always has', async () => {
+  it('share the batches between the threads when finish() comes at once, with the same bytes', async () => {
+    const files = parts();
+    const here = await run(syncDeflater(), files);
+    const there = await run(workerDeflater(), files);
+    for (const name of files.keys()) expect(same(there.get(name), here.get(name)), name).toBe(true);
+  });
+
+  it('compress at level 6, as the package always has', async () => {
     const data = parts().get('ppt/slides/slide1.xml')!;
     const entry = (await run(syncDeflater(), new Map([['a.xml', data]]))).get('a.xml')!;
     expect(Buffer.from(entry.body).equals(deflateRawSync(data, { level: 6 }))).toBe(true);
+    expect(Buffer.from(entry.body).equals(deflateRawSync(data, { level: 9 }))).toBe(false); // the data tells levels apart
   });
 
-  // A worker that takes a batch (sets its claim) and then fails leaves it to the fallback.
+  it('refuse a name added twice', () => {
+    for (const d of [syncDeflater(), workerDeflater()]) {
+      d.add('a.xml', new Uint8Array([1]));
+      expect(() => d.add('a.xml', new Uint8Array([2]))).toThrow(/"a.xml" added twice/);
+      d.close();
+    }
+  });
+
+  // A worker that takes a batch (sets its claim), then fails: the batch is left to the fallback.
   const takeThen = (then: string) => `require('node:worker_threads').parentPort.on('message', ({ claim }) => { Atomics.store(claim, 0, 1); ${then} })`;
-  it.each([
-    ['a worker that fails to start', `throw new Error('no worker today')`],
-    ['a worker that takes a batch and throws', takeThen(`throw new Error('broken')`)],
-    ['a worker that takes a batch and exits', takeThen('process.exit(3)')],
-  ])('finishes on the main thread after %s', async (_label, source) => {
+  const broken: [string, string][] = [
+    ['whose script throws as it starts', `throw new Error('no worker today')`],
+    ['that takes a batch and throws', takeThen(`throw new Error('broken')`)],
+    ['that takes a batch and exits', takeThen('process.exit(3)')],
+    ['that takes a batch, then throws while finish() waits', takeThen(`setTimeout(() => { throw new Error('late') }, 100)`)],
+    ['that takes a batch, then exits while finish() waits', takeThen('setTimeout(() => process.exit(3), 100)')],
+  ];
+  it.each(broken)('finish on the main thread after a worker %s', async (_label, source) => {
     const files = parts();
     const here = await run(syncDeflater(), files);
-    const deflater = workerDeflater(source);
-    for (const [name, data] of files) deflater.add(name, data);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the worker has started, and failed
-    const there = await deflater.finish();
-    expect(there.size).toBe(files.size);
-    for (const [name, entry] of there) expect(Buffer.from(entry.body).equals(Buffer.from(here.get(name)!.body)), name).toBe(true);
+    for (const ms of [0, 300]) {
+      const deflater = workerDeflater({ source });
+      const there = await run(deflater, files, ms);
+      expect(there.size).toBe(files.size);
+      for (const [name, entry] of there) expect(same(entry, here.get(name)), name).toBe(true);
+    }
   });
 
-  it('still finishes when the worker takes every batch before the main thread looks', async () => {
+  it('finish on the main thread when the worker goes silent', async () => {
     const files = parts();
-    const deflater = workerDeflater();
-    for (const [name, data] of files) deflater.add(name, data);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the worker is well ahead
-    expect((await deflater.finish()).size).toBe(files.size);
+    const here = await run(syncDeflater(), files);
+    const deflater = workerDeflater({ source: takeThen('/* never answers */'), patienceMs: 200 });
+    const there = await run(deflater, files, 100);
+    expect(deflater.threads).toBe('main');
+    for (const [name, entry] of there) expect(same(entry, here.get(name)), name).toBe(true);
   });
 
-  it('can be closed half-way, and does not keep the process alive', async () => {
-    const deflater = workerDeflater();
-    deflater.add('a.xml', parts().get('ppt/slides/slide1.xml')!);
+  it('reject a finish() still waiting when closed, and refuse more work', async () => {
+    const deflater = workerDeflater({ source: takeThen('/* never answers */'), patienceMs: 60_000 });
+    const waiting = run(deflater, parts(), 300); // the worker takes a batch, then finish() waits for it
+    await sleep(400);
     deflater.close();
-    // nothing to assert beyond this test ending: a worker left running would hold vitest's process
+    await expect(waiting).rejects.toThrow(/closed before it finished/);
+    expect(() => deflater.add('b.xml', new Uint8Array([1]))).toThrow(/closed/);
   });
 
-  it('uses a worker only for large packages', async () => {
+  it('use a worker only for large packages', () => {
     const small = deflaterFor(PARALLEL_FROM - 1);
     const large = deflaterFor(PARALLEL_FROM);
     expect([small.threads, large.threads]).toEqual(['main', 'worker']);
-    small.add('a.xml', new Uint8Array([60, 97, 47, 62]));
-    large.add('a.xml', new Uint8Array([60, 97, 47, 62]));
-    expect((await small.finish()).get('a.xml')?.size).toBe(4);
-    expect((await large.finish()).get('a.xml')?.size).toBe(4);
+    large.close();
+  });
+});
+
+describe('the worker and the process', () => {
+  // A child process, so that a worker left running shows as a process that does not end.
+  const script = (body: string) =>
+    spawnSync(process.execPath, ['--input-type=module', '-e', `import { workerDeflater } from ${JSON.stringify(path.join(REPO, 'dist/pptx/post/deflate.js'))};\n${body}`], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+  const DATA = `const data = new Uint8Array(300_000).map((_, i) => (i * 7919) % 251);
+let seed = 1; const big = new Uint8Array(40_000_000).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23);`;
+
+  it.each([
+    // (the worker is still compressing 'big' when finish() waits for it: the wait must hold the process)
+    ['after finish()', `const d = workerDeflater(); d.add('big', big); await new Promise((r) => setTimeout(r, 100)); const out = await d.finish(); console.log(out.size);`, '1'],
+    ['after close() half-way', `const d = workerDeflater(); d.add('a', data); d.add('b', data); d.close(); console.log('closed');`, 'closed'],
+    ['with work added and never finished', `const d = workerDeflater(); d.add('a', data); d.add('b', data); console.log('left');`, 'left'],
+  ])('ends %s', (_label, body, printed) => {
+    const r = script(`${DATA}\n${body}`);
+    expect(r.error, 'the process did not end within 10 s').toBeUndefined();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(printed);
+  });
+});
+
+describe('finalizeParts', () => {
+  it('writes the same package whichever thread compresses it', async () => {
+    const raw = await readPackage(await makeDeck());
+    const onMain = await finalizeParts(raw, fixtureOptions(), () => syncDeflater());
+    // one part per batch, and finish() held back: the worker compresses every part
+    const inWorker = await finalizeParts(raw, fixtureOptions(), () => {
+      const d = workerDeflater({ batchBytes: 1 });
+      return { threads: d.threads, add: d.add, close: d.close, finish: () => sleep(500).then(() => d.finish()) };
+    });
+    expect(Buffer.from(inWorker).equals(Buffer.from(onMain))).toBe(true);
+    expect(Buffer.from(await finalizeParts(raw, fixtureOptions())).equals(Buffer.from(onMain))).toBe(true);
   });
 });
