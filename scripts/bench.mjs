@@ -149,7 +149,7 @@ for (const n of sizes) {
   // files are kept from their first parse, as in watch).
   const [content, templates] = await Promise.all([readContentFiles(dir), readTemplateFiles(dir)]);
   const warm = { pipeline: [], bare: [], zipped: [] };
-  for (let i = 0; i < Math.min(reps, 7) + 2; i++) {
+  for (let i = 0; i < (n >= 1000 ? 7 : 25) + 2; i++) {
     let t = performance.now();
     await drawBare(n);
     const b = performance.now() - t;
