@@ -4,6 +4,7 @@ import { FACT_REF } from '../content/files.js';
 import type { DataFigures } from '../facts/data.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { formatDate, formatNumber, formatYear, toDigits, type Digits } from '../format/arabic.js';
+import { naturalCompare } from '../format/natural.js';
 import { markFact } from '../facts/markers.js';
 import type { Theme } from './theme.js';
 
@@ -123,9 +124,7 @@ export function buildContext(
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
   // The article and project sources first, as listed; then the dataset's, by number (S2 before S10).
-  // One collator for the sort: localeCompare with options builds a new one at every comparison.
-  const collator = new Intl.Collator('en', { numeric: true });
-  const byId = (a: Source, b: Source) => collator.compare(a.id, b.id);
+  const byId = (a: Source, b: Source) => naturalCompare(a.id, b.id);
   const own = content.sources.filter((s) => s.kind !== 'web' && usedSources.has(s.id));
   const sources = [...own, ...content.sources.filter((s) => s.kind === 'web' && usedSources.has(s.id)).sort(byId)];
 

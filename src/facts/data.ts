@@ -55,11 +55,19 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
   };
   // member.<ISO2>.number: a member's place in the order of joining; for a state not (yet) in
   // the list, the number it would get. Members without a join date count as earlier.
-  const joinedAt = (m: Member) => (m.joined === null || m.joined === undefined ? '' : (datePrefix(m.joined) ?? ''));
+  // (each member's date read once: this runs for every member against every other)
+  const dates = new Map<Member, string>();
+  const joinedAt = (m: Member) => {
+    let date = dates.get(m);
+    if (date === undefined) dates.set(m, (date = m.joined === null || m.joined === undefined ? '' : (datePrefix(m.joined) ?? '')));
+    return date;
+  };
+  const memberDates = dataset.members.map(joinedAt);
   for (const m of [...dataset.members, ...(dataset.after_article ?? [])]) {
     if (!m.iso2) continue;
     const listed = dataset.members.find((x) => x.iso2 === m.iso2);
-    figures[`member.${m.iso2}.number`] = listed ? total - dataset.members.filter((x) => joinedAt(x) > joinedAt(listed)).length : total + 1;
+    const at = listed && joinedAt(listed);
+    figures[`member.${m.iso2}.number`] = at !== undefined ? total - memberDates.filter((d) => d > at).length : total + 1;
   }
 
   const points: DataPoint[] = [];
