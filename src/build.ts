@@ -3,6 +3,7 @@ import { buildContext, type TemplateContext } from './audience/context.js';
 import { loadAudience, type TemplateSources } from './audience/load.js';
 import { parseContent, type Content, type ContentSources } from './content/parse.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { withLineEnds } from './diagnostics/yaml-source.js';
 import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
@@ -46,7 +47,8 @@ function digest(files: ContentSources): string {
 }
 
 /** Stage 1 and 2: content parsed and checked, facts resolved, data figures computed (memoised). */
-export function prepareContent(files: ContentSources): PreparedContent {
+export function prepareContent(given: ContentSources): PreparedContent {
+  const files = withLineEnds(given);
   const key = digest(files);
   if (lastPrepared?.key === key) return lastPrepared.prepared;
   const prepared = prepareContentUncached(files);
@@ -98,7 +100,8 @@ export interface CompileOptions {
   render?: boolean;
 }
 
-export async function compileAudience(prepared: PreparedContent, templates: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
+export async function compileAudience(prepared: PreparedContent, given: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
+  const templates = withLineEnds(given);
   const diagnostics = [...prepared.diagnostics];
   const fail = (extra: Diagnostic[] = [], partial: Partial<DeckResult> = {}): DeckResult => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
   if (diagnostics.some((d) => d.code === 'MJZ123')) return fail(); // no project folder: nothing else to say

@@ -3,6 +3,26 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocu
 import type { Diagnostic, Location, Position } from './diagnostic.js';
 
 /** A text file as read from disk: the only shape stages see of the file system. */
+/**
+ * A text whose lone carriage returns (classic Mac OS line ends) are line feeds. YAML, Handlebars
+ * and editors all take a lone CR for a line end, and the `yaml` library does not: it would read
+ * a file saved with CR line ends as one long line (a comment, for the project's files: "empty").
+ * The length and every offset stay the same; CRLF is left as it is.
+ */
+export function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The files, their lone carriage returns read as line ends (see normalizeLineEnds). */
+export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>): Map<string, F> {
+  const out = new Map<string, F>();
+  for (const [name, file] of files) {
+    const text = normalizeLineEnds(file.text);
+    out.set(name, text === file.text ? file : { ...file, text });
+  }
+  return out;
+}
+
 export interface SourceFile {
   path: string;
   text: string;

@@ -1,7 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../diagnostics/yaml-source.js';
+import { normalizeLineEnds, type SourceFile } from '../diagnostics/yaml-source.js';
 
 /**
  * The reader of a project: content/ and templates/. (Other edges read what is not the project's:
@@ -25,14 +25,14 @@ export async function readText(root: string, relative: string): Promise<{ file?:
     };
   }
   try {
-    const text = decoder.decode(bytes);
+    const text = normalizeLineEnds(decoder.decode(bytes));
     return { file: { path: relative, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } };
   } catch {
     // The file is checked on, its bad bytes shown as U+FFFD, so that one run reports every problem.
     const bad = firstInvalidByte(bytes);
-    const before = lossy.decode(bytes.subarray(0, bad));
+    const before = normalizeLineEnds(lossy.decode(bytes.subarray(0, bad)));
     const lineStart = before.lastIndexOf('\n') + 1;
-    const text = lossy.decode(bytes);
+    const text = normalizeLineEnds(lossy.decode(bytes));
     return {
       file: { path: relative, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text },
       diagnostic: {

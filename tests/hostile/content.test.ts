@@ -243,16 +243,18 @@ describe('references and text', () => {
     expect(formatDiagnostic(d)).toContain('عدد␇ أعضاء'); // shown, not sent to the terminal
   });
 
-  it('lone carriage returns (old Mac line ends): an error whose code frame shows the line it names', async () => {
-    // the ends of the two lines after `sources:` become lone CRs
-    const r = await run({ [SOURCES]: (t) => t.replace('sources:\n  - id: A1\n    kind: article\n', 'sources:\n  - id: A1\r    kind: article\r') });
-    const d = r.errors.find((x) => x.location?.file === SOURCES && x.location.start);
-    expect(d, JSON.stringify(r.errors.map((x) => x.code))).toBeDefined();
-    const frame = formatDiagnostic(d!).split('\n');
-    const marked = frame.find((l) => l.startsWith('>'))!;
-    const text = r.texts.get(SOURCES)!.split('\n')[d!.location!.start!.line - 1]!;
-    expect(marked).toContain(text.slice(0, 40).replace(/\r/g, '␍')); // the line the position counts, CRs shown
-    expect(formatDiagnostic(d!)).not.toContain('\r');
+  it('lone carriage returns (old Mac line ends) are line ends: no error, the same spec', async () => {
+    const plain = await run();
+    const mac = await run({ [SOURCES]: (t) => t.replace(/\n/g, '\r'), [FACTS]: (t) => t.replace(/\n/g, '\r') });
+    expect(mac.errors).toEqual([]);
+    expect(mac.result.spec).toEqual(plain.result.spec);
+  });
+
+  it('in a file with lone carriage returns, an error points at the line and column an editor shows', async () => {
+    const r = await run({ [FACTS]: (t) => replace('    type: year', '    type: yaer')(t).replace(/\n/g, '\r') });
+    const d = expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!.replace(/\r/g, '\n'), 'yaer') });
+    const marked = formatDiagnostic(d).split('\n').find((l) => l.startsWith('>'))!;
+    expect(marked).toMatch(/type: yaer$/); // the frame shows that line alone
   });
 
   it('a NUL written as an escape ("\\0"): MJZ104 at the string', async () => {

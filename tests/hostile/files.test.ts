@@ -73,13 +73,16 @@ describe('encodings and line endings', () => {
     expectWellFormed(d);
   });
 
-  it('a BOM and Windows line endings in every file simply work: the same deck, byte for byte', { timeout: 30_000 }, async () => {
+  it.each([
+    ['a BOM and Windows line ends (CRLF)', '\r\n'],
+    ['a BOM and classic Mac line ends (CR alone)', '\r'],
+  ])('%s in every file simply work: the same deck, byte for byte', { timeout: 30_000 }, async (_label, end) => {
     const plain = await tempProject();
     const windows = await tempProject();
     for (const file of await allFiles(windows)) {
       if (!/\.(ya?ml|hbs|txt)$/.test(file)) continue;
       await chmod(file, 0o644);
-      const text = (await readFile(file, 'utf8')).replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
+      const text = (await readFile(file, 'utf8')).replace(/\r\n/g, '\n').replace(/\n/g, end);
       await writeFile(file, `\uFEFF${text}`);
     }
     const [a, b] = await Promise.all([buildDeck({ root: plain }), buildDeck({ root: windows })]);
