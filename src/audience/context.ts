@@ -4,7 +4,7 @@ import { FACT_REF } from '../content/files.js';
 import type { DataFigures } from '../facts/data.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { formatDate, formatNumber, formatYear, toDigits, type Digits } from '../format/arabic.js';
-import { naturalCompare } from '../format/natural.js';
+import { idCompare } from '../format/natural.js';
 import { markFact } from '../facts/markers.js';
 import type { Theme } from './theme.js';
 
@@ -124,9 +124,10 @@ export function buildContext(
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
   // The article and project sources first, as listed; then the dataset's, by number (S2 before S10).
-  const byId = (a: Source, b: Source) => naturalCompare(a.id, b.id);
   const own = content.sources.filter((s) => s.kind !== 'web' && usedSources.has(s.id));
-  const sources = [...own, ...content.sources.filter((s) => s.kind === 'web' && usedSources.has(s.id)).sort(byId)];
+  const web = content.sources.filter((s) => s.kind === 'web' && usedSources.has(s.id));
+  const compare = idCompare(web.map((s) => s.id));
+  const sources = [...own, ...web.sort((a, b) => compare(a.id, b.id))];
 
   return {
     audience: { name, label: theme.label, description: theme.description },

@@ -1,19 +1,23 @@
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { CODES, type Code } from './codes.js';
 import type { Diagnostic, Location, Position } from './diagnostic.js';
 
-/** A text file as read from disk: the only shape stages see of the file system. */
 /**
- * A text whose lone carriage returns (classic Mac OS line ends) are line feeds. YAML, Handlebars
- * and editors all take a lone CR for a line end, and the `yaml` library does not: it would read
- * a file saved with CR line ends as one long line (a comment, for the project's files: "empty").
- * The length and every offset stay the same; CRLF is left as it is.
+ * A file saved with classic Mac OS line ends (a lone CR at the end of every line, no LF at all)
+ * has them read as line feeds. YAML and editors take a lone CR for a line end (Handlebars counts
+ * it as one too), but the `yaml` library does not: it would read such a file as one long line
+ * (a comment, for the project's files, hence "empty"). The length and every offset stay the same.
+ *
+ * A file with LF line ends keeps any stray CR as it is (text pasted from another program often
+ * holds some): the readers keep the value they always gave it, and a YAML error in such a file
+ * says the CR may be the cause (see parseFully).
  */
 export function normalizeLineEnds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text;
 }
 
-/** The files, their lone carriage returns read as line ends (see normalizeLineEnds). */
+/** The files, classic Mac line ends read as line ends (see normalizeLineEnds). */
 export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>): Map<string, F> {
   const out = new Map<string, F>();
   for (const [name, file] of files) {
@@ -23,6 +27,7 @@ export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>
   return out;
 }
 
+/** A text file as read from disk: the only shape stages see of the file system. */
 export interface SourceFile {
   path: string;
   text: string;
@@ -157,7 +162,7 @@ const MAX_QUICK_KEY = 128;
  */
 function mayHoldLongKey(text: string): boolean {
   // One walk from line end to line end (a regex such as /[^\n]{1001}/ restarts at every
-  // character, and took 100 ms on a 1,000-part outline).
+  // character, and took about 45 ms on a 1,000-part outline).
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -217,6 +222,15 @@ export function parseFully(file: SourceFile): ParsedYaml {
     diagnostics.push(
       problem('MJZ100', error.message.split('\n')[0]!, error.pos, error.code === 'DUPLICATE_KEY' ? 'Each key may appear once in a mapping; remove or rename the duplicate.' : undefined),
     );
+  }
+  const strayCr = diagnostics.length > 0 ? /\r(?!\n)/.exec(text) : null;
+  if (strayCr) {
+    // A carriage return alone among LF line ends (pasted text), shown as ␍ in the code frames:
+    // said once, on the first problem.
+    const line = toPosition(lineCounter.linePos(strayCr.index)).line;
+    const first = diagnostics[0]!;
+    const before = first.hint ?? CODES[first.code as Code]?.hint;
+    first.hint = `${before ? `${before} ` : ''}The file holds a stray carriage return (␍, first on line ${line}), which can break the YAML around it: remove it, or save the file with LF line ends.`;
   }
   const inspected = diagnostics.length === 0 ? inspect(doc) : undefined;
   if (inspected?.tooDeep) {

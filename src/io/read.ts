@@ -30,9 +30,10 @@ export async function readText(root: string, relative: string): Promise<{ file?:
   } catch {
     // The file is checked on, its bad bytes shown as U+FFFD, so that one run reports every problem.
     const bad = firstInvalidByte(bytes);
-    const before = normalizeLineEnds(lossy.decode(bytes.subarray(0, bad)));
-    const lineStart = before.lastIndexOf('\n') + 1;
     const text = normalizeLineEnds(lossy.decode(bytes));
+    // (the bytes before the bad one are whole characters: their text begins the file's text)
+    const before = text.slice(0, lossy.decode(bytes.subarray(0, bad)).length);
+    const lineStart = before.lastIndexOf('\n') + 1;
     return {
       file: { path: relative, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text },
       diagnostic: {

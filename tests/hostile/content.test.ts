@@ -257,6 +257,26 @@ describe('references and text', () => {
     expect(marked).toMatch(/type: yaer$/); // the frame shows that line alone
   });
 
+  it('stray carriage returns in a file with LF line ends: an error whose frame shows the line it names, and a hint that names the CR', async () => {
+    // the ends of the two lines after `sources:` become lone CRs; the rest of the file keeps LF
+    const r = await run({ [SOURCES]: (t) => t.replace('sources:\n  - id: A1\n    kind: article\n', 'sources:\n  - id: A1\r    kind: article\r') });
+    const d = r.errors.find((x) => x.location?.file === SOURCES && x.location.start);
+    expect(d, JSON.stringify(r.errors.map((x) => x.code))).toBeDefined();
+    const frame = formatDiagnostic(d!).split('\n');
+    const marked = frame.find((l) => l.startsWith('>'))!;
+    const text = r.texts.get(SOURCES)!.split('\n')[d!.location!.start!.line - 1]!;
+    expect(marked).toContain(text.slice(0, 40).replace(/\r/g, '␍')); // the line the position counts, CRs shown
+    expect(formatDiagnostic(d!)).not.toContain('\r');
+    const line = r.texts.get(SOURCES)!.slice(0, r.texts.get(SOURCES)!.indexOf('\r')).split('\n').length;
+    expect(r.errors[0]!.hint).toContain(`stray carriage return (␍, first on line ${line})`);
+    expect(r.errors.filter((x) => x.hint?.includes('carriage return'))).toHaveLength(1);
+  });
+
+  it('a carriage return inside a quoted value of an LF file is kept, as before: no error', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة\rالعراق"') });
+    expect(r.errors).toEqual([]);
+  });
+
   it('a NUL written as an escape ("\\0"): MJZ104 at the string', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة\\0العراق"') });
     expectError(r, 'MJZ104', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة\\0') }, /U\+0000/);

@@ -52,6 +52,17 @@ describe('encodings and line endings', () => {
     expect(errors.filter((x) => x.code === 'MJZ120')).toEqual([]); // not "missing" as well
   });
 
+  it('bytes that are not UTF-8 in a file with classic Mac line ends: MJZ103 at the line an editor shows', async () => {
+    const root = await tempProject();
+    const file = path.join(root, 'content/sources.yaml');
+    const text = await readFile(file, 'utf8');
+    const at = text.indexOf('file: article.txt') + 'file: art'.length;
+    await writeFile(file, Buffer.concat([Buffer.from(text.slice(0, at).replace(/\n/g, '\r')), Buffer.from([0xe9]), Buffer.from(text.slice(at).replace(/\n/g, '\r'))]));
+    const d = errorsOf((await checkProject({ root })).diagnostics).find((x) => x.code === 'MJZ103')!;
+    expect(d.location).toMatchObject({ file: 'content/sources.yaml', start: positionOf(text, 'file: article.txt', 'file: art'.length) });
+    expectWellFormed(d);
+  });
+
   it('an outline saved in Windows-1256 (legacy Arabic): MJZ103 on the first Arabic letter', async () => {
     const root = await tempProject();
     const file = path.join(root, 'content/facts.yaml');

@@ -55,7 +55,9 @@ describe('deflaters', () => {
   it('share the batches between the threads when finish() comes at once, with the same bytes', async () => {
     const files = parts();
     const here = await run(syncDeflater(), files);
-    const there = await run(workerDeflater(), files);
+    const deflater = workerDeflater();
+    const there = await run(deflater, files);
+    expect(deflater.threads, 'the worker failed: its batches were compressed here').toBe('worker');
     for (const name of files.keys()) expect(same(there.get(name), here.get(name)), name).toBe(true);
   });
 
@@ -121,7 +123,9 @@ describe('deflaters', () => {
 });
 
 describe('the worker and the process', () => {
-  // A child process, so that a worker left running shows as a process that does not end.
+  // A child process, so that a worker left running shows as a process that does not end. It
+  // imports the compiled module (dist/): `npm test` builds it first; run alone, this file
+  // tests whatever the last build left there.
   const script = (body: string) =>
     spawnSync(process.execPath, ['--input-type=module', '-e', `import { workerDeflater } from ${JSON.stringify(path.join(REPO, 'dist/pptx/post/deflate.js'))};\n${body}`], {
       encoding: 'utf8',
@@ -149,10 +153,16 @@ describe('finalizeParts', () => {
     const raw = await readPackage(await makeDeck());
     const onMain = await finalizeParts(raw, fixtureOptions(), () => syncDeflater());
     // one part per batch, and finish() held back: the worker compresses every part
-    const inWorker = await finalizeParts(raw, fixtureOptions(), () => {
-      const d = workerDeflater({ batchBytes: 1 });
-      return { threads: d.threads, add: d.add, close: d.close, finish: () => sleep(500).then(() => d.finish()) };
-    });
+    const worker = workerDeflater({ batchBytes: 1 });
+    const inWorker = await finalizeParts(raw, fixtureOptions(), () => ({
+      get threads() {
+        return worker.threads;
+      },
+      add: worker.add,
+      close: worker.close,
+      finish: () => sleep(500).then(() => worker.finish()),
+    }));
+    expect(worker.threads, 'the worker failed: the parts were compressed here').toBe('worker');
     expect(Buffer.from(inWorker).equals(Buffer.from(onMain))).toBe(true);
     expect(Buffer.from(await finalizeParts(raw, fixtureOptions())).equals(Buffer.from(onMain))).toBe(true);
   });
