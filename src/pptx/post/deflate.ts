@@ -28,7 +28,10 @@ export function deflateEntry(data: Uint8Array): Deflated {
   return { body: deflateRawSync(data, { level: DEFLATE_LEVEL }), crc: crc32(data), size: data.length };
 }
 
-/** Packages with at least this much text (UTF-16 code units of their XML parts) are compressed in a worker: about 250 slides of bullets. Below, the worker's start costs as much as it saves. */
+/**
+ * Packages with at least this much text (UTF-16 code units of their XML parts) are compressed
+ * with a worker: about 250 slides of bullets. Below, the worker's start costs as much as it saves.
+ */
 export const PARALLEL_FROM = 2_000_000;
 /** Parts go to the worker in batches of about this many bytes: fewer messages, and the worker starts early. */
 const BATCH_BYTES = 256 * 1024;
@@ -55,7 +58,7 @@ export interface Deflater {
   add(name: string, data: Uint8Array): void;
   /** Every entry added, once all are compressed. The deflater cannot be used after. */
   finish(): Promise<Map<string, Deflated>>;
-  /** Stop without finishing (a build that failed half-way): the worker, if any, ends, and a finish() still waiting throws. */
+  /** Stop without finishing (a build that failed half-way): the worker ends; a finish() still waiting throws. */
   close(): void;
 }
 

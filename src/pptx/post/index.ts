@@ -12,6 +12,7 @@ import { normalizeContentTypes, partKinds, type PartKind } from './content-types
 import { setCoreDates, setCoreTitle } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
+import { deflaterFor, type Deflater } from './deflate.js';
 import { markSlideNumberFields } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
 import { dedupeShapeIds, stableSectionIds } from './ids.js';
@@ -22,7 +23,6 @@ import { renumberCharts } from './renumber.js';
 import { setThemeFonts } from './theme.js';
 import type { FinalizeOptions, PartMap } from './types.js';
 import { finalizeWorkbook } from './workbook.js';
-import { deflaterFor, type Deflater } from './deflate.js';
 import { encodeXml, readPackage, zipEntries } from './zip.js';
 
 export type { FinalizeOptions } from './types.js';
