@@ -110,10 +110,11 @@ export function withValue(parsed: ParsedYaml, value: unknown): ParsedYaml {
 const QUICK_DEPTH = 32;
 /**
  * What makes js-yaml's reading worth a second opinion: an anchor, alias or tag (`&`, `*`, `!`
- * where a node can begin), a directive (`%` at a line's start), a `__proto__` key, and a
- * carriage return that does not end a CRLF (the two parsers break lines at it differently).
+ * where a node can begin), a directive (`%` at a line's start), a `__proto__` key, a
+ * carriage return that does not end a CRLF (the two parsers break lines at it differently), and
+ * a byte-order mark past the start (yaml takes it for a mark, js-yaml for text).
  */
-const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)/m;
+const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)|\uFEFF/m;
 /** yaml refuses an implicit key whose `:` comes more than 1,024 characters after its start. */
 const MAX_KEY_SPAN = 1000;
 

@@ -81,6 +81,8 @@ describe('the quick YAML reader', () => {
     ['a control character', 'a: "\\u0001"\n', false],
     ['lone carriage returns between lines', 'a:\r  - x\r  - y\r', false],
     ['a lone carriage return in a block scalar', 'a: |\n  x\r  y\n', false],
+    ['a byte-order mark after the first line', '\n\uFEFF', false],
+    ['a byte-order mark inside a value', 'a: "x\uFEFFy"\n', false],
     ['an empty file', '', false],
     ['only a comment', '# nothing\n', false],
     ['a bad indent', 'a:\n  b: 1\n c: 2\n', false],
