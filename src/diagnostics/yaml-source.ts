@@ -111,48 +111,64 @@ const QUICK_DEPTH = 32;
 /**
  * What makes js-yaml's reading worth a second opinion: an anchor, alias or tag (`&`, `*`, `!`
  * where a node can begin), a directive (`%` at a line's start), a `__proto__` key, a
- * carriage return that does not end a CRLF (the two parsers break lines at it differently), and
- * a byte-order mark past the start (yaml takes it for a mark, js-yaml for text).
+ * carriage return that does not end a CRLF (the two parsers break lines at it differently),
+ * a byte-order mark past the start (yaml takes it for a mark, js-yaml for text), a tab in a
+ * line's indentation (yaml refuses some that js-yaml lets pass), and a document marker
+ * indented (` ---`: js-yaml may take it for a marker, yaml for text).
  */
-const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)|\uFEFF/m;
+const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)|\uFEFF|^ *\t|^[ \t]+(?:---|\.\.\.)(?=\s|$)/m;
+/** A document end marker (`...`) with content after it: yaml reads a second document there, js-yaml may not. */
+const END_MARKER = /^\.\.\.(?=[ \t\r\n]|$).*$/m;
+function contentAfterEndMarker(text: string): boolean {
+  const end = END_MARKER.exec(text);
+  if (!end) return false;
+  return /^[ \t]*[^ \t\r\n#]/m.test(text.slice(end.index + end[0].length)); // (a no-break space is content)
+}
 /** yaml refuses an implicit key whose `:` comes more than 1,024 characters after its start. */
 const MAX_KEY_SPAN = 1000;
 
 /** The value of a plainly clean YAML file, by js-yaml; undefined when `yaml` must read it. */
 export function quickValue(text: string): { value: unknown } | undefined {
-  if (NEEDS_YAML.test(text) || mayHoldLongKey(text)) return undefined;
+  if (NEEDS_YAML.test(text) || contentAfterEndMarker(text) || mayHoldLongKey(text)) return undefined;
   let value: unknown;
   try {
     value = quickLoad(text, { maxDepth: QUICK_DEPTH, maxAliases: 0 });
   } catch {
     return undefined;
   }
-  if (value === null || value === undefined || needsYaml(value)) return undefined;
+  // Only a mapping at the top, as every project file has: on a lone scalar at the top (a block
+  // scalar less indented below its header, say) the two readers can differ.
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || needsYaml(value)) return undefined;
   return { value };
 }
 
 /**
  * Whether a value js-yaml read needs `yaml`'s reading after all: a key or string holds a
  * character no slide can hold (reported with its place), a key was null (js-yaml names it
- * "null", yaml ""), or a key is long enough that yaml may refuse it as an implicit key.
+ * "null", yaml ""), a key is long enough that yaml may refuse it as an implicit key, or a
+ * key or string is a float too large for a number.
  */
 function needsYaml(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length) {
     const node = stack.pop();
     if (typeof node === 'string') {
-      if (FORBIDDEN_CHAR.test(node)) return true;
+      if (FORBIDDEN_CHAR.test(node) || overflows(node)) return true;
     } else if (Array.isArray(node)) {
       for (const item of node) stack.push(item);
     } else if (node !== null && typeof node === 'object') {
       for (const [key, item] of Object.entries(node)) {
-        if (key === 'null' || key.length > MAX_QUICK_KEY || FORBIDDEN_CHAR.test(key)) return true;
+        if (key === 'null' || key.length > MAX_QUICK_KEY || FORBIDDEN_CHAR.test(key) || overflows(key)) return true;
         stack.push(item);
       }
     }
   }
   return false;
 }
+
+const FLOAT_WITH_EXPONENT = /^[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+$/;
+/** A float too large for a number (1e400): js-yaml keeps it as text, yaml reads ±Infinity. */
+const overflows = (text: string) => FLOAT_WITH_EXPONENT.test(text) && !Number.isFinite(Number(text));
 
 /** A key longer than any project uses: js-yaml may have read it where yaml would refuse it. */
 const MAX_QUICK_KEY = 128;
@@ -179,7 +195,9 @@ function mayHoldLongKey(text: string): boolean {
 
 function documentOf(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), lineCounter };
+  // logLevel 'error': yaml would print a Node warning for a key that is a collection (`? [a]`);
+  // the schema check reports such a key, in its place.
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }), lineCounter };
 }
 
 /** The file read by `yaml`, with every problem it has as a diagnostic. */

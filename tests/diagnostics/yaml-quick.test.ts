@@ -83,6 +83,14 @@ describe('the quick YAML reader', () => {
     ['a lone carriage return in a block scalar', 'a: |\n  x\r  y\n', false],
     ['a byte-order mark after the first line', '\n\uFEFF', false],
     ['a byte-order mark inside a value', 'a: "x\uFEFFy"\n', false],
+    ['an indented document marker', ' ---\na: 1\n', false],
+    ['a document end marker, then content', '...\n\na: 1\n', false],
+    ['a document end marker at the end', '---\na: 1\n... # end\n', true],
+    ['a tab in the indentation', 'a:\n\tb: 1\n', false],
+    ['a root block scalar, less indented below its header', '\n     |\n  # x\n', false],
+    ['a float too large for a number', 'a: 1e311\n', false],
+    ['a key too large for a number', '1e311: a\n', false],
+    ['a scalar at the top', 'just text\n', false],
     ['an empty file', '', false],
     ['only a comment', '# nothing\n', false],
     ['a bad indent', 'a:\n  b: 1\n c: 2\n', false],
@@ -123,6 +131,23 @@ describe('the quick YAML reader', () => {
     );
     // most documents must reach both readers, or the comparison above compares little
     expect(answered / runs).toBeGreaterThan(0.5);
+  });
+
+  it('reads random YAML-like text as yaml does, or leaves it to yaml', () => {
+    // Pieces of YAML syntax and scalars that the two readers are known to take differently
+    // (document markers, tabs in indentation, byte-order marks, floats too large, block scalar
+    // headers, NEL and line separators), glued at random: a file either reader may meet.
+    const piece = fc.oneof(
+      fc.constantFrom('\n', '\n  ', '\n    ', '\n- ', ': ', '- ', '"', "'", '[', ']', '{', '}', ',', '#', '|\n  ', '>-\n  ', '|2\n', '? ', '\t', '\uFEFF', '\u0085', '\u2028', '\u00A0', '\r\n', '...\n', '---\n', ' ---', '%', '@', '`', '\\', '\\u0041'),
+      fc.constantFrom('0x1F', '1e3', '1e311', '.inf', '~', 'null', 'yes', 'true', '0o17', '-.5', '+1', '2025-11-03', '12:30', '=', '<<', 'a', 'key', 'نص', '1', ' '),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        agree(pieces.join(''));
+      }),
+      { numRuns: Number(process.env.QUICK_RUNS ?? 3000) },
+    );
   });
 
   it('finds the nodes of a quickly read file when a diagnostic asks where', () => {
