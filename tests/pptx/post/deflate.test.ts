@@ -100,15 +100,15 @@ describe('deflaters', () => {
     const files = parts();
     const here = await run(syncDeflater(), files);
     const deflater = workerDeflater({ source: takeThen('/* never answers */'), patienceMs: 200 });
-    const there = await run(deflater, files, 100);
+    const there = await run(deflater, files, 1000); // (time enough for the worker to start and take a batch)
     expect(deflater.threads).toBe('main');
     for (const [name, entry] of there) expect(same(entry, here.get(name)), name).toBe(true);
   });
 
   it('reject a finish() still waiting when closed, and refuse more work', async () => {
     const deflater = workerDeflater({ source: takeThen('/* never answers */'), patienceMs: 60_000 });
-    const waiting = run(deflater, parts(), 300); // the worker takes a batch, then finish() waits for it
-    await sleep(400);
+    const waiting = run(deflater, parts(), 1000); // the worker takes a batch, then finish() waits for it
+    await sleep(1100);
     deflater.close();
     await expect(waiting).rejects.toThrow(/closed before it finished/);
     expect(() => deflater.add('b.xml', new Uint8Array([1]))).toThrow(/closed/);
