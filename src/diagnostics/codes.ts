@@ -46,3 +46,8 @@ export const CODES = {
 } as const satisfies Record<string, { title: string; hint: string }>;
 
 export type Code = keyof typeof CODES;
+
+/** The hint a diagnostic shows: its own, or its code's default. */
+export function hintOf(d: { code: string; hint?: string }): string | undefined {
+  return d.hint ?? CODES[d.code as Code]?.hint;
+}

@@ -1,4 +1,4 @@
-import { CODES, type Code } from './codes.js';
+import { hintOf } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** The widest source line a code frame shows; longer lines are cut to a window around the column. */
@@ -44,7 +44,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.source !== undefined && d.location?.start) {
     parts.push(codeFrame(d.source, d.location.start.line, d.location.start.column));
   }
-  const hint = d.hint ?? CODES[d.code as Code]?.hint;
+  const hint = hintOf(d);
   if (hint) parts.push(`  hint: ${hint}`);
   return parts.join('\n');
 }

@@ -1,6 +1,6 @@
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
-import { CODES, type Code } from './codes.js';
+import { hintOf } from './codes.js';
 import type { Diagnostic, Location, Position } from './diagnostic.js';
 
 /**
@@ -248,7 +248,7 @@ export function parseFully(file: SourceFile): ParsedYaml {
     // said once, on the first problem.
     const line = toPosition(lineCounter.linePos(strayCr.index)).line;
     const first = diagnostics[0]!;
-    const before = first.hint ?? CODES[first.code as Code]?.hint;
+    const before = hintOf(first);
     first.hint = `${before ? `${before} ` : ''}The file holds a stray carriage return (␍, first on line ${line}), which can break the YAML around it: remove it, or save the file with LF line ends.`;
   }
   const inspected = diagnostics.length === 0 ? inspect(doc) : undefined;
