@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { REPO, tempProject } from './helpers/project.js';
+import { REPO, replaceOnce, tempProject } from './helpers/project.js';
 import { unzipXml } from './helpers/pptx.js';
 
 describe('documentation', () => {
@@ -45,5 +45,21 @@ describe('documentation', () => {
     expect(parts.get('ppt/slides/slide2.xml')).toContain('<a:t>٢</a:t>'); // Arabic-Indic slide numbers
     expect([...parts.keys()].some((n) => n.startsWith('ppt/slideLayouts/') && parts.get(n)!.includes('0B5D3B'))).toBe(true);
     expect([...parts.values()].some((x) => x.includes('للاستخدام الرسمي'))).toBe(true);
+  });
+
+  it('shows the error of a mistyped key as mujaz prints it (README and authors’ guide)', async () => {
+    const root = await tempProject();
+    const facts = path.join(root, 'content/facts.yaml');
+    writeFileSync(facts, replaceOnce(readFileSync(facts, 'utf8'), '  ffis.locations:\n    label:', '  ffis.locations:\n    lable:'));
+    const r = spawnSync(process.execPath, [path.join(REPO, 'dist/bin/mujaz.js'), 'check', '--root', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    const printed = r.stderr.split('\n');
+    for (const doc of ['README.md', 'docs/authors-guide.md']) {
+      const shown = /```\n(content\/facts\.yaml:\d+:\d+: error MJZ110[\s\S]*?)```/.exec(readFileSync(path.join(REPO, doc), 'utf8'));
+      expect(shown, `${doc} shows the error`).not.toBeNull();
+      const lines = shown![1]!.trimEnd().split('\n');
+      expect(printed[0], doc).toBe(lines[0]); // the place, the code and the message
+      for (const line of lines.slice(1)) expect(printed, `${doc}: ${line}`).toContain(line); // the frame (the guide shows part of it) and the hint
+    }
   });
 });

@@ -30,6 +30,11 @@ export class CliContext {
     }
   }
 
+  /** Lets report() print again what it has printed (watch: each rebuild reports afresh). */
+  forgetReported(): void {
+    this.seen.clear();
+  }
+
   fail(code: number = EXIT.INVALID_INPUT): void {
     this.exitCode = Math.max(this.exitCode, code);
   }

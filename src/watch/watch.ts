@@ -19,7 +19,8 @@ export interface WatchOptions {
 export type WatchEvent =
   | { type: 'ready'; watching: string[] }
   | { type: 'changed'; files: string[] }
-  | { type: 'built'; audience: string; ms: number; file: string; diff?: DeckDiff }
+  /** A deck rebuilt; `diagnostics` holds its warnings (a stated figure its quote does not say, say). */
+  | { type: 'built'; audience: string; ms: number; file: string; diff?: DeckDiff; diagnostics: Diagnostic[] }
   | { type: 'failed'; audience: string; diagnostics: Diagnostic[] };
 
 export interface Watcher {
@@ -75,7 +76,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
       previous.set(r.audience, r.manifest);
       // each deck's own time, with its share of reading the project
       const ms = Math.round(r.ms + reading / results.length);
-      onEvent({ type: 'built', audience: r.audience, ms, file: r.files[0]!, diff: before ? diffManifests(before, r.manifest) : undefined });
+      onEvent({ type: 'built', audience: r.audience, ms, file: r.files[0]!, diff: before ? diffManifests(before, r.manifest) : undefined, diagnostics: r.diagnostics });
     }
   };
 

@@ -55,4 +55,33 @@ describe('mujaz watch', () => {
     await w.waitFor(() => w.err().split('✓').length > before && w.out().includes('29 → 30'), 'the recovery');
     expect(w.child.exitCode).toBeNull();
   }, 60_000);
+
+  it('reports the warnings of each rebuild, and an error again when a later save is still broken', async () => {
+    const root = await tempProject();
+    const w = startWatch(root);
+    running = w.child;
+    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    const facts = path.join(root, 'content/facts.yaml');
+    const original = await readFile(facts, 'utf8');
+    const warned = (text: string) => text.split('warning MJZ145').length - 1;
+
+    // a stated figure its quote does not say: built, with the warning
+    const unquoted = replaceOnce(original, 'value: 1100', 'value: 1200');
+    await writeFile(facts, unquoted);
+    await w.waitFor(() => w.out().includes('1100 → 1200'), 'the change summary');
+    expect(warned(w.err())).toBe(1);
+    expect(w.err()).toMatch(/content\/facts\.yaml:\d+:\d+: warning MJZ145/);
+
+    // another save that keeps it: said again, once for that rebuild
+    await writeFile(facts, `${unquoted}\n# a comment\n`);
+    await w.waitFor(() => warned(w.err()) === 2 && w.err().split('✓').length > 3, 'the second rebuild');
+
+    // the same broken save twice: the error each time
+    const broken = replaceOnce(original, '    label: "مواقع المشاريع في العراق"', '    label: "مواقع المشاريع في العراق');
+    await writeFile(facts, broken);
+    await w.waitFor(() => w.err().split('not rebuilt').length === 2, 'the first error report');
+    await writeFile(facts, `${broken}\n# still broken\n`);
+    await w.waitFor(() => w.err().split('not rebuilt').length === 3, 'the second error report');
+    expect(w.err().split('error MJZ100').length - 1).toBe(2);
+  }, 60_000);
 });

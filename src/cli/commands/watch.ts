@@ -12,9 +12,11 @@ export function watchCommand(program: Command, cli: CliContext): void {
             cli.out.info(`watching ${event.watching.join(' and ')} (Ctrl-C to stop)`);
             break;
           case 'changed':
+            cli.forgetReported(); // each rebuild says all it finds, even what an earlier one said
             cli.out.info(`changed: ${event.files.join(', ')}`);
             break;
           case 'built':
+            cli.report(event.diagnostics);
             cli.out.result(true, `${event.audience} → ${relative(event.file)} (${event.ms} ms)`);
             if (event.diff) process.stdout.write(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
             break;
