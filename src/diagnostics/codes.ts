@@ -28,6 +28,8 @@ export const CODES = {
   MJZ143: { title: 'Unused fact', hint: 'Show the fact on a slide or remove it.' },
   MJZ144: { title: 'Figure without a source', hint: 'Add the source that states it: stated: { value: ..., source: A1 }.' },
   MJZ145: { title: 'Stated value not in its quote', hint: 'Correct the value, or quote the sentence that states it.' },
+  MJZ146: { title: 'Member listed twice', hint: 'Keep one entry per member: each entry counts once in every figure.' },
+  MJZ147: { title: 'Member also listed after the article', hint: 'Remove it from after_article now that it is in members.' },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
   MJZ152: { title: 'Audiences extend each other in a circle', hint: 'Remove one of the `extends` lines.' },

@@ -40,10 +40,45 @@ export function datePrefix(value: string | number): string | undefined {
   return /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(String(value))?.[0];
 }
 
+/** A member's identity: its ISO code, or its English name (organisations have no code). */
+const memberKey = (m: Member) => m.iso2 ?? m.en;
+
+/**
+ * A member entered twice in the member list would be counted twice in every figure: an error.
+ * One that is in the list and still under after_article (as when a joiner is moved into the list
+ * and not removed below) is counted once, but the file then says two things: a warning.
+ */
+function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, number>();
+  dataset.members.forEach((m, index) => {
+    const at = first.get(memberKey(m));
+    if (at === undefined) return void first.set(memberKey(m), index);
+    diagnostics.push({
+      code: 'MJZ146',
+      severity: 'error',
+      message: `"${m.en}" is listed twice among the members (entries ${at + 1} and ${index + 1}), so every figure would count it twice`,
+      hint: 'Remove one of the two entries (keep the one with the sources).',
+      location: content.locate('dataset', ['members', index]),
+    });
+  });
+  (dataset.after_article ?? []).forEach((m, index) => {
+    if (!first.has(memberKey(m))) return;
+    diagnostics.push({
+      code: 'MJZ147',
+      severity: 'warning',
+      message: `"${m.en}" is both among the members and under after_article (counted once, as a member)`,
+      hint: `Remove "${m.en}" from after_article now that it is in members.`,
+      location: content.locate('dataset', ['after_article', index]),
+    });
+  });
+  return diagnostics;
+}
+
 export function computeDataFigures(content: Content): { data?: DataFigures; diagnostics: Diagnostic[] } {
   const dataset: Dataset | undefined = content.dataset;
   if (!dataset) return { diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...listedTwice(content, dataset)];
   const identified = dataset.members.length;
   const unidentified = dataset.unidentified_members.length;
   const total = identified + unidentified;

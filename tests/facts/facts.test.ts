@@ -73,9 +73,29 @@ describe('facts', () => {
   it('follows the data when a member is added', async () => {
     const syria = `- en: Syria\n  ar: سوريا\n  iso2: SY\n  kind: state\n  group: arab\n  subregion: Mashriq\n  joined: '2025-11-11'\n  sources:\n  - S29\n  confidence: high\n`;
     const files = await contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(t, 'unidentified_members:\n', `${syria}unidentified_members:\n`));
-    const { facts } = await prepared(files);
+    const { facts, data } = await prepared(files);
     expect(facts.facts['coalition.members']?.value).toBe(90);
     expect(facts.facts['coalition.arab_states']?.value).toBe(12);
     expect(facts.diagnostics.some((d) => d.code === 'MJZ140' && d.message.includes('states 89, the data gives 90'))).toBe(true);
+    // Syria is still under after_article too: counted once, and the build says so, at that entry
+    const both = data.diagnostics.filter((d) => d.code === 'MJZ147');
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatchObject({ severity: 'warning', location: { file: 'content/data/coalition-members.yaml' } });
+    expect(both[0]!.location!.start!.line).toBeGreaterThan(files.get('content/data/coalition-members.yaml')!.text.split('\nafter_article:')[0]!.split('\n').length);
+  });
+
+  it('refuses a member entered twice, which every figure would count twice', async () => {
+    const files = await contentWith('content/data/coalition-members.yaml', (t) => {
+      const start = t.indexOf('- en: Australia');
+      const entry = t.slice(start, t.indexOf('\n- en:', start) + 1);
+      return replaceOnce(t, 'unidentified_members:\n', `${entry}unidentified_members:\n`);
+    });
+    const { data } = await prepared(files);
+    const d = data.diagnostics.filter((x) => x.code === 'MJZ146');
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ severity: 'error', location: { file: 'content/data/coalition-members.yaml' } });
+    expect(d[0]!.message).toMatch(/^"Australia" is listed twice among the members \(entries \d+ and 86\)/);
+    // the shipped data has neither
+    expect((await prepared()).data.diagnostics).toEqual([]);
   });
 });
