@@ -238,9 +238,8 @@ export function parseFully(file: SourceFile): ParsedYaml {
       diagnostics.push(problem('MJZ100', 'The file holds a second YAML document (after a --- line)', error.pos, 'A content file is one document: remove the --- line, or merge what follows it into the file.'));
       continue;
     }
-    diagnostics.push(
-      problem('MJZ100', error.message.split('\n')[0]!, error.pos, error.code === 'DUPLICATE_KEY' ? 'Each key may appear once in a mapping; remove or rename the duplicate.' : undefined),
-    );
+    const message = error.message.split('\n')[0]!;
+    diagnostics.push(problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? error.pos, syntaxHint(error.code, message)));
   }
   const strayCr = diagnostics.length > 0 ? /\r(?!\n)/.exec(text) : null;
   if (strayCr) {
@@ -287,6 +286,57 @@ export function parseFully(file: SourceFile): ParsedYaml {
   }
   // The positions count from the text without its BOM: so does every later use of the text.
   return { file, value, doc, lineCounter, diagnostics };
+}
+
+/**
+ * What to do about the YAML mistakes authors make most, by yaml's error code (and message, where
+ * one code covers several mistakes). Others keep MJZ100's general hint.
+ */
+function syntaxHint(code: string, message: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear once in a mapping; remove or rename the duplicate.';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'Each line of a mapping is `key: value`: is the colon after the key missing? A text that runs over several lines goes in double quotes.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'A colon and a space inside a value start a new mapping: put the value in double quotes (title: "a: b"). Or the line is indented more than the keys beside it.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces: YAML does not allow tabs in indentation.';
+    case 'BAD_DQ_ESCAPE':
+      return 'In double quotes a backslash starts an escape (\\n, \\"): write \\\\ for a backslash itself, or use single quotes.';
+    case 'UNEXPECTED_TOKEN':
+      return /scalar at node end/.test(message)
+        ? 'Text follows a closing quote: a double quote inside double quotes is written \\", or put the whole text in single quotes.'
+        : undefined;
+    case 'MISSING_CHAR':
+      if (/closing ["']?quote/.test(message)) return 'This quoted text is never closed: add the closing quote where the text ends (a double quote inside it is written \\").';
+      if (/followed by map values/.test(message)) return 'Add a colon and a space after the key: `key: value`.';
+      if (/without - indicator/.test(message)) return 'This line is indented as an item of the list above, without its `- `: indent it as the keys of that item, or start a new item with `- `.';
+      return undefined;
+    case 'BAD_INDENT':
+      return /Flow (sequence|mapping)/.test(message) ? 'A [ or { is not closed: close it on the same line, or write the list one item per line, each starting with `- `.' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * yaml places an unclosed quote at the end of the file, where it ran out: the quoted text itself
+ * begins at its opening quote, which is what the author has to find.
+ */
+function unclosedQuoteAt(doc: Document.Parsed, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/closing ["']?quote/.test(error.message)) return undefined;
+  let found: [number, number] | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isScalar(node)) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] === error.pos[0]) found = [node.range[0], node.range[0] + 1];
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) stack.push(...(isPair(item) ? [item.key, item.value] : [item]));
+    }
+  }
+  return found;
 }
 
 /**

@@ -24,8 +24,27 @@ describe('YAML syntax', () => {
   it('a quote left open: MJZ100 where the string starts', async () => {
     const r = await run({ [FACTS]: replace('    label: "عدد أعضاء التحالف"', '    label: "عدد أعضاء التحالف') });
     expect(r.result.spec).toBeUndefined();
-    const d = expectError(r, 'MJZ100', { file: FACTS });
-    expect(d.location?.start?.line).toBeGreaterThanOrEqual(positionOf(r.texts.get(FACTS)!, 'label: "عدد أعضاء').line);
+    // at the opening quote (yaml itself says where it ran out: the end of the file)
+    const d = expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'label: "عدد أعضاء', 7) });
+    expect(d.hint).toMatch(/never closed: add the closing quote/);
+  });
+
+  it('a key without its colon: MJZ100 at the line, with the hint to add it', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short "سابقة العراق"') });
+    const d = expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'short "سابقة') });
+    expect(d.hint).toMatch(/is the colon after the key missing/);
+  });
+
+  it('an item line without its dash: MJZ100, with the hint to indent it or add the dash', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '   short: "سابقة العراق"') });
+    const d = expectError(r, 'MJZ100', { file: ARTICLE });
+    expect(d.hint).toMatch(/without its `- `/);
+  });
+
+  it('a backslash in double quotes: MJZ100, with the hint on escapes', async () => {
+    const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة\\العراق"') });
+    const d = expectError(r, 'MJZ100', { file: ARTICLE });
+    expect(d.hint).toMatch(/backslash starts an escape/);
   });
 
   it('a key indented too far: MJZ100 at that line', async () => {
@@ -35,7 +54,8 @@ describe('YAML syntax', () => {
 
   it('a tab used for indentation: MJZ100 at the tab', async () => {
     const r = await run({ [FACTS]: replace('    data: members.total\n', '\tdata: members.total\n') });
-    expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '\tdata') }, /Tabs/);
+    const d = expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '\tdata') }, /Tabs/);
+    expect(d.hint).toMatch(/Indent with spaces/);
   });
 
   it('a duplicate key: MJZ100 at the second one, with its own hint', async () => {
@@ -46,12 +66,14 @@ describe('YAML syntax', () => {
 
   it('a colon and space in unquoted pasted text: MJZ100 at the value', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: سابقة: العراق') });
-    expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'سابقة: العراق') });
+    const d = expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'سابقة: العراق') });
+    expect(d.hint).toMatch(/put the value in double quotes/);
   });
 
   it('pasted text with unbalanced quotes: MJZ100 at the stray text', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: "سابقة "العراق"') });
-    expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة "العراق"', 8) });
+    const d = expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"سابقة "العراق"', 8) });
+    expect(d.hint).toMatch(/Text follows a closing quote/);
   });
 
   it('a second document after ---: MJZ100 in words, not in library terms', async () => {
