@@ -21,9 +21,23 @@ export function checkPreviewTools(): void {
 }
 
 /**
+ * The slides in the order montage lays its tiles (left to right, row by row) for a sheet that
+ * reads right to left: each row reversed, so slide 1 is at the top right, and the last row
+ * filled with empty tiles (`null:`) on its left.
+ */
+export function rightToLeftTiles(slides: readonly string[], columns: number): string[] {
+  const tiles: string[] = [];
+  for (let start = 0; start < slides.length; start += columns) {
+    const row = slides.slice(start, start + columns);
+    tiles.push(...Array<string>(columns - row.length).fill('null:'), ...row.reverse());
+  }
+  return tiles;
+}
+
+/**
  * Renders a deck as a reader would see it: LibreOffice (headless, with a private profile so it
  * works beside a running LibreOffice and in CI) to PDF, one PNG per slide, and a contact sheet
- * of all slides, under `dir`: deck.pdf, slide-01.png …, contact-sheet.png.
+ * of all slides, read right to left, under `dir`: deck.pdf, slide-01.png …, contact-sheet.png.
  */
 export async function previewDeck(deck: string, dir: string, options: { columns?: number; onProgress?: PreviewProgress } = {}): Promise<PreviewFiles> {
   checkPreviewTools();
@@ -54,7 +68,7 @@ export async function previewDeck(deck: string, dir: string, options: { columns?
     const columns = options.columns ?? 3;
     await run(
       'montage',
-      [...slides, '-tile', `${columns}x`, '-geometry', '600x338+6+6', '-background', '#d0d4da', '-depth', '8', '-define', 'png:color-type=2', contactSheet],
+      [...rightToLeftTiles(slides, columns), '-tile', `${columns}x`, '-geometry', '600x338+6+6', '-background', '#d0d4da', '-depth', '8', '-define', 'png:color-type=2', contactSheet],
       'ImageMagick montage',
     );
     return { pdf, slides, contactSheet };

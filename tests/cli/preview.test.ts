@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rightToLeftTiles } from '../../src/preview/preview.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
@@ -23,7 +24,7 @@ describe('mujaz preview', () => {
     expect(r.stderr).not.toMatch(/\[1\/1\]/); // no progress lines when stderr is not a terminal
     const dir = path.join(root, 'output/preview/briefing');
     const spec = JSON.parse(readFileSync(path.join(root, 'output/briefing.manifest.json'), 'utf8')) as { slides: unknown[] };
-    const slides = readdirSync(dir).filter((f) => /^slide-\d+\.png$/.test(f));
+    const slides = readdirSync(dir).filter((f) => /^slide-\d+\.png$/.test(f)).sort();
     expect(slides).toHaveLength(spec.slides.length);
     const one = pngSize(path.join(dir, slides[0]!));
     expect(one.width / one.height).toBeCloseTo(16 / 9, 1);
@@ -31,6 +32,33 @@ describe('mujaz preview', () => {
     expect(sheet.width).toBeGreaterThan(3 * 500); // three slides across
     expect(sheet.height).toBeGreaterThan(Math.ceil(spec.slides.length / 3) * 300);
     expect(readFileSync(path.join(dir, 'briefing.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+
+    // The sheet reads right to left: slide 1 in the top right tile, and the last row's empty
+    // tiles on its left. (Tiles are 600×338 with a 6-pixel margin: 612×350 apart.)
+    const work = mkdtempSync(path.join(os.tmpdir(), 'mujaz-sheet-'));
+    const magick = (tool: string, args: string[]) => spawnSync(tool, args, { encoding: 'utf8' });
+    const tile = (col: number, row: number) => {
+      const file = path.join(work, `tile-${col}-${row}.png`);
+      expect(magick('convert', [path.join(dir, 'contact-sheet.png'), '-crop', `600x338+${col * 612 + 6}+${row * 350 + 6}`, '+repage', file]).status).toBe(0);
+      return file;
+    };
+    const slide = (n: number) => {
+      const file = path.join(work, `slide-${n}.png`);
+      expect(magick('convert', [path.join(dir, slides[n - 1]!), '-resize', '600x338!', file]).status).toBe(0);
+      return file;
+    };
+    const distance = (a: string, b: string) => Number(/\(([\d.e-]+)\)/.exec(magick('compare', ['-metric', 'RMSE', a, b, 'null:']).stderr)![1]);
+    // (a tile is a resampled slide, not the same pixels: it is nearer its own slide than the others)
+    const topRight = tile(2, 0);
+    expect(distance(topRight, slide(1))).toBeLessThan(Math.min(distance(topRight, slide(2)), distance(topRight, slide(3))) / 4);
+    const rows = Math.ceil(slides.length / 3);
+    if (slides.length % 3 !== 0) {
+      const mean = magick('convert', [tile(0, rows - 1), '-resize', '1x1!', '-format', '%[fx:int(255*r)],%[fx:int(255*g)],%[fx:int(255*b)]', 'info:']).stdout;
+      expect(mean).toBe('208,212,218'); // the sheet's background, #d0d4da: an empty tile
+      const first = 3 * (rows - 1) + 1; // the last row's first slide, at its right
+      const right = tile(2, rows - 1);
+      expect(distance(right, slide(first))).toBeLessThan(distance(right, slide(slides.length)));
+    }
   }, 180_000);
 
   it('says what to install when LibreOffice is missing', () => {
@@ -41,5 +69,13 @@ describe('mujaz preview', () => {
     expect(r.stderr).toContain('soffice');
     expect(r.stderr).toContain('apt-get install libreoffice-impress');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('orders the contact sheet right to left, the last row filled on its left', () => {
+    const slides = ['1', '2', '3', '4', '5', '6', '7'];
+    expect(rightToLeftTiles(slides, 3)).toEqual(['3', '2', '1', '6', '5', '4', 'null:', 'null:', '7']);
+    expect(rightToLeftTiles(slides.slice(0, 6), 3)).toEqual(['3', '2', '1', '6', '5', '4']);
+    expect(rightToLeftTiles(slides.slice(0, 2), 4)).toEqual(['null:', 'null:', '2', '1']);
+    expect(rightToLeftTiles([], 3)).toEqual([]);
   });
 });
