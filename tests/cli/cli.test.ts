@@ -131,6 +131,20 @@ describe('mujaz CLI', () => {
     expect(mujaz(['new-audience', 'Bad Name', '--from', 'briefing', '--root', root]).code).toBe(1);
   });
 
+  it('starts an audience that extends another: only a theme, with an Arabic label for its title slide', async () => {
+    const root = await tempProject();
+    const made = mujaz(['new-audience', 'envoys', '--extends', 'briefing', '--root', root]);
+    expect(made.code, made.stderr).toBe(0);
+    const text = await readFile(path.join(root, 'templates/envoys/theme.yaml'), 'utf8');
+    expect(text).toMatch(/^extends: briefing$/m);
+    expect(text).toMatch(/^label: "إحاطة تحليلية كاملة"$/m); // no Latin name in what the title slide shows
+    const r = mujaz(['build', '--audience', 'envoys', '--root', root]);
+    expect(r.code, r.stderr).toBe(0);
+    const parts = await unzipXml(await readFile(path.join(root, 'output/envoys.pptx')));
+    expect(parts.get('ppt/slides/slide1.xml')).toContain('إحاطة تحليلية كاملة');
+    expect([...parts].some(([name, xml]) => name.startsWith('ppt/slides/') && xml.includes('envoys'))).toBe(false);
+  });
+
   it('lists every fact with its value, source and uses', () => {
     const r = mujaz(['facts']);
     expect(r.code, r.stderr).toBe(0);
