@@ -19,7 +19,7 @@ export interface WatchOptions {
 export type WatchEvent =
   | { type: 'ready'; watching: string[] }
   | { type: 'changed'; files: string[] }
-  /** A deck rebuilt; `diagnostics` holds its warnings (a stated figure its quote does not say, say). */
+  /** A deck rebuilt; `diagnostics` holds its warnings (for example, a stated figure that its quote does not contain). */
   | { type: 'built'; audience: string; ms: number; file: string; diff?: DeckDiff; diagnostics: Diagnostic[] }
   | { type: 'failed'; audience: string; diagnostics: Diagnostic[] };
 
@@ -87,10 +87,17 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
     timer = setTimeout(() => {
       const files = [...pending].sort();
       pending = new Set();
-      onEvent({ type: 'changed', files });
-      running = running.then(() => (closed ? undefined : rebuild(files))).catch((error: unknown) => {
-        onEvent({ type: 'failed', audience: '*', diagnostics: [{ code: 'MJZ900', severity: 'error', message: (error as Error).stack ?? String(error) }] });
-      });
+      // Said when its rebuild starts (after any rebuild still running), so that what a rebuild
+      // reports always follows the "changed" it answers.
+      running = running
+        .then(() => {
+          if (closed) return;
+          onEvent({ type: 'changed', files });
+          return rebuild(files);
+        })
+        .catch((error: unknown) => {
+          onEvent({ type: 'failed', audience: '*', diagnostics: [{ code: 'MJZ900', severity: 'error', message: (error as Error).stack ?? String(error) }] });
+        });
     }, options.debounceMs ?? 40);
   };
 

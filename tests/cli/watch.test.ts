@@ -7,8 +7,8 @@ import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
 /** A running `mujaz watch`, its output collected, with a bounded wait for a line to appear. */
-function startWatch(root: string) {
-  const child = spawn(process.execPath, [CLI, 'watch', '--root', root], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+function startWatch(root: string, args: string[] = []) {
+  const child = spawn(process.execPath, [CLI, 'watch', '--root', root, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -83,5 +83,27 @@ describe('mujaz watch', () => {
     await writeFile(facts, `${broken}\n# still broken\n`);
     await w.waitFor(() => w.err().split('not rebuilt').length === 3, 'the second error report');
     expect(w.err().split('error MJZ100').length - 1).toBe(2);
+  }, 60_000);
+
+  it('reports a save made while the previous rebuild runs in full, after that rebuild', async () => {
+    const root = await tempProject();
+    const w = startWatch(root, ['--all']);
+    running = w.child;
+    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    const facts = path.join(root, 'content/facts.yaml');
+    const unquoted = replaceOnce(await readFile(facts, 'utf8'), 'value: 1100', 'value: 1200');
+    const built = () => w.err().split('✓').length - 1;
+    const first = built();
+    // the second save lands as soon as the first one's rebuild (five decks) has begun
+    await writeFile(facts, unquoted);
+    await w.waitFor(() => w.err().includes('changed: content/facts.yaml'), 'the first rebuild to begin', 20_000);
+    await writeFile(facts, `${unquoted}\n# saved again\n`);
+    await w.waitFor(() => built() === first + 10, 'both rebuilds');
+    const err = w.err();
+    expect(err.split('changed: content/facts.yaml').length - 1).toBe(2);
+    expect(err.split('warning MJZ145').length - 1).toBe(2); // once per rebuild, the second not lost
+    // each "changed" comes before what its rebuild reports
+    const second = err.lastIndexOf('changed: content/facts.yaml');
+    expect(err.indexOf('warning MJZ145', second)).toBeGreaterThan(second);
   }, 60_000);
 });
