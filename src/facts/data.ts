@@ -41,7 +41,7 @@ export function datePrefix(value: string | number): string | undefined {
 }
 
 /** A member's identity: its ISO code, or its English name (organisations have no code). */
-const memberKey = (m: Member) => m.iso2 ?? m.en;
+const memberKey = (m: Member) => (m.iso2 ? `iso2:${m.iso2}` : `en:${m.en}`);
 
 /**
  * A member entered twice in the member list would be counted twice in every figure: an error.
@@ -58,7 +58,7 @@ function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
       code: 'MJZ146',
       severity: 'error',
       message: `"${m.en}" is listed twice among the members (entries ${at + 1} and ${index + 1}), so every figure would count it twice`,
-      hint: 'Remove one of the two entries (keep the one with the sources).',
+      hint: 'Remove one of the two entries (merge their sources into the one kept).',
       location: content.locate('dataset', ['members', index]),
     });
   });

@@ -97,5 +97,8 @@ describe('facts', () => {
     expect(d[0]!.message).toMatch(/^"Australia" is listed twice among the members \(entries \d+ and 86\)/);
     // the shipped data has neither
     expect((await prepared()).data.diagnostics).toEqual([]);
+    // members without a code are told apart by name: two empty codes are not one member
+    const uncoded = await contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(replaceOnce(t, 'iso2: AU', "iso2: ''"), 'iso2: NZ', "iso2: ''"));
+    expect((await prepared(uncoded)).data.diagnostics.filter((x) => x.code === 'MJZ146')).toEqual([]);
   });
 });
