@@ -227,6 +227,11 @@ export function parseFully(file: SourceFile): ParsedYaml {
     source: text,
     hint,
   });
+  // After the first error in the structure (a missing colon, a quote left open), yaml often
+  // finds more that only follow from it: those are counted, not listed. A duplicate key or a
+  // second document is a problem of its own and always listed.
+  let structural: Diagnostic | undefined;
+  let following = 0;
   for (const error of doc.errors) {
     if (/call stack/i.test(error.message)) {
       // The parser ran out of stack on a runaway nesting: say so, not how, and nothing else (what
@@ -238,8 +243,21 @@ export function parseFully(file: SourceFile): ParsedYaml {
       diagnostics.push(problem('MJZ100', 'The file holds a second YAML document (after a --- line)', error.pos, 'A content file is one document: remove the --- line, or merge what follows it into the file.'));
       continue;
     }
+    if (structural && error.code !== 'DUPLICATE_KEY') {
+      following++;
+      continue;
+    }
     const message = error.message.split('\n')[0]!;
-    diagnostics.push(problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? error.pos, syntaxHint(error.code, message)));
+    let last = error.pos[0] - 1; // the last character before the place yaml reports, spaces aside
+    while (last >= 0 && /\s/.test(text[last]!)) last--;
+    const before = text[last] ?? '';
+    const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? error.pos, syntaxHint(error.code, message, before));
+    diagnostics.push(diagnostic);
+    if (error.code !== 'DUPLICATE_KEY') structural = diagnostic;
+  }
+  if (structural && following > 0) {
+    const more = following === 1 ? 'One more problem further down' : `${following} more problems further down`;
+    structural.hint = `${hintOf(structural)} ${more} may follow from this one: fix it, then check again.`;
   }
   const strayCr = diagnostics.length > 0 ? /\r(?!\n)/.exec(text) : null;
   if (strayCr) {
@@ -288,11 +306,16 @@ export function parseFully(file: SourceFile): ParsedYaml {
   return { file, value, doc, lineCounter, diagnostics };
 }
 
+/** The hint for a [ or { that is not closed, or whose later lines are not indented enough. */
+const UNCLOSED_FLOW =
+  'A [ or { must be closed, and a line inside it indented more than its key: close it, indent the lines that follow, or write the list one item per line, each starting with `- `.';
+
 /**
  * What to do about the YAML mistakes authors make most, by yaml's error code (and message, where
- * one code covers several mistakes). Others keep MJZ100's general hint.
+ * one code covers several mistakes). `before` is the last character before the place yaml
+ * reports, which tells the mistakes one code covers apart. Others keep MJZ100's general hint.
  */
-function syntaxHint(code: string, message: string): string | undefined {
+function syntaxHint(code: string, message: string, before: string): string | undefined {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'Each key may appear once in a mapping; remove or rename the duplicate.';
@@ -305,24 +328,26 @@ function syntaxHint(code: string, message: string): string | undefined {
     case 'BAD_DQ_ESCAPE':
       return 'In double quotes a backslash starts an escape (\\n, \\"): write \\\\ for a backslash itself, or use single quotes.';
     case 'UNEXPECTED_TOKEN':
-      return /scalar at node end/.test(message)
-        ? 'Text follows a closing quote: a double quote inside double quotes is written \\", or put the whole text in single quotes.'
-        : undefined;
+      if (!/scalar at node end/.test(message)) return undefined;
+      if (before === '"' || before === "'") return 'Text follows a closing quote: a double quote inside double quotes is written \\", or put the whole text in single quotes.';
+      if (before === ']' || before === '}') return 'Text follows the closing ] or }: put it inside the brackets, or write the list one item per line, each starting with `- `.';
+      return undefined;
     case 'MISSING_CHAR':
       if (/closing ["']?quote/.test(message)) return 'This quoted text is never closed: add the closing quote where the text ends (a double quote inside it is written \\").';
       if (/followed by map values/.test(message)) return 'Add a colon and a space after the key: `key: value`.';
       if (/without - indicator/.test(message)) return 'This line is indented as an item of the list above, without its `- `: indent it as the keys of that item, or start a new item with `- `.';
+      if (/must end with a [\]}]/.test(message)) return UNCLOSED_FLOW;
       return undefined;
     case 'BAD_INDENT':
-      return /Flow (sequence|mapping)/.test(message) ? 'A [ or { is not closed: close it on the same line, or write the list one item per line, each starting with `- `.' : undefined;
+      return /Flow (sequence|map)/.test(message) ? UNCLOSED_FLOW : undefined;
     default:
       return undefined;
   }
 }
 
 /**
- * yaml places an unclosed quote at the end of the file, where it ran out: the quoted text itself
- * begins at its opening quote, which is what the author has to find.
+ * yaml places an unclosed quote where it gave up reading the text (the end of a line, or of the
+ * file): the quoted text itself begins at its opening quote, which is what the author has to find.
  */
 function unclosedQuoteAt(doc: Document.Parsed, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
   if (error.code !== 'MISSING_CHAR' || !/closing ["']?quote/.test(error.message)) return undefined;

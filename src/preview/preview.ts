@@ -26,6 +26,7 @@ export function checkPreviewTools(): void {
  * filled with empty tiles (`null:`) on its left.
  */
 export function rightToLeftTiles(slides: readonly string[], columns: number): string[] {
+  if (!Number.isInteger(columns) || columns < 1) throw new RangeError(`a contact sheet needs a whole number of columns, at least 1 (not ${columns})`);
   const tiles: string[] = [];
   for (let start = 0; start < slides.length; start += columns) {
     const row = slides.slice(start, start + columns);
@@ -65,7 +66,7 @@ export async function previewDeck(deck: string, dir: string, options: { columns?
 
     options.onProgress?.({ step: 'sheet', deck: name });
     const contactSheet = path.join(dir, 'contact-sheet.png');
-    const columns = options.columns ?? 3;
+    const columns = Math.min(options.columns ?? 3, Math.max(1, slides.length)); // (no empty columns)
     await run(
       'montage',
       [...rightToLeftTiles(slides, columns), '-tile', `${columns}x`, '-geometry', '600x338+6+6', '-background', '#d0d4da', '-depth', '8', '-define', 'png:color-type=2', contactSheet],

@@ -77,5 +77,6 @@ describe('mujaz preview', () => {
     expect(rightToLeftTiles(slides.slice(0, 6), 3)).toEqual(['3', '2', '1', '6', '5', '4']);
     expect(rightToLeftTiles(slides.slice(0, 2), 4)).toEqual(['null:', 'null:', '2', '1']);
     expect(rightToLeftTiles([], 3)).toEqual([]);
+    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => rightToLeftTiles(slides, bad)).toThrow(RangeError);
   });
 });

@@ -12,6 +12,7 @@ const ARTICLE = 'content/article.yaml';
 const FACTS = 'content/facts.yaml';
 const SOURCES = 'content/sources.yaml';
 const DATASET = 'content/data/coalition-members.yaml';
+const GROUPS = 'content/data/groups.yaml';
 
 /** A "billion laughs" document: ten levels of nine aliases each. */
 function aliasBomb(): string {
@@ -39,6 +40,33 @@ describe('YAML syntax', () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '   short: "سابقة العراق"') });
     const d = expectError(r, 'MJZ100', { file: ARTICLE });
     expect(d.hint).toMatch(/without its `- `/);
+  });
+
+  it('a key without its colon at the end of a file: MJZ100 at the key, with the hint to add it', async () => {
+    const r = await run({ [SOURCES]: (t) => `${t}edition 2\n` });
+    const d = expectError(r, 'MJZ100', { file: SOURCES, ...positionOf(r.texts.get(SOURCES)!, 'edition 2') });
+    expect(d.hint).toMatch(/^Add a colon and a space after the key/);
+  });
+
+  it('text after a closing bracket: MJZ100 at the text, with the hint to put it inside', async () => {
+    const r = await run({ [GROUPS]: replace('- { group: [oceania] }', '- { group: [oceania] } x') });
+    const d = expectError(r, 'MJZ100', { file: GROUPS, ...positionOf(r.texts.get(GROUPS)!, '} x', 2) });
+    expect(d.hint).toMatch(/^Text follows the closing \] or \}/);
+  });
+
+  it('a bracket left open: MJZ100, with the hint to close it, and what follows from it counted, not listed', async () => {
+    const r = await run({ [GROUPS]: replace('- { group: [oceania] }', '- { group: [oceania }') });
+    const d = expectError(r, 'MJZ100', { file: GROUPS });
+    expect(d.hint).toMatch(/^A \[ or \{ must be closed/);
+    expect(d.hint).toMatch(/3 more problems further down may follow from this one/);
+    expect(r.errors.filter((x) => x.code === 'MJZ100' && x.location?.file === GROUPS)).toHaveLength(1);
+  });
+
+  it('a top-level key without its colon: one error, not one for every key below it', async () => {
+    const r = await run({ [FACTS]: replace('\nfacts:\n', '\nfacts\n') });
+    const d = expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '\nfacts\n', 1) });
+    expect(r.errors.filter((x) => x.location?.file === FACTS)).toHaveLength(1);
+    expect(d.hint).toMatch(/is the colon after the key missing\? .* \d+ more problems further down may follow from this one: fix it, then check again\.$/);
   });
 
   it('a backslash in double quotes: MJZ100, with the hint on escapes', async () => {
