@@ -43,6 +43,8 @@ const hostileFragment = fc.constantFrom(
   '\n', '\r\n', '\r', '\t', ' ', '\u00A0', '\u2028', '\u0085', '&anchor', '*alias', '!tag', '%YAML', '@', '`', '|', '>', '?', ',',
   '[', ']', '{', '}', '[[', ']]', '\u202B', '\u202E', '\u2066', '\u2069', '\u200F', '\u200D', '\uFEFF', '😀', '👩‍👩‍👧', '🇸🇾',
   'قال "الشرع": نعم', 'أيلول/سبتمبر 2014', '٨٩', '89', 'null', 'true', '~', '<b>&amp;</b>', '\u0000', '\u0007', '\u001B[31m',
+  // what String.prototype.replace reads in a replacement text
+  '$', '$$', '$&', "$'", '$`', '$1',
 );
 const pasted = fc
   .array(fc.oneof({ weight: 3, arbitrary: hostileFragment }, fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { minLength: 1, maxLength: 14 })
@@ -87,7 +89,7 @@ describe('content arrives verbatim', () => {
     const article = content.get(ARTICLE)!.text;
     await fc.assert(
       fc.asyncProperty(pasted, async (s) => {
-        const files = new Map(content).set(ARTICLE, { path: ARTICLE, text: article.replace(POINT, `      - text: ${JSON.stringify(s)}`) });
+        const files = new Map(content).set(ARTICLE, { path: ARTICLE, text: article.replace(POINT, () => `      - text: ${JSON.stringify(s)}`) });
         const result = await compileAudience(prepareContent(files), templates, 'briefing', { render: false });
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         expectWellFormed(result.diagnostics);
@@ -116,7 +118,7 @@ describe('content arrives verbatim', () => {
     await fc.assert(
       fc.asyncProperty(safe, safe, async (before, after) => {
         const text = `${before}[[ffis.locations]]${after}`;
-        const files = new Map(content).set(ARTICLE, { path: ARTICLE, text: article.replace(POINT, `      - text: ${JSON.stringify(text)}`) });
+        const files = new Map(content).set(ARTICLE, { path: ARTICLE, text: article.replace(POINT, () => `      - text: ${JSON.stringify(text)}`) });
         const result = await compileAudience(prepareContent(files), templates, 'briefing', { render: false });
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const slide = result.spec!.slides.find((x) => x.title === HEADING);
