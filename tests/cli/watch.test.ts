@@ -29,15 +29,20 @@ afterEach(() => {
   running = undefined;
 });
 
+/** A copy of the project under `mujaz watch` (killed after the test), once its first build is done. */
+async function watchedProject(args: string[] = []) {
+  const root = await tempProject();
+  const w = startWatch(root, args);
+  running = w.child;
+  await w.waitFor(() => w.err().includes('watching'), 'the first build');
+  const facts = path.join(root, 'content/facts.yaml');
+  return { root, w, facts, original: await readFile(facts, 'utf8') };
+}
+
 describe('mujaz watch', () => {
   it('rebuilds on save, says what changed, keeps the last good deck on a broken save, and recovers', async () => {
-    const root = await tempProject();
-    const w = startWatch(root);
-    running = w.child;
-    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    const { root, w, facts, original } = await watchedProject();
     const deck = path.join(root, 'output/briefing.pptx');
-    const facts = path.join(root, 'content/facts.yaml');
-    const original = await readFile(facts, 'utf8');
 
     await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 29'));
     await w.waitFor(() => w.out().includes('28 → 29'), 'the change summary');
@@ -57,12 +62,7 @@ describe('mujaz watch', () => {
   }, 60_000);
 
   it('reports the warnings of each rebuild, and an error again when a later save is still broken', async () => {
-    const root = await tempProject();
-    const w = startWatch(root);
-    running = w.child;
-    await w.waitFor(() => w.err().includes('watching'), 'the first build');
-    const facts = path.join(root, 'content/facts.yaml');
-    const original = await readFile(facts, 'utf8');
+    const { w, facts, original } = await watchedProject();
     const warned = (text: string) => text.split('warning MJZ145').length - 1;
 
     // a stated figure its quote does not say: built, with the warning
@@ -86,12 +86,8 @@ describe('mujaz watch', () => {
   }, 60_000);
 
   it('reports a save made while the previous rebuild runs in full, after that rebuild', async () => {
-    const root = await tempProject();
-    const w = startWatch(root, ['--all']);
-    running = w.child;
-    await w.waitFor(() => w.err().includes('watching'), 'the first build');
-    const facts = path.join(root, 'content/facts.yaml');
-    const unquoted = replaceOnce(await readFile(facts, 'utf8'), 'value: 1100', 'value: 1200');
+    const { w, facts, original } = await watchedProject(['--all']);
+    const unquoted = replaceOnce(original, 'value: 1100', 'value: 1200');
     const built = () => w.err().split('✓').length - 1;
     const first = built();
     // the second save lands as soon as the first one's rebuild (five decks) has begun
