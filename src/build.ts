@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { withLineEnds } from './diagnostics/yaml-source.js';
 import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
+import { basisDrift } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { unusedFacts } from './facts/unused.js';
 import { finalizeParts } from './pptx/post/index.js';
@@ -65,7 +66,7 @@ function prepareContentUncached(files: ContentSources): PreparedContent {
     content: parsed.content,
     facts: resolved.facts,
     data: data.data,
-    diagnostics: [...parsed.diagnostics, ...data.diagnostics, ...resolved.diagnostics],
+    diagnostics: [...parsed.diagnostics, ...data.diagnostics, ...resolved.diagnostics, ...basisDrift(parsed.content, resolved.facts)],
   };
 }
 

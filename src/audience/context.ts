@@ -16,6 +16,8 @@ export interface ContextFact {
   text: string;
   qualifier?: string;
   sources: string[];
+  /** What its source states, when it states one (a data fact shows the data's figure, which may differ). */
+  stated?: number | string;
 }
 
 /** A data point with its label and its value printed for the audience. */
@@ -86,6 +88,7 @@ export function buildContext(
       text: formatFact(fact, digits),
       qualifier: fact.qualifier,
       sources: fact.sources,
+      stated: content.facts[fact.key]?.stated?.value,
     };
   }
   const fill = (text: string, used: Set<string>) =>
@@ -99,7 +102,7 @@ export function buildContext(
     return {
       id: part.id,
       heading: fill(part.heading, used),
-      short: part.short,
+      short: fill(part.short, used),
       points: part.points.map((p) => fill(p.text, used)),
       notes: fill(part.notes, used),
       facts: [...used],
@@ -108,7 +111,7 @@ export function buildContext(
 
   const outlineFacts = new Set<string>();
   const tables = Object.fromEntries(
-    Object.entries(content.tables).map(([id, t]) => [id, { title: t.title, columns: t.columns, rows: t.rows.map((r) => r.cells.map((c) => fill(c, outlineFacts))) }]),
+    Object.entries(content.tables).map(([id, t]) => [id, { title: fill(t.title, outlineFacts), columns: t.columns.map((c) => fill(c, outlineFacts)), rows: t.rows.map((r) => r.cells.map((c) => fill(c, outlineFacts))) }]),
   );
   const highlights = Object.fromEntries(Object.entries(content.highlights).map(([id, points]) => [id, points.map((p) => fill(p.text, outlineFacts))]));
   // A data point printed on a slide counts as a use of the fact computed from the same figure.
@@ -133,8 +136,8 @@ export function buildContext(
     audience: { name, label: theme.label, description: theme.description },
     theme,
     article: {
-      title: content.article.title,
-      subtitle: content.article.subtitle,
+      title: fill(content.article.title, outlineFacts),
+      subtitle: content.article.subtitle === undefined ? undefined : fill(content.article.subtitle, outlineFacts),
       date: formatDate(content.article.date, digits),
       dateIso: content.article.date,
       source: content.article.source,

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 const color = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'write colours as six hex digits, e.g. 1F3A5F');
-const font = z.string().trim().min(1);
+/** pptxgenjs writes a font's name into the XML as it is: a name with & < > " ' would break every part that names it. */
+const font = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[^<>&"'\u0000-\u001f]+$/, 'a font name holds no < > & " \' (write it as the system lists it, e.g. Noto Naskh Arabic)');
 const text = z.string().trim().min(1);
 
 const fonts = z.strictObject({ heading: font, body: font });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { EXIT } from './exit.js';
@@ -41,8 +41,15 @@ export class CliContext {
 }
 
 /** The options every command that reads a project takes. */
-export const ROOT_OPTION = ['-r, --root <dir>', 'the folder holding content/ and templates/', '.'] as const;
-export const OUT_OPTION = ['-o, --out <dir>', 'the output folder, from the current folder (default: <root>/output)'] as const;
+/** A folder option given as "" would mean the current folder without a word: refused (exit 2). */
+function folder(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('name a folder (an empty one means none), e.g. "output"');
+  return value;
+}
+export const ROOT_OPTION = ['-r, --root <dir>', 'the folder holding content/ and templates/', folder, '.'] as const;
+export const OUT_OPTION = ['-o, --out <dir>', 'the output folder, from the current folder (default: <root>/output)', folder] as const;
+/** --all and --audience NAME ask for different decks: given both, the command stops (exit 2). */
+export const allOption = (verb: string): Option => new Option('--all', `${verb} every audience`).conflicts('audience');
 export const AUDIENCE_OPTION = ['-a, --audience <name>', 'the audience (a folder of templates/)', 'briefing'] as const;
 
 /** --out as typed: relative to the current folder (the library resolves a relative out against the root). */
@@ -67,7 +74,7 @@ export interface DeckOptions {
 export function deckOptions(command: Command, verb: string): Command {
   return command
     .option(...AUDIENCE_OPTION)
-    .option('--all', `${verb} every audience`)
+    .addOption(allOption(verb))
     .option(...ROOT_OPTION)
     .option(...OUT_OPTION);
 }

@@ -40,6 +40,10 @@ export interface Content {
   groupings?: GroupingsFile;
   /** Where things are, for later diagnostics: the article part and point positions. */
   locate: (file: 'article' | 'facts' | 'groupings' | 'dataset', path: readonly PropertyKey[]) => Location;
+  /** Where the n-th `[[reference]]` of the outline's text at `path` stands (or the text itself). */
+  locateRef: (path: readonly PropertyKey[], ref: string, nth: number) => Location;
+  /** The text of a content file, for the code frame of a later stage's diagnostic. */
+  sourceOf: (file: 'article' | 'facts' | 'groupings' | 'dataset') => string | undefined;
 }
 
 export interface ParseResult {
@@ -239,6 +243,23 @@ export function parseContent(files: ContentSources): ParseResult {
         }),
       );
     }
+    // What is left of [[ or ]] once the references are read is one mistyped: it would reach the
+    // slide as it is (`[[coalition.members]` with one bracket, `[[Coalition.Members]]`).
+    const malformed = /\[\[[^[\]\n]*\]{0,2}|\]\]/.exec(value.replace(FACT_REF, (ref) => ' '.repeat(ref.length)));
+    if (malformed) {
+      const fragment = malformed[0];
+      const meant = fragment.replace(/[[\]]/g, '').trim().toLowerCase().replace(/[\s_-]+(?=[a-z])/g, '.');
+      const suggestion = meant ? didYouMean(meant, factKeys) ?? (factKeys.includes(meant) ? meant : undefined) : undefined;
+      diagnostics.push(
+        withSource('article', {
+          code: 'MJZ131',
+          severity: 'error',
+          message: `Malformed fact reference "${fragment}"`,
+          hint: `${suggestion ? `Did you mean [[${suggestion}]]? ` : ''}A reference is two brackets on each side of a fact's dotted lowercase key, e.g. [[coalition.members]].`,
+          location: locateRef(parsed.article, path, fragment, 0) ?? where('article', path),
+        }),
+      );
+    }
   };
   /** Every basis quote must be the article's own words (a warning: the point is still shown). */
   const checkBasis = (quotes: readonly string[], path: PropertyKey[]) => {
@@ -255,6 +276,8 @@ export function parseContent(files: ContentSources): ParseResult {
       );
     });
   };
+  checkRefs(article.article.title, ['article', 'title']);
+  if (article.article.subtitle !== undefined) checkRefs(article.article.subtitle, ['article', 'subtitle']);
   const partIds = new Set<string>();
   article.parts.forEach((part, p) => {
     if (partIds.has(part.id)) {
@@ -262,6 +285,7 @@ export function parseContent(files: ContentSources): ParseResult {
     }
     partIds.add(part.id);
     checkRefs(part.heading, ['parts', p, 'heading']);
+    checkRefs(part.short, ['parts', p, 'short']);
     checkRefs(part.notes, ['parts', p, 'notes']);
     part.points.forEach((point, i) => {
       checkRefs(point.text, ['parts', p, 'points', i, 'text']);
@@ -270,6 +294,8 @@ export function parseContent(files: ContentSources): ParseResult {
   });
 
   for (const [tableId, table] of Object.entries(article.tables ?? {})) {
+    checkRefs(table.title, ['tables', tableId, 'title']);
+    table.columns.forEach((column, c) => checkRefs(column, ['tables', tableId, 'columns', c]));
     table.rows.forEach((row, r) => {
       if (row.cells.length !== table.columns.length) {
         diagnostics.push(
@@ -335,6 +361,8 @@ export function parseContent(files: ContentSources): ParseResult {
     datasetFile: input.dataset?.path,
     groupings,
     locate: where,
+    locateRef: (path, ref, nth) => locateRef(parsed.article, path, ref, nth) ?? where('article', path),
+    sourceOf: (file) => parsed[file]?.file.text,
   };
   return { content, diagnostics };
 }
@@ -357,14 +385,17 @@ function locateRef(parsed: ParsedYaml | undefined, path: readonly PropertyKey[],
 }
 
 /** Whether a quote says the figure: its digits (either script) or, for a month, its year. Text facts condense their quote and are not checked. */
-function quoteStates(quote: string, type: string, value: number | string): boolean {
+export function quoteStates(quote: string, type: string, value: number | string): boolean {
   if (type === 'text') return true;
   const western = quote.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/(?<=\d)[,٬](?=\d{3})/g, '');
   const wanted = type === 'month' ? String(value).slice(0, 4) : String(value);
   return new RegExp(`(^|[^0-9])${wanted.replace(/[.]/g, '\\.')}([^0-9]|$)`).test(western);
 }
 
-/** Collapses runs of white space, so a quote matches across line breaks. */
+/**
+ * Collapses runs of white space, so a quote matches across line breaks, and composes the text
+ * (NFC), so that a quote typed on one machine matches an article saved decomposed on another.
+ */
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }

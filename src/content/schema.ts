@@ -94,6 +94,12 @@ export const FactSchema = z
     qualifier: z.string().optional(),
   })
   .superRefine((fact, ctx) => {
+    // The data gives counts (members.total, groups.europe): printed as a year or a month, 85
+    // would make no sense, and a month cannot be made of it at all.
+    if (fact.data !== undefined && fact.type !== 'number') {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `a fact computed from the data is a count, so its type is number, not ${fact.type} (remove the type line, or the data line)` });
+      return;
+    }
     // A year or a month must be one, so that it prints: 2014-13 is refused where it is written.
     const value = fact.stated?.value;
     if (value === undefined) return;

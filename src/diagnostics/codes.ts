@@ -30,6 +30,7 @@ export const CODES = {
   MJZ145: { title: 'Stated value not in its quote', hint: 'Correct the value, or quote the sentence that states it.' },
   MJZ146: { title: 'Member listed twice', hint: 'Keep one entry per member: each entry counts once in every figure.' },
   MJZ147: { title: 'Member also listed after the article', hint: 'Remove it from after_article now that it is in members.' },
+  MJZ148: { title: 'Point no longer matches its basis', hint: 'Read the point again: reword it, or base it on a source that states the new figure.' },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
   MJZ152: { title: 'Audiences extend each other in a circle', hint: 'Remove one of the `extends` lines.' },

@@ -141,8 +141,33 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       },
     ];
   }
+  if (issue.code === 'invalid_key') {
+    // A key the record refuses (`ffis.Locations`): say what the key must look like, at the key.
+    const key = String(path[path.length - 1]);
+    const reasons = issue.issues.map((i) => i.message).join('; ');
+    return [
+      {
+        ...base,
+        code: 'MJZ111',
+        message: `The key "${key}" in ${describePath(path.slice(0, -1))} of ${what} is not allowed: ${reasons}`,
+        path: [...path],
+        hint: `Rename the key${/[A-Z]/.test(key) ? `, e.g. "${key.toLowerCase()}"` : ''}.`,
+        location: locate(parsed, path, { key: true }),
+      },
+    ];
+  }
   let hint: string | undefined;
   let message = issue.message;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+    const actual = valueAt(parsed.value, path);
+    if (actual === null) {
+      // `after_article:` with nothing under it: YAML reads an empty value as null.
+      hint = `The key has no value (YAML reads nothing after the colon as null): ${issue.code === 'invalid_type' && issue.expected === 'array' ? 'write [] for an empty list' : 'give it a value'}, or delete the line.`;
+    } else if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
+      // `primary: 173240` is a number to YAML, and `003366` loses its zeros.
+      hint = `YAML reads this unquoted value as a ${typeof actual}: put it in double quotes, exactly as you mean it (e.g. "003366").`;
+    }
+  }
   if (issue.code === 'invalid_union') {
     // "Invalid input" says nothing: name the types the place accepts and what it holds.
     const expected = [...new Set(issue.errors.flat().flatMap((e) => (e.code === 'invalid_type' ? [String(e.expected)] : [])))];

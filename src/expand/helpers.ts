@@ -3,6 +3,7 @@ import type { HelperOptions } from 'handlebars';
 import type { TemplateContext } from '../audience/context.js';
 import { didYouMean } from '../diagnostics/diagnostic.js';
 import { markFact } from '../facts/markers.js';
+import { isCalendarDate } from '../content/schema.js';
 import { countNoun, formatDate, formatNumber, formatPercent, formatYear, type NounForms } from '../format/arabic.js';
 
 /** Thrown by a helper for a problem in the template's use of it (shown with the template's location). */
@@ -46,6 +47,19 @@ function located<T extends Record<string, Helper>>(helpers: T): T {
  * prints figures in the audience's digits. Helpers returning structured data (json) return
  * a SafeString that is valid YAML as it is.
  */
+/** The helper's options object, which Handlebars passes last (a helper called with too few arguments receives it in their place). */
+const isOptions = (value: unknown): boolean => value !== null && typeof value === 'object' && 'hash' in value && 'data' in value;
+
+/** A finite number from a helper argument, or a HelperError naming the helper and what it got: never NaN or ∞ on a slide. */
+function numberArg(value: unknown, helper: string, example: string): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.replace(/,/g, '')) : Number.NaN;
+  if (!Number.isFinite(n)) {
+    const got = value === undefined || isOptions(value) ? 'nothing (a missing argument or field?)' : JSON.stringify(value);
+    throw new HelperError(`${helper} needs a number, e.g. ${example}; it got ${got}`);
+  }
+  return n;
+}
+
 export function createHelpers(root: TemplateContext) {
   const digits = root.theme.digits;
   const fact = (key: unknown) => {
@@ -75,31 +89,43 @@ export function createHelpers(root: TemplateContext) {
     /** {{count "coalition.members" one="عضو" two="عضوان" few="أعضاء" many="عضواً" other="عضو"}} */
     count(key: unknown, options: HelperOptions) {
       const f = fact(key);
+      if (typeof f.value !== 'number') throw new HelperError(`count needs a fact that is a number; "${f.key}" is ${JSON.stringify(f.value)}: print it with {{fact "${f.key}"}}`);
       const forms = options.hash as Partial<NounForms>;
       for (const form of ['one', 'two', 'few', 'many', 'other'] as const) {
         if (typeof forms[form] !== 'string') throw new HelperError(`count needs the noun forms one, two, few, many and other (missing ${form}=)`);
       }
-      return markFact(f.key, countNoun(Number(f.value), forms as NounForms, digits));
+      return markFact(f.key, countNoun(f.value, forms as NounForms, digits));
     },
     /** {{num 1234}} → 1,234 in the audience's digits */
     num(value: unknown) {
-      return formatNumber(Number(value), digits);
+      return formatNumber(numberArg(value, 'num', '{{num 1234}}'), digits);
     },
     year(value: unknown) {
-      return formatYear(Number(value), digits);
+      const year = numberArg(value, 'year', '{{year 2014}}');
+      if (!Number.isInteger(year)) throw new HelperError(`year needs a whole year, e.g. {{year 2014}}; it got ${JSON.stringify(value)}`);
+      return formatYear(year, digits);
     },
     date(value: unknown) {
-      return formatDate(String(value), digits);
+      const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      if (!isCalendarDate(text) && !/^\d{4}$/.test(text.trim())) {
+        throw new HelperError(`date needs a date written YYYY-MM-DD, YYYY-MM or YYYY, e.g. {{date "2025-11-03"}}; ${text ? `"${text}" is not a date of the calendar` : 'it got nothing (a missing argument or field?)'}`);
+      }
+      return formatDate(text, digits);
     },
     percent(part: unknown, whole: unknown) {
-      return formatPercent(Number(part) / Number(whole), digits);
+      const of = numberArg(whole, 'percent', '{{percent 36 89}} (36 of 89)');
+      if (of === 0) throw new HelperError('percent of a whole that is 0 has no value: check the second argument');
+      return formatPercent(numberArg(part, 'percent', '{{percent 36 89}} (36 of 89)') / of, digits);
     },
     /** {{json value}}: the value as YAML flow (JSON), for lists and numbers. */
     json(value: unknown) {
-      return new Handlebars.SafeString(JSON.stringify(value ?? null));
+      // A missing field would print null and pass for a value; say so where it happens.
+      if (value === undefined || isOptions(value)) throw new HelperError('json was given nothing: the field it names does not exist here (check its spelling and the context: --emit context writes it out)');
+      return new Handlebars.SafeString(JSON.stringify(value));
     },
     /** {{source "A1"}} → the source's title */
     source(id: unknown) {
+      if (typeof id !== 'string') throw new HelperError('source needs a source id in quotes, e.g. {{source "A1"}}');
       const s = root.sources.find((x) => x.id === id);
       if (!s) throw new HelperError(`unknown source "${String(id)}"`);
       return s.title;
@@ -126,6 +152,19 @@ export function createHelpers(root: TemplateContext) {
       if (!h) throw new HelperError(`unknown highlight list "${String(id)}"; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
       return h;
     },
+    /**
+     * {{#if (asStated "coalition.arab_states" ...)}}: whether each fact shows what its source
+     * states (true for a fact with no stated figure). For wording that claims agreement with
+     * the article, which must not survive a change in the data.
+     */
+    asStated(...args: unknown[]) {
+      const keys = args.slice(0, -1);
+      if (keys.length === 0) throw new HelperError('asStated needs one or more fact keys in quotes, e.g. (asStated "coalition.arab_states")');
+      return keys.every((key) => {
+        const f = fact(key);
+        return f.stated === undefined || f.stated === f.value;
+      });
+    },
     /** {{#unless (isMember "SY")}}: whether the data lists that state (ISO code) as a member */
     isMember(iso2: unknown) {
       if (typeof iso2 !== 'string') throw new HelperError('isMember needs an ISO code in quotes, e.g. (isMember "SY")');
@@ -147,12 +186,12 @@ export function createHelpers(root: TemplateContext) {
     },
     /** {{add 1 @index}} for numbering */
     add(a: unknown, b: unknown) {
-      return Number(a) + Number(b);
+      return numberArg(a, 'add', '{{add 1 @index}}') + numberArg(b, 'add', '{{add 1 @index}}');
     },
   });
 }
 
-export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'asStated', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

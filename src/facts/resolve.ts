@@ -38,6 +38,7 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
           message: data ? `Fact "${key}" asks for the data figure "${fact.data}", which the data does not provide` : `Fact "${key}" needs the dataset, which was not found`,
           hint: suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Figures the data provides: ${known.join(', ')}.` : undefined,
           location: content.locate('facts', ['facts', key, 'data']),
+          source: content.sourceOf('facts'),
         });
         continue;
       }
@@ -49,6 +50,7 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
           message: `"${fact.label}" (${key}): source ${fact.stated.source} states ${fact.stated.value}, the data gives ${value} (${fact.data}, computed from ${datasetFile})`,
           hint: `The deck shows the data's figure, ${value}. Check ${stated?.file ?? 'content/facts.yaml'} and ${datasetFile}: correct the data, or record what the source says.`,
           location: stated,
+          source: content.sourceOf('facts'),
         });
       }
       facts[key] = lazyLocation({ ...base, value, origin: 'data' as const, data: fact.data, sources: datasetSource ? [datasetSource] : (data?.sources ?? []) }, 'location', () => fact.location);

@@ -11,8 +11,9 @@ import type { SourceFile } from '../diagnostics/yaml-source.js';
 export function unusedFacts(content: Content, templates: ReadonlyMap<string, SourceFile>): Diagnostic[] {
   const used = new Set<string>();
   const texts: string[] = [];
-  for (const part of content.parts) texts.push(part.heading, part.notes, ...part.points.map((p) => p.text));
-  for (const table of Object.values(content.tables)) texts.push(...table.rows.flatMap((r) => r.cells));
+  texts.push(content.article.title, content.article.subtitle ?? '');
+  for (const part of content.parts) texts.push(part.heading, part.short, part.notes, ...part.points.map((p) => p.text));
+  for (const table of Object.values(content.tables)) texts.push(table.title, ...table.columns, ...table.rows.flatMap((r) => r.cells));
   for (const points of Object.values(content.highlights)) texts.push(...points.map((p) => p.text));
   for (const text of texts) for (const m of text.matchAll(FACT_REF)) used.add(m[1]!);
   const templateText = [...templates.values()].map((f) => f.text).join('\n');
@@ -29,5 +30,6 @@ export function unusedFacts(content: Content, templates: ReadonlyMap<string, Sou
       message: `The fact "${key}" is used by no template and no outline text`,
       hint: `Show it on a slide ({{fact "${key}"}} in a template, or [[${key}]] in the outline), or remove it from content/facts.yaml.`,
       location: content.facts[key]!.location,
+      source: content.sourceOf('facts'),
     }));
 }

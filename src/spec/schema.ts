@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../content/schema.js';
 
 /**
  * The deck spec: the contract between templates and rendering. Templates produce it as YAML;
@@ -70,6 +71,17 @@ export const ChartSchema = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['series', i, 'values'], message: `series "${series.name}" has ${series.values.length} values for ${chart.categories.length} categories` });
     }
   });
+  // A pie or doughnut shows parts of a whole: a negative or missing part has no slice.
+  if (chart.type === 'pie' || chart.type === 'doughnut') {
+    chart.series.forEach((series, i) =>
+      series.values.forEach((value, v) => {
+        if (value < 0) ctx.addIssue({ code: 'custom', path: ['series', i, 'values', v], message: `a ${chart.type} chart shows parts of a whole: ${value} is negative (use a bar or column chart for values below zero)` });
+      }),
+    );
+    if (chart.series.every((series) => series.values.every((value) => value === 0))) {
+      ctx.addIssue({ code: 'custom', path: ['series'], message: `every value of this ${chart.type} chart is 0: there is no whole to divide` });
+    }
+  }
 });
 
 export const ChartSlideSchema = z.strictObject({
@@ -132,7 +144,10 @@ export const DeckSpecSchema = z.strictObject({
     /** The footer of every content slide: source and date. */
     footer: z.string().optional(),
     /** ISO date of the deck, written into the package metadata. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+      .refine(isCalendarDate, 'is not a date of the calendar (check the month and the day)'),
   }),
   slides: z.array(SlideSchema).min(1),
 });

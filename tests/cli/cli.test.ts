@@ -43,6 +43,17 @@ describe('mujaz CLI', () => {
     expect(mujaz(['build', '--no-such-option']).code).toBe(2);
     expect(mujaz(['frobnicate']).code).toBe(2);
     expect(mujaz(['build', '--emit', 'pdf']).code).toBe(2);
+    // two answers to "which decks": refused, not one of them silently chosen
+    for (const command of ['build', 'check', 'watch', 'preview']) {
+      const both = mujaz([command, '--audience', 'media', '--all']);
+      expect(both.code, command).toBe(2);
+      expect(both.stderr, command).toMatch(/'--all' cannot be used with option '-a, --audience <name>'/);
+    }
+    // an empty folder name would mean the current folder, without a word
+    const empty = mujaz(['build', '--out', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--out <dir>' argument '' is invalid\. name a folder/);
+    expect(mujaz(['facts', '--root', '']).code).toBe(2);
   });
 
   it('builds the deck into <root>/output, and the spec with --emit spec', async () => {

@@ -195,7 +195,34 @@ describe('keys and values', () => {
 
   it('a value left empty: MJZ111 saying it is null', async () => {
     const r = await run({ [FACTS]: replace('      value: 28', '      value:') });
-    expectError(r, 'MJZ111', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      value:\n').line }, /received null/);
+    const d = expectError(r, 'MJZ111', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      value:\n').line }, /received null/);
+    expect(d.hint).toMatch(/YAML reads nothing after the colon as null\): give it a value, or delete the line/);
+  });
+
+  it('a list left empty (after_article: with nothing under it): the hint says to write [] or delete the line', async () => {
+    const r = await run({ [DATASET]: (t) => t.slice(0, t.indexOf('after_article:\n')) + 'after_article:\n' + t.slice(t.indexOf('\ncounts_by_year:') + 1) });
+    const d = expectError(r, 'MJZ111', { file: DATASET, line: positionOf(r.texts.get(DATASET)!, 'after_article:').line }, /expected array, received null/);
+    expect(d.hint).toMatch(/write \[\] for an empty list, or delete the line/);
+  });
+
+  it('a colour YAML reads as a number: the hint says to quote it', async () => {
+    const theme = 'templates/briefing/theme.yaml';
+    const r = await run({ [theme]: replace('primary: "17324D"', 'primary: 173240') });
+    const d = expectError(r, 'MJZ111', { file: theme, ...positionOf(r.texts.get(theme)!, '173240') }, /expected string, received number/);
+    expect(d.hint).toMatch(/put it in double quotes/);
+  });
+
+  it('an upper-case fact key: MJZ111 at the key, saying what a key looks like', async () => {
+    const r = await run({ [FACTS]: replace('  coalition.identified_members:', '  coalition.Identified_members:') });
+    const d = expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'coalition.Identified_members') }, /The key "coalition.Identified_members" in facts of the facts is not allowed: use dotted lowercase keys/);
+    expect(d.hint).toBe('Rename the key, e.g. "coalition.identified_members".');
+  });
+
+  it('a fact computed from the data typed as a month or a year: MJZ111 at its type, not a crash', async () => {
+    for (const type of ['month', 'year']) {
+      const r = await run({ [FACTS]: replace('  coalition.identified_members:\n', `  coalition.identified_members:\n    type: ${type}\n`) });
+      expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, type + '\n', 0) }, new RegExp(`a fact computed from the data is a count, so its type is number, not ${type}`));
+    }
   });
 
   it('a misspelt choice: MJZ111 with "did you mean" and the allowed values', async () => {
@@ -279,6 +306,37 @@ describe('references and text', () => {
     const r = await run({ [ARTICLE]: replace('منها [[coalition.european_states]]', 'منها [[coalition.europe_states]]') });
     const d = expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '[[coalition.europe_states]]') });
     expect(d.hint).toBe('Did you mean [[coalition.european_states]]?');
+  });
+
+  it('a reference mistyped ([[x]  [[X.Y]]  [[a b]]  [[]]): MJZ131 at it, never printed on a slide', async () => {
+    const cases: [string, RegExp][] = [
+      ['[[coalition.members]', /^Did you mean \[\[coalition.members\]\]\?/],
+      ['[[Coalition.Members]]', /^Did you mean \[\[coalition.members\]\]\?/],
+      ['[[coalition members]]', /^Did you mean \[\[coalition.members\]\]\?/],
+      ['[[]]', /^A reference is two brackets on each side/],
+    ];
+    for (const [typed, hint] of cases) {
+      const r = await run({ [ARTICLE]: replace('اليوم [[coalition.members]] عضواً', `اليوم ${typed} عضواً`) });
+      const d = expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, typed) }, /^Malformed fact reference/);
+      expect(d.hint, typed).toMatch(hint);
+    }
+  });
+
+  it('references in headings, short titles, the article title and table titles and columns are read and checked too', async () => {
+    const unknown = await run({ [ARTICLE]: replace('    short: "الإعلان والتحالف"', '    short: "[[no.such]] عضواً"') });
+    expectError(unknown, 'MJZ131', { file: ARTICLE, ...positionOf(unknown.texts.get(ARTICLE)!, '[[no.such]]') }, /Unknown fact \[\[no.such\]\]/);
+    const r = await run({
+      [ARTICLE]: (t) => replace('    short: "الإعلان والتحالف"', '    short: "التحالف: [[coalition.members]]"')(t).replace(/(\n  title: "[^"]*)"/, '$1 ([[coalition.members]])"'),
+    });
+    expect(summarize(r.errors)).toBe('');
+    const strings = JSON.stringify(r.result.spec);
+    expect(strings).toContain('التحالف: 89');
+    expect(strings).not.toContain('[[coalition');
+  });
+
+  it('a decomposed (NFD) article text matches the composed quotes: no false "not verbatim" warning', async () => {
+    const r = await run({ 'content/article.txt': (t) => t.normalize('NFD') });
+    expect(r.result.diagnostics.filter((d) => d.code === 'MJZ132')).toEqual([]);
   });
 
   it('an unknown source id: MJZ130 with "did you mean"', async () => {

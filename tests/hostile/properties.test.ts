@@ -1,7 +1,8 @@
 /**
  * Property-based tests (fast-check), in memory:
  * - any text an author pastes into a point arrives verbatim (trimmed) in the slide's bullets,
- *   or, when it holds a character a slide cannot hold, is refused with a located MJZ104;
+ *   or, when it holds a character a slide cannot hold, is refused with a located MJZ104, or,
+ *   when it holds a stray [[ or ]] (reserved for fact references), with a located MJZ131;
  * - no input, however broken, makes a stage throw: every problem comes back as a diagnostic
  *   with a catalog code and a file.
  *
@@ -100,6 +101,12 @@ describe('content arrives verbatim', () => {
         }
         if (s.trim() === '') {
           expect(errors.map((d) => d.code)).toEqual(['MJZ111']); // "must not be empty"
+          return;
+        }
+        if (s.includes('[[') || s.includes(']]')) {
+          // reserved for fact references: a stray one is a reference mistyped, refused where it stands
+          expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ131', ARTICLE]]);
+          expect(errors[0]!.location?.start?.line).toBe(article.slice(0, article.indexOf(POINT)).split('\n').length);
           return;
         }
         expect(errors).toEqual([]);

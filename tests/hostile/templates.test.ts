@@ -99,6 +99,32 @@ describe('helpers and partials', () => {
     expect(d.message).not.toMatch(/undefined|\[object Object\]/);
   });
 
+  it('a helper given what it cannot print (NaN, ∞, a missing field): MJZ161 at the call, never "NaN" on a slide', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['{{num "abc"}}', '{{num "abc"', /num needs a number, e.g. \{\{num 1234\}\}; it got "abc"/],
+      ['{{num}}', '{{num}}', /num needs a number.*it got nothing/],
+      ['{{add "a" 1}}', '{{add "a"', /add needs a number/],
+      ['{{percent 1 0}}', '{{percent 1 0', /percent of a whole that is 0/],
+      ['{{year "x"}}', '{{year "x"', /year needs a number/],
+      ['{{date "2025-02-30"}}', '{{date "2025-02-30"', /"2025-02-30" is not a date of the calendar/],
+      ['{{json nosuch}}', '{{json nosuch', /json was given nothing/],
+      ['{{source}}', '{{source}}', /source needs a source id in quotes/],
+      ['{{count "coalition.leader" one="a" two="b" few="c" many="d" other="e"}}', '{{count "coalition.leader"', /count needs a fact that is a number; "coalition.leader" is/],
+    ];
+    for (const [call, at, message] of cases) {
+      const r = await run(withSlide(bullets(`"${call}"`)));
+      expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, at), audience: 'briefing' }, message);
+    }
+  });
+
+  it('asStated: whether each fact shows the figure its source states', async () => {
+    const r = await run(withSlide(bullets('"{{#if (asStated "coalition.members" "ffis.projects")}}as stated{{else}}moved{{/if}}"')));
+    expect(summarize(r.errors)).toBe('');
+    expect(r.result.spec!.slides.some((x) => x.title === 'as stated')).toBe(true);
+    const none = await run(withSlide(bullets('"{{#if (asStated)}}x{{/if}}"')));
+    expectError(none, 'MJZ161', { file: DECK, audience: 'briefing' }, /asStated needs one or more fact keys/);
+  });
+
   it('an interpolation outside quotes: MJZ162', async () => {
     const r = await run(withSlide(bullets('{{article.title}}')));
     expectError(r, 'MJZ162', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'title: {{article.title}}', 7) });
@@ -165,6 +191,19 @@ describe('problems in the spec a template produced', () => {
     expectError(r, 'MJZ112', { file: DECK, line: positionOf(r.texts.get(DECK)!, '  - kind: bullets\n    bullets: ["x"]').line, audience: 'briefing' }, /title/);
   });
 
+  it('a deck date that is no day of the calendar: MJZ111 at the template line, not a crash', async () => {
+    const r = await run({ [DECK]: (t) => t.replace(/date: "\{\{article\.dateIso\}\}"/, 'date: "2025-02-30"') });
+    expectError(r, 'MJZ111', { file: DECK, ...positionOf(r.texts.get(DECK)!, '"2025-02-30"'), audience: 'briefing' }, /deck\.date.*not a date of the calendar/);
+  });
+
+  it('a pie with a negative part, or with nothing to divide: MJZ111 at the template line', async () => {
+    const pie = (values: string) => `  - kind: chart\n    title: "x"\n    chart:\n      type: pie\n      categories: ["a", "b"]\n      series: [{ name: "s", values: ${values} }]\n      alt: "x"\n`;
+    const negative = await run(withSlide(pie('[-5, 3]')));
+    expectError(negative, 'MJZ111', { file: DECK, audience: 'briefing' }, /-5 is negative/);
+    const zero = await run(withSlide(pie('[0, 0]')));
+    expectError(zero, 'MJZ111', { file: DECK, audience: 'briefing' }, /every value of this pie chart is 0/);
+  });
+
   it('a quote the template leaves open: MJZ170 at the template line that produced it', async () => {
     const r = await run(withSlide(bullets('"x')));
     expectError(r, 'MJZ170', { file: DECK, line: positionOf(r.texts.get(DECK)!, 'title: "x\n').line, audience: 'briefing' }, /Missing closing/);
@@ -188,6 +227,11 @@ describe('audiences and themes', () => {
     const r = await run({ 'templates/briefing/theme.yaml': replace('digits: western', 'digits: westren') });
     const d = expectError(r, 'MJZ111', { file: 'templates/briefing/theme.yaml', ...positionOf(r.texts.get('templates/briefing/theme.yaml')!, 'westren') });
     expect(d.hint).toBe('Did you mean "western"? Allowed: western, arabic-indic.');
+  });
+
+  it('a font name that would break the XML (& < > " \'): MJZ111 at the theme line, before any deck is written', async () => {
+    const r = await run({ 'templates/briefing/theme.yaml': (t) => t.replace(/heading: [^,}\n]+/, 'heading: "A&B"') });
+    expectError(r, 'MJZ111', { file: 'templates/briefing/theme.yaml', ...positionOf(r.texts.get('templates/briefing/theme.yaml')!, '"A&B"') }, /a font name holds no/);
   });
 
   it('the shipped templates of every audience pass every check', async () => {

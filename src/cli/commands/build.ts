@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
 import { formatDiagnostic } from '../../diagnostics/format.js';
-import { AUDIENCE_OPTION, ROOT_OPTION, deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
+import { AUDIENCE_OPTION, ROOT_OPTION, allOption, deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
@@ -29,7 +29,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
     .command('check')
     .description('check the content, the templates and every deck spec, without writing anything')
     .option(...AUDIENCE_OPTION)
-    .option('--all', 'check every audience')
+    .addOption(allOption('check'))
     .option(...ROOT_OPTION)
     .option('--strict', 'treat warnings as errors')
     .action(async (opts: { audience: string; all?: boolean; root: string; strict?: boolean }) => {

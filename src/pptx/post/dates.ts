@@ -13,7 +13,11 @@ const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58);
 export interface FixedDate {
   /** W3CDTF in UTC, whole seconds: '2024-03-01T09:30:00Z'. */
   w3c: string;
-  /** The same instant, for zip entry dates. */
+  /**
+   * The same instant, for zip entry dates, brought within the years a zip can date (1980–2107):
+   * an analysis of a 1979 article keeps its date in the document's properties, and its zip
+   * entries say 1980-01-01.
+   */
   date: Date;
 }
 
@@ -35,9 +39,6 @@ export function parseFixedDate(text: string): FixedDate {
   const ms = Date.parse(zoned);
   if (Number.isNaN(ms)) throw new RangeError(`fixedDate is not a valid date: ${JSON.stringify(text)}`);
   const seconds = Math.floor(ms / 1000) * 1000;
-  if (seconds < DOS_MIN || seconds > DOS_MAX) {
-    throw new RangeError(`fixedDate must lie between 1980-01-01 and 2107-12-31 (zip dates): ${JSON.stringify(text)}`);
-  }
-  const date = new Date(seconds);
-  return { w3c: date.toISOString().replace(/\.\d{3}Z$/, 'Z'), date };
+  const w3c = new Date(seconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { w3c, date: new Date(Math.min(DOS_MAX, Math.max(DOS_MIN, seconds))) };
 }

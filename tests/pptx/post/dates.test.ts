@@ -20,9 +20,18 @@ describe('parseFixedDate', () => {
     }
   });
 
-  it('rejects what is not an ISO date, or outside zip (DOS) dates', () => {
+  it('rejects what is not an ISO date', () => {
     expect(() => parseFixedDate('yesterday')).toThrow(RangeError);
     expect(() => parseFixedDate('2024-02-30')).toThrow(RangeError);
-    expect(() => parseFixedDate('1970-01-01')).toThrow(/1980/);
+  });
+
+  it('keeps a date outside the years of zip dates, and brings only the zip date within 1980–2107', () => {
+    const early = parseFixedDate('1979-12-31');
+    expect(early.w3c).toBe('1979-12-31T00:00:00Z');
+    expect(early.date.toISOString()).toBe('1980-01-01T00:00:00.000Z');
+    const late = parseFixedDate('2205-11-03');
+    expect(late.w3c).toBe('2205-11-03T00:00:00Z');
+    expect(late.date.toISOString()).toBe('2107-12-31T23:59:58.000Z');
+    expect(parseFixedDate('2025-11-03').date.toISOString()).toBe('2025-11-03T00:00:00.000Z');
   });
 });

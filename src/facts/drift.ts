@@ -1,0 +1,62 @@
+/**
+ * Sentences that the data has moved past. A point of the outline rests on sentences of the
+ * article (its basis) and prints figures through facts. When a fact's figure comes from the data
+ * and the data has moved since the article (Syria joins: 89 becomes 90), the slide prints the
+ * new figure in a sentence whose basis still says the old one: "the coalition today has 90
+ * members", resting on "89 members". The figures follow by themselves; the wording may not
+ * (a "will be" that is now a fact), so each such point is named for its author to read again.
+ */
+import { FACT_REF } from '../content/files.js';
+import { quoteStates, type Content } from '../content/parse.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ResolvedFact } from './resolve.js';
+
+interface Point {
+  /** The texts that print facts (a point's text, or a table row's cells), with their paths. */
+  texts: { text: string; path: PropertyKey[] }[];
+  basis: readonly string[];
+}
+
+function points(content: Content): Point[] {
+  const out: Point[] = [];
+  content.parts.forEach((part, p) =>
+    part.points.forEach((point, i) => out.push({ texts: [{ text: point.text, path: ['parts', p, 'points', i, 'text'] }], basis: point.basis })),
+  );
+  for (const [id, list] of Object.entries(content.highlights)) {
+    list.forEach((point, i) => out.push({ texts: [{ text: point.text, path: ['highlights', id, i, 'text'] }], basis: point.basis }));
+  }
+  for (const [id, table] of Object.entries(content.tables)) {
+    table.rows.forEach((row, r) => out.push({ texts: row.cells.map((text, c) => ({ text, path: ['tables', id, 'rows', r, 'cells', c] })), basis: row.basis }));
+  }
+  return out;
+}
+
+/** MJZ148 for each point that prints a fact at a figure its basis does not say, where the basis says the figure its source states. */
+export function basisDrift(content: Content, facts: Record<string, ResolvedFact>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const point of points(content)) {
+    const basis = point.basis.join('\n');
+    const seen = new Set<string>();
+    for (const { text, path } of point.texts) {
+      for (const match of text.matchAll(FACT_REF)) {
+        const key = match[1]!;
+        const fact = content.facts[key];
+        const shown = facts[key];
+        const stated = fact?.stated?.value;
+        if (!fact || !shown || stated === undefined || shown.value === stated || fact.type === 'text' || seen.has(key)) continue;
+        if (!quoteStates(basis, fact.type, stated) || quoteStates(basis, fact.type, shown.value)) continue;
+        seen.add(key);
+        const nth = text.slice(0, match.index).split(match[0]).length - 1;
+        diagnostics.push({
+          code: 'MJZ148',
+          severity: 'warning',
+          message: `This point prints "${fact.label}" (${key}) as ${String(shown.value)}, from the data, but the sentence it rests on says ${String(stated)}`,
+          hint: `The figure on the slide follows the data; read the point again, as its wording and basis may now say something else (e.g. "will be" for what has happened). Reword it, or base it on a source that states ${String(shown.value)}.`,
+          location: content.locateRef(path, match[0], nth),
+          source: content.sourceOf('article'),
+        });
+      }
+    }
+  }
+  return diagnostics;
+}
