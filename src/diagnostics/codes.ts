@@ -31,6 +31,7 @@ export const CODES = {
   MJZ146: { title: 'Member listed twice', hint: 'Keep one entry per member: each entry counts once in every figure.' },
   MJZ147: { title: 'Member also listed after the article', hint: 'Remove it from after_article now that it is in members.' },
   MJZ148: { title: 'Point no longer matches its basis', hint: 'Read the point again: reword it, or base it on a source that states the new figure.' },
+  MJZ149: { title: 'Join date the build cannot read or place', hint: "Write the date a member joined YYYY-MM-DD, e.g. '2025-11-11'." },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },
   MJZ152: { title: 'Audiences extend each other in a circle', hint: 'Remove one of the `extends` lines.' },

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Content } from '../content/parse.js';
-import type { Dataset, GroupingsFile, Member } from '../content/schema.js';
+import { isCalendarDate, type Dataset, type GroupingsFile, type Member } from '../content/schema.js';
 
 /** One bar or slice of a chart computed from the data. */
 export interface DataPoint {
@@ -75,10 +75,48 @@ function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
   return diagnostics;
 }
 
+/**
+ * Join dates the build reads: YYYY-MM-DD, YYYY-MM or YYYY at the start, then anything (a range
+ * such as 2018/2019, a note). Anything else would be read by its first four digits, or not at
+ * all: '11/11/2025' as the year 2025, before an article of November 2025, so the member would
+ * fall out of the growth chart without a word. An error. A date in the article's month or year
+ * that stops short of the day cannot be placed before or after the article: a warning.
+ */
+function unreadableJoins(content: Content, dataset: Dataset): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const asOf = content.article.date;
+  dataset.members.forEach((m, index) => {
+    if (m.joined === null || m.joined === undefined) return;
+    const text = String(m.joined).trim();
+    const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[\s/(,;])/.exec(text)?.[0];
+    const location = content.locate('dataset', ['members', index, 'joined']);
+    if (!date || (date.length > 4 && !isCalendarDate(date))) {
+      diagnostics.push({
+        code: 'MJZ149',
+        severity: 'error',
+        message: `The join date of "${m.en}", ${JSON.stringify(text)}, is not a date the build can read`,
+        hint: `Write it YYYY-MM-DD (e.g. '2025-11-11'), YYYY-MM or YYYY, in quotes; a range or a note may follow the date ('2018/2019').`,
+        location,
+        source: content.sourceOf('dataset'),
+      });
+    } else if (date.length < 10 && asOf.startsWith(date)) {
+      diagnostics.push({
+        code: 'MJZ149',
+        severity: 'warning',
+        message: `"${m.en}" joined in ${date}, as was the article (${asOf}): the build cannot tell which came first, and counts it as before the article`,
+        hint: `Give the day it joined, e.g. '${asOf.slice(0, 7)}-11'.`,
+        location,
+        source: content.sourceOf('dataset'),
+      });
+    }
+  });
+  return diagnostics;
+}
+
 export function computeDataFigures(content: Content): { data?: DataFigures; diagnostics: Diagnostic[] } {
   const dataset: Dataset | undefined = content.dataset;
   if (!dataset) return { diagnostics: [] };
-  const diagnostics: Diagnostic[] = [...listedTwice(content, dataset)];
+  const diagnostics: Diagnostic[] = [...listedTwice(content, dataset), ...unreadableJoins(content, dataset)];
   const identified = dataset.members.length;
   const unidentified = dataset.unidentified_members.length;
   const total = identified + unidentified;

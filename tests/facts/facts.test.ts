@@ -84,6 +84,29 @@ describe('facts', () => {
     expect(both[0]!.location!.start!.line).toBeGreaterThan(files.get('content/data/coalition-members.yaml')!.text.split('\nafter_article:')[0]!.split('\n').length);
   });
 
+  it('refuses a join date it cannot read, and warns when one cannot be placed before or after the article', async () => {
+    const syria = (joined: string) => `- en: Syria\n  ar: سوريا\n  iso2: SY\n  kind: state\n  group: arab\n  subregion: Mashriq\n  joined: ${joined}\n  sources:\n  - S29\n  confidence: high\n`;
+    const withSyria = (joined: string) => contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(t, 'unidentified_members:\n', `${syria(joined)}unidentified_members:\n`));
+    // '11/11/2025' was read as the year 2025, before the article: Syria fell out of the growth chart
+    for (const joined of ["'11/11/2025'", "'Nov 2025'", "'2014-13-45'", 'banana']) {
+      const files = await withSyria(joined);
+      const d = (await prepared(files)).data.diagnostics.filter((x) => x.code === 'MJZ149');
+      expect(d, joined).toHaveLength(1);
+      expect(d[0], joined).toMatchObject({ severity: 'error', location: { file: 'content/data/coalition-members.yaml' } });
+      expect(d[0]!.message, joined).toMatch(/^The join date of "Syria", ".*", is not a date the build can read$/);
+      const text = files.get('content/data/coalition-members.yaml')!.text;
+      expect(text.split('\n')[d[0]!.location!.start!.line - 1], joined).toContain(`joined: ${joined}`);
+    }
+    for (const joined of ["'2025-11'", "'2025'"]) {
+      const d = (await prepared(await withSyria(joined))).data.diagnostics.filter((x) => x.code === 'MJZ149');
+      expect(d.map((x) => x.severity), joined).toEqual(['warning']);
+      expect(d[0]!.message, joined).toMatch(/the build cannot tell which came first/);
+    }
+    for (const joined of ["'2025-11-11'", "'2018/2019'", "'2024-09 (early)'", '2014']) {
+      expect((await prepared(await withSyria(joined))).data.diagnostics.filter((x) => x.code === 'MJZ149'), joined).toEqual([]);
+    }
+  });
+
   it('refuses a member entered twice, which every figure would count twice', async () => {
     const files = await contentWith('content/data/coalition-members.yaml', (t) => {
       const start = t.indexOf('- en: Australia');
