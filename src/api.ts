@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
+import { audienceNames, incompleteAudiences, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
 import { copyFolder, writeAtomic } from './io/write.js';
@@ -54,7 +54,8 @@ async function isFolder(dir: string): Promise<boolean> {
 
 /** The audiences a call asks for: every one with `all`, the ones named, or the default. */
 function selectAudiences(templates: TemplateSources, options: { all?: boolean; audiences?: readonly string[] }): string[] {
-  return options.all ? audienceNames(templates) : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
+  // --all: every audience, and every folder that looks like one left incomplete, so that it is reported rather than skipped
+  return options.all ? [...audienceNames(templates), ...incompleteAudiences(templates)].sort() : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
 }
 
 /** A project read once: its content prepared, its templates, and what reading them found. */
@@ -354,6 +355,7 @@ export async function previewDecks(
   options: BuildDecksOptions & { onPreview?: (audience: string, step: 'pdf' | 'slides' | 'sheet', index: number, total: number) => void },
 ): Promise<PreviewedDeck[]> {
   const { checkPreviewTools, previewDeck } = await import('./preview/preview.js');
+  const { missingFonts } = await import('./preview/tools.js');
   checkPreviewTools();
   const decks = await buildDecks(options);
   const root = path.resolve(options.root);
@@ -366,7 +368,17 @@ export async function previewDecks(
     }
     const dir = path.join(out, 'preview', deck.audience);
     const files = await previewDeck(deck.files[0]!, dir, { onProgress: ({ step }) => options.onPreview?.(deck.audience, step, index, decks.length) });
-    results.push({ ...deck, preview: { dir, ...files } });
+    // A font the theme names that this machine lacks: the preview shows a stand-in, not the deck.
+    const fonts = deck.context?.theme.fonts;
+    const missing = fonts ? ((await missingFonts([fonts.heading, fonts.body])) ?? []) : [];
+    const warnings: Diagnostic[] = missing.map((font) => ({
+      code: 'MJZ154',
+      severity: 'warning',
+      message: `The font "${font}" that the theme of "${deck.audience}" names is not installed here: the preview draws its text in another font`,
+      hint: `Install "${font}" on this machine (fc-list lists the installed fonts), or name an installed font with Arabic and Latin glyphs under fonts: in the audience's theme.yaml. The deck itself names "${font}", and shows it wherever it is installed.`,
+      location: { file: `templates/${deck.audience}/theme.yaml` },
+    }));
+    results.push({ ...deck, diagnostics: [...deck.diagnostics, ...warnings], preview: { dir, ...files } });
   }
   return results;
 }

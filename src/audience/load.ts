@@ -30,6 +30,17 @@ export function audienceNames(files: TemplateSources): string[] {
   return [...names].sort();
 }
 
+/** Folders of templates/ (not _shared) that hold files but no theme.yaml: audiences left incomplete (a theme.yml, say). */
+export function incompleteAudiences(files: TemplateSources): string[] {
+  const known = new Set(audienceNames(files));
+  const names = new Set<string>();
+  for (const path of files.keys()) {
+    const m = /^templates\/([^/_.][^/]*)\//.exec(path);
+    if (m && !known.has(m[1]!)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}
+
 function partialsOf(dir: string, files: TemplateSources): Map<string, SourceFile> {
   const out = new Map<string, SourceFile>();
   for (const [path, file] of files) {
@@ -56,6 +67,24 @@ function merge(base: unknown, over: unknown): unknown {
  */
 export function loadAudience(name: string, files: TemplateSources): { audience?: Audience; diagnostics: Diagnostic[] } {
   const known = audienceNames(files);
+  // A folder of templates/ without its theme.yaml is an audience left incomplete, not an unknown one.
+  const own = [...files.keys()].filter((f) => f.startsWith(`templates/${name}/`));
+  if (!known.includes(name) && own.length > 0 && !name.startsWith('_')) {
+    const misnamed = own.find((f) => /\/theme\.(yml|YAML|Yaml)$/.test(f) || /\/[^/]*theme[^/]*\.ya?ml$/i.test(f));
+    return {
+      diagnostics: [
+        {
+          code: 'MJZ151',
+          severity: 'error',
+          message: `The audience "${name}" has no theme.yaml`,
+          hint: misnamed
+            ? `Rename ${misnamed} to templates/${name}/theme.yaml: an audience is the folder that holds theme.yaml.`
+            : `Add templates/${name}/theme.yaml (npx mujaz new-audience ${name} --extends briefing writes one), or remove the folder.`,
+          location: { file: `templates/${name}/theme.yaml` },
+        },
+      ],
+    };
+  }
   if (!known.includes(name)) {
     const suggestion = didYouMean(name, known);
     return {

@@ -9,7 +9,15 @@ const font = z
   .regex(/^[^<>&"'\u0000-\u001f]+$/, 'a font name holds no < > & " \' (write it as the system lists it, e.g. Noto Naskh Arabic)');
 const text = z.string().trim().min(1);
 
-const fonts = z.strictObject({ heading: font, body: font });
+const fonts = z.strictObject({
+  heading: font,
+  body: font,
+  /**
+   * How wide the fonts set text against Amiri's 1, for fitting text into its boxes. Known faces
+   * have theirs (layout.ts); give it for another face whose text overflows: 1.2 fits 20% more.
+   */
+  width: z.number().min(0.6).max(2).optional(),
+});
 const colors = z.strictObject({
   primary: color,
   onPrimary: color,

@@ -28,7 +28,8 @@ export const PartSchema = z.strictObject({
   id,
   heading: text,
   short: text,
-  points: z.array(PointSchema).min(1),
+  /** At most a slide's bullets: a part with more would fail in every template that shows it on one slide. */
+  points: z.array(PointSchema).min(1).max(8, 'a part has at most 8 points, the bullets of one slide: split it into two parts, or condense'),
   notes: text,
 });
 

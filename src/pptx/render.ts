@@ -7,7 +7,7 @@ import { CONTENT_MASTER, TITLE_MASTER, addSlideNumber, defineMasters } from './m
 import { renderAgenda, renderBullets } from './slides/bullets.js';
 import { renderChart } from './slides/chart.js';
 import type { RenderContext } from './slides/common.js';
-import { renderSources } from './slides/sources.js';
+import { renderSources, sourcesSize } from './slides/sources.js';
 import { renderStats } from './slides/stats.js';
 import { renderTable } from './slides/table.js';
 import { renderTitle } from './slides/title.js';
@@ -50,7 +50,12 @@ export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<PartMap>
   pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
   defineMasters(pptx, theme, spec.deck.footer);
 
-  const ctx: RenderContext = { pptx, theme };
+  // The pages of one list of sources (one section, as many columns) share one type size: the
+  // largest at which every page fits, so the list does not change size from page to page.
+  const listOf = (s: Extract<Slide, { kind: 'sources' }>) => `${s.section ?? ''}\0${s.columns}`;
+  const sourceSizes = new Map<string, number>();
+  for (const s of spec.slides) if (s.kind === 'sources') sourceSizes.set(listOf(s), Math.min(sourceSizes.get(listOf(s)) ?? Infinity, sourcesSize(s, theme)));
+  const ctx: RenderContext = { pptx, theme, sourcesSizeOf: (s) => sourceSizes.get(listOf(s))! };
   let section: string | undefined;
   for (const [index, slideSpec] of spec.slides.entries()) {
     const sectionTitle = slideSpec.section ?? section ?? spec.deck.title;

@@ -24,6 +24,24 @@ export function missingTools(tools: readonly Tool[]): Tool[] {
   return tools.filter((t) => !dirs.some((d) => existsSync(path.join(d, t))));
 }
 
+/**
+ * The families of `wanted` that fontconfig does not know on this machine (LibreOffice would draw
+ * them in another font), or undefined when fc-list cannot say.
+ */
+export function missingFonts(wanted: readonly string[]): Promise<string[] | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('fc-list', [':', 'family'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => {
+      if (code !== 0) return resolve(undefined);
+      const installed = new Set(output.split('\n').flatMap((line) => line.split(',')).map((f) => f.trim().toLowerCase()));
+      resolve([...new Set(wanted)].filter((f) => !installed.has(f.trim().toLowerCase())));
+    });
+  });
+}
+
 /** Runs a program to completion; rejects with its output when it fails. */
 export function run(cmd: string, args: readonly string[], what: string, timeoutMs = 180_000): Promise<void> {
   return new Promise((resolve, reject) => {

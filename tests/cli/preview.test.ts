@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('mujaz preview', () => {
     const r = spawnSync(process.execPath, [CLI, 'preview', '--root', root], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/\[1\/1\]/); // no progress lines when stderr is not a terminal
+    expect(r.stderr).not.toMatch(/MJZ154/); // Amiri is installed where the tests run
     const dir = path.join(root, 'output/preview/briefing');
     const spec = JSON.parse(readFileSync(path.join(root, 'output/briefing.manifest.json'), 'utf8')) as { slides: unknown[] };
     const slides = readdirSync(dir).filter((f) => /^slide-\d+\.png$/.test(f)).sort();
@@ -59,6 +60,16 @@ describe('mujaz preview', () => {
       const right = tile(2, rows - 1);
       expect(distance(right, slide(first))).toBeLessThan(distance(right, slide(slides.length)));
     }
+  }, 180_000);
+
+  it('warns when the theme names a font this machine lacks: the preview would show a stand-in', async () => {
+    const root = await tempProject();
+    const theme = path.join(root, 'templates/briefing/theme.yaml');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace(/(\n  body: )[^\n]+/, '$1Noto Naskh Arabicc'));
+    const r = spawnSync(process.execPath, [CLI, 'preview', '--root', root], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/templates\/briefing\/theme\.yaml: warning MJZ154: The font "Noto Naskh Arabicc" that the theme of "briefing" names is not installed here/);
+    expect(r.stderr).not.toMatch(/font "Amiri"/);
   }, 180_000);
 
   it('says what to install when LibreOffice is missing', () => {

@@ -236,6 +236,14 @@ describe('keys and values', () => {
     expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"   "') }, /must not be empty/);
   });
 
+  it('a part with more points than a slide holds: MJZ111 in the outline, not in the template that shows it', async () => {
+    const point = '      - text: "نقطة"\n        basis: ["الانضمام للتحالف سيعزز شرعية الحكومة على المستوى الدولي"]\n';
+    const r = await run({ [ARTICLE]: replace('    points:\n', `    points:\n${point.repeat(8)}`) });
+    const d = expectError(r, 'MJZ111', { file: ARTICLE }, /a part has at most 8 points/);
+    expect(d.location?.file).toBe(ARTICLE);
+    expect(r.errors.every((x) => x.location?.file === ARTICLE)).toBe(true);
+  });
+
   it('a required field left out: MJZ112 at the entry that lacks it', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"\n', '') });
     expectError(r, 'MJZ112', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, 'id: "iraq-precedent"') }, /Missing field "parts\[1\]\.short"/);

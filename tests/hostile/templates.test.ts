@@ -3,6 +3,10 @@
  * spec a template produced, which must name the template file, its line and the audience.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkProject } from '../../src/index.js';
+import { tempProject } from '../helpers/project.js';
 import { expectError, positionOf, replace, run, summarize } from './harness.js';
 
 const DECK = 'templates/briefing/deck.hbs';
@@ -232,6 +236,23 @@ describe('audiences and themes', () => {
   it('a font name that would break the XML (& < > " \'): MJZ111 at the theme line, before any deck is written', async () => {
     const r = await run({ 'templates/briefing/theme.yaml': (t) => t.replace(/heading: [^,}\n]+/, 'heading: "A&B"') });
     expectError(r, 'MJZ111', { file: 'templates/briefing/theme.yaml', ...positionOf(r.texts.get('templates/briefing/theme.yaml')!, '"A&B"') }, /a font name holds no/);
+  });
+
+  it('an audience folder whose theme is misnamed (theme.yml): MJZ151 saying to rename it, not "unknown audience"', async () => {
+    const r = await run({ 'templates/dip/theme.yml': 'extends: briefing\n' }, 'dip');
+    const d = r.errors.find((x) => x.code === 'MJZ151')!;
+    expect(d.message).toBe('The audience "dip" has no theme.yaml');
+    expect(d.hint).toBe('Rename templates/dip/theme.yml to templates/dip/theme.yaml: an audience is the folder that holds theme.yaml.');
+    expect(r.errors.some((x) => x.code === 'MJZ150')).toBe(false);
+  });
+
+  it('--all reports an audience folder left without its theme, instead of skipping it', async () => {
+    const root = await tempProject();
+    await mkdir(path.join(root, 'templates/dip'));
+    await writeFile(path.join(root, 'templates/dip/theme.yml'), 'extends: briefing\n');
+    const results = await checkProject({ root, audiences: [], all: true });
+    expect(results.audiences).toContain('dip');
+    expect(results.diagnostics.filter((d) => d.code === 'MJZ151').map((d) => d.location?.file)).toEqual(['templates/dip/theme.yaml']);
   });
 
   it('the shipped templates of every audience pass every check', async () => {

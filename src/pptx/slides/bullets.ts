@@ -1,7 +1,7 @@
 import type { PptxSlide, ShapeProps, TextProps, TextPropsOptions } from '../types.js';
 import type { Slide } from '../../spec/schema.js';
 import { toDigits } from '../../format/arabic.js';
-import { BODY } from '../layout.js';
+import { BODY, faceWidth, oneLineSize } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './common.js';
 
@@ -15,7 +15,9 @@ export function renderBullets(slide: PptxSlide, spec: BulletsSlide, { theme }: R
     // The figure stands on the left (the end of the reading line); the text on the right.
     const panel = { x: BODY.x, y: box.y + 0.2, w: 3.2, h: 2.6 };
     slide.addShape('rect', { ...panel, fill: { color: theme.colors.surface }, line: { type: 'none' } } as ShapeProps);
-    slide.addText(spec.callout.value, { ...panel, h: 1.5, ...ar(headingStyle(theme, theme.sizes.big, theme.colors.accent)), align: 'center', valign: 'bottom', margin: 0 } as TextPropsOptions);
+    // One line, as in a stats card: «أكثر من 1,100» at the theme's big size is wider than the panel.
+    const size = oneLineSize(spec.callout.value, panel.w - 0.3, theme.sizes.big, 16, faceWidth(theme.fonts, 'heading'));
+    slide.addText(spec.callout.value, { ...panel, h: 1.5, ...ar(headingStyle(theme, size, theme.colors.accent)), align: 'center', valign: 'bottom', margin: 0 } as TextPropsOptions);
     slide.addText(spec.callout.label, { x: panel.x + 0.2, y: panel.y + 1.5, w: panel.w - 0.4, h: 1.0, ...ar(bodyStyle(theme, theme.sizes.small + 2, theme.colors.text)), align: 'center', valign: 'top', margin: 0 } as TextPropsOptions);
     addBullets(slide, spec.bullets, { x: BODY.x + 3.6, y: box.y, w: box.w - 3.6, h: box.h }, theme);
   } else {

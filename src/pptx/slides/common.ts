@@ -1,19 +1,28 @@
 import type { Pptx, PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { Theme } from '../../audience/theme.js';
-import type { Bullet } from '../../spec/schema.js';
-import { BODY, FOOTER, MARGIN, SLIDE, fitSize } from '../layout.js';
+import type { Bullet, Slide } from '../../spec/schema.js';
+import { BODY, FOOTER, MARGIN, SLIDE, TITLE_BOX, estimateLines, faceWidth, fitSize } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 
 export interface RenderContext {
   pptx: Pptx;
   theme: Theme;
+  /** The type size of a sources slide, shared by the pages of one list (render.ts). */
+  sourcesSizeOf?: (slide: Extract<Slide, { kind: 'sources' }>) => number;
 }
 
 export type Box = { x: number; y: number; w: number; h: number };
 
-/** The slide title, in the layout's title placeholder (PowerPoint's outline and screen readers see it). */
+/**
+ * The slide title, in the layout's title placeholder (PowerPoint's outline and screen readers
+ * see it). A title too long for one line at the theme's size takes two at a smaller one, so that
+ * it never runs into the accent bar under it.
+ */
 export function addTitle(slide: PptxSlide, title: string, theme: Theme): void {
-  slide.addText(title, { placeholder: 'title', ...ar(headingStyle(theme)) } as TextPropsOptions);
+  const size = fitSize([title], TITLE_BOX, theme.sizes.title, Math.min(16, theme.sizes.title), 1, faceWidth(theme.fonts, 'heading'));
+  // pptxgenjs lays the placeholder's options (the theme's size) over the shape's; a run's own size wins.
+  const text = size === theme.sizes.title ? title : [{ text: title, options: ar(headingStyle(theme, size)) }];
+  slide.addText(text as TextProps[], { placeholder: 'title', ...ar(headingStyle(theme, size)) } as TextPropsOptions);
 }
 
 export function bulletText(bullet: Bullet): { text: string; level: number } {
@@ -23,7 +32,7 @@ export function bulletText(bullet: Bullet): { text: string; level: number } {
 /** A right-to-left bullet list: bullets on the right, one paragraph per bullet. */
 export function addBullets(slide: PptxSlide, bullets: readonly Bullet[], box: Box, theme: Theme, maxSize = theme.sizes.body): void {
   const items = bullets.map(bulletText);
-  const size = fitSize(items.map((b) => b.text), box, maxSize, Math.min(14, maxSize), 1.9);
+  const size = fitSize(items.map((b) => b.text), box, maxSize, Math.min(14, maxSize), 1.9, faceWidth(theme.fonts, 'body'));
   const runs = items.map((item) => ({
     text: item.text,
     options: ar(bodyStyle(theme, item.level ? size - 2 : size), {
@@ -36,14 +45,22 @@ export function addBullets(slide: PptxSlide, bullets: readonly Bullet[], box: Bo
   slide.addText(runs as TextProps[], { ...box, ...ar(bodyStyle(theme, size)), valign: 'top', margin: [4, 4, 4, 4] } as TextPropsOptions);
 }
 
-/** A small line above the footer: a source or a caveat. */
-export function addNote(slide: PptxSlide, text: string, theme: Theme, y = FOOTER.ruleY - NOTE_H - 0.05): void {
+/**
+ * A small line above the footer: a source or a caveat, in at most two lines that stay inside
+ * the note's box (Amiri's lines are about 1.5 em apart in LibreOffice: a two-line note at a
+ * large theme's 14 pt ran down onto the footer rule).
+ */
+export function addNote(slide: PptxSlide, text: string, theme: Theme, y = FOOTER.ruleY - NOTE_H - 0.1): void {
+  const w = SLIDE.w - 2 * MARGIN;
+  let size = theme.sizes.small;
+  const lines = (s: number) => estimateLines(text, s, w, 0.5 * faceWidth(theme.fonts, 'body'));
+  while (size > 9 && (lines(size) > 2 || (lines(size) * size * 1.5) / 72 > NOTE_H)) size--;
   slide.addText(text, {
     x: MARGIN,
     y,
-    w: SLIDE.w - 2 * MARGIN,
+    w,
     h: NOTE_H,
-    ...ar(bodyStyle(theme, theme.sizes.small, theme.colors.muted)),
+    ...ar(bodyStyle(theme, size, theme.colors.muted)),
     valign: 'bottom',
     margin: 0,
   } as TextPropsOptions);

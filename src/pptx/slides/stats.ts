@@ -1,6 +1,6 @@
 import type { PptxSlide, ShapeProps, TextPropsOptions } from '../types.js';
 import type { Slide } from '../../spec/schema.js';
-import { BODY } from '../layout.js';
+import { BODY, faceWidth, oneLineSize } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './common.js';
 
@@ -20,8 +20,7 @@ export function renderStats(slide: PptxSlide, spec: StatsSlide, { theme }: Rende
     slide.addShape('rect', { x, y: box.y, w, h, fill: { color: c.surface }, line: { type: 'none' } } as ShapeProps);
     slide.addShape('rect', { x: x + w - 0.08, y: box.y, w: 0.08, h, fill: { color: c.accent }, line: { type: 'none' } } as ShapeProps);
     // One line: the figure shrinks to the card's width when it carries words (أكثر من 1,100).
-    const fit = Math.floor(((w - 0.5) * 72) / (Math.max(1, stat.value.length) * 0.55));
-    const size = Math.max(20, Math.min(theme.sizes.big - 6, fit));
+    const size = oneLineSize(stat.value, w - 0.5, theme.sizes.big - 6, 20, faceWidth(theme.fonts, 'heading'));
     slide.addText(stat.value, { x: x + 0.1, y: box.y + 0.1, w: w - 0.3, h: 1.0, ...ar(headingStyle(theme, size, c.primary)), align: 'center', valign: 'bottom', margin: 0 } as TextPropsOptions);
     slide.addText(stat.label, { x: x + 0.15, y: box.y + 1.25, w: w - 0.4, h: 0.7, ...ar(bodyStyle(theme, theme.sizes.small + 2)), align: 'center', valign: 'top', margin: 0 } as TextPropsOptions);
   });
