@@ -2,7 +2,7 @@ import path from 'node:path';
 import { audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
-import { copyFolder, writeAtomic } from './io/write.js';
+import { copyFolder, writeAtomic, writeAtomicAll, WriteError } from './io/write.js';
 import { existsSync } from 'node:fs';
 import { extractFactUses } from './facts/markers.js';
 import { MANIFEST_PROPERTY } from './build.js';
@@ -110,8 +110,9 @@ export interface WrittenDeck extends DeckResult {
 }
 
 /**
- * Builds decks and writes each to <out>/<audience>.pptx, atomically: a failed build leaves the
- * previous deck as it was. Content is parsed once for all audiences.
+ * Builds decks and writes each to <out>/<audience>.pptx with its manifest, atomically: a failed
+ * build or write leaves the previous deck and manifest as they were. Content is parsed once for
+ * all audiences.
  */
 export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDeck[]> {
   const root = path.resolve(options.root);
@@ -135,9 +136,11 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
 }
 
 /**
- * Writes a built deck: the .pptx first (atomically, so a failure leaves the previous deck), then
- * its manifest and what --emit asked for. A file-system failure (a folder that is a file, no
- * permission, a full disk) is a diagnostic naming the path, not an internal error.
+ * Writes a built deck with its manifest and what --emit asked for, all or none (writeAtomicAll):
+ * a failure leaves the previous deck and manifest as they were, never a new deck beside an old
+ * manifest. The deck is renamed into place first: it is the file most likely to refuse (a viewer
+ * holding it open), and when it does nothing has been replaced. A file-system failure (a folder
+ * that is a file, no permission, a full disk) is a diagnostic naming the path, not an internal error.
  */
 async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOptions['emit']): Promise<{ files: string[]; diagnostic?: Diagnostic }> {
   const name = result.audience;
@@ -145,29 +148,30 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
   outputs.push([path.join(out, `${name}.manifest.json`), `${JSON.stringify(result.manifest, null, 2)}\n`]);
   if (emit?.includes('spec') && result.spec) outputs.push([path.join(out, `${name}.spec.json`), `${JSON.stringify(result.spec, null, 2)}\n`]);
   if (emit?.includes('context') && result.context) outputs.push([path.join(out, `${name}.context.json`), `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`]);
-  const files: string[] = [];
-  for (const [file, data] of outputs) {
-    try {
-      await writeAtomic(file, data);
-      files.push(file);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      if (!e.code) throw error;
-      return {
-        files,
-        diagnostic: {
-          code: 'MJZ190',
-          severity: 'error',
-          message: `Cannot write ${file}: ${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a part of the path is a file, not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.message}`,
-          hint: files.length ? 'The deck was written; its manifest or --emit output was not.' : 'Choose another --out folder, or fix its permissions. The previous deck, if any, is unchanged.',
-          location: { file: path.relative(process.cwd(), file) || file },
-        },
-      };
-    }
+  try {
+    await writeAtomicAll(outputs);
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    const { code, file } = error;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
+      : code === 'EISDIR' ? 'a folder of that name is in the way'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOSPC' ? 'the disk is full'
+      : (error.cause as Error).message;
+    return {
+      files: [],
+      diagnostic: {
+        code: 'MJZ190',
+        severity: 'error',
+        message: `Cannot write ${file}: ${why}`,
+        hint: `${code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.' : 'Choose another --out folder, or fix its permissions.'} The previous deck and its manifest, if any, are unchanged.`,
+        location: { file: path.relative(process.cwd(), file) || file },
+      },
+    };
   }
-  return { files };
+  return { files: outputs.map(([file]) => file) };
 }
-
 
 export interface AudienceInfo {
   name: string;
