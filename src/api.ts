@@ -2,11 +2,11 @@ import path from 'node:path';
 import { audienceNames, incompleteAudiences, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
-import { copyFolder, writeAtomic } from './io/write.js';
+import { copyFolder, writeAtomic, writeAtomicAll, WriteError } from './io/write.js';
 import { existsSync } from 'node:fs';
 import { extractFactUses } from './facts/markers.js';
 import { MANIFEST_PROPERTY } from './build.js';
-import type { Manifest } from './manifest/manifest.js';
+import { checkManifest, type Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
 import { readFile, stat } from 'node:fs/promises';
@@ -111,8 +111,9 @@ export interface WrittenDeck extends DeckResult {
 }
 
 /**
- * Builds decks and writes each to <out>/<audience>.pptx, atomically: a failed build leaves the
- * previous deck as it was. Content is parsed once for all audiences.
+ * Builds decks and writes each to <out>/<audience>.pptx with its manifest, atomically: a failed
+ * build or write leaves the previous deck and manifest as they were. Content is parsed once for
+ * all audiences.
  */
 export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDeck[]> {
   const root = path.resolve(options.root);
@@ -136,9 +137,11 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
 }
 
 /**
- * Writes a built deck: the .pptx first (atomically, so a failure leaves the previous deck), then
- * its manifest and what --emit asked for. A file-system failure (a folder that is a file, no
- * permission, a full disk) is a diagnostic naming the path, not an internal error.
+ * Writes a built deck with its manifest and what --emit asked for, all or none (writeAtomicAll):
+ * a failure leaves the previous deck and manifest as they were, never a new deck beside an old
+ * manifest. The deck is renamed into place first: it is the file most likely to refuse (a viewer
+ * holding it open), and when it does nothing has been replaced. A file-system failure (a folder
+ * that is a file, no permission, a full disk) is a diagnostic naming the path, not an internal error.
  */
 async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOptions['emit']): Promise<{ files: string[]; diagnostic?: Diagnostic }> {
   const name = result.audience;
@@ -146,29 +149,30 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
   outputs.push([path.join(out, `${name}.manifest.json`), `${JSON.stringify(result.manifest, null, 2)}\n`]);
   if (emit?.includes('spec') && result.spec) outputs.push([path.join(out, `${name}.spec.json`), `${JSON.stringify(result.spec, null, 2)}\n`]);
   if (emit?.includes('context') && result.context) outputs.push([path.join(out, `${name}.context.json`), `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`]);
-  const files: string[] = [];
-  for (const [file, data] of outputs) {
-    try {
-      await writeAtomic(file, data);
-      files.push(file);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      if (!e.code) throw error;
-      return {
-        files,
-        diagnostic: {
-          code: 'MJZ190',
-          severity: 'error',
-          message: `Cannot write ${file}: ${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a part of the path is a file, not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.message}`,
-          hint: files.length ? 'The deck was written; its manifest or --emit output was not.' : 'Choose another --out folder, or fix its permissions. The previous deck, if any, is unchanged.',
-          location: { file: path.relative(process.cwd(), file) || file },
-        },
-      };
-    }
+  try {
+    await writeAtomicAll(outputs);
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    const { code, file } = error;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
+      : code === 'EISDIR' ? 'a folder of that name is in the way'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOSPC' ? 'the disk is full'
+      : (error.cause as Error).message;
+    return {
+      files: [],
+      diagnostic: {
+        code: 'MJZ190',
+        severity: 'error',
+        message: `Cannot write ${file}: ${why}`,
+        hint: `${code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.' : 'Choose another --out folder, or fix its permissions.'} The previous deck and its manifest, if any, are unchanged.`,
+        location: { file: path.relative(process.cwd(), file) || file },
+      },
+    };
   }
-  return { files };
+  return { files: outputs.map(([file]) => file) };
 }
-
 
 export interface AudienceInfo {
   name: string;
@@ -246,38 +250,63 @@ export async function scaffoldAudience(
   return { folder, diagnostics: [] };
 }
 
+/** What to give diff instead of a file it cannot read. */
+const GIVE_A_BUILD = 'give a .pptx that mujaz built, or the .manifest.json beside it';
+
 /**
  * A build manifest, from a <audience>.manifest.json file or read out of a .pptx that mujaz
- * built (it is embedded as a custom document property).
+ * built (it is embedded as a custom document property). Throws a ManifestError saying why the
+ * file cannot be read and what to do, whatever is wrong with it: missing, unreadable, a damaged
+ * zip, or JSON of the wrong shape (checked against the schema, never trusted).
  */
 export async function readManifest(file: string): Promise<Manifest> {
+  const cannot = (why: string, fix: string) => new ManifestError(`cannot read ${file}: ${why}; ${fix}`);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new ManifestError(`${file} is a folder: give a .pptx mujaz built, or its .manifest.json`);
-    if (code === 'ENOENT') throw new ManifestError(`${file} does not exist`);
-    throw error;
+    const e = error as NodeJS.ErrnoException;
+    if (!e.code) throw error;
+    if (e.code === 'EISDIR') throw cannot('it is a folder', GIVE_A_BUILD);
+    if (e.code === 'ENOENT') throw cannot('it does not exist', 'check the path');
+    if (e.code === 'EACCES' || e.code === 'EPERM') throw cannot('permission denied', 'make the file readable');
+    throw cannot(e.message, GIVE_A_BUILD);
   }
-  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
-    const zip = await JSZip.loadAsync(bytes);
-    const custom = await zip.file('docProps/custom.xml')?.async('string');
-    const json = custom ? readCustomProperties(custom)[MANIFEST_PROPERTY] : undefined;
-    if (!json) throw new ManifestError(`${file} was not built by mujaz (it carries no manifest)`);
-    return JSON.parse(json) as Manifest;
+  const pptx = bytes.subarray(0, 2).toString('latin1') === 'PK';
+  const buildAgain = pptx ? 'build the deck again (mujaz build), or give the .manifest.json beside it' : 'build the deck again (mujaz build) to write a whole manifest';
+  const what = pptx ? 'the manifest inside the .pptx' : 'the manifest';
+  let json: string;
+  if (pptx) {
+    let custom: string | undefined;
+    try {
+      // checkCRC32: damage that still inflates (a changed byte in a stored part) is caught too
+      const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+      custom = await zip.file('docProps/custom.xml')?.async('string');
+    } catch (error) {
+      // (JSZip words some damage "Bug : ...": it is the file's, not mujaz's)
+      throw cannot(`the .pptx is damaged (${(error as Error).message.replace(/^Bug\s*:\s*/, '')})`, buildAgain);
+    }
+    const embedded = custom ? readCustomProperties(custom)[MANIFEST_PROPERTY] : undefined;
+    if (!embedded) throw cannot('it was not built by mujaz (it carries no manifest)', GIVE_A_BUILD);
+    json = embedded;
+  } else {
+    json = bytes.toString('utf8');
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new ManifestError(`${file} is neither a .pptx nor a manifest (JSON)`);
+    parsed = JSON.parse(json);
+  } catch (error) {
+    if (pptx) throw cannot(`${what} is damaged (${(error as Error).message})`, buildAgain);
+    throw cannot('it is neither a .pptx nor a manifest (JSON)', GIVE_A_BUILD);
   }
-  if (!parsed || typeof parsed !== 'object' || (parsed as { mujaz?: unknown }).mujaz !== 1) throw new ManifestError(`${file} is not a mujaz manifest`);
-  return parsed as Manifest;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !('mujaz' in parsed)) throw cannot('it is not a mujaz manifest (it has no "mujaz" field)', GIVE_A_BUILD);
+  if (parsed.mujaz !== 1) throw cannot(`it is a manifest of format ${JSON.stringify(parsed.mujaz)}, and this mujaz reads format 1`, 'compare it with the mujaz that built it');
+  const checked = checkManifest(parsed);
+  if (!checked.manifest) throw cannot(`${what} is damaged or incomplete: ${checked.problem}`, buildAgain);
+  return checked.manifest;
 }
 
-/** A problem reading a manifest: the file is not one mujaz made. */
+/** A problem reading a manifest: the file is missing, damaged, or not one mujaz made. */
 export class ManifestError extends Error {
   override name = 'ManifestError';
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { describePath } from '../diagnostics/schema.js';
 import type { FactUse } from '../facts/markers.js';
 import type { ResolvedFact } from '../facts/resolve.js';
-import type { DeckSpec, Slide } from '../spec/schema.js';
+import { SlideSchema, type DeckSpec, type Slide } from '../spec/schema.js';
 
 /**
  * What a build made, slide by slide: a fingerprint of each slide's spec and the facts it shows.
@@ -30,6 +32,48 @@ export interface Manifest {
   slides: ManifestSlide[];
   /** The facts this deck shows, with their values and sources. */
   facts: Record<string, { label: string; value: number | string; sources: string[] }>;
+}
+
+const factValue = z.union([z.number(), z.string()]);
+
+/**
+ * A manifest as diff reads it back from a file: what the Manifest type promises, checked, since
+ * a file may be damaged, hand-edited or from another tool. Unknown keys are dropped.
+ */
+export const ManifestSchema = z.object({
+  mujaz: z.literal(1),
+  audience: z.string(),
+  title: z.string(),
+  date: z.string(),
+  slides: z.array(
+    z.object({
+      n: z.number().int().min(1),
+      id: z.string(),
+      kind: z.enum(SlideSchema.options.map((o) => o.shape.kind.value)),
+      title: z.string(),
+      section: z.string().optional(),
+      fingerprint: z.string(),
+      facts: z.record(z.string(), z.object({ value: factValue, elements: z.array(z.string()) })),
+    }),
+  ),
+  facts: z.record(z.string(), z.object({ label: z.string(), value: factValue, sources: z.array(z.string()) })),
+}) satisfies z.ZodType<Manifest>;
+
+/**
+ * Checks a parsed manifest file: the manifest, or what is wrong with it in a few words, naming
+ * the fields (e.g. `slides: expected array, received null`; the first three problems).
+ */
+export function checkManifest(value: unknown): { manifest: Manifest; problem?: undefined } | { manifest?: undefined; problem: string } {
+  const result = ManifestSchema.safeParse(value, { jitless: true }); // see diagnostics/schema.ts
+  if (result.success) return { manifest: result.data };
+  const issues = result.error.issues;
+  const said = issues.slice(0, 3).map((issue) => {
+    const field = describePath(issue.path);
+    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `${field} is missing (expected ${issue.expected})`;
+    return `${field}: ${issue.message.replace(/^Invalid (input|option): /, '')}`;
+  });
+  const more = issues.length - said.length;
+  return { problem: `${said.join(', ')}${more ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}` };
 }
 
 export function fingerprint(value: unknown): string {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -189,5 +189,31 @@ describe('mujaz CLI', () => {
     expect(r.stderr).toContain('error MJZ190: Cannot write');
     expect(r.stderr).toContain('a part of the path is a file, not a folder');
     expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('writes a deck, its manifest and --emit output all or none: a failure leaves every one as it was', async () => {
+    const root = await tempProject();
+    const out = path.join(root, 'output');
+    expect(mujaz(['build', '--root', root, '--emit', 'spec']).code).toBe(0);
+    const names = ['briefing.manifest.json', 'briefing.pptx', 'briefing.spec.json'];
+    const before = new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(out, n))] as const)));
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), 'value: 28', 'value: 29')); // a build that differs
+    for (const blocked of names) {
+      // a folder where one of the three goes: refused before anything is replaced
+      await rename(path.join(out, blocked), path.join(root, 'kept'));
+      await mkdir(path.join(out, blocked));
+      const r = mujaz(['build', '--root', root, '--emit', 'spec']);
+      await rmdir(path.join(out, blocked));
+      await rename(path.join(root, 'kept'), path.join(out, blocked));
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`error MJZ190: Cannot write ${path.join(out, blocked)}: a folder of that name is in the way`);
+      expect(r.stderr).toContain('✗ briefing: not built; the previous deck, if any, is unchanged');
+      for (const n of names) expect((await readFile(path.join(out, n))).equals(before.get(n)!), `${blocked} blocked: ${n} changed`).toBe(true);
+      expect((await readdir(out)).sort(), 'no temporary file left behind').toEqual(names);
+    }
+    const r = mujaz(['build', '--root', root, '--emit', 'spec']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await readFile(path.join(out, 'briefing.pptx'))).equals(before.get('briefing.pptx')!)).toBe(false);
   });
 });

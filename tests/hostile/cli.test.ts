@@ -1,7 +1,7 @@
 /**
  * A sample of hostile input through the real command (node dist/bin/mujaz.js, built by `npm test`):
- * what the author sees on stderr, the exit code, and that the last good deck survives. Then two
- * builds at once into one output folder.
+ * what the author sees on stderr, the exit code, and that the last good deck survives. Then
+ * damaged files given to diff, and two builds at once into one output folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -133,6 +133,60 @@ describe('mistakes through the command line', () => {
     }
     const r = mujaz(['build', '--root', root]);
     expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe('damaged files given to diff', () => {
+  /** The offset of a zip entry's data, from its local header (name and extra field lengths). */
+  function entryData(zip: Buffer, name: string): number {
+    const header = zip.lastIndexOf(Buffer.from('PK\x03\x04', 'latin1'), zip.indexOf(name));
+    expect(zip.toString('latin1', header + 30, header + 30 + name.length)).toBe(name);
+    return header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
+  }
+
+  it('exit 2 with "cannot read FILE: why; what to do", never an internal error', { timeout: 60_000 }, async () => {
+    const root = await tempProject();
+    const built = mujaz(['build', '--root', root]);
+    expect(built.code, built.stderr).toBe(0);
+    const deck = await readFile(path.join(root, 'output/briefing.pptx'));
+    const manifest = JSON.parse(await readFile(path.join(root, 'output/briefing.manifest.json'), 'utf8')) as Record<string, unknown>;
+    const flipped = Buffer.from(deck);
+    const data = entryData(flipped, 'docProps/custom.xml');
+    for (let i = 0; i < 8; i++) flipped[data + 4 + i * 3]! ^= 0xff;
+    const scattered = Buffer.from(deck);
+    for (let i = 1000; i < scattered.length - 1000; i += 997) scattered[i]! ^= 0xff;
+    const embedded = await JSZip.loadAsync(deck);
+    const custom = await embedded.file('docProps/custom.xml')!.async('string');
+    embedded.file('docProps/custom.xml', replaceOnce(custom, '"slides":[', '"slides":null,"was":['));
+    const cases: { name: string; bytes: Buffer | string; expect: RegExp }[] = [
+      { name: 'truncated.pptx', bytes: deck.subarray(0, 30_000), expect: /the \.pptx is damaged \(Corrupted zip/ },
+      { name: 'flipped.pptx', bytes: flipped, expect: /the \.pptx is damaged/ },
+      { name: 'scattered.pptx', bytes: scattered, expect: /the \.pptx is damaged/ },
+      { name: 'embedded.pptx', bytes: Buffer.from(await embedded.generateAsync({ type: 'uint8array' })), expect: /the manifest inside the \.pptx is damaged or incomplete: slides: expected array, received null/ },
+      { name: 'bare.manifest.json', bytes: '{"mujaz":1}', expect: /the manifest is damaged or incomplete: audience is missing \(expected string\)/ },
+      { name: 'slides.manifest.json', bytes: JSON.stringify({ ...manifest, slides: null }), expect: /the manifest is damaged or incomplete: slides: expected array, received null;/ },
+      { name: 'facts.manifest.json', bytes: JSON.stringify({ ...manifest, facts: null }), expect: /the manifest is damaged or incomplete: facts: expected record, received null;/ },
+      {
+        name: 'slide-fact.manifest.json',
+        bytes: JSON.stringify({ ...manifest, slides: (manifest.slides as { facts: unknown }[]).map((s, i) => (i === 2 ? { ...s, facts: { 'coalition.members': { value: null } } } : s)) }),
+        expect: /slides\[2\]\.facts\["coalition\.members"\]\.value: /,
+      },
+      { name: 'array.manifest.json', bytes: '[]', expect: /it is not a mujaz manifest/ },
+      { name: 'future.manifest.json', bytes: JSON.stringify({ ...manifest, mujaz: 2 }), expect: /a manifest of format 2, and this mujaz reads format 1/ },
+    ];
+    for (const c of cases) {
+      const file = path.join(root, c.name);
+      await writeFile(file, c.bytes);
+      for (const args of [[file, path.join(root, 'output/briefing.pptx')], [path.join(root, 'output/briefing.manifest.json'), file]]) {
+        const r = mujaz(['diff', ...args]);
+        const context = `${c.name}:\n${r.stderr}`;
+        expect(r.code, context).toBe(2);
+        expect(r.stdout, context).toBe('');
+        expect(r.stderr, context).toMatch(new RegExp(`^error: cannot read ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^;\n]+; \\S[^\\n]*\\n$`));
+        expect(r.stderr, context).toMatch(c.expect);
+        expect(r.stderr, context).not.toMatch(/internal error|\n\s+at \S/);
+      }
+    }
   });
 });
 

@@ -36,7 +36,7 @@ export function factCommands(program: Command, cli: CliContext): void {
       try {
         manifests = await Promise.all([readManifest(oldFile), readManifest(newFile)]);
       } catch (error) {
-        if (!(error instanceof ManifestError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if (!(error instanceof ManifestError)) throw error;
         process.stderr.write(`error: ${(error as Error).message}\n`);
         return cli.fail(EXIT.USAGE);
       }

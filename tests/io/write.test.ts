@@ -1,0 +1,90 @@
+/**
+ * Writing files that belong together (src/io/write.ts): all or none. A rename that fails after
+ * another has succeeded cannot be made to happen on a real disk by a test (a folder in the way is
+ * refused before anything is replaced), so rename is wrapped here to fail on cue.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeAtomicAll, WriteError } from '../../src/io/write.js';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...fs, rename: vi.fn(fs.rename) };
+});
+
+/** Makes the rename onto `target` fail once, as a file held open elsewhere would. */
+function failRenameOnto(target: string): void {
+  const real = vi.mocked(rename).getMockImplementation()!;
+  vi.mocked(rename).mockImplementation(async (from, to) => {
+    if (to === target) {
+      vi.mocked(rename).mockImplementation(real);
+      throw Object.assign(new Error(`EPERM: operation not permitted, rename '${String(from)}' -> '${String(to)}'`), { code: 'EPERM' });
+    }
+    return real(from, to);
+  });
+}
+
+afterEach(() => {
+  vi.mocked(rename).mockClear();
+});
+
+async function folder(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'mujaz-write-'));
+}
+
+describe('writeAtomicAll', () => {
+  it('writes every file, leaving no temporary file', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'a.pptx'), 'old deck');
+    await writeAtomicAll([
+      [path.join(dir, 'a.pptx'), 'new deck'],
+      [path.join(dir, 'a.manifest.json'), 'new manifest'],
+    ]);
+    expect(await readFile(path.join(dir, 'a.pptx'), 'utf8')).toBe('new deck');
+    expect(await readFile(path.join(dir, 'a.manifest.json'), 'utf8')).toBe('new manifest');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
+  it('a folder in the way of the second file: nothing is replaced, and the error names it', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'a.pptx'), 'old deck');
+    await mkdir(path.join(dir, 'a.manifest.json'));
+    const error = await writeAtomicAll([
+      [path.join(dir, 'a.pptx'), 'new deck'],
+      [path.join(dir, 'a.manifest.json'), 'new manifest'],
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteError);
+    expect(error).toMatchObject({ file: path.join(dir, 'a.manifest.json'), code: 'EISDIR' });
+    expect(await readFile(path.join(dir, 'a.pptx'), 'utf8')).toBe('old deck');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
+  it('a rename that fails after another succeeded puts the replaced file back', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'a.pptx'), 'old deck');
+    await writeFile(path.join(dir, 'a.manifest.json'), 'old manifest');
+    failRenameOnto(path.join(dir, 'a.manifest.json'));
+    const error = await writeAtomicAll([
+      [path.join(dir, 'a.pptx'), 'new deck'],
+      [path.join(dir, 'a.manifest.json'), 'new manifest'],
+    ]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ file: path.join(dir, 'a.manifest.json'), code: 'EPERM' });
+    expect(await readFile(path.join(dir, 'a.pptx'), 'utf8')).toBe('old deck');
+    expect(await readFile(path.join(dir, 'a.manifest.json'), 'utf8')).toBe('old manifest');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
+  it('a file that did not exist before is removed again when a later rename fails', async () => {
+    const dir = await folder();
+    failRenameOnto(path.join(dir, 'a.manifest.json'));
+    await expect(
+      writeAtomicAll([
+        [path.join(dir, 'a.pptx'), 'new deck'],
+        [path.join(dir, 'a.manifest.json'), 'new manifest'],
+      ]),
+    ).rejects.toBeInstanceOf(WriteError);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
