@@ -1,10 +1,14 @@
 import path from 'node:path';
-import { watch as chokidarWatch } from 'chokidar';
+import { stat } from 'node:fs/promises';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { buildDecks, DEFAULT_AUDIENCE, readProject, type WrittenDeck } from '../api.js';
 import { audienceNames, loadAudience, type TemplateSources } from '../audience/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
 import type { Manifest } from '../manifest/manifest.js';
+
+/** The folders of a project that watch follows, under its root. */
+const WATCHED = ['content', 'templates'];
 
 export interface WatchOptions {
   root: string;
@@ -43,10 +47,10 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
   let running: Promise<void> = Promise.resolve();
   let closed = false;
 
-  /** The audiences a set of changed files touches: content and shared partials touch all. */
+  /** The audiences a set of changed files touches: content, shared partials and templates/ as a whole touch all. */
   const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
     const selected = options.all ? audienceNames(templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
-    if (files.some((f) => !f.startsWith('templates/') || f.startsWith('templates/_shared/'))) return selected;
+    if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
     return selected.filter((name) => {
       const chain = loadAudience(name, templates).audience?.chain ?? [name];
@@ -80,9 +84,14 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
     }
   };
 
-  const schedule = (file: string) => {
-    if (!/\.(ya?ml|txt|hbs)$/.test(file)) return; // editors' and tools' temporary files
-    pending.add(path.relative(root, file).split(path.sep).join('/'));
+  /** A fault of mujaz's own, reported as a failed rebuild of every deck: watch goes on. */
+  const unexpected = (error: unknown) => {
+    onEvent({ type: 'failed', audience: '*', diagnostics: [{ code: 'MJZ900', severity: 'error', message: (error as Error).stack ?? String(error) }] });
+  };
+
+  /** Rebuilds, after the quiet period, for what was noted (paths relative to the root). */
+  const note = (file: string) => {
+    pending.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
       const files = [...pending].sort();
@@ -95,18 +104,83 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
           onEvent({ type: 'changed', files });
           return rebuild(files);
         })
-        .catch((error: unknown) => {
-          onEvent({ type: 'failed', audience: '*', diagnostics: [{ code: 'MJZ900', severity: 'error', message: (error as Error).stack ?? String(error) }] });
-        });
+        .catch(unexpected);
     }, options.debounceMs ?? 40);
   };
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const schedule = (file: string) => {
+    if (!/\.(ya?ml|txt|hbs)$/.test(file)) return; // editors' and tools' temporary files
+    note(relative(file));
+  };
 
-  const watched = ['content', 'templates'].map((d) => path.join(root, d));
-  const watcher = chokidarWatch(watched, { ignoreInitial: true, awaitWriteFinish: false });
-  watcher.on('add', schedule).on('change', schedule).on('unlink', schedule);
+  /*
+   * The root is watched, filtered to content/ and templates/, rather than the two folders
+   * themselves: a watch on a folder ends with the folder, so once content/ was moved away or
+   * deleted nothing saw it come back (git stash and checkout, a copy put back). From the root,
+   * chokidar sees the folder return and reports its files as added.
+   *
+   * What chokidar does not see is a folder replaced by another in one step (an editor's
+   * safe-save of a folder: old one away, new one in; or deleted and copied back at once): when
+   * it reads the parent again the name is still there, so it keeps watching the old folder,
+   * wherever that now is, and never the new one. So each watched folder's inode is kept; when
+   * the parent's watch reports something about that name (never on an ordinary save) and the
+   * inode is another, chokidar is started again (a few dozen files) and the decks rebuilt.
+   */
+  const isOutside = (file: string) => {
+    const rel = path.relative(root, file);
+    return rel !== '' && !WATCHED.includes(rel.split(path.sep)[0]!);
+  };
+  const inodes = new Map<string, number>(); // each watched folder (absolute path) → its inode
+  const remember = async (dir: string) => {
+    try {
+      const stats = await stat(dir);
+      if (stats.isDirectory()) inodes.set(dir, stats.ino);
+    } catch {
+      // gone again already: its removal is reported as usual
+    }
+  };
+
+  let watcher: FSWatcher | undefined;
+  /** Watches the project (the watch in use from here on), resolving once its folders are known. */
+  const start = async () => {
+    const w = (watcher = chokidarWatch(root, { ignoreInitial: true, awaitWriteFinish: false, ignored: isOutside }));
+    w.on('add', schedule).on('change', schedule).on('unlink', schedule);
+    w.on('addDir', (dir) => void remember(dir)).on('unlinkDir', (dir) => inodes.delete(dir));
+    w.on('raw', (_event, name, details) => {
+      const parent = (details as { watchedPath?: string } | undefined)?.watchedPath;
+      if (!name || !parent || inodes.has(path.resolve(parent, name))) verify();
+    });
+    await new Promise<void>((resolve) => w.once('ready', () => resolve()));
+    inodes.clear();
+    await Promise.all(Object.keys(w.getWatched()).filter((dir) => dir !== root && !isOutside(dir)).map(remember));
+  };
+
+  /** Begins the watch again if a watched folder is now another folder under the same name. */
+  let verifying: Promise<void> = Promise.resolve();
+  let verifyAgain = false;
+  const verify = () => {
+    if (verifyAgain) return; // one check queued is enough
+    verifyAgain = true;
+    verifying = verifying.then(async () => {
+      verifyAgain = false;
+      if (closed) return;
+      const replaced: string[] = [];
+      for (const [dir, ino] of inodes) {
+        const now = await stat(dir).catch(() => undefined);
+        if (now?.isDirectory() && now.ino !== ino) replaced.push(dir);
+      }
+      if (!replaced.length || closed) return;
+      // Closed before the new one begins: chokidar shares one fs.watch per path between watchers.
+      await watcher?.close();
+      if (closed) return;
+      await start();
+      // The rebuild reads the project after the new watch is ready: a save made between the two is in it.
+      for (const dir of replaced.filter((d) => !replaced.some((o) => d.startsWith(o + path.sep)))) note(`${relative(dir)}/`);
+    }).catch(unexpected);
+  };
 
   const ready = (async () => {
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    await start();
     running = rebuild([]);
     await running;
     onEvent({ type: 'ready', watching: ['content/', 'templates/'] });
@@ -117,7 +191,9 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
     async close() {
       closed = true;
       clearTimeout(timer);
-      await watcher.close();
+      await ready.catch(() => undefined);
+      await verifying;
+      await watcher?.close();
       await running;
     },
   };

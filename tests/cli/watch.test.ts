@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
@@ -102,4 +102,99 @@ describe('mujaz watch', () => {
     const second = err.lastIndexOf('changed: content/facts.yaml');
     expect(err.indexOf('warning MJZ145', second)).toBeGreaterThan(second);
   }, 60_000);
+
+  // A folder replaced as a whole (git stash or checkout, an editor's safe-save, a copy put back):
+  // watch follows the new folder, rebuilds from it, and sees the saves made in it afterwards.
+  describe('when a watched folder is replaced', () => {
+    type Watch = ReturnType<typeof startWatch>;
+    const failed = (w: Watch) => w.err().split('not rebuilt').length - 1;
+    /** Whether, since `from` (a length of stderr), a rebuild for a change naming `changed` has been built. */
+    const rebuiltSince = (w: Watch, from: number, changed: string) => () => {
+      const since = w.err().slice(from);
+      const at = since.split('\n').findIndex((line) => line.startsWith('changed: ') && line.includes(changed));
+      return at >= 0 && since.split('\n').slice(at + 1).some((line) => line.startsWith('✓ briefing'));
+    };
+
+    it('recovers once content/ is moved away and back', async () => {
+      const { root, w, facts, original } = await watchedProject();
+      await rename(path.join(root, 'content'), path.join(root, 'c.bak'));
+      await w.waitFor(() => failed(w) >= 1, 'the report of the missing content');
+      expect(w.err()).toContain('error MJZ120: Missing content file content/facts.yaml');
+
+      let from = w.err().length;
+      await rename(path.join(root, 'c.bak'), path.join(root, 'content'));
+      await w.waitFor(rebuiltSince(w, from, 'content/'), 'the rebuild once content/ is back');
+
+      from = w.err().length;
+      await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 29'));
+      await w.waitFor(() => w.out().includes('28 → 29') && rebuiltSince(w, from, 'content/facts.yaml')(), 'the rebuild after a later save');
+      expect(w.child.exitCode).toBeNull();
+    }, 90_000);
+
+    it('recovers once content/ is deleted and later created again', async () => {
+      const { root, w, facts, original } = await watchedProject();
+      await rm(path.join(root, 'content'), { recursive: true });
+      await w.waitFor(() => failed(w) >= 1, 'the report of the missing content');
+
+      const from = w.err().length;
+      await cp(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
+      await w.waitFor(rebuiltSince(w, from, 'content/'), 'the rebuild once content/ is back');
+
+      await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 29'));
+      await w.waitFor(() => w.out().includes('28 → 29'), 'the rebuild after a later save');
+    }, 90_000);
+
+    it('follows content/ swapped for a new copy in one step, and not the old one', async () => {
+      const { root, w, facts, original } = await watchedProject();
+      // the new folder is made beside the old one, then put in its place (old away, new in)
+      const fresh = path.join(root, 'content.new');
+      await cp(path.join(root, 'content'), fresh, { recursive: true });
+      await writeFile(path.join(fresh, 'facts.yaml'), replaceOnce(original, 'value: 28', 'value: 29'));
+      await rename(path.join(root, 'content'), path.join(root, 'content.old'));
+      await rename(fresh, path.join(root, 'content'));
+      await w.waitFor(() => w.out().includes('28 → 29'), 'the rebuild from the new content/');
+
+      await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 30'));
+      await w.waitFor(() => w.out().includes('29 → 30'), 'the rebuild after a save in the new content/');
+
+      // a save in the folder put away is not the project's: only the next save in content/ rebuilds
+      const from = w.err().length;
+      await appendFile(path.join(root, 'content.old/facts.yaml'), '\n# not the project\n');
+      await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 31'));
+      await w.waitFor(() => w.out().includes('30 → 31'), 'the rebuild after the next save');
+      expect(new Set(w.err().slice(from).match(/^changed: .*$/gm))).toEqual(new Set(['changed: content/facts.yaml']));
+    }, 90_000);
+
+    it('recovers once templates/ is deleted and created again', async () => {
+      const { root, w } = await watchedProject();
+      const templates = path.join(root, 'templates');
+      await rm(templates, { recursive: true });
+      await w.waitFor(() => failed(w) >= 1, 'the report of the missing templates');
+
+      let from = w.err().length;
+      await cp(path.join(REPO, 'templates'), templates, { recursive: true });
+      await w.waitFor(rebuiltSince(w, from, 'templates/'), 'the rebuild once templates/ is back');
+
+      from = w.err().length;
+      await appendFile(path.join(templates, 'briefing/deck.hbs'), '# saved later\n');
+      await w.waitFor(rebuiltSince(w, from, 'templates/briefing/deck.hbs'), 'the rebuild after a later save');
+      expect(w.child.exitCode).toBeNull();
+    }, 90_000);
+
+    it('follows an audience folder swapped for a new copy in one step', async () => {
+      const { root, w } = await watchedProject();
+      const briefing = path.join(root, 'templates/briefing');
+      let from = w.err().length;
+      await cp(briefing, `${briefing}.new`, { recursive: true });
+      await appendFile(`${briefing}.new/deck.hbs`, '# swapped in\n');
+      await rename(briefing, `${briefing}.old`);
+      await rename(`${briefing}.new`, briefing);
+      await w.waitFor(rebuiltSince(w, from, 'templates/briefing/'), 'the rebuild from the new templates/briefing/');
+
+      from = w.err().length;
+      await appendFile(path.join(briefing, 'deck.hbs'), '# saved later\n');
+      await w.waitFor(rebuiltSince(w, from, 'templates/briefing/deck.hbs'), 'the rebuild after a save in the new folder');
+      expect(w.child.exitCode).toBeNull();
+    }, 90_000);
+  });
 });
