@@ -16,7 +16,12 @@ export interface WatchOptions {
   audiences?: string[];
   all?: boolean;
   out?: string;
-  /** Quiet period after a save before rebuilding (editors write files in several steps). */
+  /**
+   * Quiet period after a save before rebuilding (editors write files in several steps). More
+   * than chokidar's 50 ms: it drops a second change of a file within 50 ms of the first, so with
+   * a shorter wait a write that empties a file, stalls, then fills it could be rebuilt from the
+   * empty file and the filling never reported. Default 60.
+   */
   debounceMs?: number;
 }
 
@@ -105,7 +110,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
           return rebuild(files);
         })
         .catch(unexpected);
-    }, options.debounceMs ?? 40);
+    }, options.debounceMs ?? 60);
   };
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const schedule = (file: string) => {
