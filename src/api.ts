@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { audienceNames, incompleteAudiences, loadAudience, type TemplateSources } from './audience/load.js';
+import { allAudiences, audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
 import { copyFolder, writeAtomic, writeAtomicAll, WriteError } from './io/write.js';
@@ -54,8 +54,7 @@ async function isFolder(dir: string): Promise<boolean> {
 
 /** The audiences a call asks for: every one with `all`, the ones named, or the default. */
 function selectAudiences(templates: TemplateSources, options: { all?: boolean; audiences?: readonly string[] }): string[] {
-  // --all: every audience, and every folder that looks like one left incomplete, so that it is reported rather than skipped
-  return options.all ? [...audienceNames(templates), ...incompleteAudiences(templates)].sort() : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
+  return options.all ? allAudiences(templates) : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
 }
 
 /** A project read once: its content prepared, its templates, and what reading them found. */
@@ -404,7 +403,7 @@ export async function previewDecks(
       code: 'MJZ154',
       severity: 'warning',
       message: `The font "${font}" that the theme of "${deck.audience}" names is not installed here: the preview draws its text in another font`,
-      hint: `Install "${font}" on this machine (fc-list lists the installed fonts), or name an installed font with Arabic and Latin glyphs under fonts: in the audience's theme.yaml. The deck itself names "${font}", and shows it wherever it is installed.`,
+      hint: `Install "${font}" on this machine (fc-list lists the installed fonts), or name an installed font with Arabic and Latin glyphs under fonts: in the audience's theme.yaml (or the theme it extends). The deck itself names "${font}", and shows it wherever it is installed.`,
       location: { file: `templates/${deck.audience}/theme.yaml` },
     }));
     results.push({ ...deck, diagnostics: [...deck.diagnostics, ...warnings], preview: { dir, ...files } });

@@ -41,6 +41,11 @@ export function incompleteAudiences(files: TemplateSources): string[] {
   return [...names].sort();
 }
 
+/** What --all means: every audience, and every folder left incomplete, so that it is reported rather than skipped. */
+export function allAudiences(files: TemplateSources): string[] {
+  return [...audienceNames(files), ...incompleteAudiences(files)].sort();
+}
+
 function partialsOf(dir: string, files: TemplateSources): Map<string, SourceFile> {
   const out = new Map<string, SourceFile>();
   for (const [path, file] of files) {
@@ -70,7 +75,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   // A folder of templates/ without its theme.yaml is an audience left incomplete, not an unknown one.
   const own = [...files.keys()].filter((f) => f.startsWith(`templates/${name}/`));
   if (!known.includes(name) && own.length > 0 && !name.startsWith('_')) {
-    const misnamed = own.find((f) => /\/theme\.(yml|YAML|Yaml)$/.test(f) || /\/[^/]*theme[^/]*\.ya?ml$/i.test(f));
+    const misnamed = own.find((f) => /\/[^/]*theme[^/]*\.ya?ml$/i.test(f));
     return {
       diagnostics: [
         {
@@ -79,7 +84,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
           message: `The audience "${name}" has no theme.yaml`,
           hint: misnamed
             ? `Rename ${misnamed} to templates/${name}/theme.yaml: an audience is the folder that holds theme.yaml.`
-            : `Add templates/${name}/theme.yaml (npx mujaz new-audience ${name} --extends briefing writes one), or remove the folder.`,
+            : `Add templates/${name}/theme.yaml (a line \`extends: briefing\` is enough to start from the briefing), or remove the folder.`,
           location: { file: `templates/${name}/theme.yaml` },
         },
       ],

@@ -5,6 +5,7 @@ import { didYouMean, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
+import { outlineTexts } from './outline.js';
 import {
   ArticleFileSchema,
   DatasetSchema,
@@ -245,10 +246,12 @@ export function parseContent(files: ContentSources): ParseResult {
     }
     // What is left of [[ or ]] once the references are read is one mistyped: it would reach the
     // slide as it is (`[[coalition.members]` with one bracket, `[[Coalition.Members]]`).
-    const malformed = /\[\[[^[\]\n]*\]{0,2}|\]\]/.exec(value.replace(FACT_REF, (ref) => ' '.repeat(ref.length)));
-    if (malformed) {
+    // (the references read are blanked, so each fragment's index is its place in the value)
+    const masked = value.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
+    for (const malformed of masked.matchAll(/\[\[[^[\]\n]*\]{0,2}|\[?[^[\]\s]*\]\]/g)) {
       const fragment = malformed[0];
-      const meant = fragment.replace(/[[\]]/g, '').trim().toLowerCase().replace(/[\s_-]+(?=[a-z])/g, '.');
+      const nth = value.slice(0, malformed.index).split(fragment).length - 1;
+      const meant = fragment.replace(/[[\]]/g, '').trim().toLowerCase().replace(/\s+/g, '.');
       const suggestion = meant ? didYouMean(meant, factKeys) ?? (factKeys.includes(meant) ? meant : undefined) : undefined;
       diagnostics.push(
         withSource('article', {
@@ -256,7 +259,7 @@ export function parseContent(files: ContentSources): ParseResult {
           severity: 'error',
           message: `Malformed fact reference "${fragment}"`,
           hint: `${suggestion ? `Did you mean [[${suggestion}]]? ` : ''}A reference is two brackets on each side of a fact's dotted lowercase key, e.g. [[coalition.members]].`,
-          location: locateRef(parsed.article, path, fragment, 0) ?? where('article', path),
+          location: locateRef(parsed.article, path, fragment, nth) ?? where('article', path),
         }),
       );
     }
@@ -276,26 +279,19 @@ export function parseContent(files: ContentSources): ParseResult {
       );
     });
   };
-  checkRefs(article.article.title, ['article', 'title']);
-  if (article.article.subtitle !== undefined) checkRefs(article.article.subtitle, ['article', 'subtitle']);
+  for (const { text, path } of outlineTexts(article)) checkRefs(text, path);
   const partIds = new Set<string>();
   article.parts.forEach((part, p) => {
     if (partIds.has(part.id)) {
       diagnostics.push(withSource('article', { code: 'MJZ133', severity: 'error', message: `Part id "${part.id}" is used twice`, location: where('article', ['parts', p, 'id']) }));
     }
     partIds.add(part.id);
-    checkRefs(part.heading, ['parts', p, 'heading']);
-    checkRefs(part.short, ['parts', p, 'short']);
-    checkRefs(part.notes, ['parts', p, 'notes']);
     part.points.forEach((point, i) => {
-      checkRefs(point.text, ['parts', p, 'points', i, 'text']);
       checkBasis(point.basis, ['parts', p, 'points', i, 'basis']);
     });
   });
 
   for (const [tableId, table] of Object.entries(article.tables ?? {})) {
-    checkRefs(table.title, ['tables', tableId, 'title']);
-    table.columns.forEach((column, c) => checkRefs(column, ['tables', tableId, 'columns', c]));
     table.rows.forEach((row, r) => {
       if (row.cells.length !== table.columns.length) {
         diagnostics.push(
@@ -307,14 +303,12 @@ export function parseContent(files: ContentSources): ParseResult {
           }),
         );
       }
-      row.cells.forEach((cell, c) => checkRefs(cell, ['tables', tableId, 'rows', r, 'cells', c]));
       checkBasis(row.basis, ['tables', tableId, 'rows', r, 'basis']);
     });
   }
 
   for (const [listId, points] of Object.entries(article.highlights ?? {})) {
     points.forEach((point, i) => {
-      checkRefs(point.text, ['highlights', listId, i, 'text']);
       checkBasis(point.basis, ['highlights', listId, i, 'basis']);
     });
   }

@@ -65,7 +65,12 @@ export const SourceSchema = z.strictObject({
   id: text,
   title: text,
   kind: z.enum(['article', 'dataset', 'report', 'web']).default('web'),
-  date: z.string().optional(),
+  /** Printed with the month names the article uses: a day, a month or a year of the calendar. */
+  date: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'write the date as YYYY-MM-DD, YYYY-MM or YYYY')
+    .refine((d) => d.length === 4 || isCalendarDate(d), 'is not a date of the calendar (check the month and the day)')
+    .optional(),
   url: z.string().optional(),
   file: z.string().optional(),
   note: z.string().optional(),

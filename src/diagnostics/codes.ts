@@ -30,7 +30,7 @@ export const CODES = {
   MJZ145: { title: 'Stated value not in its quote', hint: 'Correct the value, or quote the sentence that states it.' },
   MJZ146: { title: 'Member listed twice', hint: 'Keep one entry per member: each entry counts once in every figure.' },
   MJZ147: { title: 'Member also listed after the article', hint: 'Remove it from after_article now that it is in members.' },
-  MJZ148: { title: 'Point no longer matches its basis', hint: 'Read the point again: reword it, or base it on a source that states the new figure.' },
+  MJZ148: { title: 'Point no longer matches its basis', hint: "Read the point again, then record the new figure's source under the fact's stated in content/facts.yaml." },
   MJZ149: { title: 'Join date the build cannot read or place', hint: "Write the date a member joined YYYY-MM-DD, e.g. '2025-11-11'." },
   MJZ150: { title: 'Unknown audience', hint: 'Use one of the audiences under templates/.' },
   MJZ151: { title: 'Audience incomplete', hint: 'An audience folder needs deck.hbs and theme.yaml.' },

@@ -149,7 +149,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       {
         ...base,
         code: 'MJZ111',
-        message: `The key "${key}" in ${describePath(path.slice(0, -1))} of ${what} is not allowed: ${reasons}`,
+        message: `The key "${key}" of ${what} is not allowed: ${reasons}`,
         path: [...path],
         hint: `Rename the key${/[A-Z]/.test(key) ? `, e.g. "${key.toLowerCase()}"` : ''}.`,
         location: locate(parsed, path, { key: true }),

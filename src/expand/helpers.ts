@@ -54,7 +54,8 @@ const isOptions = (value: unknown): boolean => value !== null && typeof value ==
 function numberArg(value: unknown, helper: string, example: string): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.replace(/,/g, '')) : Number.NaN;
   if (!Number.isFinite(n)) {
-    const got = value === undefined || isOptions(value) ? 'nothing (a missing argument or field?)' : JSON.stringify(value);
+    const got =
+      value === undefined || isOptions(value) ? 'nothing (a missing argument or field?)' : value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'a mapping') : JSON.stringify(value);
     throw new HelperError(`${helper} needs a number, e.g. ${example}; it got ${got}`);
   }
   return n;

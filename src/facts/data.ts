@@ -104,7 +104,7 @@ function unreadableJoins(content: Content, dataset: Dataset): Diagnostic[] {
         code: 'MJZ149',
         severity: 'warning',
         message: `"${m.en}" joined in ${date}, as was the article (${asOf}): the build cannot tell which came first, and counts it as before the article`,
-        hint: `Give the day it joined, e.g. '${asOf.slice(0, 7)}-11'.`,
+        hint: `Give the day it joined, written YYYY-MM-DD, in quotes.`,
         location,
         source: content.sourceOf('dataset'),
       });

@@ -6,7 +6,7 @@
  * members", resting on "89 members". The figures follow by themselves; the wording may not
  * (a "will be" that is now a fact), so each such point is named for its author to read again.
  */
-import { FACT_REF } from '../content/files.js';
+import { CONTENT_FILES, FACT_REF } from '../content/files.js';
 import { quoteStates, type Content } from '../content/parse.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedFact } from './resolve.js';
@@ -51,7 +51,7 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
           code: 'MJZ148',
           severity: 'warning',
           message: `This point prints "${fact.label}" (${key}) as ${String(shown.value)}, from the data, but the sentence it rests on says ${String(stated)}`,
-          hint: `The figure on the slide follows the data; read the point again, as its wording and basis may now say something else (e.g. "will be" for what has happened). Reword it, or base it on a source that states ${String(shown.value)}.`,
+          hint: `The figure on the slide follows the data, the words around it may not: read the point again (a "will be" may now have happened) and reword it if need be. Then record the source that states ${String(shown.value)} under the fact's stated in ${CONTENT_FILES.facts} (value, source, quote), or remove stated where the data alone is the source: either settles this warning and MJZ140.`,
           location: content.locateRef(path, match[0], nth),
           source: content.sourceOf('article'),
         });

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Content } from '../content/parse.js';
 import { FACT_REF } from '../content/files.js';
+import { outlineTexts } from '../content/outline.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 
 /**
@@ -10,12 +11,7 @@ import type { SourceFile } from '../diagnostics/yaml-source.js';
  */
 export function unusedFacts(content: Content, templates: ReadonlyMap<string, SourceFile>): Diagnostic[] {
   const used = new Set<string>();
-  const texts: string[] = [];
-  texts.push(content.article.title, content.article.subtitle ?? '');
-  for (const part of content.parts) texts.push(part.heading, part.short, part.notes, ...part.points.map((p) => p.text));
-  for (const table of Object.values(content.tables)) texts.push(table.title, ...table.columns, ...table.rows.flatMap((r) => r.cells));
-  for (const points of Object.values(content.highlights)) texts.push(...points.map((p) => p.text));
-  for (const text of texts) for (const m of text.matchAll(FACT_REF)) used.add(m[1]!);
+  for (const { text } of outlineTexts(content)) for (const m of text.matchAll(FACT_REF)) used.add(m[1]!);
   const templateText = [...templates.values()].map((f) => f.text).join('\n');
   const drawsComposition = templateText.includes('data.composition');
   for (const [key, fact] of Object.entries(content.facts)) {

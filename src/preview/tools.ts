@@ -36,10 +36,23 @@ export function missingFonts(wanted: readonly string[]): Promise<string[] | unde
     child.on('error', () => resolve(undefined));
     child.on('close', (code) => {
       if (code !== 0) return resolve(undefined);
-      const installed = new Set(output.split('\n').flatMap((line) => line.split(',')).map((f) => f.trim().toLowerCase()));
-      resolve([...new Set(wanted)].filter((f) => !installed.has(f.trim().toLowerCase())));
+      resolve(missingFrom(output, wanted));
     });
   });
+}
+
+/**
+ * What `fc-list : family` prints: a line per face, its family names split by commas, with
+ * - , \ escaped by a backslash ("Hyphen\-Face"). The families of `wanted` not among them.
+ */
+export function missingFrom(fcList: string, wanted: readonly string[]): string[] {
+  const installed = new Set(
+    fcList
+      .split('\n')
+      .flatMap((line) => line.split(/(?<!\\),/))
+      .map((f) => f.replace(/\\(.)/g, '$1').trim().toLowerCase()),
+  );
+  return [...new Set(wanted)].filter((f) => !installed.has(f.trim().toLowerCase()));
 }
 
 /** Runs a program to completion; rejects with its output when it fails. */

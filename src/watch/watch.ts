@@ -2,7 +2,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { buildDecks, DEFAULT_AUDIENCE, readProject, type WrittenDeck } from '../api.js';
-import { audienceNames, loadAudience, type TemplateSources } from '../audience/load.js';
+import { allAudiences, loadAudience, type TemplateSources } from '../audience/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
 import type { Manifest } from '../manifest/manifest.js';
@@ -54,7 +54,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
 
   /** The audiences a set of changed files touches: content, shared partials and templates/ as a whole touch all. */
   const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
-    const selected = options.all ? audienceNames(templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
+    const selected = options.all ? allAudiences(templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
     if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
     return selected.filter((name) => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rightToLeftTiles } from '../../src/preview/preview.js';
+import { missingFrom } from '../../src/preview/tools.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
@@ -80,6 +81,11 @@ describe('mujaz preview', () => {
     expect(r.stderr).toContain('soffice');
     expect(r.stderr).toContain('apt-get install libreoffice-impress');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads fc-list as it prints names: split at unescaped commas, escapes removed, any case', () => {
+    const listing = 'Amiri\nHyphen\\-Face,Hyphen Face Alt\nComma\\, Inc\nDejaVu Sans,DejaVu Sans Light\n';
+    expect(missingFrom(listing, ['amiri', 'Hyphen-Face', 'Comma, Inc', 'DejaVu Sans Light', 'Noto Naskh Arabicc'])).toEqual(['Noto Naskh Arabicc']);
   });
 
   it('orders the contact sheet right to left, the last row filled on its left', () => {

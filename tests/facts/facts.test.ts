@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prepareContent } from '../../src/build.js';
 import { parseContent } from '../../src/content/parse.js';
 import { computeDataFigures, datePrefix } from '../../src/facts/data.js';
 import { resolveFacts } from '../../src/facts/resolve.js';
@@ -82,6 +83,21 @@ describe('facts', () => {
     expect(both).toHaveLength(1);
     expect(both[0]).toMatchObject({ severity: 'warning', location: { file: 'content/data/coalition-members.yaml' } });
     expect(both[0]!.location!.start!.line).toBeGreaterThan(files.get('content/data/coalition-members.yaml')!.text.split('\nafter_article:')[0]!.split('\n').length);
+  });
+
+  it('names the points whose basis says the old figure, until the new figure’s source is recorded in the fact', async () => {
+    const syria = `- en: Syria\n  ar: سوريا\n  iso2: SY\n  kind: state\n  group: arab\n  subregion: Mashriq\n  joined: '2025-11-11'\n  sources:\n  - S29\n  confidence: high\n`;
+    const joined = await contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(t, 'unidentified_members:\n', `${syria}unidentified_members:\n`));
+    const codes = async (files: typeof joined) => prepareContent(files).diagnostics.map((d) => d.code);
+    expect(await codes(joined)).toContain('MJZ148');
+    // as the hint says: record what states 90 and 12 now (S29)
+    const recorded = new Map(joined);
+    const facts = recorded.get('content/facts.yaml')!;
+    const text = replaceOnce(replaceOnce(facts.text, '      value: 89\n      source: A1\n      quote: "ويضمّ في عضويته اليوم 89 عضواً"', '      value: 90\n      source: S29'), '      value: 11\n      source: A1\n      quote: "و11 دولة عربية"', '      value: 12\n      source: S29');
+    recorded.set('content/facts.yaml', { ...facts, text });
+    const after = await codes(recorded);
+    expect(after).not.toContain('MJZ148');
+    expect(after).not.toContain('MJZ140');
   });
 
   it('refuses a join date it cannot read, and warns when one cannot be placed before or after the article', async () => {

@@ -214,7 +214,7 @@ describe('keys and values', () => {
 
   it('an upper-case fact key: MJZ111 at the key, saying what a key looks like', async () => {
     const r = await run({ [FACTS]: replace('  coalition.identified_members:', '  coalition.Identified_members:') });
-    const d = expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'coalition.Identified_members') }, /The key "coalition.Identified_members" in facts of the facts is not allowed: use dotted lowercase keys/);
+    const d = expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'coalition.Identified_members') }, /The key "coalition.Identified_members" of the facts is not allowed: use dotted lowercase keys/);
     expect(d.hint).toBe('Rename the key, e.g. "coalition.identified_members".');
   });
 
@@ -242,6 +242,12 @@ describe('keys and values', () => {
     const d = expectError(r, 'MJZ111', { file: ARTICLE }, /a part has at most 8 points/);
     expect(d.location?.file).toBe(ARTICLE);
     expect(r.errors.every((x) => x.location?.file === ARTICLE)).toBe(true);
+  });
+
+  it('a source dated on no day of the calendar: MJZ111 in sources.yaml, not an error of the template that prints it', async () => {
+    const r = await run({ [SOURCES]: replace('date: "2025-11-03"', 'date: "2025-11-31"') });
+    expectError(r, 'MJZ111', { file: SOURCES, ...positionOf(r.texts.get(SOURCES)!, '"2025-11-31"') }, /not a date of the calendar/);
+    expect(r.errors.filter((d) => d.code === 'MJZ161')).toEqual([]);
   });
 
   it('a required field left out: MJZ112 at the entry that lacks it', async () => {
@@ -328,6 +334,18 @@ describe('references and text', () => {
       const d = expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, typed) }, /^Malformed fact reference/);
       expect(d.hint, typed).toMatch(hint);
     }
+  });
+
+  it('every mistyped reference of a text is reported, each at its own place, after a good one like it', async () => {
+    // the text already holds [[coalition.members]] and [[coalition.european_states]] before these
+    const typed = 'منها [[coalition.european_states]] دولة أوروبية و[[coalition.arab_states]]';
+    const r = await run({ [ARTICLE]: replace(typed, 'منها [[coalition.european_states]] دولة أوروبية و[[coalition.members] و[coalition.european_states]]') });
+    const text = r.texts.get(ARTICLE)!;
+    const errors = r.errors.filter((d) => d.code === 'MJZ131');
+    expect(errors.map((d) => d.message)).toEqual(['Malformed fact reference "[[coalition.members]"', 'Malformed fact reference "[coalition.european_states]]"']);
+    expect(errors[0]!.location?.start).toEqual(positionOf(text, 'و[[coalition.members] ', 1));
+    expect(errors[1]!.location?.start).toEqual(positionOf(text, '[coalition.european_states]] دولة عربية'));
+    expect(errors[1]!.hint).toMatch(/^Did you mean \[\[coalition.european_states\]\]\?/);
   });
 
   it('references in headings, short titles, the article title and table titles and columns are read and checked too', async () => {

@@ -122,9 +122,14 @@ describe('helpers and partials', () => {
   });
 
   it('asStated: whether each fact shows the figure its source states', async () => {
-    const r = await run(withSlide(bullets('"{{#if (asStated "coalition.members" "ffis.projects")}}as stated{{else}}moved{{/if}}"')));
+    const slide = withSlide(bullets('"{{#if (asStated "coalition.members" "coalition.european_states")}}as stated{{else}}moved{{/if}}"'));
+    const r = await run(slide);
     expect(summarize(r.errors)).toBe('');
     expect(r.result.spec!.slides.some((x) => x.title === 'as stated')).toBe(true);
+    // the article says 37 European states where the data counts 36: no longer as stated
+    const moved = await run({ ...slide, 'content/facts.yaml': replace('value: 36', 'value: 37'), 'content/article.txt': (t) => t.replace('من بينها 36 دولة', 'من بينها 37 دولة') });
+    expect(summarize(moved.errors)).toBe('');
+    expect(moved.result.spec!.slides.some((x) => x.title === 'moved')).toBe(true);
     const none = await run(withSlide(bullets('"{{#if (asStated)}}x{{/if}}"')));
     expectError(none, 'MJZ161', { file: DECK, audience: 'briefing' }, /asStated needs one or more fact keys/);
   });

@@ -77,6 +77,10 @@ describe('assignWords', () => {
     const b = line(word('ح', 678, 688));
     const c = line(word('ح', 678, 688, 130, 150));
     expect(joinTouching([a, b, c]).map((l) => l.words.length)).toEqual([2, 1]);
+    // a piece that holds a mark above its letter (ّ in DejaVu Sans) starts a point higher
+    const d = line(word('ل', 200, 678, 305.9, 331.9));
+    const e = line(word('ح', 676, 688, 304.9, 331.9));
+    expect(joinTouching([d, e]).map((l) => l.words.length)).toEqual([2]);
   });
 });
 

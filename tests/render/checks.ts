@@ -192,8 +192,9 @@ function sameBaseline(a: Rect, b: Rect): boolean {
 export function joinTouching(lines: readonly Line[], gap = 3): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
-    // Pieces of one line share their exact top and bottom (same font, same baseline).
-    const near = out.find((o) => Math.abs(o.yMin - line.yMin) < 1 && Math.abs(o.yMax - line.yMax) < 1 && line.xMin - o.xMax <= gap && o.xMin - line.xMax <= gap);
+    // Pieces of one line share their bottom and, within a mark's height, their top (same font,
+    // same baseline; in DejaVu Sans the piece holding a shadda starts a point higher).
+    const near = out.find((o) => Math.abs(o.yMin - line.yMin) < 2 && Math.abs(o.yMax - line.yMax) < 1 && line.xMin - o.xMax <= gap && o.xMin - line.xMax <= gap);
     if (near) {
       near.words.push(...line.words);
       Object.assign(near, union([near, line]));
