@@ -89,14 +89,15 @@ function unreadableJoins(content: Content, dataset: Dataset): Diagnostic[] {
     if (m.joined === null || m.joined === undefined) return;
     const text = String(m.joined).trim();
     const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[\s/(,;])/.exec(text)?.[0];
-    const location = content.locate('dataset', ['members', index, 'joined']);
+    // (located only for a diagnostic: locating reads the dataset with positions, which a clean build never needs)
+    const location = () => content.locate('dataset', ['members', index, 'joined']);
     if (!date || (date.length > 4 && !isCalendarDate(date))) {
       diagnostics.push({
         code: 'MJZ149',
         severity: 'error',
         message: `The join date of "${m.en}", ${JSON.stringify(text)}, is not a date the build can read`,
         hint: `Write it YYYY-MM-DD (e.g. '2025-11-11'), YYYY-MM or YYYY, in quotes; a range or a note may follow the date ('2018/2019').`,
-        location,
+        location: location(),
         source: content.sourceOf('dataset'),
       });
     } else if (date.length < 10 && asOf.startsWith(date)) {
@@ -105,7 +106,7 @@ function unreadableJoins(content: Content, dataset: Dataset): Diagnostic[] {
         severity: 'warning',
         message: `"${m.en}" joined in ${date}, as was the article (${asOf}): the build cannot tell which came first, and counts it as before the article`,
         hint: `Give the day it joined, written YYYY-MM-DD, in quotes.`,
-        location,
+        location: location(),
         source: content.sourceOf('dataset'),
       });
     }
