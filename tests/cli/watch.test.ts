@@ -114,6 +114,13 @@ describe('mujaz watch', () => {
       const at = since.split('\n').findIndex((line) => line.startsWith('changed: ') && line.includes(changed));
       return at >= 0 && since.split('\n').slice(at + 1).some((line) => line.startsWith('✓ briefing'));
     };
+    /** A save of the briefing's deck.hbs (in the folder now in place) rebuilds, and watch runs on. */
+    const laterSaveRebuilds = async (w: Watch, root: string) => {
+      const from = w.err().length;
+      await appendFile(path.join(root, 'templates/briefing/deck.hbs'), '# saved later\n');
+      await w.waitFor(rebuiltSince(w, from, 'templates/briefing/deck.hbs'), 'the rebuild after a later save');
+      expect(w.child.exitCode).toBeNull();
+    };
 
     it('recovers once content/ is moved away and back', async () => {
       const { root, w, facts, original } = await watchedProject();
@@ -175,30 +182,22 @@ describe('mujaz watch', () => {
       await rm(templates, { recursive: true });
       await w.waitFor(() => failed(w) >= 1, 'the report of the missing templates');
 
-      let from = w.err().length;
+      const from = w.err().length;
       await cp(path.join(REPO, 'templates'), templates, { recursive: true });
       await w.waitFor(rebuiltSince(w, from, 'templates/'), 'the rebuild once templates/ is back');
-
-      from = w.err().length;
-      await appendFile(path.join(templates, 'briefing/deck.hbs'), '# saved later\n');
-      await w.waitFor(rebuiltSince(w, from, 'templates/briefing/deck.hbs'), 'the rebuild after a later save');
-      expect(w.child.exitCode).toBeNull();
+      await laterSaveRebuilds(w, root);
     }, 90_000);
 
     it('follows an audience folder swapped for a new copy in one step', async () => {
       const { root, w } = await watchedProject();
       const briefing = path.join(root, 'templates/briefing');
-      let from = w.err().length;
+      const from = w.err().length;
       await cp(briefing, `${briefing}.new`, { recursive: true });
       await appendFile(`${briefing}.new/deck.hbs`, '# swapped in\n');
       await rename(briefing, `${briefing}.old`);
       await rename(`${briefing}.new`, briefing);
       await w.waitFor(rebuiltSince(w, from, 'templates/briefing/'), 'the rebuild from the new templates/briefing/');
-
-      from = w.err().length;
-      await appendFile(path.join(briefing, 'deck.hbs'), '# saved later\n');
-      await w.waitFor(rebuiltSince(w, from, 'templates/briefing/deck.hbs'), 'the rebuild after a save in the new folder');
-      expect(w.child.exitCode).toBeNull();
+      await laterSaveRebuilds(w, root);
     }, 90_000);
   });
 });

@@ -3,15 +3,13 @@
  * size instead of running into the accent bar, a figure in a callout stays on one line, the
  * pages of one list of sources share a size, and a face wider than Amiri is fitted as wider.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { TITLE_BOX, estimateLines, faceWidth, fitSize, oneLineSize } from '../../src/pptx/layout.js';
 import { slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
-import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
+import { REPO } from '../helpers/project.js';
+import { LONG_TITLE, wideFontProject } from '../helpers/wide-fonts.js';
 
-const LONG_TITLE = 'انضمام سوريا إلى التحالف الدولي لمكافحة الإرهاب وما يعنيه للمنطقة وللعراق وللولايات المتحدة';
 
 /** The sizes (in points) of the runs of the shape whose text includes `text`. */
 function runSizes(xml: string, text: string): number[] {
@@ -41,12 +39,7 @@ describe('a deck in wide faces, with a long title and a worded figure in a callo
   let parts: Parts;
   let slide: string;
   beforeAll(async () => {
-    const root = await tempProject();
-    const theme = path.join(root, 'templates/briefing/theme.yaml');
-    await writeFile(theme, (await readFile(theme, 'utf8')).replace(/\nfonts:[^\n]*(\n  [^\n]*)*/, '\nfonts: { heading: Lemonada, body: DejaVu Sans }'));
-    const deck = path.join(root, 'templates/briefing/deck.hbs');
-    const slideSpec = `  - kind: bullets\n    title: "${LONG_TITLE}"\n    bullets: ["نص"]\n    callout: { value: "{{fact "ffis.projects" qualifier=true}}", label: "{{factLabel "ffis.projects"}}" }\n`;
-    await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), '{{> agenda}}\n', `{{> agenda}}\n${slideSpec}`));
+    const root = await wideFontProject();
     const result = await buildDeck({ root, audience: 'briefing' });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.context!.theme.fonts.heading).toBe('Lemonada');

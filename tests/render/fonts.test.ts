@@ -9,12 +9,12 @@
  * fonts-lemonada). Skipped with MUJAZ_SKIP_RENDER=1, like the other render tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, formatDiagnostics } from '../../src/index.js';
-import { replaceOnce, tempProject } from '../helpers/project.js';
+import { wideFontProject } from '../helpers/wide-fonts.js';
 import { messages, renderAndCheck, type Rendered } from './analyse.js';
 import { missingTools } from './tools.js';
 
@@ -22,7 +22,6 @@ const SKIP = process.env.MUJAZ_SKIP_RENDER === '1';
 const missing = SKIP ? undefined : await missingTools();
 const families = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' }).stdout ?? '';
 const fontsMissing = ['Lemonada', 'DejaVu Sans'].filter((f) => !families.includes(f));
-const LONG_TITLE = 'انضمام سوريا إلى التحالف الدولي لمكافحة الإرهاب وما يعنيه للمنطقة وللعراق وللولايات المتحدة';
 
 if (SKIP) {
   describe.skip('render tests skipped: MUJAZ_SKIP_RENDER=1', () => it('fits text in wide faces', () => {}));
@@ -34,12 +33,7 @@ if (SKIP) {
     beforeAll(async () => {
       if (missing) throw new Error(missing);
       if (fontsMissing.length) throw new Error(`fonts missing: ${fontsMissing.join(', ')} (apt-get install fonts-lemonada fonts-dejavu-core)`);
-      const root = await tempProject();
-      const theme = path.join(root, 'templates/briefing/theme.yaml');
-      await writeFile(theme, (await readFile(theme, 'utf8')).replace(/\nfonts:[^\n]*(\n  [^\n]*)*/, '\nfonts: { heading: Lemonada, body: DejaVu Sans }'));
-      const deck = path.join(root, 'templates/briefing/deck.hbs');
-      const slide = `  - kind: bullets\n    title: "${LONG_TITLE}"\n    bullets: ["نص قصير"]\n    callout: { value: "{{fact "ffis.projects" qualifier=true}}", label: "{{factLabel "ffis.projects"}}" }\n`;
-      await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), '{{> agenda}}\n', `{{> agenda}}\n${slide}`));
+      const root = await wideFontProject();
       const result = await buildDeck({ root, audience: 'briefing' });
       if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
       dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-render-fonts-'));

@@ -1,0 +1,21 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { replaceOnce, tempProject } from './project.js';
+
+/** A title too long for one line of the title box at 30 pt, in any face. */
+export const LONG_TITLE = 'انضمام سوريا إلى التحالف الدولي لمكافحة الإرهاب وما يعنيه للمنطقة وللعراق وللولايات المتحدة';
+
+/**
+ * A copy of the project whose briefing deck is set in two faces much wider than Amiri
+ * (Lemonada headings, DejaVu Sans body), with one slide added after the agenda: LONG_TITLE over
+ * a callout showing a worded figure («أكثر من 1,100»). Returns the project's root.
+ */
+export async function wideFontProject(): Promise<string> {
+  const root = await tempProject();
+  const theme = path.join(root, 'templates/briefing/theme.yaml');
+  await writeFile(theme, (await readFile(theme, 'utf8')).replace(/\nfonts:[^\n]*(\n  [^\n]*)*/, '\nfonts: { heading: Lemonada, body: DejaVu Sans }'));
+  const deck = path.join(root, 'templates/briefing/deck.hbs');
+  const slide = `  - kind: bullets\n    title: "${LONG_TITLE}"\n    bullets: ["نص قصير"]\n    callout: { value: "{{fact "ffis.projects" qualifier=true}}", label: "{{factLabel "ffis.projects"}}" }\n`;
+  await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), '{{> agenda}}\n', `{{> agenda}}\n${slide}`));
+  return root;
+}
