@@ -186,7 +186,8 @@ export interface AudienceInfo {
 /** Every audience of a project with its label and description (for `mujaz audiences`). */
 export async function describeAudiences(root: string): Promise<AudienceInfo[]> {
   const { templates } = await readTemplates(path.resolve(root));
-  return audienceNames(templates).map((name) => {
+  // (a folder left without its theme.yaml is listed too, with the error that says why)
+  return allAudiences(templates).map((name) => {
     const { audience, diagnostics } = loadAudience(name, templates);
     return {
       name,

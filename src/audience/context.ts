@@ -18,6 +18,8 @@ export interface ContextFact {
   sources: string[];
   /** What its source states, when it states one (a data fact shows the data's figure, which may differ). */
   stated?: number | string;
+  /** The id of the source that states it. */
+  statedBy?: string;
 }
 
 /** A data point with its label and its value printed for the audience. */
@@ -89,6 +91,7 @@ export function buildContext(
       qualifier: fact.qualifier,
       sources: fact.sources,
       stated: content.facts[fact.key]?.stated?.value,
+      statedBy: content.facts[fact.key]?.stated?.source,
     };
   }
   const fill = (text: string, used: Set<string>) =>

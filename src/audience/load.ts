@@ -119,11 +119,14 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     if (!file) {
       const from = chain[chain.length - 1]!;
       const suggestion = didYouMean(current, known);
+      const incomplete = incompleteAudiences(files).includes(current);
       diagnostics.push({
         code: 'MJZ150',
         severity: 'error',
-        message: `"${from}" extends "${current}", which is not an audience`,
-        hint: suggestion ? `Did you mean "${suggestion}"?` : `Known audiences: ${known.join(', ')}.`,
+        message: incomplete ? `"${from}" extends "${current}", whose theme.yaml is missing` : `"${from}" extends "${current}", which is not an audience`,
+        hint: incomplete
+          ? `Give templates/${current}/ its theme.yaml (the error for that file says how); "${from}" builds again then.`
+          : suggestion ? `Did you mean "${suggestion}"?` : `Known audiences: ${known.join(', ')}.`,
         ...extendsLine(),
       });
       return { diagnostics };

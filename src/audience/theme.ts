@@ -16,7 +16,7 @@ const fonts = z.strictObject({
    * How wide the fonts set text against Amiri's 1, for fitting text into its boxes. Known faces
    * have theirs (layout.ts); give it for another face whose text overflows: 1.2 fits 20% more.
    */
-  width: z.number().min(0.6).max(2).optional(),
+  width: z.number().min(0.6, 'give a width between 0.6 and 2 (Amiri is 1)').max(2, 'give a width between 0.6 and 2 (Amiri is 1)').optional(),
 });
 const colors = z.strictObject({
   primary: color,

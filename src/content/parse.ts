@@ -159,8 +159,11 @@ export function parseContent(files: ContentSources): ParseResult {
   for (const s of dataset?.sources ?? []) sourceIds.add(s.id);
   const knownSources = [...sourceIds];
 
+  // A dataset that could not be read (its error is reported) lends no source ids: an id it would
+  // have known is not reported again as unknown.
+  const datasetUnread = input.dataset !== undefined && dataset === undefined;
   const checkSource = (file: keyof typeof parsed, path: PropertyKey[], id: string) => {
-    if (sourceIds.has(id)) return;
+    if (sourceIds.has(id) || datasetUnread) return;
     const suggestion = didYouMean(id, knownSources);
     diagnostics.push(
       withSource(file, {
@@ -245,11 +248,13 @@ export function parseContent(files: ContentSources): ParseResult {
       );
     }
     // What is left of [[ or ]] once the references are read is one mistyped: it would reach the
-    // slide as it is (`[[coalition.members]` with one bracket, `[[Coalition.Members]]`).
-    // (the references read are blanked, so each fragment's index is its place in the value)
-    const masked = value.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
-    for (const malformed of masked.matchAll(/\[\[[^[\]\n]*\]{0,2}|\[?[^[\]\s]*\]\]/g)) {
-      const fragment = malformed[0];
+    // slide as it is (`[[coalition.members]` with one bracket, `[[Coalition.Members]]`, a third
+    // bracket beside a good one). The references read are blanked with NULs (which content
+    // cannot hold), so each fragment's index is its place in the value, and a bracket next to a
+    // blank is one next to a reference.
+    const masked = value.replace(FACT_REF, (ref) => '\0'.repeat(ref.length));
+    for (const malformed of masked.matchAll(/\[\[[^[\]\n\0]*\]{0,2}|\[?[^[\]\s\0]*\]\]|\[\0+|\0+\]/g)) {
+      const fragment = value.slice(malformed.index, malformed.index + malformed[0].length);
       const nth = value.slice(0, malformed.index).split(fragment).length - 1;
       const meant = fragment.replace(/[[\]]/g, '').trim().toLowerCase().replace(/\s+/g, '.');
       const suggestion = meant ? didYouMean(meant, factKeys) ?? (factKeys.includes(meant) ? meant : undefined) : undefined;

@@ -14,10 +14,17 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
-  .refine(isCalendarDate, 'is not a date of the calendar (check the month and the day)');
+/**
+ * A date written `pattern`, that is a day (or month) of the calendar: one message, whichever is
+ * wrong (zod runs the refinement even when the pattern fails; it says nothing then).
+ */
+export function calendarDate(pattern: RegExp, format: string) {
+  return z
+    .string()
+    .regex(pattern, `write the date as ${format}`)
+    .refine((d) => !pattern.test(d) || /^\d{4}$/.test(d) || isCalendarDate(d), 'is not a date of the calendar (check the month and the day)');
+}
+const isoDate = calendarDate(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const PointSchema = z.strictObject({
   text,
@@ -66,11 +73,7 @@ export const SourceSchema = z.strictObject({
   title: text,
   kind: z.enum(['article', 'dataset', 'report', 'web']).default('web'),
   /** Printed with the month names the article uses: a day, a month or a year of the calendar. */
-  date: z
-    .string()
-    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'write the date as YYYY-MM-DD, YYYY-MM or YYYY')
-    .refine((d) => d.length === 4 || isCalendarDate(d), 'is not a date of the calendar (check the month and the day)')
-    .optional(),
+  date: calendarDate(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY-MM-DD, YYYY-MM or YYYY').optional(),
   url: z.string().optional(),
   file: z.string().optional(),
   note: z.string().optional(),

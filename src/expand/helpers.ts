@@ -154,16 +154,17 @@ export function createHelpers(root: TemplateContext) {
       return h;
     },
     /**
-     * {{#if (asStated "coalition.arab_states" ...)}}: whether each fact shows what its source
-     * states (true for a fact with no stated figure). For wording that claims agreement with
-     * the article, which must not survive a change in the data.
+     * {{#if (asInArticle "coalition.arab_states" ...)}}: whether each fact shows the figure the
+     * article states, as the facts record it (stated by the article's source). For wording that
+     * claims agreement with the article, which must not survive a change in the data: false once
+     * a fact shows another figure, states another source's, or no longer records the article's.
      */
-    asStated(...args: unknown[]) {
+    asInArticle(...args: unknown[]) {
       const keys = args.slice(0, -1);
-      if (keys.length === 0) throw new HelperError('asStated needs one or more fact keys in quotes, e.g. (asStated "coalition.arab_states")');
+      if (keys.length === 0) throw new HelperError('asInArticle needs one or more fact keys in quotes, e.g. (asInArticle "coalition.arab_states")');
       return keys.every((key) => {
         const f = fact(key);
-        return f.stated === undefined || f.stated === f.value;
+        return f.stated !== undefined && f.statedBy === root.article.source && f.stated === f.value;
       });
     },
     /** {{#unless (isMember "SY")}}: whether the data lists that state (ISO code) as a member */
@@ -192,7 +193,7 @@ export function createHelpers(root: TemplateContext) {
   });
 }
 
-export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'asStated', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

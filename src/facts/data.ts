@@ -60,6 +60,7 @@ function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
       message: `"${m.en}" is listed twice among the members (entries ${at + 1} and ${index + 1}), so every figure would count it twice`,
       hint: 'Remove one of the two entries (merge their sources into the one kept).',
       location: content.locate('dataset', ['members', index]),
+      source: content.sourceOf('dataset'),
     });
   });
   (dataset.after_article ?? []).forEach((m, index) => {
@@ -70,6 +71,7 @@ function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
       message: `"${m.en}" is both among the members and under after_article (counted once, as a member)`,
       hint: `Remove "${m.en}" from after_article now that it is in members.`,
       location: content.locate('dataset', ['after_article', index]),
+      source: content.sourceOf('dataset'),
     });
   });
   return diagnostics;
@@ -164,6 +166,7 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
             : `Member "${member.en}" matches several groups: ${hits.map((h) => h.id).join(', ')}`,
         hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.',
         location: content.locate('dataset', ['members', index]),
+        source: content.sourceOf('dataset'),
       });
     });
     for (const g of groups) {

@@ -9,6 +9,7 @@
 import { CONTENT_FILES, FACT_REF } from '../content/files.js';
 import { quoteStates, type Content } from '../content/parse.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { datePrefix } from './data.js';
 import type { ResolvedFact } from './resolve.js';
 
 interface Point {
@@ -31,9 +32,31 @@ function points(content: Content): Point[] {
   return out;
 }
 
-/** MJZ148 for each point that prints a fact at a figure its basis does not say, where the basis says the figure its source states. */
+/**
+ * The members the data lists as joined after the article's date, by ISO code: what the article
+ * told of them (Syria "will be" member 90) was still to come when it was written.
+ */
+function joinedAfter(content: Content): Map<string, { name: string; joined: string }> {
+  const after = new Map<string, { name: string; joined: string }>();
+  for (const m of content.dataset?.members ?? []) {
+    const joined = m.joined === null || m.joined === undefined ? undefined : datePrefix(m.joined);
+    if (m.iso2 && joined && joined > content.article.date) after.set(m.iso2, { name: m.en, joined });
+  }
+  return after;
+}
+
+/**
+ * MJZ148 for each point that prints a fact the data has moved on from, where the fact still
+ * records the article's account:
+ * - a figure its basis does not say, where the basis says the figure the fact states (89 → 90);
+ * - a member's place in the coalition (member.SY.number) told by the article before the member
+ *   joined, when the data now lists it as joined after the article's date.
+ * Recording what a later source states under the fact's `stated` (or removing `stated`) settles it.
+ */
 export function basisDrift(content: Content, facts: Record<string, ResolvedFact>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const after = joinedAfter(content);
+  const article = content.article.source;
   for (const point of points(content)) {
     const basis = point.basis.join('\n');
     const seen = new Set<string>();
@@ -43,15 +66,20 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
         const fact = content.facts[key];
         const shown = facts[key];
         const stated = fact?.stated?.value;
-        if (!fact || !shown || stated === undefined || shown.value === stated || fact.type === 'text' || seen.has(key)) continue;
-        if (!quoteStates(basis, fact.type, stated) || quoteStates(basis, fact.type, shown.value)) continue;
+        if (!fact || !shown || stated === undefined || fact.type === 'text' || seen.has(key)) continue;
+        const moved = shown.value !== stated && quoteStates(basis, fact.type, stated) && !quoteStates(basis, fact.type, shown.value);
+        const member = /^member\.([A-Z]{2})\.number$/.exec(fact.data ?? '')?.[1];
+        const happened = member !== undefined && after.has(member) && fact.stated?.source === article ? after.get(member) : undefined;
+        if (!moved && !happened) continue;
         seen.add(key);
         const nth = text.slice(0, match.index).split(match[0]).length - 1;
         diagnostics.push({
           code: 'MJZ148',
           severity: 'warning',
-          message: `This point prints "${fact.label}" (${key}) as ${String(shown.value)}, from the data, but the sentence it rests on says ${String(stated)}`,
-          hint: `The figure on the slide follows the data, the words around it may not: read the point again (a "will be" may now have happened) and reword it if need be. Then record the source that states ${String(shown.value)} under the fact's stated in ${CONTENT_FILES.facts} (value, source, quote), or remove stated where the data alone is the source: either settles this warning and MJZ140.`,
+          message: moved
+            ? `This point prints "${fact.label}" (${key}) as ${String(shown.value)}, from the data, but the sentence it rests on says ${String(stated)}`
+            : `This point prints "${fact.label}" (${key}) as the article told it, before ${happened!.name} joined: the data lists it as a member since ${happened!.joined}, after the article (${content.article.date})`,
+          hint: `The figure on the slide follows the data, the words around it may not: read the point again (a "will be" may now have happened) and reword it if need be. Then record the source that states ${String(shown.value)}${moved ? '' : ' after the joining'} under the fact's stated in ${CONTENT_FILES.facts} (value, source, quote), or remove stated where the data alone is the source: either settles this warning${moved ? ' and MJZ140' : ''}.`,
           location: content.locateRef(path, match[0], nth),
           source: content.sourceOf('article'),
         });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../content/schema.js';
+import { calendarDate } from '../content/schema.js';
 
 /**
  * The deck spec: the contract between templates and rendering. Templates produce it as YAML;
@@ -144,10 +144,7 @@ export const DeckSpecSchema = z.strictObject({
     /** The footer of every content slide: source and date. */
     footer: z.string().optional(),
     /** ISO date of the deck, written into the package metadata. */
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
-      .refine(isCalendarDate, 'is not a date of the calendar (check the month and the day)'),
+    date: calendarDate(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
   }),
   slides: z.array(SlideSchema).min(1),
 });

@@ -248,6 +248,19 @@ describe('keys and values', () => {
     const r = await run({ [SOURCES]: replace('date: "2025-11-03"', 'date: "2025-11-31"') });
     expectError(r, 'MJZ111', { file: SOURCES, ...positionOf(r.texts.get(SOURCES)!, '"2025-11-31"') }, /not a date of the calendar/);
     expect(r.errors.filter((d) => d.code === 'MJZ161')).toEqual([]);
+    // a date written another way: one error, saying how to write it (not also "not a date of the calendar")
+    for (const date of ['03/11/2025', '2025-11-3', 'November 2025']) {
+      const other = await run({ [SOURCES]: replace('date: "2025-11-03"', `date: "${date}"`) });
+      expect(other.errors.map((d) => d.message), date).toEqual(['sources[0].date in the sources: write the date as YYYY-MM-DD, YYYY-MM or YYYY']);
+    }
+  });
+
+  it('a dataset that cannot be read does not make its source ids unknown elsewhere (no follow-on MJZ130)', async () => {
+    const r = await run({
+      [DATASET]: (t) => t.slice(0, t.indexOf('after_article:\n')) + 'after_article:\n' + t.slice(t.indexOf('\ncounts_by_year:') + 1),
+      [FACTS]: replace('      value: 28\n      source: A1', '      value: 28\n      source: S29'),
+    });
+    expect(r.errors.map((d) => d.code)).toEqual(['MJZ111']);
   });
 
   it('a required field left out: MJZ112 at the entry that lacks it', async () => {
@@ -328,6 +341,9 @@ describe('references and text', () => {
       ['[[Coalition.Members]]', /^Did you mean \[\[coalition.members\]\]\?/],
       ['[[coalition members]]', /^Did you mean \[\[coalition.members\]\]\?/],
       ['[[]]', /^A reference is two brackets on each side/],
+      // a third bracket beside a good reference would print «90]» or «[90»
+      ['[[coalition.members]]]', /^Did you mean \[\[coalition.members\]\]\?/],
+      ['[[[coalition.members]]', /^Did you mean \[\[coalition.members\]\]\?/],
     ];
     for (const [typed, hint] of cases) {
       const r = await run({ [ARTICLE]: replace('اليوم [[coalition.members]] عضواً', `اليوم ${typed} عضواً`) });

@@ -105,8 +105,12 @@ describe('content arrives verbatim', () => {
         }
         if (s.includes('[[') || s.includes(']]')) {
           // reserved for fact references: a stray one is a reference mistyped, refused where it stands
-          expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ131', ARTICLE]]);
-          expect(errors[0]!.location?.start?.line).toBe(article.slice(0, article.indexOf(POINT)).split('\n').length);
+          // (each stray fragment is reported: "]]]]" is two)
+          expect(errors.length).toBeGreaterThanOrEqual(1);
+          for (const d of errors) {
+            expect([d.code, d.location?.file]).toEqual(['MJZ131', ARTICLE]);
+            expect(d.location?.start?.line).toBe(article.slice(0, article.indexOf(POINT)).split('\n').length);
+          }
           return;
         }
         expect(errors).toEqual([]);

@@ -3,9 +3,9 @@
  * spec a template produced, which must name the template file, its line and the audience.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkProject } from '../../src/index.js';
+import { checkProject, describeAudiences } from '../../src/index.js';
 import { tempProject } from '../helpers/project.js';
 import { expectError, positionOf, replace, run, summarize } from './harness.js';
 
@@ -121,8 +121,8 @@ describe('helpers and partials', () => {
     }
   });
 
-  it('asStated: whether each fact shows the figure its source states', async () => {
-    const slide = withSlide(bullets('"{{#if (asStated "coalition.members" "coalition.european_states")}}as stated{{else}}moved{{/if}}"'));
+  it('asInArticle: whether each fact shows the figure the article states', async () => {
+    const slide = withSlide(bullets('"{{#if (asInArticle "coalition.members" "coalition.european_states")}}as stated{{else}}moved{{/if}}"'));
     const r = await run(slide);
     expect(summarize(r.errors)).toBe('');
     expect(r.result.spec!.slides.some((x) => x.title === 'as stated')).toBe(true);
@@ -130,8 +130,15 @@ describe('helpers and partials', () => {
     const moved = await run({ ...slide, 'content/facts.yaml': replace('value: 36', 'value: 37'), 'content/article.txt': (t) => t.replace('من بينها 36 دولة', 'من بينها 37 دولة') });
     expect(summarize(moved.errors)).toBe('');
     expect(moved.result.spec!.slides.some((x) => x.title === 'moved')).toBe(true);
-    const none = await run(withSlide(bullets('"{{#if (asStated)}}x{{/if}}"')));
-    expectError(none, 'MJZ161', { file: DECK, audience: 'briefing' }, /asStated needs one or more fact keys/);
+    // no stated figure, or another source's: nothing says the article agrees
+    const unstated = await run({ ...slide, 'content/facts.yaml': replace('    data: groups.europe\n    stated:\n      value: 36\n      source: A1\n      quote: "من بينها 36 دولة أوروبية"\n', '    data: groups.europe\n') });
+    expect(summarize(unstated.errors)).toBe('');
+    expect(unstated.result.spec!.slides.some((x) => x.title === 'moved')).toBe(true);
+    const elsewhere = await run({ ...slide, 'content/facts.yaml': replace('      value: 36\n      source: A1\n      quote: "من بينها 36 دولة أوروبية"', '      value: 36\n      source: D1') });
+    expect(summarize(elsewhere.errors)).toBe('');
+    expect(elsewhere.result.spec!.slides.some((x) => x.title === 'moved')).toBe(true);
+    const none = await run(withSlide(bullets('"{{#if (asInArticle)}}x{{/if}}"')));
+    expectError(none, 'MJZ161', { file: DECK, audience: 'briefing' }, /asInArticle needs one or more fact keys/);
   });
 
   it('an interpolation outside quotes: MJZ162', async () => {
@@ -251,6 +258,14 @@ describe('audiences and themes', () => {
     expect(r.errors.some((x) => x.code === 'MJZ150')).toBe(false);
   });
 
+  it('an audience that extends one left without its theme is told why, not that it extends no audience', async () => {
+    const root = await tempProject();
+    await rename(path.join(root, 'templates/briefing/theme.yaml'), path.join(root, 'templates/briefing/theme.yml'));
+    const { diagnostics } = await checkProject({ root, audiences: ['economy'] });
+    expect(diagnostics.map((d) => d.message)).toEqual(['"economy" extends "briefing", whose theme.yaml is missing']);
+    expect(diagnostics[0]!.hint).toMatch(/^Give templates\/briefing\/ its theme\.yaml/);
+  });
+
   it('--all reports an audience folder left without its theme, instead of skipping it', async () => {
     const root = await tempProject();
     await mkdir(path.join(root, 'templates/dip'));
@@ -258,6 +273,9 @@ describe('audiences and themes', () => {
     const results = await checkProject({ root, audiences: [], all: true });
     expect(results.audiences).toContain('dip');
     expect(results.diagnostics.filter((d) => d.code === 'MJZ151').map((d) => d.location?.file)).toEqual(['templates/dip/theme.yaml']);
+    // and `mujaz audiences` lists it, with that error, rather than leaving it out
+    const listed = (await describeAudiences(root)).find((a) => a.name === 'dip');
+    expect(listed?.diagnostics.map((d) => d.code)).toEqual(['MJZ151']);
   });
 
   it('the shipped templates of every audience pass every check', async () => {

@@ -67,10 +67,13 @@ describe('Syria joins', () => {
       return `${d.location!.file}:${article[line - 1]!.slice(column - 1).match(/^\[\[[a-z_.]+\]\]/)?.[0]}`;
     });
     // "the coalition today has [[coalition.members]] members, [[coalition.arab_states]] of them Arab",
-    // resting on the article's "89 ... 11": both references named; Syria's number (90 in both) is not
+    // resting on the article's "89 ... 11": both references named
     expect(at).toContain('content/article.yaml:[[coalition.members]]');
     expect(at).toContain('content/article.yaml:[[coalition.arab_states]]');
-    expect(at.some((x) => x.includes('syria.member_number'))).toBe(false);
+    // "Syria will be member [[syria.member_number]]": still 90, but told before Syria joined
+    expect(at).toContain('content/article.yaml:[[syria.member_number]]');
+    const told = drift.find((d) => d.message.includes('(syria.member_number)'))!;
+    expect(told.message).toContain('as the article told it, before Syria joined: the data lists it as a member since 2025-11-11, after the article (2025-11-03)');
     for (const d of drift) expect(d.source).toBeDefined();
     const shared = drift.find((d) => d.message.includes('(coalition.members)'))!;
     expect(shared.message).toContain('as 90, from the data, but the sentence it rests on says 89');
