@@ -78,30 +78,43 @@ function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
 }
 
 /**
- * Join dates the build reads: YYYY-MM-DD, YYYY-MM or YYYY at the start, then anything (a range
- * such as 2018/2019, a note). Anything else would be read by its first four digits, or not at
- * all: '11/11/2025' as the year 2025, before an article of November 2025, so the member would
- * fall out of the growth chart without a word. An error. A date in the article's month or year
- * that stops short of the day cannot be placed before or after the article: a warning.
+ * The date a dataset date begins with (YYYY-MM-DD, YYYY-MM or YYYY, then anything: a range such
+ * as 2018/2019, a note such as "(early)"), when it is one of the calendar; undefined otherwise.
  */
-function unreadableJoins(content: Content, dataset: Dataset): Diagnostic[] {
+export function leadingDate(value: string | number): string | undefined {
+  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[\s/(,;])/.exec(String(value).trim())?.[0];
+  return date && (date.length === 4 || isCalendarDate(date)) ? date : undefined;
+}
+
+/**
+ * Dates of the dataset the build must read: the members' join dates and the dated counts.
+ * Anything but a leading date would be read by its first four digits, or not at all:
+ * '11/11/2025' as the year 2025, before an article of November 2025, so Syria would fall out of
+ * the growth chart without a word. An error. A join date in the article's month or year that
+ * stops short of the day cannot be placed before or after the article: a warning.
+ */
+function unreadableDates(content: Content, dataset: Dataset): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const asOf = content.article.date;
+  // (located only for a diagnostic: locating reads the dataset with positions, which a clean build never needs)
+  const unreadable = (what: string, text: string, path: PropertyKey[]): Diagnostic => ({
+    code: 'MJZ149',
+    severity: 'error',
+    message: `${what}, ${JSON.stringify(text)}, is not a date the build can read`,
+    hint: `Write it YYYY-MM-DD (e.g. '2025-11-11'), YYYY-MM or YYYY, in quotes; a range or a note may follow the date ('2018/2019').`,
+    location: content.locate('dataset', path),
+    source: content.sourceOf('dataset'),
+  });
+  dataset.counts_by_year.forEach((entry, index) => {
+    if (!leadingDate(entry.date)) diagnostics.push(unreadable(`The date of count ${index + 1} (${entry.members} members)`, String(entry.date), ['counts_by_year', index, 'date']));
+  });
   dataset.members.forEach((m, index) => {
     if (m.joined === null || m.joined === undefined) return;
     const text = String(m.joined).trim();
-    const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[\s/(,;])/.exec(text)?.[0];
-    // (located only for a diagnostic: locating reads the dataset with positions, which a clean build never needs)
+    const date = leadingDate(text);
     const location = () => content.locate('dataset', ['members', index, 'joined']);
-    if (!date || (date.length > 4 && !isCalendarDate(date))) {
-      diagnostics.push({
-        code: 'MJZ149',
-        severity: 'error',
-        message: `The join date of "${m.en}", ${JSON.stringify(text)}, is not a date the build can read`,
-        hint: `Write it YYYY-MM-DD (e.g. '2025-11-11'), YYYY-MM or YYYY, in quotes; a range or a note may follow the date ('2018/2019').`,
-        location: location(),
-        source: content.sourceOf('dataset'),
-      });
+    if (!date) {
+      diagnostics.push(unreadable(`The join date of "${m.en}"`, text, ['members', index, 'joined']));
     } else if (date.length < 10 && asOf.startsWith(date)) {
       diagnostics.push({
         code: 'MJZ149',
@@ -119,7 +132,7 @@ function unreadableJoins(content: Content, dataset: Dataset): Diagnostic[] {
 export function computeDataFigures(content: Content): { data?: DataFigures; diagnostics: Diagnostic[] } {
   const dataset: Dataset | undefined = content.dataset;
   if (!dataset) return { diagnostics: [] };
-  const diagnostics: Diagnostic[] = [...listedTwice(content, dataset), ...unreadableJoins(content, dataset)];
+  const diagnostics: Diagnostic[] = [...listedTwice(content, dataset), ...unreadableDates(content, dataset)];
   const identified = dataset.members.length;
   const unidentified = dataset.unidentified_members.length;
   const total = identified + unidentified;

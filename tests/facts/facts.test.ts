@@ -121,6 +121,11 @@ describe('facts', () => {
       expect(d.map((x) => x.severity), joined).toEqual(['warning']);
       expect(d[0]!.message, joined).toMatch(/the build cannot tell which came first/);
     }
+    // a dated count of the growth chart is read the same way
+    const counts = await contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(t, "- date: '2024-09-30'", "- date: '30/09/2024'"));
+    const count = (await prepared(counts)).data.diagnostics.filter((x) => x.code === 'MJZ149');
+    expect(count.map((d) => d.message)).toEqual(['The date of count 22 (87 members), "30/09/2024", is not a date the build can read']);
+    expect(counts.get('content/data/coalition-members.yaml')!.text.split('\n')[count[0]!.location!.start!.line - 1]).toContain("30/09/2024");
     for (const joined of ["'2025-11-11'", "'2018/2019'", "'2024-09 (early)'", '2014']) {
       expect((await prepared(await withSyria(joined))).data.diagnostics.filter((x) => x.code === 'MJZ149'), joined).toEqual([]);
     }
