@@ -41,6 +41,11 @@ export function incompleteAudiences(files: TemplateSources): string[] {
   return [...names].sort();
 }
 
+/** A file of templates/<name>/ that looks like its theme under another name (theme.yml, Theme.yaml). */
+function misnamedTheme(name: string, files: TemplateSources): string | undefined {
+  return [...files.keys()].find((f) => f.startsWith(`templates/${name}/`) && /\/[^/]*theme[^/]*\.ya?ml$/i.test(f));
+}
+
 /** What --all means: every audience, and every folder left incomplete, so that it is reported rather than skipped. */
 export function allAudiences(files: TemplateSources): string[] {
   return [...audienceNames(files), ...incompleteAudiences(files)].sort();
@@ -75,7 +80,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   // A folder of templates/ without its theme.yaml is an audience left incomplete, not an unknown one.
   const own = [...files.keys()].filter((f) => f.startsWith(`templates/${name}/`));
   if (!known.includes(name) && own.length > 0 && !name.startsWith('_')) {
-    const misnamed = own.find((f) => /\/[^/]*theme[^/]*\.ya?ml$/i.test(f));
+    const misnamed = misnamedTheme(name, files);
     return {
       diagnostics: [
         {
@@ -125,7 +130,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
         severity: 'error',
         message: incomplete ? `"${from}" extends "${current}", whose theme.yaml is missing` : `"${from}" extends "${current}", which is not an audience`,
         hint: incomplete
-          ? `Give templates/${current}/ its theme.yaml (the error for that file says how); "${from}" builds again then.`
+          ? `${misnamedTheme(current, files) ? `Rename ${misnamedTheme(current, files)} to templates/${current}/theme.yaml` : `Give templates/${current}/ its theme.yaml (a line \`extends: briefing\` is enough)`}; "${from}" builds again then.`
           : suggestion ? `Did you mean "${suggestion}"?` : `Known audiences: ${known.join(', ')}.`,
         ...extendsLine(),
       });

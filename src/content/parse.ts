@@ -159,11 +159,14 @@ export function parseContent(files: ContentSources): ParseResult {
   for (const s of dataset?.sources ?? []) sourceIds.add(s.id);
   const knownSources = [...sourceIds];
 
-  // A dataset that could not be read (its error is reported) lends no source ids: an id it would
-  // have known is not reported again as unknown.
+  // A dataset refused by its schema (its error is reported) still names its sources: an id it
+  // names is not reported again as unknown. One that could not be parsed at all names none we can
+  // read, so no id is reported as unknown until it parses.
   const datasetUnread = input.dataset !== undefined && dataset === undefined;
+  const rawSources = (parsed.dataset?.value as { sources?: unknown } | undefined)?.sources;
+  const unreadIds = datasetUnread && Array.isArray(rawSources) ? new Set(rawSources.map((s) => String((s as { id?: unknown })?.id))) : undefined;
   const checkSource = (file: keyof typeof parsed, path: PropertyKey[], id: string) => {
-    if (sourceIds.has(id) || datasetUnread) return;
+    if (sourceIds.has(id) || (datasetUnread && (unreadIds === undefined || unreadIds.has(id)))) return;
     const suggestion = didYouMean(id, knownSources);
     diagnostics.push(
       withSource(file, {
@@ -253,7 +256,10 @@ export function parseContent(files: ContentSources): ParseResult {
     // cannot hold), so each fragment's index is its place in the value, and a bracket next to a
     // blank is one next to a reference.
     const masked = value.replace(FACT_REF, (ref) => '\0'.repeat(ref.length));
-    for (const malformed of masked.matchAll(/\[\[[^[\]\n\0]*\]{0,2}|\[?[^[\]\s\0]*\]\]|\[\0+|\0+\]/g)) {
+    // (a bracket beside a reference is an aside's when the text's brackets pair up: «[ملاحظة: [[x]]]»)
+    const paired = (masked.match(/\[/g)?.length ?? 0) === (masked.match(/\]/g)?.length ?? 0);
+    for (const malformed of masked.matchAll(/\[\[[^[\]\n\0]*\]{0,2}|\[?[^[\]\s\0]*\]\]|\[+\0+|\0+\]+/g)) {
+      if (paired && /^(\[\0+|\0+\])$/.test(malformed[0])) continue;
       const fragment = value.slice(malformed.index, malformed.index + malformed[0].length);
       const nth = value.slice(0, malformed.index).split(fragment).length - 1;
       const meant = fragment.replace(/[[\]]/g, '').trim().toLowerCase().replace(/\s+/g, '.');

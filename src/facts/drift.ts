@@ -7,6 +7,7 @@
  * (a "will be" that is now a fact), so each such point is named for its author to read again.
  */
 import { CONTENT_FILES, FACT_REF } from '../content/files.js';
+import { outlineTexts } from '../content/outline.js';
 import { quoteStates, type Content } from '../content/parse.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { datePrefix } from './data.js';
@@ -46,17 +47,32 @@ function joinedAfter(content: Content): Map<string, { name: string; joined: stri
 }
 
 /**
- * MJZ148 for each point that prints a fact the data has moved on from, where the fact still
- * records the article's account:
- * - a figure its basis does not say, where the basis says the figure the fact states (89 → 90);
- * - a member's place in the coalition (member.SY.number) told by the article before the member
- *   joined, when the data now lists it as joined after the article's date.
+ * MJZ148 for each place of the outline that prints a fact the data has moved on from, where the
+ * fact still records the article's account:
+ * - in a point (or table row), a figure its basis does not say, where the basis says the figure
+ *   the fact states (89 → 90);
+ * - anywhere in the outline, notes and headings too, a member's place in the coalition
+ *   (member.SY.number) told by the article before the member joined, when the data now lists
+ *   it as joined after the article's date.
  * Recording what a later source states under the fact's `stated` (or removing `stated`) settles it.
  */
 export function basisDrift(content: Content, facts: Record<string, ResolvedFact>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const after = joinedAfter(content);
-  const article = content.article.source;
+  const warned = new Set<string>(); // a path and a fact key: one warning each
+  const warn = (path: PropertyKey[], ref: string, nth: number, key: string, message: string, moved: boolean) => {
+    warned.add(`${JSON.stringify(path)} ${key}`);
+    const shown = facts[key]!;
+    diagnostics.push({
+      code: 'MJZ148',
+      severity: 'warning',
+      message,
+      hint: `The figure on the slide follows the data, the words around it may not: read the text again (a "will be" may now have happened) and reword it if need be. Then record the source that states ${String(shown.value)}${moved ? '' : ' after the joining'} under the fact's stated in ${CONTENT_FILES.facts} (value, source, quote), or remove stated where the data alone is the source: either settles this warning${moved ? ' and MJZ140' : ''}.`,
+      location: content.locateRef(path, ref, nth),
+      source: content.sourceOf('article'),
+    });
+  };
+  const nthOf = (text: string, match: RegExpMatchArray) => text.slice(0, match.index).split(match[0]).length - 1;
+
   for (const point of points(content)) {
     const basis = point.basis.join('\n');
     const seen = new Set<string>();
@@ -67,23 +83,27 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
         const shown = facts[key];
         const stated = fact?.stated?.value;
         if (!fact || !shown || stated === undefined || fact.type === 'text' || seen.has(key)) continue;
-        const moved = shown.value !== stated && quoteStates(basis, fact.type, stated) && !quoteStates(basis, fact.type, shown.value);
-        const member = /^member\.([A-Z]{2})\.number$/.exec(fact.data ?? '')?.[1];
-        const happened = member !== undefined && after.has(member) && fact.stated?.source === article ? after.get(member) : undefined;
-        if (!moved && !happened) continue;
+        if (shown.value === stated || !quoteStates(basis, fact.type, stated) || quoteStates(basis, fact.type, shown.value)) continue;
         seen.add(key);
-        const nth = text.slice(0, match.index).split(match[0]).length - 1;
-        diagnostics.push({
-          code: 'MJZ148',
-          severity: 'warning',
-          message: moved
-            ? `This point prints "${fact.label}" (${key}) as ${String(shown.value)}, from the data, but the sentence it rests on says ${String(stated)}`
-            : `This point prints "${fact.label}" (${key}) as the article told it, before ${happened!.name} joined: the data lists it as a member since ${happened!.joined}, after the article (${content.article.date})`,
-          hint: `The figure on the slide follows the data, the words around it may not: read the point again (a "will be" may now have happened) and reword it if need be. Then record the source that states ${String(shown.value)}${moved ? '' : ' after the joining'} under the fact's stated in ${CONTENT_FILES.facts} (value, source, quote), or remove stated where the data alone is the source: either settles this warning${moved ? ' and MJZ140' : ''}.`,
-          location: content.locateRef(path, match[0], nth),
-          source: content.sourceOf('article'),
-        });
+        warn(path, match[0], nthOf(text, match), key, `This point prints "${fact.label}" (${key}) as ${String(shown.value)}, from the data, but the sentence it rests on says ${String(stated)}`, true);
       }
+    }
+  }
+
+  const after = joinedAfter(content);
+  const told = new Map<string, { name: string; joined: string }>(); // fact key → the member it places
+  for (const [key, fact] of Object.entries(content.facts)) {
+    const member = /^member\.([A-Z]{2})\.number$/.exec(fact.data ?? '')?.[1];
+    if (member && after.has(member) && fact.stated?.source === content.article.source && facts[key]) told.set(key, after.get(member)!);
+  }
+  if (told.size === 0) return diagnostics;
+  for (const { text, path } of outlineTexts(content)) {
+    for (const match of text.matchAll(FACT_REF)) {
+      const key = match[1]!;
+      const member = told.get(key);
+      if (!member || warned.has(`${JSON.stringify(path)} ${key}`)) continue;
+      const where = path[0] === 'parts' && path[2] === 'notes' ? 'These notes print' : path.includes('points') || path[0] === 'highlights' ? 'This point prints' : 'This text prints';
+      warn(path, match[0], nthOf(text, match), key, `${where} "${content.facts[key]!.label}" (${key}) as the article told it, before ${member.name} joined: the data lists it as a member since ${member.joined}, after the article (${content.article.date})`, false);
     }
   }
   return diagnostics;

@@ -7,6 +7,8 @@ export const TITLE_BOX = { x: MARGIN, y: 0.3, w: CONTENT_W, h: 0.95 } as const;
 /** Under the title, with room for the descenders of a large title (ي at 36 pt touched it at 1.28). */
 export const ACCENT_BAR = { x: SLIDE.w - MARGIN - 1.6, y: 1.34, w: 1.6, h: 0.06 } as const;
 export const BODY = { x: MARGIN, y: 1.6, w: CONTENT_W, h: 4.9 } as const;
+/** The height of the title placeholder of the title slide (master.ts). */
+export const TITLE_SLIDE_TITLE_H = 1.9;
 export const FOOTER = { y: 6.88, h: 0.4, ruleY: 6.8 } as const;
 
 /**

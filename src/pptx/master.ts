@@ -1,7 +1,7 @@
 import type { PlaceholderProps, Pptx, PptxSlide, SlideMasterProps, SlideNumberProps, TextPropsOptions } from './types.js';
 import { toDigits } from '../format/arabic.js';
 import type { Theme } from '../audience/theme.js';
-import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_BOX } from './layout.js';
+import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_BOX, TITLE_SLIDE_TITLE_H } from './layout.js';
 import { ar, headingStyle } from './rtl.js';
 
 export const CONTENT_MASTER = 'MUJAZ_CONTENT';
@@ -53,7 +53,7 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
       { rect: { x: SLIDE.w - MARGIN - 0.12, y: 1.6, w: 0.12, h: 3.2, fill: { color: c.accent }, line: { type: 'none' } } },
       {
         placeholder: {
-          options: { name: 'title', type: 'title', x: MARGIN, y: 1.6, w: SLIDE.w - 2 * MARGIN - 0.4, h: 1.9, ...ar(headingStyle(theme, theme.sizes.big - 10, c.onPrimary)), valign: 'bottom', margin: 0 } as PlaceholderProps,
+          options: { name: 'title', type: 'title', x: MARGIN, y: 1.6, w: SLIDE.w - 2 * MARGIN - 0.4, h: TITLE_SLIDE_TITLE_H, ...ar(headingStyle(theme, theme.sizes.big - 10, c.onPrimary)), valign: 'bottom', margin: 0 } as PlaceholderProps,
           text: '',
         },
       },

@@ -8,7 +8,8 @@ export const LONG_TITLE = 'انضمام سوريا إلى التحالف الد�
 /**
  * A copy of the project whose briefing deck is set in two faces much wider than Amiri
  * (Lemonada headings, DejaVu Sans body), with one slide added after the agenda: LONG_TITLE over
- * a callout showing a worded figure («أكثر من 1,100»). Returns the project's root.
+ * a callout showing a worded figure («أكثر من 1,100»), and a long article title on the title
+ * slide. Returns the project's root.
  */
 export async function wideFontProject(): Promise<string> {
   const root = await tempProject();
@@ -17,5 +18,8 @@ export async function wideFontProject(): Promise<string> {
   const deck = path.join(root, 'templates/briefing/deck.hbs');
   const slide = `  - kind: bullets\n    title: "${LONG_TITLE}"\n    bullets: ["نص قصير"]\n    callout: { value: "{{fact "ffis.projects" qualifier=true}}", label: "{{factLabel "ffis.projects"}}" }\n`;
   await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), '{{> agenda}}\n', `{{> agenda}}\n${slide}`));
+  // an article title three lines long at the title slide's size in Lemonada
+  const article = path.join(root, 'content/article.yaml');
+  await writeFile(article, replaceOnce(await readFile(article, 'utf8'), 'title: "انضمام سوريا للتحالف الدولي لمكافحة الإرهاب"', 'title: "انضمام سوريا للتحالف الدولي لمكافحة الإرهاب: ما يعنيه للحكومة السورية وللعراق وللولايات المتحدة"'));
   return root;
 }

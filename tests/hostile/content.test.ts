@@ -261,6 +261,20 @@ describe('keys and values', () => {
       [FACTS]: replace('      value: 28\n      source: A1', '      value: 28\n      source: S29'),
     });
     expect(r.errors.map((d) => d.code)).toEqual(['MJZ111']);
+    // an id it does not name is still a typo to report
+    const typo = await run({
+      [DATASET]: (t) => t.slice(0, t.indexOf('after_article:\n')) + 'after_article:\n' + t.slice(t.indexOf('\ncounts_by_year:') + 1),
+      [FACTS]: replace('      value: 28\n      source: A1', '      value: 28\n      source: A11'),
+    });
+    expect(typo.errors.map((d) => d.code).sort()).toEqual(['MJZ111', 'MJZ130']);
+  });
+
+  it('a bracketed aside that ends or starts with a reference is text, not a mistyped reference', async () => {
+    const r = await run({ [ARTICLE]: replace('اليوم [[coalition.members]] عضواً', 'اليوم [العدد: [[coalition.members]]] عضواً') });
+    expect(summarize(r.errors)).toBe('');
+    expect(JSON.stringify(r.result.spec)).toContain('[العدد: 89]');
+    const open = await run({ [ARTICLE]: replace('اليوم [[coalition.members]] عضواً', 'اليوم [[coalition.members]]]] عضواً') });
+    expect(open.errors.map((d) => d.message)).toEqual(['Malformed fact reference "[[coalition.members]]]]"']);
   });
 
   it('a required field left out: MJZ112 at the entry that lacks it', async () => {

@@ -263,7 +263,7 @@ describe('audiences and themes', () => {
     await rename(path.join(root, 'templates/briefing/theme.yaml'), path.join(root, 'templates/briefing/theme.yml'));
     const { diagnostics } = await checkProject({ root, audiences: ['economy'] });
     expect(diagnostics.map((d) => d.message)).toEqual(['"economy" extends "briefing", whose theme.yaml is missing']);
-    expect(diagnostics[0]!.hint).toMatch(/^Give templates\/briefing\/ its theme\.yaml/);
+    expect(diagnostics[0]!.hint).toMatch(/^Rename templates\/briefing\/theme\.yml to templates\/briefing\/theme\.yaml; "economy" builds again then\.$/);
   });
 
   it('--all reports an audience folder left without its theme, instead of skipping it', async () => {

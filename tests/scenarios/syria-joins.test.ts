@@ -74,6 +74,10 @@ describe('Syria joins', () => {
     expect(at).toContain('content/article.yaml:[[syria.member_number]]');
     const told = drift.find((d) => d.message.includes('(syria.member_number)'))!;
     expect(told.message).toContain('as the article told it, before Syria joined: the data lists it as a member since 2025-11-11, after the article (2025-11-03)');
+    // the speaker notes tell it too («وبذلك ستكون سوريا العضو رقم 90»): named, though notes have no basis
+    const notes = drift.filter((d) => d.message.startsWith('These notes print "') && d.message.includes('(syria.member_number)'));
+    expect(notes.length).toBeGreaterThanOrEqual(1);
+    for (const d of notes) expect(article[d.location!.start!.line - 1]).toMatch(/^\s+notes: ".*\[\[syria\.member_number\]\]/);
     for (const d of drift) expect(d.source).toBeDefined();
     const shared = drift.find((d) => d.message.includes('(coalition.members)'))!;
     expect(shared.message).toContain('as 90, from the data, but the sentence it rests on says 89');
@@ -84,7 +88,7 @@ describe('Syria joins', () => {
     const beforeNotes = before.get('briefing')!.spec!.slides.filter((s) => s.kind === 'chart' && s.chart.type === 'bar').map((s) => s.notes ?? '');
     expect(beforeNotes.join()).toContain('التصنيف يطابق أرقام المقال');
     expect(notes('briefing').join()).not.toContain('التصنيف يطابق أرقام المقال');
-    expect(notes('briefing').join()).toContain('وفق البيانات الحالية، وهي تختلف عن أرقام المقال');
+    expect(notes('briefing').join()).toContain('وفق البيانات الحالية: 36 دولة أوروبية و12 دولة عربية');
   });
 
   it('shows 90 members in every audience’s text, charts and tables, and 89 nowhere', () => {

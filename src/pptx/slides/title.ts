@@ -1,6 +1,6 @@
-import type { PptxSlide, TextPropsOptions } from '../types.js';
+import type { PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { Slide } from '../../spec/schema.js';
-import { MARGIN, SLIDE } from '../layout.js';
+import { MARGIN, SLIDE, TITLE_SLIDE_TITLE_H, faceWidth, fitSize } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 import type { RenderContext } from './common.js';
 
@@ -9,7 +9,12 @@ type TitleSlide = Extract<Slide, { kind: 'title' }>;
 export function renderTitle(slide: PptxSlide, spec: TitleSlide, { theme }: RenderContext): void {
   const c = theme.colors;
   const w = SLIDE.w - 2 * MARGIN - 0.4;
-  slide.addText(spec.title, { placeholder: 'title', ...ar(headingStyle(theme, theme.sizes.big - 10, c.onPrimary)) } as TextPropsOptions);
+  // As on content slides: a title too long for the placeholder at the theme's size is set smaller
+  // on its run (the placeholder's own size would win over the shape's).
+  const max = theme.sizes.big - 10;
+  const size = fitSize([spec.title], { w, h: TITLE_SLIDE_TITLE_H }, max, Math.min(20, max), 1, faceWidth(theme.fonts, 'heading'));
+  const style = ar(headingStyle(theme, size, c.onPrimary));
+  slide.addText((size === max ? spec.title : [{ text: spec.title, options: style }]) as TextProps[], { placeholder: 'title', ...style } as TextPropsOptions);
   if (spec.subtitle) {
     slide.addText(spec.subtitle, { x: MARGIN, y: 3.6, w, h: 0.9, ...ar(headingStyle(theme, theme.sizes.title + 4, c.accent)), valign: 'top', margin: 0 } as TextPropsOptions);
   }
