@@ -12,7 +12,8 @@ export function renderTitle(slide: PptxSlide, spec: TitleSlide, { theme }: Rende
   // As on content slides: a title too long for the placeholder at the theme's size is set smaller
   // on its run (the placeholder's own size would win over the shape's).
   const max = theme.sizes.big - 10;
-  const size = fitSize([spec.title], { w, h: TITLE_SLIDE_TITLE_H }, max, Math.min(20, max), 1, faceWidth(theme.fonts, 'heading'));
+  // (the placeholder has no margins: the 0.2 in fitSize keeps for a text box's are given back)
+  const size = fitSize([spec.title], { w, h: TITLE_SLIDE_TITLE_H + 0.2 }, max, Math.min(20, max), 1, faceWidth(theme.fonts, 'heading'));
   const style = ar(headingStyle(theme, size, c.onPrimary));
   slide.addText((size === max ? spec.title : [{ text: spec.title, options: style }]) as TextProps[], { placeholder: 'title', ...style } as TextPropsOptions);
   if (spec.subtitle) {
