@@ -3,8 +3,10 @@
  * article (its basis) and prints figures through facts. When a fact's figure comes from the data
  * and the data has moved since the article (Syria joins: 89 becomes 90), the slide prints the
  * new figure in a sentence whose basis still says the old one: "the coalition today has 90
- * members", resting on "89 members". The figures follow by themselves; the wording may not
- * (a "will be" that is now a fact), so each such point is named for its author to read again.
+ * members", resting on "89 members". Likewise a member's place the article told as still to come
+ * ("Syria will be member 90"), once the data lists the member as joined after the article. The
+ * figures follow by themselves; the wording may not (a "will be" that is now a fact), so each
+ * such text is named for its author to read again.
  */
 import { CONTENT_FILES, FACT_REF } from '../content/files.js';
 import { outlineTexts } from '../content/outline.js';
