@@ -78,8 +78,7 @@ function merge(base: unknown, over: unknown): unknown {
 export function loadAudience(name: string, files: TemplateSources): { audience?: Audience; diagnostics: Diagnostic[] } {
   const known = audienceNames(files);
   // A folder of templates/ without its theme.yaml is an audience left incomplete, not an unknown one.
-  const own = [...files.keys()].filter((f) => f.startsWith(`templates/${name}/`));
-  if (!known.includes(name) && own.length > 0 && !name.startsWith('_')) {
+  if (incompleteAudiences(files).includes(name)) {
     const misnamed = misnamedTheme(name, files);
     return {
       diagnostics: [
@@ -125,12 +124,13 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
       const from = chain[chain.length - 1]!;
       const suggestion = didYouMean(current, known);
       const incomplete = incompleteAudiences(files).includes(current);
+      const misnamed = incomplete ? misnamedTheme(current, files) : undefined;
       diagnostics.push({
         code: 'MJZ150',
         severity: 'error',
         message: incomplete ? `"${from}" extends "${current}", whose theme.yaml is missing` : `"${from}" extends "${current}", which is not an audience`,
         hint: incomplete
-          ? `${misnamedTheme(current, files) ? `Rename ${misnamedTheme(current, files)} to templates/${current}/theme.yaml` : `Give templates/${current}/ its theme.yaml (a line \`extends: briefing\` is enough)`}; "${from}" builds again then.`
+          ? `${misnamed ? `Rename ${misnamed} to templates/${current}/theme.yaml` : `Give templates/${current}/ its theme.yaml (a line \`extends: briefing\` is enough)`}; "${from}" builds again then.`
           : suggestion ? `Did you mean "${suggestion}"?` : `Known audiences: ${known.join(', ')}.`,
         ...extendsLine(),
       });

@@ -35,9 +35,14 @@ function matches(member: Member, rule: GroupingsFile['composition']['groups'][nu
   return true;
 }
 
-/** The first YYYY[-MM[-DD]] in a dataset date such as "2025-11 (early)". */
+/**
+ * The date a dataset date begins with (YYYY-MM-DD, YYYY-MM or YYYY, then anything: a range such
+ * as 2018/2019, a note such as "2025-11 (early)"), when it is one of the calendar; undefined
+ * otherwise (MJZ149 reports such a date, so every figure is read from a date it checked).
+ */
 export function datePrefix(value: string | number): string | undefined {
-  return /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(String(value))?.[0];
+  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[\s/(,;])/.exec(String(value).trim())?.[0];
+  return date && (date.length === 4 || isCalendarDate(date)) ? date : undefined;
 }
 
 /** A member's identity: its ISO code, or its English name (organisations have no code). */
@@ -78,15 +83,6 @@ function listedTwice(content: Content, dataset: Dataset): Diagnostic[] {
 }
 
 /**
- * The date a dataset date begins with (YYYY-MM-DD, YYYY-MM or YYYY, then anything: a range such
- * as 2018/2019, a note such as "(early)"), when it is one of the calendar; undefined otherwise.
- */
-export function leadingDate(value: string | number): string | undefined {
-  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[\s/(,;])/.exec(String(value).trim())?.[0];
-  return date && (date.length === 4 || isCalendarDate(date)) ? date : undefined;
-}
-
-/**
  * Dates of the dataset the build must read: the members' join dates and the dated counts.
  * Anything but a leading date would be read by its first four digits, or not at all:
  * '11/11/2025' as the year 2025, before an article of November 2025, so Syria would fall out of
@@ -106,12 +102,12 @@ function unreadableDates(content: Content, dataset: Dataset): Diagnostic[] {
     source: content.sourceOf('dataset'),
   });
   dataset.counts_by_year.forEach((entry, index) => {
-    if (!leadingDate(entry.date)) diagnostics.push(unreadable(`The date of count ${index + 1} (${entry.members} members)`, String(entry.date), ['counts_by_year', index, 'date']));
+    if (!datePrefix(entry.date)) diagnostics.push(unreadable(`The date of count ${index + 1} (${entry.members} members)`, String(entry.date), ['counts_by_year', index, 'date']));
   });
   dataset.members.forEach((m, index) => {
     if (m.joined === null || m.joined === undefined) return;
     const text = String(m.joined).trim();
-    const date = leadingDate(text);
+    const date = datePrefix(text);
     const location = () => content.locate('dataset', ['members', index, 'joined']);
     if (!date) {
       diagnostics.push(unreadable(`The join date of "${m.en}"`, text, ['members', index, 'joined']));
