@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, listAudiences } from '../../src/index.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
 import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
-import { REPO } from '../helpers/project.js';
+import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 
 /** Every shipped audience's deck at the XML level: direction, alignment, language, fonts, tables, charts. */
 const AUDIENCES = await listAudiences(REPO);
@@ -85,6 +87,7 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
     const rows = all(xml, /<a:tr\b[^>]*>([\s\S]*?)<\/a:tr>/g);
     const header = all(rows[0]!, /<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g).map((tc) => all(tc, /<a:t>([\s\S]*?)<\/a:t>/g).join(''));
     expect(header).toEqual([...table.columns].reverse());
+    expect(xml).toContain('<a:tbl><a:tblPr firstRow="1"/>'); // the headings are the header row
     for (const tc of all(xml, /<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g)) {
       expect(tc).toMatch(/<a:pPr[^>]*rtl="1"/);
       expect(tc).toMatch(/lang="ar-SA"/);
@@ -104,6 +107,13 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
       expect(cats).toEqual(chart.categories);
       if (chart.type !== 'pie' && chart.type !== 'doughnut') expect(xml).toMatch(/<c:catAx>[\s\S]*<c:orientation val="maxMin"\/>/);
       if (chart.type === 'bar') expect(xml).toMatch(/<c:valAx>[\s\S]*<c:orientation val="maxMin"\/>/);
+      if (chart.type === 'bar' && chart.showValues) {
+        // labelled bars: no scale (it would sit above them) and no gridlines
+        const valAx = xml.slice(xml.indexOf('<c:valAx>'), xml.indexOf('</c:valAx>'));
+        expect(valAx).toContain('<c:delete val="1"/>');
+        expect(valAx).not.toContain('<c:majorGridlines>');
+        expect(xml).toContain('<c:showVal val="1"/>');
+      }
       expect(xml).toMatch(/<c:lang val="ar-SA"\/>/);
       for (const pPr of all(xml, /(<a:pPr\b[^>]*>)/g)) expect(pPr).toMatch(/rtl="1"/);
       expect(all(xml, /<a:latin typeface="([^"]+)"/g).every((f) => f === font)).toBe(true);
@@ -165,5 +175,26 @@ describe('the briefing deck', () => {
     expect(new Set(spec.slides.map((s) => s.section)).size).toBeGreaterThanOrEqual(9);
     // the per-audience checks of bullets, tables and charts run on this deck at least
     expect(new Set(spec.slides.map((s) => s.kind))).toEqual(new Set(['title', 'agenda', 'bullets', 'chart', 'stats', 'table', 'sources']));
+  });
+});
+
+describe('a horizontal bar chart', () => {
+  const scaleOf = (xml: string) => xml.slice(xml.indexOf('<c:valAx>'), xml.indexOf('</c:valAx>'));
+
+  it('keeps its value scale and gridlines when its bars carry no values', async () => {
+    const root = await tempProject();
+    try {
+      const file = path.join(root, 'templates/_shared/partials/composition-chart.hbs');
+      await writeFile(file, replaceOnce(await readFile(file, 'utf8'), '      type: bar\n', '      type: bar\n      showValues: false\n'));
+      const result = await buildDeck({ root, audience: 'briefing' });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const xml = (await unzipXml(result.bytes!)).get('ppt/charts/chart1.xml')!;
+      expect(xml).toMatch(/<c:barDir val="bar"\/>/);
+      expect(scaleOf(xml)).toContain('<c:delete val="0"/>');
+      expect(scaleOf(xml)).toContain('<c:majorGridlines>');
+      expect(xml).not.toContain('<c:showVal val="1"/>');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -484,7 +484,9 @@ function axisLabels(numbers: readonly Label[], along: 'x' | 'y'): Label[] {
  * Charts read right to left:
  * - every category label is drawn;
  * - column and line charts: the first category on the right, the value axis right of the plot;
- * - bar charts: the categories on the right of the bars, the first on top, values growing leftwards.
+ * - bar charts: the categories on the right of the bars, the first on top, values growing leftwards
+ *   (read from the value axis, or, where the bars carry their values and have no axis, from where
+ *   each bar's value is drawn).
  * Pie and doughnut charts: the labels are drawn.
  */
 export function checkChart(r: SlideRender, chart: ChartFrame, type: string): Problem[] {
@@ -506,6 +508,25 @@ export function checkChart(r: SlideRender, chart: ChartFrame, type: string): Pro
     const catLeft = Math.min(...catRects.map((c) => c.xMin));
     const leftOfCats = numbers.filter((l) => l.xMax > catLeft + 2);
     if (leftOfCats.length) say(`the category labels (from x ${f0(catLeft)}) are not right of the plot: ${leftOfCats.map((l) => `"${l.key}" at x ${f0(l.xMin)}`).join(', ')}`);
+    if (!chart.valueAxis) {
+      // Labelled bars without a scale: each bar's value is drawn on its row, left of the
+      // category, and the larger the value, the further left (the bars grow leftwards).
+      const points = found.map((c) => ({
+        text: c.text,
+        value: chart.values[chart.categories.indexOf(c.text)],
+        label: numbers.find((l) => (l.yMin + l.yMax) / 2 > c.at.yMin - 2 && (l.yMin + l.yMax) / 2 < c.at.yMax + 2),
+      }));
+      const unlabelled = points.filter((p) => !p.label).map((p) => `"${p.text}"`);
+      if (unlabelled.length) say(`no value drawn beside ${unlabelled.join(', ')}`);
+      const drawn = points.filter((p) => p.label && p.value !== undefined).sort((a, b) => a.value! - b.value!);
+      for (const [i, p] of drawn.slice(1).entries()) {
+        const smaller = drawn[i]!;
+        if (p.value! > smaller.value! && p.label!.xMin > smaller.label!.xMin) {
+          say(`the bars should grow leftwards: ${p.value} ("${p.text}", x ${f0(p.label!.xMin)}) ends right of ${smaller.value} ("${smaller.text}", x ${f0(smaller.label!.xMin)})`);
+        }
+      }
+      return problems;
+    }
     const axis = axisLabels(numbers, 'x').sort((a, b) => a.xMin - b.xMin);
     if (!axis.length) say('no value axis labels found');
     const values = axis.map((l) => toNumber(l.key));

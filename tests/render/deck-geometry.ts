@@ -78,6 +78,10 @@ export interface ChartFrame {
   catOrientation?: string;
   valOrientation?: string;
   categories: string[];
+  /** The first series' values, in category order. */
+  values: number[];
+  /** false when the value axis is deleted (c:delete val="1"): labelled bars have no scale. */
+  valueAxis: boolean;
   /** Other text the chart may draw: series names (legend) and the title. */
   labels: string[];
 }
@@ -317,6 +321,10 @@ async function chart(zip: JSZip, frame: string, slide: number, rels: Map<string,
   // The categories of the first series: c:cat holds a strRef/numRef/multiLvlStrRef cache.
   const cat = elements(elements(plot, 'c:ser')[0]?.body ?? '', 'c:cat')[0]?.body ?? '';
   const categories = [...cat.matchAll(/<c:pt\b[^>]*>\s*<c:v>([\s\S]*?)<\/c:v>/g)].map((m) => decodeEntities(m[1]!));
+  const val = elements(elements(plot, 'c:ser')[0]?.body ?? '', 'c:val')[0]?.body ?? '';
+  const values = [...val.matchAll(/<c:pt\b[^>]*>\s*<c:v>([\s\S]*?)<\/c:v>/g)].map((m) => Number(m[1]));
+  const valAx = elements(plot, 'c:valAx')[0]?.body;
+  const valueAxis = valAx !== undefined && attr(firstTag(valAx, 'c:delete') ?? '', 'val') !== '1';
   const seriesNames = elements(plot, 'c:ser').map(({ body }) => /<c:tx>[\s\S]*?<c:v>([\s\S]*?)<\/c:v>/.exec(body)?.[1]);
   const titles = elements(xml, 'c:title').flatMap(({ body }) => [...body.matchAll(/<a:t>([\s\S]*?)<\/a:t>/g)].map((m) => m[1]));
   const labels = [...seriesNames, ...titles].filter((t): t is string => Boolean(t)).map(decodeEntities);
@@ -330,6 +338,8 @@ async function chart(zip: JSZip, frame: string, slide: number, rels: Map<string,
     ...(orientation('c:catAx') ? { catOrientation: orientation('c:catAx') } : {}),
     ...(orientation('c:valAx') ? { valOrientation: orientation('c:valAx') } : {}),
     categories,
+    values,
+    valueAxis,
     labels,
   };
 }

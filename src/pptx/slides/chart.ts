@@ -63,6 +63,10 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
   switch (chart.type) {
     case 'bar':
       Object.assign(options, { barDir: 'bar', barGapWidthPct: 45, dataLabelPosition: 'outEnd', ...rtlChartAxes('bar') });
+      // Each bar carries its value: a scale and its gridlines would repeat it, and take from the
+      // bars the height their category labels need (LibreOffice drops every other label).
+      // Without values, the scale stays, above the bars, where horizontal bars commonly have it.
+      if (chart.showValues) Object.assign(options, { valAxisHidden: true, valGridLine: { style: 'none' } });
       break;
     case 'column':
       Object.assign(options, { barDir: 'col', barGapWidthPct: 40, dataLabelPosition: 'outEnd', ...rtlChartAxes('column') });
