@@ -209,6 +209,22 @@ function syntaxProblem(text: string, error: unknown): { message: string; hint?: 
       start: { line: last, column: (lines[last - 1]?.length ?? 0) + 1 },
     };
   }
+  const unclosed = unclosedMustache(text);
+  const reported = handlebarsPlace(text, raw, error);
+  if (unclosed && (unclosed.open.line < reported.line || (unclosed.open.line === reported.line && unclosed.open.column < reported.column))) {
+    // Handlebars reads on past a mustache left open and stops at the next one, a line or more later.
+    const { open, next } = unclosed;
+    return {
+      message: `This {{ is never closed: there is no }} before the next {{ (line ${next.line}, column ${next.column})`,
+      hint: 'Close it with }} where the name or helper call ends: {{name}}, {{helper "text" value}}, {{#each list}}.',
+      start: open,
+    };
+  }
+  return genericProblem(text, raw, reported);
+}
+
+/** Where Handlebars stopped: the lexer's state gives the column its message leaves out. */
+function handlebarsPlace(text: string, raw: string, error: unknown): { line: number; column: number } {
   const lexer = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number }; _input?: string } } }).Parser?.lexer;
   let start = { line: Number(/on line (\d+)/.exec(raw)?.[1] ?? (error as { lineNumber?: number }).lineNumber ?? 1), column: 1 };
   if (/^Lexical error/.test(raw) && typeof lexer?._input === 'string') {
@@ -217,6 +233,10 @@ function syntaxProblem(text: string, error: unknown): { message: string; hint?: 
   } else if (/^Parse error/.test(raw) && lexer?.yylloc) {
     start = { line: lexer.yylloc.first_line, column: lexer.yylloc.first_column + 1 };
   }
+  return start;
+}
+
+function genericProblem(text: string, raw: string, start: { line: number; column: number }): { message: string; hint?: string; start: { line: number; column: number } } {
   const lineText = text.split(/\r\n|\r|\n/)[start.line - 1] ?? '';
   const found = lineText.slice(start.column - 1, start.column + 9);
   const got = /got '([^']+)'/.exec(raw)?.[1];
@@ -226,6 +246,36 @@ function syntaxProblem(text: string, error: unknown): { message: string; hint?: 
     hint: 'Check the braces and quotes around the marked place: {{name}}, {{helper "text" value}}, {{#each list}}…{{/each}}.',
     start,
   };
+}
+
+/**
+ * The first {{ with no }} before the next {{ (or the end): a mustache left open. Comments are
+ * skipped whole, and an escaped \\{{ is text, not a mustache.
+ */
+function unclosedMustache(text: string): { open: { line: number; column: number }; next: { line: number; column: number } } | undefined {
+  const place = (i: number) => {
+    const before = text.slice(0, i);
+    return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+  };
+  let i = text.indexOf('{{');
+  while (i !== -1) {
+    if (text.startsWith('{{!--', i) || text.startsWith('{{!', i)) {
+      const end = text.indexOf(text.startsWith('{{!--', i) ? '--}}' : '}}', i + 3);
+      if (end === -1) return undefined; // an unclosed comment: Handlebars' lexical error says so
+      i = text.indexOf('{{', end + 2);
+      continue;
+    }
+    if (text[i - 1] === '\\') {
+      i = text.indexOf('{{', i + 2);
+      continue;
+    }
+    const close = text.indexOf('}}', i + 2);
+    const next = text.indexOf('{{', i + 2);
+    if (next !== -1 && (close === -1 || next < close)) return { open: place(i), next: place(next) };
+    if (close === -1) return undefined;
+    i = next;
+  }
+  return undefined;
 }
 
 interface BlockTag {

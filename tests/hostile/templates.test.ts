@@ -36,6 +36,18 @@ describe('template syntax', () => {
     expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '\\"short') }, /Handlebars cannot read "\\"short/);
   });
 
+  it('a mustache left open: MJZ160 at its {{, not at the next mustache, where Handlebars stops', async () => {
+    const r = await run({ [DECK]: replace('{{#each points}}\n', '{{#each points\n') });
+    const text = r.texts.get(DECK)!;
+    const next = positionOf(text, '{{this}}');
+    expectError(r, 'MJZ160', { file: DECK, ...positionOf(text, '{{#each points\n') }, new RegExp(`This \\{\\{ is never closed: there is no \\}\\} before the next \\{\\{ \\(line ${next.line}, column ${next.column}\\)`));
+  });
+
+  it('a mustache closed by one brace: MJZ160 at its {{', async () => {
+    const r = await run({ [DECK]: replace('title: "{{heading}}"', 'title: "{{heading}"') });
+    expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{heading}"') }, /This \{\{ is never closed/);
+  });
+
   it('a comment never closed: MJZ160 at the comment', async () => {
     const r = await run({ [DECK]: (t) => `${t}{{!-- to do\n` });
     expectError(r, 'MJZ160', { file: DECK, line: positionOf(r.texts.get(DECK)!, '{{!-- to do').line }, /unclosed \{\{!-- comment/);
