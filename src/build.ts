@@ -11,7 +11,7 @@ import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { unusedFacts } from './facts/unused.js';
 import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
-import { LANG } from './pptx/rtl.js';
+import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { parseSpec } from './spec/parse.js';
 import type { DeckSpec } from './spec/schema.js';
 import type { FactUse } from './facts/markers.js';
@@ -142,6 +142,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const renderMs = lap();
   const bytes = await finalizeParts(raw, {
     lang: LANG,
+    latinLang: LATIN_LANG,
     rtl: true,
     fonts: { major: { latin: theme.fonts.heading, cs: theme.fonts.heading }, minor: { latin: theme.fonts.body, cs: theme.fonts.body } },
     fixedDate: `${parsed.spec.deck.date}T00:00:00Z`,

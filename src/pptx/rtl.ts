@@ -5,6 +5,8 @@ import type { Theme } from '../audience/theme.js';
  * it is given, so each function returns a fresh object.
  */
 export const LANG = 'ar-SA';
+/** The language of a paragraph of Latin text with no Arabic letter: the dataset's sources are described in English. */
+export const LATIN_LANG = 'en-US';
 
 export interface TextStyle {
   fontFace: string;
@@ -42,7 +44,12 @@ export function rtlChartAxes(type: 'bar' | 'column' | 'line'): Record<string, un
 }
 
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-const LRM = '\u200E';
+export const LRM = '\u200E';
+
+/** Text with Latin letters and no Arabic letter: an English source title. */
+export function latinOnly(text: string): boolean {
+  return !ARABIC_LETTER.test(text) && /[A-Za-z]/.test(text);
+}
 
 /**
  * A paragraph with no Arabic letter (an English source title) keeps its own order inside a
@@ -50,5 +57,5 @@ const LRM = '\u200E';
  * trailing punctuation then stay where an English reader expects them.
  */
 export function isolateLatin(text: string): string {
-  return ARABIC_LETTER.test(text) || !/[A-Za-z]/.test(text) ? text : `${LRM}${text}${LRM}`;
+  return latinOnly(text) ? `${LRM}${text}${LRM}` : text;
 }

@@ -5,8 +5,10 @@
  *   breaks CT_TextParagraph (pPr?, runs*, endParaRPr?): keep the first only.
  * - Right-to-left: every paragraph rtl="1" and right-aligned; list-level styles
  *   (a:lvlNpPr, a:defPPr in lstStyle, txStyles, notesStyle, defaultTextStyle) too.
- * - Language: every run property element names the deck's language.
+ * - Language: every run property element names the deck's language; a run of Latin text with
+ *   no Arabic letter (an English source title) names its own.
  */
+import { LRM, latinOnly } from '../rtl.js';
 import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement, startTagPattern } from './xml.js';
 
 const PPR = 'a:pPr';
@@ -72,6 +74,25 @@ export function singleParagraphProps(xml: string): string {
 /** Every paragraph and list-level style of a part made right-to-left and right-aligned. */
 export function rtlParagraphs(xml: string): string {
   return rtlLevelStyles(mapElements(xml, 'a:p', makeParagraphRtl));
+}
+
+const RUN_TEXT = /<a:t>([^<]*)<\/a:t>/;
+const RUN_PROPS = startTagPattern('a:rPr');
+
+/**
+ * Runs of Latin text without an Arabic letter (the English titles of the dataset's sources)
+ * tagged with `lang` instead of the deck's Arabic, so that PowerPoint does not mark every word
+ * of them misspelled. Only parts holding a left-to-right mark are read: the renderer isolates
+ * such a paragraph with one (rtl.ts, isolateLatin).
+ */
+export function tagLatinRuns(xml: string, lang: string): string {
+  if (!xml.includes(LRM)) return xml;
+  const value = escapeAttr(lang);
+  return mapElements(xml, 'a:r', (run) => {
+    const text = RUN_TEXT.exec(run)?.[1];
+    if (text === undefined || !latinOnly(text)) return run;
+    return run.replace(RUN_PROPS, (tag) => setAttr(tag, 'lang', value));
+  });
 }
 
 /** The start tag of any run properties element: a:rPr, a:endParaRPr, a:defRPr (one pass over the part). */

@@ -2,6 +2,8 @@
 export interface FinalizeOptions {
   /** BCP 47 tag of all text, e.g. 'ar-SA'. */
   lang: string;
+  /** BCP 47 tag of runs of Latin text with no Arabic letter (English source titles), when not `lang`. */
+  latinLang?: string;
   /** true for Arabic decks: every paragraph right-to-left and right-aligned. */
   rtl: boolean;
   /** Theme fonts: major = headings, minor = body; `cs` is the complex-script (Arabic) face. */

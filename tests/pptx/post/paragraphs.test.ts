@@ -7,6 +7,7 @@ import {
   rtlPropsTag,
   setTextLang,
   singleParagraphProps,
+  tagLatinRuns,
 } from '../../../src/pptx/post/paragraphs.js';
 
 const RUN = (t: string) => `<a:r><a:rPr lang="ar-SA"/><a:t>${t}</a:t></a:r>`;
@@ -96,5 +97,21 @@ describe('setTextLang', () => {
     expect(setTextLang(xml, 'ar-SA')).toBe(
       '<a:p><a:pPr><a:defRPr sz="1200" lang="ar-SA"/></a:pPr><a:r><a:rPr lang="ar-SA" altLang="en-US"/><a:t>x</a:t></a:r><a:endParaRPr lang="ar-SA"/></a:p><c:lang val="en-US"/>',
     );
+  });
+});
+
+describe('tagLatinRuns', () => {
+  const LRM = '\u200E';
+  const run = (t: string) => `<a:r><a:rPr lang="ar-SA" sz="1400"><a:latin typeface="Amiri"/></a:rPr><a:t>${t}</a:t></a:r>`;
+
+  it('tags a run of Latin text with no Arabic letter (an English source title) with its language', () => {
+    const english = `${LRM}S01 — SBS News: Which countries have joined${LRM}`;
+    const xml = `<a:p>${run('المصادر')}${run(english)}${run('2015')}${run('صندوق FFIS')}</a:p>`;
+    expect(tagLatinRuns(xml, 'en-US')).toBe(xml.replace(`<a:rPr lang="ar-SA" sz="1400"><a:latin typeface="Amiri"/></a:rPr><a:t>${english}`, `<a:rPr lang="en-US" sz="1400"><a:latin typeface="Amiri"/></a:rPr><a:t>${english}`));
+  });
+
+  it('leaves a part without a left-to-right mark as it is', () => {
+    const xml = `<a:p>${run('NATO')}</a:p>`;
+    expect(tagLatinRuns(xml, 'en-US')).toBe(xml);
   });
 });
