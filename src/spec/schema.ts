@@ -119,16 +119,10 @@ export const TableSlideSchema = z.strictObject({
   }
 });
 
-/** A web address a reader can open from the deck: http or https only (no javascript:, file: or relative links). */
-const link = z.string().trim().regex(/^https?:\/\/[^\s"<>]+$/, 'must be an http:// or https:// address, without spaces');
-
-/** An entry of a sources slide: its text, and the address it opens when clicked (PowerPoint). */
-export const SourceItemSchema = z.union([text, z.strictObject({ text, link: link.optional() })]);
-
 export const SourcesSlideSchema = z.strictObject({
   kind: z.literal('sources'),
   ...base,
-  items: z.array(SourceItemSchema).min(1),
+  items: z.array(text).min(1),
   columns: z.number().int().min(1).max(2).default(1),
 });
 

@@ -3,7 +3,6 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, listAudiences } from '../../src/index.js';
-import { asUri } from '../../src/pptx/slides/sources.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
 import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
@@ -177,23 +176,8 @@ describe('the briefing deck', () => {
     expect(parts.get('ppt/charts/chart1.xml')).toMatch(/<c:barDir val="bar"\/>/);
     expect(new Set(spec.slides.map((s) => s.section)).size).toBeGreaterThanOrEqual(9);
     // the dataset's sources, described in English, are tagged English (PowerPoint's spelling)
-    const sourcesPage = spec.slides.findIndex((s) => s.kind === 'sources' && s.items.some((item) => typeof item !== 'string' && /^S\d+/.test(item.text)));
-    const sourcesXml = parts.get(`ppt/slides/slide${sourcesPage + 1}.xml`)!;
-    expect(sourcesXml).toMatch(/<a:rPr[^>]*lang="en-US"[^>]*>[\s\S]*?<a:t>\u200ES\d+/);
-    // each of them opens its address: a link on its run, to an external relationship
-    const page = spec.slides[sourcesPage] as Extract<DeckSpec['slides'][number], { kind: 'sources' }>;
-    const links = page.items.flatMap((item) => (typeof item !== 'string' && item.link ? [item.link] : []));
-    expect(links.length).toBeGreaterThanOrEqual(10);
-    const rels = parts.get(`ppt/slides/_rels/slide${sourcesPage + 1}.xml.rels`)!;
-    const targets = new Map(all(rels, /<Relationship ([^>]*relationships\/hyperlink[^>]*)\/>/g).map((r) => [/Id="([^"]+)"/.exec(r)![1]!, { target: /Target="([^"]+)"/.exec(r)![1]!, external: /TargetMode="External"/.test(r) }]));
-    const clicks = all(sourcesXml, /<a:hlinkClick r:id="([^"]+)"/g).map((id) => targets.get(id));
-    const decode = (s: string) => s.replaceAll('&amp;', '&');
-    expect(clicks.map((c) => c && c.external && decode(c.target))).toEqual(links.map(asUri));
-    expect(links.map(asUri)).toContain('https://aa.com.tr/ar/live/%D8%A7%D9%84%D8%AE%D8%A7%D8%B1%D8%AC%D9%8A%D8%A9-%D8%A7%D9%84%D8%A3%D9%85%D8%B1%D9%8A%D9%83%D9%8A%D8%A9-%D8%AA%D9%87%D9%86%D8%A6-%D8%A7%D9%84%D9%8A%D9%85%D9%86-%D8%A8%D8%A7%D9%86%D8%B6%D9%85%D8%A7%D9%85%D9%87%D8%A7-%D9%84%D9%84%D8%AA%D8%AD%D8%A7%D9%84%D9%81-%D8%B6%D8%AF-%D8%AF%D8%A7%D8%B9%D8%B4/1575126'); // an Arabic path, percent-encoded
-    // an English entry is a left-to-right paragraph, right-aligned, so its linked id stays first
-    const english = paragraphs(sourcesXml).filter((p) => p.text.startsWith('\u200E'));
-    expect(english.length).toBe(page.items.length);
-    for (const p of english) expect(p.pPr).toMatch(/^(?=.*algn="r")(?=.*rtl="0")/);
+    const sourcesPage = spec.slides.findIndex((s) => s.kind === 'sources' && s.items.some((item) => /^S\d+/.test(item)));
+    expect(parts.get(`ppt/slides/slide${sourcesPage + 1}.xml`)).toMatch(/<a:rPr[^>]*lang="en-US"[^>]*>[\s\S]*?<a:t>\u200ES\d+/);
     // the per-audience checks of bullets, tables and charts run on this deck at least
     expect(new Set(spec.slides.map((s) => s.kind))).toEqual(new Set(['title', 'agenda', 'bullets', 'chart', 'stats', 'table', 'sources']));
   });

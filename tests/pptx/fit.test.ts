@@ -68,7 +68,7 @@ describe('the shipped briefing deck', () => {
     const parts = await unzipXml(result.bytes!);
     const names = slideNames(parts);
     result.spec!.slides.forEach((s, i) => expect(runSizes(parts.get(names[i]!)!, s.title)[0], s.title).toBe(s.kind === 'title' ? 46 : 30));
-    const pages = result.spec!.slides.flatMap((s, i) => (s.kind === 'sources' && s.columns === 2 ? [runSizes(parts.get(names[i]!)!, ((item) => (typeof item === 'string' ? item : item.text))(s.items[0]!))[0]] : []));
+    const pages = result.spec!.slides.flatMap((s, i) => (s.kind === 'sources' && s.columns === 2 ? [runSizes(parts.get(names[i]!)!, s.items[0]!)[0]] : []));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(new Set(pages).size).toBe(1);
   });

@@ -45,28 +45,15 @@ export function rtlPropsTag(tag: string): string {
   return setAttr(aligned, 'rtl', '1');
 }
 
-/** The same, for a paragraph of Latin text: left to right, and right-aligned with the Arabic around it. */
-function latinPropsTag(tag: string): string {
-  return setAttr(rtlPropsTag(tag), 'rtl', '0');
-}
-
 /** The first a:pPr of a paragraph's content (not global: `exec` is safe). */
 const FIRST_PPR = new RegExp(elementPattern(PPR).source);
 
-/**
- * One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. A paragraph
- * whose text begins with a left-to-right mark is Latin text with no Arabic letter (an English
- * source title, marked so by the renderer: rtl.ts, isolateLatin): it is made left to right, so
- * that it reads in its own order whatever its runs (LibreOffice lays out a link as a run of its
- * own, which in a right-to-left paragraph would be moved to the other end of the line).
- */
+/** One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. */
 export function makeParagraphRtl(paragraph: string): string {
   const { start, inner, end } = splitElement(paragraph);
-  const text = inner.indexOf('<a:t>');
-  const latin = text !== -1 && inner.startsWith(LRM, text + 5);
   const found = FIRST_PPR.exec(inner);
-  if (!found) return `${openTag(start)}<a:pPr algn="r" rtl="${latin ? 0 : 1}"/>${inner}${end || '</a:p>'}`;
-  const props = mapStartTags(found[0], PPR, latin ? latinPropsTag : rtlPropsTag);
+  if (!found) return `${openTag(start)}<a:pPr algn="r" rtl="1"/>${inner}${end || '</a:p>'}`;
+  const props = mapStartTags(found[0], PPR, rtlPropsTag);
   return `${start}${inner.slice(0, found.index)}${props}${inner.slice(found.index + found[0].length)}${end}`;
 }
 

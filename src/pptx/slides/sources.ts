@@ -9,16 +9,9 @@ type SourcesSlide = Extract<Slide, { kind: 'sources' }>;
 
 const GAP = 0.4;
 
-type SourceItem = SourcesSlide['items'][number];
-
-const itemText = (item: SourceItem): string => (typeof item === 'string' ? item : item.text);
-
-/** An address as a relationship target must be one: letters beyond ASCII (an Arabic path) percent-encoded, as a browser sends them. */
-export const asUri = (link: string): string => link.replace(/[^\x00-\x7F]+/g, (s) => encodeURIComponent(s));
-
 /** The largest type size at which the slide's sources fit. */
 export function sourcesSize(spec: SourcesSlide, theme: Theme): number {
-  return fitSize(spec.items.map(itemText), { w: (BODY.w - GAP) / spec.columns, h: BODY.h * spec.columns }, theme.sizes.body - 4, 10, 1.4, faceWidth(theme.fonts, 'body'));
+  return fitSize(spec.items, { w: (BODY.w - GAP) / spec.columns, h: BODY.h * spec.columns }, theme.sizes.body - 4, 10, 1.4, faceWidth(theme.fonts, 'body'));
 }
 
 /** The sources, in one or two columns (the first on the right), sized to fit (the size the render stage chose for all its pages, when it is continued). */
@@ -33,20 +26,7 @@ export function renderSources(slide: PptxSlide, spec: SourcesSlide, { theme, sou
     const items = spec.items.slice(col * per, (col + 1) * per);
     if (!items.length) continue;
     const x = BODY.x + BODY.w - (col + 1) * w - col * gap;
-    const runs = items.flatMap((item) => {
-      const text = isolateLatin(itemText(item));
-      const options = (extra: Record<string, unknown> = {}) => ar(bodyStyle(theme, size), { paraSpaceAfter: Math.round(size * 0.3), ...extra });
-      const link = typeof item === 'string' ? undefined : item.link;
-      const space = text.indexOf(' ');
-      if (!link || space < 1) return [{ text, options: options({ breakLine: true }) }];
-      // A source with an address opens it from its first word, its id: LibreOffice draws a link
-      // as one field that never wraps, so a whole entry would run off its column. (In the text's
-      // own colour: pptxgenjs marks a coloured link to keep it, not the theme's link colour.)
-      return [
-        { text: text.slice(0, space), options: options({ hyperlink: { url: asUri(link) } }) },
-        { text: text.slice(space), options: options({ breakLine: true }) },
-      ];
-    });
+    const runs = items.map((item) => ({ text: isolateLatin(item), options: ar(bodyStyle(theme, size), { breakLine: true, paraSpaceAfter: Math.round(size * 0.3) }) }));
     slide.addText(runs as TextProps[], { x, y: BODY.y, w, h: BODY.h, ...ar(bodyStyle(theme, size)), valign: 'top', margin: 2 } as TextPropsOptions);
   }
 }

@@ -115,12 +115,3 @@ describe('tagLatinRuns', () => {
     expect(tagLatinRuns(xml, 'en-US')).toBe(xml);
   });
 });
-
-describe('makeParagraphRtl on Latin text', () => {
-  it('makes a paragraph the renderer marked as Latin text (a leading left-to-right mark) left to right, still right-aligned', () => {
-    const latin = '<a:p><a:pPr indent="0"/><a:r><a:rPr lang="ar-SA"/><a:t>\u200ES01</a:t></a:r><a:r><a:rPr lang="ar-SA"/><a:t> — SBS News\u200E</a:t></a:r></a:p>';
-    expect(makeParagraphRtl(latin)).toContain('<a:pPr indent="0" algn="r" rtl="0"/>');
-    expect(makeParagraphRtl('<a:p><a:r><a:rPr/><a:t>\u200ES01</a:t></a:r></a:p>')).toContain('<a:pPr algn="r" rtl="0"/>');
-    expect(makeParagraphRtl(RUN('المصادر').replace(/^/, '<a:p>') + '</a:p>')).toContain('rtl="1"');
-  });
-});
