@@ -20,6 +20,7 @@ import { splitNotesLines } from './notes.js';
 import { orderPresentation } from './order.js';
 import { rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
 import { renumberCharts } from './renumber.js';
+import { markDecorativeShapes } from './decorative.js';
 import { markTableHeaderRows } from './tables.js';
 import { setThemeFonts } from './theme.js';
 import type { FinalizeOptions, PartMap } from './types.js';
@@ -48,7 +49,8 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     { why: 'p:presentation children in schema order', kinds: ['presentation'], apply: orderPresentation },
     { why: 'no c:axId without an axis (third axis id)', kinds: ['chart'], apply: dropUndefinedAxes },
     { why: 'chart groups and series in schema order (line, area, combo)', kinds: ['chart'], apply: orderChartGroups },
-    // Tables: the headings row is a header row
+    // Accessibility
+    { why: 'textless shapes on slides marked decorative (accessibility checker)', kinds: ['slide'], apply: markDecorativeShapes },
     { why: 'tables mark their first row as the header row (accessibility checker)', kinds: ['slide'], apply: markTableHeaderRows },
     // Notes: one paragraph per line
     { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
