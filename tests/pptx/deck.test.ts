@@ -10,6 +10,7 @@ import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 /** Every shipped audience's deck at the XML level: direction, alignment, language, fonts, tables, charts. */
 const AUDIENCES = await listAudiences(REPO);
 const ARABIC = /[\u0600-\u06FF]/;
+const escapeXml = (t: string) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 
 describe.each(AUDIENCES)('%s.pptx', (audience) => {
   let bytes: Uint8Array;
@@ -61,6 +62,30 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
         expect(/<a:latin typeface="([^"]+)"/.exec(run)![1]).toBe(/<a:cs typeface="([^"]+)"/.exec(run)![1]);
       }
     }
+  });
+
+  it('puts a callout after the bullets in the shape order (what a screen reader reads first): right to left', () => {
+    spec.slides.forEach((s, i) => {
+      if (s.kind !== 'bullets' || !s.callout) return;
+      const xml = parts.get(`ppt/slides/slide${i + 1}.xml`)!;
+      const first = s.bullets[0]!;
+      const bullet = xml.indexOf(escapeXml(typeof first === 'string' ? first : first.text).slice(0, 20));
+      const callout = xml.indexOf(`<a:t>${escapeXml(s.callout.value)}</a:t>`);
+      expect(bullet, `slide ${i + 1}`).toBeGreaterThan(0);
+      expect(callout, `slide ${i + 1}`).toBeGreaterThan(bullet);
+    });
+  });
+
+  it('marks every textless shape on a slide decorative, so no shape lacks its alternative text', () => {
+    let marked = 0;
+    for (const name of slideNames(parts)) {
+      for (const shape of all(parts.get(name)!, /<p:sp>([\s\S]*?)<\/p:sp>/g)) {
+        if (/<a:t>|<p:ph\b/.test(shape)) continue;
+        expect(shape, name).toMatch(/<p:cNvPr\b[^>]*>(?:(?!<\/p:cNvPr>)[\s\S])*<adec:decorative [^>]*val="1"/);
+        marked++;
+      }
+    }
+    if (audience === 'briefing') expect(marked).toBeGreaterThan(0);
   });
 
   it('puts the bullets of a list on the right: bulleted paragraphs are RTL', () => {

@@ -12,14 +12,15 @@ export function renderBullets(slide: PptxSlide, spec: BulletsSlide, { theme }: R
   addTitle(slide, spec.title, theme);
   const box = bodyBox(Boolean(spec.source));
   if (spec.callout) {
-    // The figure stands on the left (the end of the reading line); the text on the right.
+    // The figure stands on the left (the end of the reading line); the text on the right, and
+    // first in the slide's shape order, which screen readers and the Tab key follow.
+    addBullets(slide, spec.bullets, { x: BODY.x + 3.6, y: box.y, w: box.w - 3.6, h: box.h }, theme);
     const panel = { x: BODY.x, y: box.y + 0.2, w: 3.2, h: 2.6 };
     slide.addShape('rect', { ...panel, fill: { color: theme.colors.surface }, line: { type: 'none' } } as ShapeProps);
     // One line, as in a stats card: «أكثر من 1,100» at the theme's big size is wider than the panel.
     const size = oneLineSize(spec.callout.value, panel.w - 0.3, theme.sizes.big, 16, faceWidth(theme.fonts, 'heading'));
     slide.addText(spec.callout.value, { ...panel, h: 1.4, ...ar(headingStyle(theme, size, theme.colors.accent)), align: 'center', valign: 'bottom', margin: 0 } as TextPropsOptions);
     slide.addText(spec.callout.label, { x: panel.x + 0.2, y: panel.y + 1.5, w: panel.w - 0.4, h: 1.0, ...ar(bodyStyle(theme, theme.sizes.small + 2, theme.colors.text)), align: 'center', valign: 'top', margin: 0 } as TextPropsOptions);
-    addBullets(slide, spec.bullets, { x: BODY.x + 3.6, y: box.y, w: box.w - 3.6, h: box.h }, theme);
   } else {
     addBullets(slide, spec.bullets, box, theme);
   }
