@@ -76,22 +76,24 @@ export function rtlParagraphs(xml: string): string {
   return rtlLevelStyles(mapElements(xml, 'a:p', makeParagraphRtl));
 }
 
-const RUN_TEXT = /<a:t>([^<]*)<\/a:t>/;
+const RUN_TEXT = /<a:t>([^<]*)<\/a:t>/g;
 const RUN_PROPS = startTagPattern('a:rPr');
 
 /**
- * Runs of Latin text without an Arabic letter (the English titles of the dataset's sources)
- * tagged with `lang` instead of the deck's Arabic, so that PowerPoint does not mark every word
- * of them misspelled. Only parts holding a left-to-right mark are read: the renderer isolates
- * such a paragraph with one (rtl.ts, isolateLatin).
+ * The English titles of the dataset's sources: a paragraph the renderer marked as Latin text
+ * (it begins with a left-to-right mark: rtl.ts, isolateLatin) and that has no Arabic letter has
+ * its runs tagged with `lang` instead of the deck's Arabic, and left out of proofing (noProof:
+ * some titles quote French or Spanish). PowerPoint marked every word of them misspelled; a
+ * screen reader reads them in an English voice. Other paragraphs are left alone, whatever
+ * their letters ("NATO" in a bullet stays Arabic text).
  */
 export function tagLatinRuns(xml: string, lang: string): string {
   if (!xml.includes(LRM)) return xml;
   const value = escapeAttr(lang);
-  return mapElements(xml, 'a:r', (run) => {
-    const text = RUN_TEXT.exec(run)?.[1];
-    if (text === undefined || !latinOnly(text)) return run;
-    return run.replace(RUN_PROPS, (tag) => setAttr(tag, 'lang', value));
+  return mapElements(xml, 'a:p', (paragraph) => {
+    const text = Array.from(paragraph.matchAll(RUN_TEXT), (m) => m[1]).join('');
+    if (!text.startsWith(LRM) || !latinOnly(text)) return paragraph;
+    return paragraph.replace(RUN_PROPS, (tag) => setAttr(setAttr(tag, 'lang', value), 'noProof', '1'));
   });
 }
 

@@ -103,15 +103,20 @@ describe('setTextLang', () => {
 describe('tagLatinRuns', () => {
   const LRM = '\u200E';
   const run = (t: string) => `<a:r><a:rPr lang="ar-SA" sz="1400"><a:latin typeface="Amiri"/></a:rPr><a:t>${t}</a:t></a:r>`;
+  const tagged = (t: string) => `<a:r><a:rPr lang="en-US" sz="1400" noProof="1"><a:latin typeface="Amiri"/></a:rPr><a:t>${t}</a:t></a:r>`;
 
-  it('tags a run of Latin text with no Arabic letter (an English source title) with its language', () => {
-    const english = `${LRM}S01 — SBS News: Which countries have joined${LRM}`;
-    const xml = `<a:p>${run('المصادر')}${run(english)}${run('2015')}${run('صندوق FFIS')}</a:p>`;
-    expect(tagLatinRuns(xml, 'en-US')).toBe(xml.replace(`<a:rPr lang="ar-SA" sz="1400"><a:latin typeface="Amiri"/></a:rPr><a:t>${english}`, `<a:rPr lang="en-US" sz="1400"><a:latin typeface="Amiri"/></a:rPr><a:t>${english}`));
+  it('tags the runs of a paragraph marked as Latin text with its language, out of proofing', () => {
+    const english = `<a:p><a:pPr rtl="1"/>${run(`${LRM}S01 — SBS News: `)}${run(`Which countries have joined${LRM}`)}<a:endParaRPr lang="ar-SA"/></a:p>`;
+    const arabic = `<a:p>${run('المصادر')}</a:p>`;
+    expect(tagLatinRuns(`${arabic}${english}`, 'en-US')).toBe(
+      `${arabic}<a:p><a:pPr rtl="1"/>${tagged(`${LRM}S01 — SBS News: `)}${tagged(`Which countries have joined${LRM}`)}<a:endParaRPr lang="ar-SA"/></a:p>`,
+    );
   });
 
-  it('leaves a part without a left-to-right mark as it is', () => {
-    const xml = `<a:p>${run('NATO')}</a:p>`;
-    expect(tagLatinRuns(xml, 'en-US')).toBe(xml);
+  it('leaves other paragraphs alone, whatever their letters: Latin runs in Arabic text, or Arabic text that begins with the mark', () => {
+    const xml = `<a:p>${run(`${LRM}S02`)}</a:p><a:p>${run('صندوق ')}${run('FFIS')}</a:p><a:p>${run(`${LRM}2025: انضمت سوريا`)}</a:p><a:p>${run('NATO')}</a:p>`;
+    expect(tagLatinRuns(xml, 'en-US')).toBe(xml.replace(run(`${LRM}S02`), tagged(`${LRM}S02`)));
+    const withoutMark = `<a:p>${run('NATO')}</a:p>`;
+    expect(tagLatinRuns(withoutMark, 'en-US')).toBe(withoutMark);
   });
 });
