@@ -213,10 +213,11 @@ function syntaxProblem(text: string, error: unknown): { message: string; hint?: 
   const reported = handlebarsPlace(text, raw, error);
   if (unclosed && (unclosed.open.line < reported.line || (unclosed.open.line === reported.line && unclosed.open.column < reported.column))) {
     // Handlebars reads on past a mustache left open and stops at the next one, a line or more later.
-    const { open, next } = unclosed;
+    const { open, next, triple } = unclosed;
+    const braces = triple ? '}}}' : '}}';
     return {
-      message: `This {{ is never closed: there is no }} before the next {{ (line ${next.line}, column ${next.column})`,
-      hint: 'Close it with }} where the name or helper call ends: {{name}}, {{helper "text" value}}, {{#each list}}.',
+      message: `This {{${triple ? '{' : ''} is never closed: ${next ? `there is no ${braces} before the next {{ (line ${next.line}, column ${next.column})` : `the template ends before its ${braces}`}`,
+      hint: triple ? 'Close it with }}} where the name ends: {{{name}}}.' : 'Close it with }} where the name or helper call ends: {{name}}, {{helper "text" value}}, {{#each list}}.',
       start: open,
     };
   }
@@ -248,32 +249,48 @@ function genericProblem(text: string, raw: string, start: { line: number; column
   };
 }
 
+type Place = { line: number; column: number };
+
 /**
- * The first {{ with no }} before the next {{ (or the end): a mustache left open. Comments are
- * skipped whole, and an escaped \\{{ is text, not a mustache.
+ * The first mustache left open: a {{ with no }} before the next {{ or the end of the template.
+ * Comments ({{! }}, {{!-- --}}, with or without ~) are skipped whole, an escaped \\{{ is text,
+ * and braces inside a quoted argument on the mustache's line do not count.
  */
-function unclosedMustache(text: string): { open: { line: number; column: number }; next: { line: number; column: number } } | undefined {
-  const place = (i: number) => {
+function unclosedMustache(text: string): { open: Place; next?: Place; triple: boolean } | undefined {
+  const place = (i: number): Place => {
     const before = text.slice(0, i);
     return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
   };
   let i = text.indexOf('{{');
   while (i !== -1) {
-    if (text.startsWith('{{!--', i) || text.startsWith('{{!', i)) {
-      const end = text.indexOf(text.startsWith('{{!--', i) ? '--}}' : '}}', i + 3);
-      if (end === -1) return undefined; // an unclosed comment: Handlebars' lexical error says so
-      i = text.indexOf('{{', end + 2);
+    const comment = /^\{\{~?!(--)?/.exec(text.slice(i, i + 6));
+    if (comment) {
+      const close = comment[1] ? /--~?\}\}/g : /\}\}/g;
+      close.lastIndex = i + comment[0].length;
+      const end = close.exec(text);
+      if (!end) return undefined; // an unclosed comment: Handlebars' lexical error says so
+      i = text.indexOf('{{', end.index + end[0].length);
       continue;
     }
     if (text[i - 1] === '\\') {
       i = text.indexOf('{{', i + 2);
       continue;
     }
-    const close = text.indexOf('}}', i + 2);
-    const next = text.indexOf('{{', i + 2);
-    if (next !== -1 && (close === -1 || next < close)) return { open: place(i), next: place(next) };
-    if (close === -1) return undefined;
-    i = next;
+    let quote: string | undefined;
+    const lineEnd = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
+    let j = i + 2;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      if (quote) {
+        if (c === quote || c === '\n') quote = undefined; // (a quote left open ends with its line)
+        continue;
+      }
+      if ((c === '"' || c === "'") && j < lineEnd) quote = c; // an argument, on the mustache's own line
+      else if (c === '}' && text[j + 1] === '}') break;
+      else if (c === '{' && text[j + 1] === '{') return { open: place(i), next: place(j), triple: text[i + 2] === '{' };
+    }
+    if (j >= text.length) return { open: place(i), triple: text[i + 2] === '{' };
+    i = text.indexOf('{{', j + 2);
   }
   return undefined;
 }

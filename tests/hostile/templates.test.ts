@@ -48,6 +48,21 @@ describe('template syntax', () => {
     expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{heading}"') }, /This \{\{ is never closed/);
   });
 
+  it('a mustache left open at the end of the template, or a triple-stash: at its {{, saying what closes it', async () => {
+    const end = await run({ [DECK]: (t) => `${t}{{> sources\n` });
+    expectError(end, 'MJZ160', { file: DECK, ...positionOf(end.texts.get(DECK)!, '{{> sources\n') }, /This \{\{ is never closed: the template ends before its \}\}$/);
+    const triple = await run({ [DECK]: replace('title: "{{heading}}"', 'title: "{{{heading"') });
+    const d = expectError(triple, 'MJZ160', { file: DECK, ...positionOf(triple.texts.get(DECK)!, '{{{heading') }, /This \{\{\{ is never closed: there is no \}\}\} before/);
+    expect(d.hint).toMatch(/Close it with \}\}\}/);
+  });
+
+  it('braces in a comment (with ~) or in a quoted argument are no mustache left open', async () => {
+    const r = await run(withSlide('{{~!-- e.g. {{fact "x"}} --~}}\n{{#if (eq "{{" "x")}}\n{{/if}}\n{{/each}}\n'));
+    const d = expectError(r, 'MJZ160', { file: DECK });
+    expect(d.message).not.toMatch(/never closed/);
+    expect(d.location?.start?.line).toBe(positionOf(r.texts.get(DECK)!, '{{/each}}\n{{#with').line);
+  });
+
   it('a comment never closed: MJZ160 at the comment', async () => {
     const r = await run({ [DECK]: (t) => `${t}{{!-- to do\n` });
     expectError(r, 'MJZ160', { file: DECK, line: positionOf(r.texts.get(DECK)!, '{{!-- to do').line }, /unclosed \{\{!-- comment/);
