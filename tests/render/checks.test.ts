@@ -164,7 +164,7 @@ describe('checkTableOrder', () => {
 });
 
 describe('chart labels', () => {
-  const chart: ChartFrame = { slide: 1, name: 'Chart 1', box: { x: 50, y: 100, w: 850, h: 340 }, part: 'c', type: 'barChart', barDir: 'col', categories: ['2014', '2015', 'بانضمام سوريا'], values: [60, 66, 90], valueAxis: true, labels: [] };
+  const chart: ChartFrame = { slide: 1, name: 'Chart 1', box: { x: 50, y: 100, w: 850, h: 340 }, part: 'c', type: 'barChart', barDir: 'col', categories: ['2014', '2015', 'بانضمام سوريا'], values: [60, 66, 90], series: 1, valueAxis: true, labels: [] };
 
   it('finds a category wrapped on two lines', () => {
     const labels = chartLabels([word('بانضمام', 74, 110, 379, 395), word('سوريا', 79, 104, 403, 419), word('2014', 826, 856, 379, 395)]);
@@ -195,14 +195,20 @@ describe('chart labels', () => {
   describe('labelled bars without a value axis', () => {
     const bars: ChartFrame = { ...chart, barDir: 'bar', categories: ['دول أوروبية', 'منظمات'], values: [36, 5], valueAxis: false };
     /** Categories at x 800 on two rows; each value drawn at the x given, on its row. */
-    function barRender(valueX: readonly (number | undefined)[]) {
+    function barRender(valueX: readonly (number | undefined)[], frame: ChartFrame = bars) {
       const cats = [word('أوروبية', 800, 840, 120, 136), word('دول', 845, 865, 120, 136), word('منظمات', 800, 850, 160, 176)];
       const values = valueX.flatMap((x, i) => (x === undefined ? [] : [word(String(bars.values[i]), x, x + 14, 120 + 40 * i, 136 + 40 * i)]));
-      return assignWords(slide([], { charts: [bars] }), page(...[...cats, ...values].map((w) => line(w))));
+      return assignWords(slide([], { charts: [frame] }), page(...[...cats, ...values].map((w) => line(w))));
     }
 
     it('accepts values growing leftwards, each on its row', () => {
       expect(checkChart(barRender([100, 700]), bars, 'bar')).toEqual([]);
+    });
+
+    it('with several series, checks only that the values are left of the categories', () => {
+      const two = { ...bars, series: 2 };
+      expect(checkChart(barRender([700, 100], two), two, 'bar')).toEqual([]);
+      expect(checkChart(barRender([882, 100], two), two, 'bar').map((p) => p.message)).toEqual([expect.stringMatching(/not right of the plot/)]);
     });
 
     it('reports bars that grow rightwards, and a bar without its value', () => {

@@ -80,6 +80,8 @@ export interface ChartFrame {
   categories: string[];
   /** The first series' values, in category order. */
   values: number[];
+  /** How many series the chart has. */
+  series: number;
   /** false when the value axis is deleted (c:delete val="1"): labelled bars have no scale. */
   valueAxis: boolean;
   /** Other text the chart may draw: series names (legend) and the title. */
@@ -339,6 +341,7 @@ async function chart(zip: JSZip, frame: string, slide: number, rels: Map<string,
     ...(orientation('c:valAx') ? { valOrientation: orientation('c:valAx') } : {}),
     categories,
     values,
+    series: elements(plot, 'c:ser').length,
     valueAxis,
     labels,
   };
