@@ -235,6 +235,7 @@ export async function scaffoldAudience(
       `description: ${JSON.stringify(`Like ${from}: describe who "${name}" is for.`)}`,
       `# digits: arabic-indic`,
       `# marking: "للاستخدام الرسمي"`,
+      `# logo: { file: logo.png, alt: "شعار الجهة" }   # a PNG or JPEG put in this folder, on the title slide`,
       `colors:`,
       `  primary: ${JSON.stringify(theme.colors.primary)}`,
       '',

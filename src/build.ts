@@ -138,7 +138,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const specMs = lap();
   if (options.render === false) return { audience: name, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 
-  const raw = await renderPptx(parsed.spec, theme);
+  const raw = await renderPptx(parsed.spec, theme, loaded.audience.logo);
   const renderMs = lap();
   const bytes = await finalizeParts(raw, {
     lang: LANG,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { REPO, replaceOnce, tempProject } from './helpers/project.js';
 import { unzipXml } from './helpers/pptx.js';
 
@@ -37,6 +37,7 @@ describe('documentation', () => {
     const cli = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist/bin/mujaz.js'), ...args, '--root', root], { encoding: 'utf8' });
     expect(cli(['new-audience', 'diplomats', '--extends', 'briefing']).status).toBe(0);
     expect(cli(['build', '--audience', 'diplomats']).status).toBe(0); // builds before any edit
+    copyFileSync(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/diplomats/logo.png')); // the README's logo
     writeFileSync(path.join(root, 'templates/diplomats/theme.yaml'), theme);
     writeFileSync(path.join(root, 'templates/diplomats/deck.hbs'), deck);
     const r = cli(['build', '--audience', 'diplomats']);
@@ -45,6 +46,7 @@ describe('documentation', () => {
     expect(parts.get('ppt/slides/slide2.xml')).toContain('<a:t>٢</a:t>'); // Arabic-Indic slide numbers
     expect([...parts.keys()].some((n) => n.startsWith('ppt/slideLayouts/') && parts.get(n)!.includes('0B5D3B'))).toBe(true);
     expect([...parts.values()].some((x) => x.includes('للاستخدام الرسمي'))).toBe(true);
+    expect(parts.get('ppt/slides/slide1.xml')).toMatch(/<p:pic>[\s\S]*descr="شعار الوزارة"/); // the logo, on the title slide
   });
 
   it('shows the error of a mistyped key as mujaz prints it (README and authors’ guide)', async () => {

@@ -1,7 +1,9 @@
+import { posix } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { LOGO_MAX_BYTES, logoSize, readPicture, type Logo } from './logo.js';
 import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
 /** Every file under templates/, by path relative to the root. */
@@ -18,6 +20,8 @@ export interface Audience {
   partials: Map<string, SourceFile>;
   /** The audience and the ones it extends, nearest first. */
   chain: string[];
+  /** The picture its theme names for the title slide, checked and measured. */
+  logo?: Logo;
 }
 
 /** The audiences of a project: the folders of templates/ with a theme.yaml (not _shared). */
@@ -112,6 +116,8 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   const themes: unknown[] = [];
   let current: string | undefined = name;
   let lastParsed: ParsedYaml | undefined;
+  /** The theme.yaml that names the logo the audience draws (for its errors). */
+  let logoNamedIn: ParsedYaml | undefined;
   /** The `extends:` line of the audience that named `current`, for the two errors below. */
   const extendsLine = () => (lastParsed ? { location: locate(lastParsed, ['extends']), source: lastParsed.file.text } : {});
   while (current !== undefined) {
@@ -142,6 +148,12 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
     const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
     if (!checked.value) return { diagnostics: checked.diagnostics };
+    if (checked.value.logo?.file !== undefined) {
+      // A logo is named from the folder of the theme that names it; the nearest one wins.
+      const file = posix.normalize(`templates/${current}/${checked.value.logo.file}`);
+      checked.value = { ...checked.value, logo: { ...checked.value.logo, file } };
+      logoNamedIn ??= parsed;
+    }
     themes.unshift(checked.value);
     current = checked.value.extends;
   }
@@ -160,6 +172,13 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     return { diagnostics };
   }
 
+  let logo: Logo | undefined;
+  if (full.data.logo) {
+    const found = checkLogo(full.data.logo, files, logoNamedIn!);
+    if (found.diagnostic) return { diagnostics: [...diagnostics, found.diagnostic] };
+    logo = found.logo;
+  }
+
   const deckOwner = chain.find((a) => files.has(`templates/${a}/deck.hbs`));
   if (!deckOwner) {
     diagnostics.push({ code: 'MJZ151', severity: 'error', message: `The audience "${name}" has no deck.hbs${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}`, location: { file: `templates/${name}/deck.hbs` } });
@@ -167,5 +186,24 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   }
   const partials = partialsOf(SHARED_DIR, files);
   for (const a of [...chain].reverse()) for (const [n, f] of partialsOf(`templates/${a}`, files)) partials.set(n, f);
-  return { audience: { name, theme: full.data, deck: files.get(`templates/${deckOwner}/deck.hbs`)!, partials, chain }, diagnostics };
+  return { audience: { name, theme: full.data, deck: files.get(`templates/${deckOwner}/deck.hbs`)!, partials, chain, ...(logo ? { logo } : {}) }, diagnostics };
+}
+
+/** The logo a theme names: found among the templates, a PNG or JPEG of a sensible weight, measured. */
+function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, namedIn: ParsedYaml): { logo?: Logo; diagnostic?: Diagnostic } {
+  const at = { location: locate(namedIn, ['logo', 'file']), source: namedIn.file.text };
+  const fail = (message: string, hint: string) => ({ diagnostic: { code: 'MJZ155', severity: 'error' as const, message, hint, ...at } });
+  const file = files.get(spec.file);
+  if (!spec.file.startsWith('templates/') || !file) {
+    const here = [...files.keys()].filter((f) => f.startsWith(posix.dirname(namedIn.file.path) + '/') && /\.(png|jpe?g)$/i.test(f));
+    return fail(`The logo ${spec.file} is not there`, here.length ? `The folder holds ${here.join(', ')}: name one of them (from the theme's folder, e.g. ${posix.basename(here[0]!)}).` : `Put the picture in ${posix.dirname(namedIn.file.path)}/ and name it from there, e.g. file: logo.png.`);
+  }
+  if (file.refused || !file.bytes) return { diagnostic: undefined }; // reported by the reader
+  const picture = readPicture(file.bytes);
+  if (!picture) return fail(`${spec.file} is not a PNG or JPEG picture`, 'Save the logo as PNG (best for a logo, with a transparent background) or JPEG.');
+  if (file.bytes.length > LOGO_MAX_BYTES) {
+    return fail(`${spec.file} weighs ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB, and every deck of the audience would carry it`, `Save it smaller, under ${LOGO_MAX_BYTES / 1024 / 1024} MB: a logo needs no more than about 600 pixels across.`);
+  }
+  const { w, h } = logoSize(picture, spec.width ?? 1.5);
+  return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt } };
 }

@@ -37,6 +37,20 @@ const sizes = z.strictObject({
   big: z.number().min(24).max(96),
 });
 
+/** A logo as a theme.yaml names it: its file in the audience's folder. */
+const logoFile = z
+  .string()
+  .trim()
+  .regex(/^(?:\.\.\/_shared\/(?!.*\.\.)|(?![/\\])(?!.*\.\.))[^\\]+\.(?:png|jpe?g)$/i, "name a .png or .jpg file of this audience's folder, e.g. logo.png (or ../_shared/logo.png)");
+const logo = z.strictObject({
+  /** A PNG or JPEG picture, in the folder of the theme that names it (or ../_shared/). */
+  file: logoFile,
+  /** Its width on the title slide, in inches (1.5 unless given); the height follows the picture, at most 1 inch. */
+  width: z.number().min(0.3, 'give a width between 0.3 and 4 inches').max(4, 'give a width between 0.3 and 4 inches').optional(),
+  /** What it shows, for screen readers (e.g. شعار الوزارة): a logo says who speaks, so it is required. */
+  alt: text.optional(),
+});
+
 /** An audience's theme, after its `extends` chain is merged: every field set. */
 export const ThemeSchema = z.strictObject({
   /** The audience this one builds on: its templates, partials and theme are the defaults. */
@@ -46,6 +60,8 @@ export const ThemeSchema = z.strictObject({
   digits: z.enum(['western', 'arabic-indic']),
   /** A distribution marking shown in every footer, e.g. للاستخدام الرسمي. */
   marking: z.string().optional(),
+  /** A picture on the title slide, top right; `file` is the project path once the theme is loaded. */
+  logo: z.strictObject({ file: z.string(), width: z.number().optional(), alt: text }).optional(),
   fonts,
   colors,
   sizes,
@@ -58,6 +74,7 @@ export const ThemeFileSchema = z.strictObject({
   description: text.optional(),
   digits: z.enum(['western', 'arabic-indic']).optional(),
   marking: z.string().optional(),
+  logo: logo.partial().optional(),
   fonts: fonts.partial().optional(),
   colors: colors.partial().optional(),
   sizes: sizes.partial().optional(),

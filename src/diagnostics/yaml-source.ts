@@ -36,6 +36,8 @@ export interface SourceFile {
    * file) and has reported why: stages treat it as present, with nothing in it to check.
    */
   refused?: boolean;
+  /** The file's bytes, for a file that is not text (an audience's logo); its `text` is then empty. */
+  bytes?: Uint8Array;
 }
 
 export interface ParsedYaml {

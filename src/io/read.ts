@@ -143,7 +143,7 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
     diagnostics.push(diagnostic);
     if (keepRefused) content.set(rel, { path: rel, text: '', refused: true });
   }
-  const read = await Promise.all(listing.files.map(async (rel) => ({ rel, ...(await readText(root, rel)) })));
+  const read = await Promise.all(listing.files.map(async (rel) => ({ rel, ...(await (isImage(rel) ? readImage(root, rel) : readText(root, rel))) })));
   for (const { rel, file, diagnostic } of read) {
     if (file && (keepRefused || !file.refused)) content.set(rel, file);
     if (diagnostic) diagnostics.push(diagnostic);
@@ -159,7 +159,24 @@ export async function readContentFiles(root: string): Promise<ProjectFiles> {
   return readTree(root, 'content', ['.yaml', '.yml', '.txt'], true);
 }
 
-/** Every template and theme under templates/ (all audiences, and _shared). */
+/** Pictures a theme may name (its logo), read as bytes. */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'] as const;
+const isImage = (rel: string) => IMAGE_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e));
+
+async function readImage(root: string, relative: string): Promise<{ file?: SourceFile; diagnostic?: Diagnostic }> {
+  try {
+    return { file: { path: relative, text: '', bytes: new Uint8Array(await readFile(path.join(root, relative))) } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    return {
+      file: { path: relative, text: '', refused: true },
+      diagnostic: { code: 'MJZ121', severity: 'error', message: `Cannot read ${relative} (${code ?? (error as Error).message})`, location: { file: relative } },
+    };
+  }
+}
+
+/** Every template and theme under templates/ (all audiences, and _shared), and the pictures they may name. */
 export async function readTemplateFiles(root: string): Promise<ProjectFiles> {
-  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml'], false);
+  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml', ...IMAGE_EXTENSIONS, '.PNG', '.JPG', '.JPEG'], false);
 }

@@ -9,6 +9,8 @@ export const ACCENT_BAR = { x: SLIDE.w - MARGIN - 1.6, y: 1.34, w: 1.6, h: 0.06 
 export const BODY = { x: MARGIN, y: 1.6, w: CONTENT_W, h: 4.9 } as const;
 /** The height of the title placeholder of the title slide (master.ts). */
 export const TITLE_SLIDE_TITLE_H = 1.9;
+/** The top of an audience's logo on the title slide: it ends above the title (y 1.6), being at most 1 inch tall. */
+export const LOGO_Y = 0.5;
 export const FOOTER = { y: 6.88, h: 0.4, ruleY: 6.8 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { Pptx, PptxSlide } from './types.js';
 import { presentationParts } from './parts.js';
 import type { PartMap } from './post/types.js';
+import type { Logo } from '../audience/logo.js';
 import type { Theme } from '../audience/theme.js';
 import type { DeckSpec, Slide } from '../spec/schema.js';
 import { CONTENT_MASTER, TITLE_MASTER, addSlideNumber, defineMasters } from './master.js';
@@ -36,7 +37,7 @@ function loadPptxGenJS() {
  * Stage 5: the deck spec drawn with pptxgenjs. Returns the raw parts (not zipped); the post-processing
  * stage makes it right-to-left throughout, valid and deterministic.
  */
-export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<PartMap> {
+export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo): Promise<PartMap> {
   const mod = await loadPptxGenJS();
   // Under NodeNext the bundled types make the default export look non-constructible.
   const Ctor = mod.default as new () => Pptx;
@@ -55,7 +56,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme): Promise<PartMap>
   const listOf = (s: Extract<Slide, { kind: 'sources' }>) => `${s.section ?? ''}\0${s.columns}`;
   const sourceSizes = new Map<string, number>();
   for (const s of spec.slides) if (s.kind === 'sources') sourceSizes.set(listOf(s), Math.min(sourceSizes.get(listOf(s)) ?? Infinity, sourcesSize(s, theme)));
-  const ctx: RenderContext = { pptx, theme, sourcesSizeOf: (s) => sourceSizes.get(listOf(s))! };
+  const ctx: RenderContext = { pptx, theme, sourcesSizeOf: (s) => sourceSizes.get(listOf(s))!, ...(logo ? { logo } : {}) };
   let section: string | undefined;
   for (const [index, slideSpec] of spec.slides.entries()) {
     const sectionTitle = slideSpec.section ?? section ?? spec.deck.title;

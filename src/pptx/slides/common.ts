@@ -1,4 +1,5 @@
 import type { Pptx, PptxSlide, TextProps, TextPropsOptions } from '../types.js';
+import type { Logo } from '../../audience/logo.js';
 import type { Theme } from '../../audience/theme.js';
 import type { Bullet, Slide } from '../../spec/schema.js';
 import { BODY, FOOTER, MARGIN, SLIDE, TITLE_BOX, estimateLines, faceWidth, fitSize } from '../layout.js';
@@ -9,6 +10,8 @@ export interface RenderContext {
   theme: Theme;
   /** The type size of a sources slide, shared by the pages of one list (render.ts). */
   sourcesSizeOf?: (slide: Extract<Slide, { kind: 'sources' }>) => number;
+  /** The audience's logo, for the title slide. */
+  logo?: Logo;
 }
 
 export type Box = { x: number; y: number; w: number; h: number };

@@ -1,12 +1,12 @@
 import type { PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { Slide } from '../../spec/schema.js';
-import { MARGIN, SLIDE, TITLE_SLIDE_TITLE_H, faceWidth, fitSize } from '../layout.js';
+import { LOGO_Y, MARGIN, SLIDE, TITLE_SLIDE_TITLE_H, faceWidth, fitSize } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 import type { RenderContext } from './common.js';
 
 type TitleSlide = Extract<Slide, { kind: 'title' }>;
 
-export function renderTitle(slide: PptxSlide, spec: TitleSlide, { theme }: RenderContext): void {
+export function renderTitle(slide: PptxSlide, spec: TitleSlide, { theme, logo }: RenderContext): void {
   const c = theme.colors;
   const w = SLIDE.w - 2 * MARGIN - 0.4;
   // As on content slides: a title too long for the placeholder at the theme's size is set smaller
@@ -23,4 +23,7 @@ export function renderTitle(slide: PptxSlide, spec: TitleSlide, { theme }: Rende
   if (lines.length) {
     slide.addText(lines.join('\n'), { x: MARGIN, y: 5.4, w, h: 1.0, ...ar(bodyStyle(theme, theme.sizes.body - 2, c.onPrimary)), valign: 'top', margin: 0 } as TextPropsOptions);
   }
+  // The audience's logo, top right (where reading starts), above the title; last in the shape
+  // order, so that a screen reader reads the title first.
+  if (logo) slide.addImage({ data: logo.data, x: SLIDE.w - MARGIN - logo.w, y: LOGO_Y, w: logo.w, h: logo.h, altText: logo.alt });
 }

@@ -1,0 +1,66 @@
+/**
+ * An audience's logo: a PNG or JPEG picture named by its theme, drawn on the title slide. This
+ * stage checks the picture and measures it; the renderer only places what it is given.
+ */
+
+/** A logo ready to place: its picture as pptxgenjs takes it, its size on the slide in inches. */
+export interface Logo {
+  /** `image/png;base64,…` or `image/jpeg;base64,…` */
+  data: string;
+  w: number;
+  h: number;
+  /** What it shows, for screen readers. */
+  alt: string;
+}
+
+/** The tallest a logo is drawn (inches): it stands above the title, in the slide's top band. */
+export const LOGO_MAX_H = 1.0;
+/** Pictures larger than this would weigh down every deck of the audience. */
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+
+export type Picture = { type: 'png' | 'jpeg'; width: number; height: number };
+
+/** The kind and pixel size of a PNG or JPEG, read from its header; undefined for anything else. */
+export function readPicture(bytes: Uint8Array): Picture | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 24 && PNG.every((b, i) => bytes[i] === b) && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR') {
+    const width = view.getUint32(16);
+    const height = view.getUint32(20);
+    return width > 0 && height > 0 ? { type: 'png', width, height } : undefined;
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    // JPEG: walk the segments to a start-of-frame (SOF0–SOF15 but DHT C4, JPG C8, DAC CC).
+    let i = 2;
+    while (i + 4 <= bytes.length) {
+      if (bytes[i] !== 0xff) return undefined;
+      const marker = bytes[i + 1]!;
+      if (marker === 0xff) {
+        i++; // fill byte
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2; // markers without a length
+        continue;
+      }
+      const length = view.getUint16(i + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        if (i + 9 > bytes.length) return undefined;
+        const height = view.getUint16(i + 5);
+        const width = view.getUint16(i + 7);
+        return width > 0 && height > 0 ? { type: 'jpeg', width, height } : undefined;
+      }
+      if (marker === 0xd9 || marker === 0xda || length < 2) return undefined; // image data or end before a frame
+      i += 2 + length;
+    }
+  }
+  return undefined;
+}
+
+/** The logo's size on the slide: the width asked for, the height following the picture, no taller than LOGO_MAX_H. */
+export function logoSize(picture: Picture, width: number): { w: number; h: number } {
+  const h = (width * picture.height) / picture.width;
+  const scale = h > LOGO_MAX_H ? LOGO_MAX_H / h : 1;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { w: round(width * scale), h: round(h * scale) };
+}

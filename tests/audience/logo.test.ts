@@ -1,0 +1,123 @@
+/**
+ * An audience's logo: named by its theme, checked and measured when the audience is loaded, and
+ * drawn on the title slide (top right), in a deck that stays valid and byte-identical.
+ */
+import { readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOGO_MAX_BYTES, logoSize, readPicture } from '../../src/audience/logo.js';
+import { loadAudience } from '../../src/audience/load.js';
+import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
+import { buildDeck } from '../../src/index.js';
+import { readTemplateFiles } from '../../src/io/read.js';
+import { all, slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
+import { REPO, tempProject } from '../helpers/project.js';
+
+const LOGO = await readFile(path.join(REPO, 'tests/fixtures/logo.png')); // 400 × 200 pixels
+
+/** A minimal JPEG header: SOI, an APP0 segment, then a baseline frame of `width` × `height`. */
+function jpeg(width: number, height: number): Uint8Array {
+  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+  const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+  return new Uint8Array([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
+}
+
+/** The shipped templates with the briefing theme naming a logo, and the files given added. */
+async function templatesWith(logoYaml: string, extra: Record<string, Uint8Array | string> = {}): Promise<Map<string, SourceFile>> {
+  const files = new Map((await readTemplateFiles(REPO)).content);
+  const theme = files.get('templates/briefing/theme.yaml')!;
+  files.set(theme.path, { ...theme, text: `${theme.text}${logoYaml}` });
+  for (const [p, v] of Object.entries(extra)) files.set(p, typeof v === 'string' ? { path: p, text: v } : { path: p, text: '', bytes: v });
+  return files;
+}
+
+describe('reading a picture', () => {
+  it('reads the kind and pixel size of a PNG and a JPEG, and nothing else', () => {
+    expect(readPicture(LOGO)).toEqual({ type: 'png', width: 400, height: 200 });
+    expect(readPicture(jpeg(640, 480))).toEqual({ type: 'jpeg', width: 640, height: 480 });
+    expect(readPicture(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeUndefined();
+    expect(readPicture(LOGO.subarray(0, 20))).toBeUndefined();
+    expect(readPicture(jpeg(640, 480).subarray(0, 12))).toBeUndefined();
+  });
+
+  it('sizes a logo to the width asked, its height following the picture, never taller than an inch', () => {
+    expect(logoSize({ type: 'png', width: 400, height: 200 }, 1.5)).toEqual({ w: 1.5, h: 0.75 });
+    expect(logoSize({ type: 'png', width: 200, height: 400 }, 1.5)).toEqual({ w: 0.5, h: 1 });
+  });
+});
+
+describe('a theme that names a logo', () => {
+  it('loads it from the audience folder, measured, for the audience and those that extend it (every other shipped one)', async () => {
+    const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار الجهة"\n', { 'templates/briefing/logo.png': LOGO });
+    const briefing = loadAudience('briefing', files);
+    expect(briefing.diagnostics).toEqual([]);
+    expect(briefing.audience!.logo).toMatchObject({ w: 1.5, h: 0.75, alt: 'شعار الجهة' });
+    expect(briefing.audience!.logo!.data).toBe(`image/png;base64,${Buffer.from(LOGO).toString('base64')}`);
+    expect(loadAudience('leadership', files).audience!.logo).toMatchObject({ w: 1.5, h: 0.75 }); // extends briefing
+  });
+
+  it('takes one from templates/_shared/, and lets an audience that extends it change only its width', async () => {
+    const files = await templatesWith('logo:\n  file: ../_shared/emblem.png\n  alt: "شعار"\n', { 'templates/_shared/emblem.png': LOGO });
+    const leadership = files.get('templates/leadership/theme.yaml')!;
+    files.set(leadership.path, { ...leadership, text: `${leadership.text}logo:\n  width: 1\n` });
+    expect(loadAudience('briefing', files).audience!.logo).toMatchObject({ w: 1.5, h: 0.75 });
+    expect(loadAudience('leadership', files).audience!.logo).toMatchObject({ w: 1, h: 0.5 });
+  });
+
+  it('refuses a logo without its alternative text: a logo says who speaks', async () => {
+    const d = loadAudience('briefing', await templatesWith('logo:\n  file: logo.png\n', { 'templates/briefing/logo.png': LOGO })).diagnostics;
+    expect(d.map((x) => [x.code, x.message])).toEqual([['MJZ112', expect.stringMatching(/does not set logo\.alt/)]]);
+  });
+
+  it('refuses a logo that is not there, naming the pictures the folder holds, at the theme line', async () => {
+    const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/emblem.png': LOGO });
+    const [d] = loadAudience('briefing', files).diagnostics;
+    expect(d).toMatchObject({ code: 'MJZ155', severity: 'error', message: 'The logo templates/briefing/logo.png is not there', location: { file: 'templates/briefing/theme.yaml' } });
+    expect(d!.location!.start!.line).toBe(files.get('templates/briefing/theme.yaml')!.text.split('\n').indexOf('  file: logo.png') + 1);
+    expect(d!.hint).toContain('templates/briefing/emblem.png');
+  });
+
+  it('refuses a file that is no PNG or JPEG, and one too heavy for every deck to carry', async () => {
+    const notPicture = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/logo.png': new TextEncoder().encode('not a picture') });
+    expect(loadAudience('briefing', notPicture).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: 'templates/briefing/logo.png is not a PNG or JPEG picture' });
+    const heavy = new Uint8Array(LOGO_MAX_BYTES + 1);
+    heavy.set(LOGO);
+    const tooHeavy = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/logo.png': heavy });
+    expect(loadAudience('briefing', tooHeavy).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/weighs 2\.0 MB, and every deck of the audience would carry it/) });
+  });
+
+  it('refuses a path out of the audience folder, or a picture of another kind, in the theme', async () => {
+    for (const file of ['../../content/logo.png', '/etc/logo.png', 'logo.svg', '../security/logo.png']) {
+      const d = loadAudience('briefing', await templatesWith(`logo:\n  file: ${file}\n`)).diagnostics;
+      expect(d.map((x) => x.code), file).toEqual(['MJZ111']);
+      expect(d[0]!.message, file).toMatch(/\.png or \.jpg file of this audience's folder/);
+    }
+  });
+});
+
+describe('a deck whose audience has a logo', () => {
+  it('draws it on the title slide, top right, with its alternative text; a valid deck, the same bytes when built again', async () => {
+    const root = await tempProject();
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
+      const theme = path.join(root, 'templates/briefing/theme.yaml');
+      await writeFile(theme, `${await readFile(theme, 'utf8')}logo:\n  file: logo.png\n  alt: "شعار الجهة"\n`);
+      const first = await buildDeck({ root, audience: 'briefing' });
+      expect(first.diagnostics).toEqual([]);
+      const parts = await unzipXml(first.bytes!);
+      const [title, ...others] = slideNames(parts).map((n) => parts.get(n)!);
+      const pics = all(title!, /<p:pic>([\s\S]*?)<\/p:pic>/g);
+      expect(pics).toHaveLength(1);
+      expect(pics[0]).toMatch(/<p:cNvPr [^>]*descr="شعار الجهة"/);
+      // 1.5 × 0.75 in, its right edge on the right margin (13.333 − 0.6 in), 0.5 in from the top
+      expect(pics[0]).toMatch(/<a:off x="10271455" y="457200"\/>\s*<a:ext cx="1371600" cy="685800"\/>/);
+      for (const slide of others) expect(slide).not.toContain('<p:pic>');
+      const again = await buildDeck({ root, audience: 'briefing' });
+      expect(Buffer.from(again.bytes!).equals(Buffer.from(first.bytes!))).toBe(true);
+      const { code, output } = validatePptx(first.bytes!);
+      expect(code, output).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
