@@ -134,7 +134,11 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
     return fail([], { context, spec: parsed.spec, usedFacts, uses: parsed.uses });
   }
-  const manifest = makeManifest(name, parsed.spec, parsed.uses, prepared.facts);
+  // The look: what the theme changes on every slide (a logo by the digest of its picture).
+  const { logo } = loaded.audience;
+  const { description: _said, extends: _from, ...drawn } = theme; // (what `audiences` prints, and where it came from)
+  const look = { theme: drawn, logo: logo && { ...logo, data: createHash('sha256').update(logo.data).digest('hex') } };
+  const manifest = makeManifest(name, parsed.spec, parsed.uses, prepared.facts, look);
   const specMs = lap();
   if (options.render === false) return { audience: name, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 

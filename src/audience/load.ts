@@ -39,7 +39,8 @@ export function incompleteAudiences(files: TemplateSources): string[] {
   const known = new Set(audienceNames(files));
   const names = new Set<string>();
   for (const path of files.keys()) {
-    const m = /^templates\/([^/_.][^/]*)\//.exec(path);
+    // (a folder of pictures only, say logos/, is no audience begun)
+    const m = /^templates\/([^/_.][^/]*)\/.*\.(?:hbs|ya?ml)$/.exec(path);
     if (m && !known.has(m[1]!)) names.add(m[1]!);
   }
   return [...names].sort();
@@ -148,7 +149,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
     const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
     if (!checked.value) return { diagnostics: checked.diagnostics };
-    if (checked.value.logo?.file !== undefined) {
+    if (checked.value.logo && checked.value.logo.file !== undefined) {
       // A logo is named from the folder of the theme that names it; the nearest one wins.
       const file = posix.normalize(`templates/${current}/${checked.value.logo.file}`);
       checked.value = { ...checked.value, logo: { ...checked.value.logo, file } };
@@ -158,7 +159,8 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     current = checked.value.extends;
   }
 
-  const merged = themes.reduce<unknown>((acc, t) => merge(acc, t), {});
+  const merged = themes.reduce<Record<string, unknown>>((acc, t) => merge(acc, t) as Record<string, unknown>, {});
+  if (merged.logo === false) delete merged.logo; // the nearest theme said: no logo
   const full = ThemeSchema.safeParse(merged, { jitless: true }); // see diagnostics/schema.ts
   if (!full.success) {
     for (const issue of full.error.issues) {
@@ -195,15 +197,22 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   const fail = (message: string, hint: string) => ({ diagnostic: { code: 'MJZ155', severity: 'error' as const, message, hint, ...at } });
   const file = files.get(spec.file);
   if (!spec.file.startsWith('templates/') || !file) {
-    const here = [...files.keys()].filter((f) => f.startsWith(posix.dirname(namedIn.file.path) + '/') && /\.(png|jpe?g)$/i.test(f));
-    return fail(`The logo ${spec.file} is not there`, here.length ? `The folder holds ${here.join(', ')}: name one of them (from the theme's folder, e.g. ${posix.basename(here[0]!)}).` : `Put the picture in ${posix.dirname(namedIn.file.path)}/ and name it from there, e.g. file: logo.png.`);
+    // The pictures it could mean: in the theme's folder and in templates/_shared/, named from the theme's folder.
+    const folder = posix.dirname(namedIn.file.path);
+    const near = [...files.keys()].filter((f) => (posix.dirname(f) === folder || posix.dirname(f) === SHARED_DIR) && /\.(png|jpe?g)$/i.test(f)).map((f) => posix.relative(folder, f));
+    return fail(`The logo ${spec.file} is not there`, near.length ? `Name one of the pictures there are: ${near.join(', ')} (from the theme's folder).` : `Put the picture in ${folder}/ and name it from there, e.g. file: logo.png.`);
   }
-  if (file.refused || !file.bytes) return { diagnostic: undefined }; // reported by the reader
+  if (file.refused || !file.bytes) return {}; // the reader has said why it was not read
   const picture = readPicture(file.bytes);
   if (!picture) return fail(`${spec.file} is not a PNG or JPEG picture`, 'Save the logo as PNG (best for a logo, with a transparent background) or JPEG.');
   if (file.bytes.length > LOGO_MAX_BYTES) {
-    return fail(`${spec.file} weighs ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB, and every deck of the audience would carry it`, `Save it smaller, under ${LOGO_MAX_BYTES / 1024 / 1024} MB: a logo needs no more than about 600 pixels across.`);
+    return fail(`${spec.file} weighs ${Math.ceil(file.bytes.length / 1024)} KB, and every deck of the audience would carry it`, `Save it smaller, under ${LOGO_MAX_BYTES / 1024} KB: a logo needs no more than about 600 pixels across.`);
+  }
+  if (picture.unusual) return fail(`${spec.file} is a JPEG coded in a way many viewers cannot draw (lossless or arithmetic)`, 'Save it again as an ordinary JPEG, or as PNG.');
+  if (picture.orientation) {
+    return fail(`${spec.file} asks viewers to turn or mirror it (EXIF orientation ${picture.orientation}), which PowerPoint and LibreOffice do not all do`, 'Save it upright, e.g. with `convert logo.jpg -auto-orient logo.jpg`, or as PNG.');
   }
   const { w, h } = logoSize(picture, spec.width ?? 1.5);
+  if (w < 0.1 || h < 0.1) return fail(`${spec.file} is ${picture.width} × ${picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
   return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt } };
 }

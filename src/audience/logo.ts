@@ -18,7 +18,33 @@ export const LOGO_MAX_H = 1.0;
 /** Pictures larger than this would weigh down every deck of the audience. */
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 
-export type Picture = { type: 'png' | 'jpeg'; width: number; height: number };
+export type Picture = {
+  type: 'png' | 'jpeg';
+  width: number;
+  height: number;
+  /** A JPEG coded otherwise than baseline, extended or progressive (lossless, arithmetic): many viewers cannot draw it. */
+  unusual?: true;
+  /** The EXIF orientation of a JPEG, when it says to turn or mirror the picture (2–8). */
+  orientation?: number;
+};
+
+/** The EXIF orientation (tag 0x0112 of IFD0) in an APP1 segment's data, if it holds one. */
+function exifOrientation(bytes: Uint8Array, start: number, end: number): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (end - start < 14 || String.fromCharCode(...bytes.subarray(start, start + 6)) !== 'Exif\0\0') return undefined;
+  const tiff = start + 6;
+  const little = bytes[tiff] === 0x49; // "II"; "MM" is big-endian
+  const u16 = (at: number) => (at + 2 <= end ? view.getUint16(at, little) : undefined);
+  const u32 = (at: number) => (at + 4 <= end ? view.getUint32(at, little) : undefined);
+  const ifd = u32(tiff + 4);
+  const count = ifd === undefined ? undefined : u16(tiff + ifd);
+  if (ifd === undefined || count === undefined) return undefined;
+  for (let k = 0; k < count; k++) {
+    const entry = tiff + ifd + 2 + 12 * k;
+    if (u16(entry) === 0x0112) return u16(entry + 8);
+  }
+  return undefined;
+}
 
 /** The kind and pixel size of a PNG or JPEG, read from its header; undefined for anything else. */
 export function readPicture(bytes: Uint8Array): Picture | undefined {
@@ -32,6 +58,7 @@ export function readPicture(bytes: Uint8Array): Picture | undefined {
   if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
     // JPEG: walk the segments to a start-of-frame (SOF0–SOF15 but DHT C4, JPG C8, DAC CC).
     let i = 2;
+    let orientation: number | undefined;
     while (i + 4 <= bytes.length) {
       if (bytes[i] !== 0xff) return undefined;
       const marker = bytes[i + 1]!;
@@ -44,11 +71,13 @@ export function readPicture(bytes: Uint8Array): Picture | undefined {
         continue;
       }
       const length = view.getUint16(i + 2);
+      if (marker === 0xe1) orientation ??= exifOrientation(bytes, i + 4, Math.min(bytes.length, i + 2 + length));
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
         if (i + 9 > bytes.length) return undefined;
         const height = view.getUint16(i + 5);
         const width = view.getUint16(i + 7);
-        return width > 0 && height > 0 ? { type: 'jpeg', width, height } : undefined;
+        if (width === 0 || height === 0) return undefined;
+        return { type: 'jpeg', width, height, ...(marker > 0xc2 ? { unusual: true as const } : {}), ...(orientation !== undefined && orientation !== 1 ? { orientation } : {}) };
       }
       if (marker === 0xd9 || marker === 0xda || length < 2) return undefined; // image data or end before a frame
       i += 2 + length;

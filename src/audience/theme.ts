@@ -41,7 +41,8 @@ const sizes = z.strictObject({
 const logoFile = z
   .string()
   .trim()
-  .regex(/^(?:\.\.\/_shared\/(?!.*\.\.)|(?![/\\])(?!.*\.\.))[^\\]+\.(?:png|jpe?g)$/i, "name a .png or .jpg file of this audience's folder, e.g. logo.png (or ../_shared/logo.png)");
+  // (no /i flag, so that the JSON schema editors read is the same: the cases are spelled out)
+  .regex(/^(?:\.\.\/_shared\/(?!.*\.\.)|(?![/\\])(?!.*\.\.))[^\\]+\.(?:[pP][nN][gG]|[jJ][pP][eE]?[gG])$/, "name a .png or .jpg file of this audience's folder, e.g. logo.png (or ../_shared/logo.png)");
 const logo = z.strictObject({
   /** A PNG or JPEG picture, in the folder of the theme that names it (or ../_shared/). */
   file: logoFile,
@@ -74,7 +75,8 @@ export const ThemeFileSchema = z.strictObject({
   description: text.optional(),
   digits: z.enum(['western', 'arabic-indic']).optional(),
   marking: z.string().optional(),
-  logo: logo.partial().optional(),
+  /** false: no logo, where the audience extended draws one. */
+  logo: z.union([z.literal(false), logo.partial()]).optional(),
   fonts: fonts.partial().optional(),
   colors: colors.partial().optional(),
   sizes: sizes.partial().optional(),

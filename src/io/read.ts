@@ -93,7 +93,8 @@ async function listFiles(root: string, dir: string, extensions: readonly string[
     out.diagnostics.push({ code: 'MJZ121', severity: 'error', message: `Cannot read the folder ${dir} (${code ?? (error as Error).message})`, location: { file: dir } });
     return out;
   }
-  const wanted = (name: string) => extensions.some((e) => name.endsWith(e));
+  // (a picture's extension in any case: cameras and editors write .JPG and .Png)
+  const wanted = (name: string) => extensions.some((e) => name.endsWith(e)) || (extensions.includes('.png') && isImage(name));
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = `${dir}/${entry.name}`;
     let isDirectory = entry.isDirectory();
@@ -141,11 +142,12 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
   diagnostics.push(...listing.diagnostics);
   for (const { rel, diagnostic } of listing.refused) {
     diagnostics.push(diagnostic);
-    if (keepRefused) content.set(rel, { path: rel, text: '', refused: true });
+    // (a picture is kept too: a theme's logo it names is then known as refused, not missing)
+    if (keepRefused || isImage(rel)) content.set(rel, { path: rel, text: '', refused: true });
   }
   const read = await Promise.all(listing.files.map(async (rel) => ({ rel, ...(await (isImage(rel) ? readImage(root, rel) : readText(root, rel))) })));
   for (const { rel, file, diagnostic } of read) {
-    if (file && (keepRefused || !file.refused)) content.set(rel, file);
+    if (file && (keepRefused || !file.refused || isImage(rel))) content.set(rel, file);
     if (diagnostic) diagnostics.push(diagnostic);
   }
   return { content, diagnostics };
@@ -178,5 +180,5 @@ async function readImage(root: string, relative: string): Promise<{ file?: Sourc
 
 /** Every template and theme under templates/ (all audiences, and _shared), and the pictures they may name. */
 export async function readTemplateFiles(root: string): Promise<ProjectFiles> {
-  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml', ...IMAGE_EXTENSIONS, '.PNG', '.JPG', '.JPEG'], false);
+  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml', ...IMAGE_EXTENSIONS], false);
 }

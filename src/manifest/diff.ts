@@ -20,6 +20,8 @@ export interface DeckDiff {
   changed: SlideChange[];
   /** Facts of the content whose values changed, used on a slide or not. */
   facts: FactChange[];
+  /** The audience's look (its theme or logo) changed: every slide looks different. */
+  look: boolean;
 }
 
 /** Compares two builds slide by slide, matching slides by their identity (section, kind, rank). */
@@ -34,7 +36,8 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
     if (!o || o.fingerprint === s.fingerprint) continue;
     changed.push({ before: o, after: s, facts: factChanges(o.facts, s.facts) });
   }
-  return { added, removed, changed, facts: factChanges(before.facts, after.facts) };
+  const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
+  return { added, removed, changed, facts: factChanges(before.facts, after.facts), look };
 
   /** The facts whose values differ between two maps of key → { value }, labelled. */
   function factChanges(b: Record<string, { value: number | string }>, a: Record<string, { value: number | string }>): FactChange[] {
@@ -46,7 +49,7 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
 }
 
 export function isEmpty(diff: DeckDiff): boolean {
-  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.facts.length;
+  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.facts.length && !diff.look;
 }
 
 const value = (v: number | string | undefined) => (v === undefined ? '—' : String(v));
@@ -55,6 +58,7 @@ const value = (v: number | string | undefined) => (v === undefined ? '—' : Str
 export function formatDiff(diff: DeckDiff): string {
   if (isEmpty(diff)) return 'no differences';
   const lines: string[] = [];
+  if (diff.look) lines.push('the look of every slide: its theme (colours, fonts, sizes, digits or logo)');
   for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${f.label})` : ''}: ${value(f.before)} → ${value(f.after)}`);
   for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${s.title}`);
   for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${s.title}`);

@@ -32,6 +32,8 @@ export interface Manifest {
   slides: ManifestSlide[];
   /** The facts this deck shows, with their values and sources. */
   facts: Record<string, { label: string; value: number | string; sources: string[] }>;
+  /** A fingerprint of the audience's look (its theme: colours, fonts, sizes, digits, logo), which no slide's spec holds. */
+  look?: string;
 }
 
 const factValue = z.union([z.number(), z.string()]);
@@ -57,6 +59,7 @@ export const ManifestSchema = z.object({
     }),
   ),
   facts: z.record(z.string(), z.object({ label: z.string(), value: factValue, sources: z.array(z.string()) })),
+  look: z.string().optional(), // (absent from manifests written before it was added)
 }) satisfies z.ZodType<Manifest>;
 
 /**
@@ -80,7 +83,7 @@ export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
-export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>): Manifest {
+export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, look?: unknown): Manifest {
   const rank = new Map<string, number>();
   const shown = new Set(uses.map((u) => u.key));
   const usesBySlide = new Map<number, FactUse[]>();
@@ -121,5 +124,6 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
         .sort((a, b) => (a.key < b.key ? -1 : 1))
         .map((f) => [f.key, { label: f.label, value: f.value, sources: f.sources }]),
     ),
+    ...(look === undefined ? {} : { look: fingerprint(look) }),
   };
 }

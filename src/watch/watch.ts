@@ -114,7 +114,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
   };
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const schedule = (file: string) => {
-    if (!/\.(ya?ml|txt|hbs)$/.test(file)) return; // editors' and tools' temporary files
+    if (!/\.(ya?ml|txt|hbs|png|jpe?g)$/i.test(file)) return; // editors' and tools' temporary files (a logo is a picture)
     note(relative(file));
   };
 

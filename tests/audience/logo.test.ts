@@ -2,13 +2,14 @@
  * An audience's logo: named by its theme, checked and measured when the audience is loaded, and
  * drawn on the title slide (top right), in a deck that stays valid and byte-identical.
  */
-import { readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, logoSize, readPicture } from '../../src/audience/logo.js';
 import { loadAudience } from '../../src/audience/load.js';
 import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
-import { buildDeck } from '../../src/index.js';
+import { buildDeck, checkProject } from '../../src/index.js';
 import { readTemplateFiles } from '../../src/io/read.js';
 import { all, slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -20,6 +21,15 @@ function jpeg(width: number, height: number): Uint8Array {
   const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
   const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
   return new Uint8Array([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
+}
+
+/** The same JPEG, with an APP1 segment giving an EXIF orientation (big-endian TIFF, one IFD0 entry). */
+function jpegTurned(orientation: number): Uint8Array {
+  const tiff = [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0, 0, 0];
+  const exif = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  const app1 = [0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff, ...exif];
+  const plain = jpeg(640, 480);
+  return new Uint8Array([0xff, 0xd8, ...app1, ...plain.subarray(2)]);
 }
 
 /** The shipped templates with the briefing theme naming a logo, and the files given added. */
@@ -38,6 +48,14 @@ describe('reading a picture', () => {
     expect(readPicture(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeUndefined();
     expect(readPicture(LOGO.subarray(0, 20))).toBeUndefined();
     expect(readPicture(jpeg(640, 480).subarray(0, 12))).toBeUndefined();
+  });
+
+  it('reads the EXIF orientation of a JPEG, and marks a JPEG of an unusual coding', () => {
+    expect(readPicture(jpegTurned(6))).toEqual({ type: 'jpeg', width: 640, height: 480, orientation: 6 });
+    expect(readPicture(jpegTurned(1))).toEqual({ type: 'jpeg', width: 640, height: 480 });
+    const lossless = jpeg(640, 480);
+    lossless[21] = 0xc3; // SOF3
+    expect(readPicture(lossless)).toEqual({ type: 'jpeg', width: 640, height: 480, unusual: true });
   });
 
   it('sizes a logo to the width asked, its height following the picture, never taller than an inch', () => {
@@ -74,7 +92,7 @@ describe('a theme that names a logo', () => {
     const [d] = loadAudience('briefing', files).diagnostics;
     expect(d).toMatchObject({ code: 'MJZ155', severity: 'error', message: 'The logo templates/briefing/logo.png is not there', location: { file: 'templates/briefing/theme.yaml' } });
     expect(d!.location!.start!.line).toBe(files.get('templates/briefing/theme.yaml')!.text.split('\n').indexOf('  file: logo.png') + 1);
-    expect(d!.hint).toContain('templates/briefing/emblem.png');
+    expect(d!.hint).toBe("Name one of the pictures there are: emblem.png (from the theme's folder).");
   });
 
   it('refuses a file that is no PNG or JPEG, and one too heavy for every deck to carry', async () => {
@@ -83,7 +101,28 @@ describe('a theme that names a logo', () => {
     const heavy = new Uint8Array(LOGO_MAX_BYTES + 1);
     heavy.set(LOGO);
     const tooHeavy = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/logo.png': heavy });
-    expect(loadAudience('briefing', tooHeavy).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/weighs 2\.0 MB, and every deck of the audience would carry it/) });
+    expect(loadAudience('briefing', tooHeavy).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/weighs 2049 KB, and every deck of the audience would carry it/) });
+  });
+
+  it('refuses a JPEG turned by its EXIF orientation, one of an unusual coding, and a picture too thin to show', async () => {
+    const alt = '  alt: "شعار"\n';
+    const turned = await templatesWith(`logo:\n  file: logo.jpg\n${alt}`, { 'templates/briefing/logo.jpg': jpegTurned(6) });
+    expect(loadAudience('briefing', turned).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/asks viewers to turn or mirror it \(EXIF orientation 6\)/) });
+    const lossless = jpeg(640, 480);
+    lossless[21] = 0xc3;
+    const unusual = await templatesWith(`logo:\n  file: logo.jpg\n${alt}`, { 'templates/briefing/logo.jpg': lossless });
+    expect(loadAudience('briefing', unusual).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/coded in a way many viewers cannot draw/) });
+    const thin = await templatesWith(`logo:\n  file: logo.jpg\n${alt}`, { 'templates/briefing/logo.jpg': jpeg(1, 5000) });
+    expect(loadAudience('briefing', thin).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/1 × 5000 pixels: .* it would be a line/) });
+  });
+
+  it('lets an audience that extends one with a logo draw none (logo: false)', async () => {
+    const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/logo.png': LOGO });
+    const media = files.get('templates/media/theme.yaml')!;
+    files.set(media.path, { ...media, text: `${media.text}logo: false\n` });
+    expect(loadAudience('media', files)).toMatchObject({ diagnostics: [], audience: { name: 'media' } });
+    expect(loadAudience('media', files).audience!.logo).toBeUndefined();
+    expect(loadAudience('leadership', files).audience!.logo).toBeDefined();
   });
 
   it('refuses a path out of the audience folder, or a picture of another kind, in the theme', async () => {
@@ -118,6 +157,46 @@ describe('a deck whose audience has a logo', () => {
       expect(code, output).toBe(0);
     } finally {
       await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pictures in the project', () => {
+  /** A copy of the project whose briefing theme names `file` (with alt text). */
+  async function projectNaming(file: string): Promise<string> {
+    const root = await tempProject();
+    const theme = path.join(root, 'templates/briefing/theme.yaml');
+    await writeFile(theme, `${await readFile(theme, 'utf8')}logo:\n  file: ${file}\n  alt: "شعار الجهة"\n`);
+    return root;
+  }
+
+  it('reads a picture whatever the case of its extension, and a folder of pictures only is no audience', async () => {
+    const root = await projectNaming('Logo.Png');
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/Logo.Png'));
+      await mkdir(path.join(root, 'templates/logos'));
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/logos/ministry.PNG'));
+      const checked = await checkProject({ root, all: true });
+      expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(checked.audiences).not.toContain('logos');
+      expect((await buildDeck({ root, audience: 'briefing' })).bytes).toBeDefined();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says once why a logo linked from outside the project is not read (not also that it is missing)', async () => {
+    const root = await projectNaming('logo.png');
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'mujaz-outside-'));
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(outside, 'logo.png'));
+      await symlink(path.join(outside, 'logo.png'), path.join(root, 'templates/briefing/logo.png'));
+      const result = await buildDeck({ root, audience: 'briefing' });
+      expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['MJZ122']);
+      expect(result.bytes).toBeUndefined();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
     }
   });
 });

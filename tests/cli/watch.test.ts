@@ -61,6 +61,23 @@ describe('mujaz watch', () => {
     expect(w.child.exitCode).toBeNull();
   }, 60_000);
 
+  it('rebuilds when the logo picture is replaced, and says the look changed', async () => {
+    const root = await tempProject();
+    await cp(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
+    await appendFile(path.join(root, 'templates/briefing/theme.yaml'), 'logo:\n  file: logo.png\n  alt: "شعار الجهة"\n');
+    const w = startWatch(root);
+    running = w.child;
+    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    const deck = path.join(root, 'output/briefing.pptx');
+    const first = await readFile(deck);
+    const other = Buffer.from(await readFile(path.join(REPO, 'tests/fixtures/logo.png')));
+    other[other.length - 1]! ^= 1; // (the end chunk's checksum: still a PNG of the same size, other bytes)
+    await writeFile(path.join(root, 'templates/briefing/logo.png'), other);
+    await w.waitFor(() => w.out().includes('the look of every slide'), 'the rebuild');
+    expect(w.out()).toContain('briefing: the look of every slide: its theme (colours, fonts, sizes, digits or logo)');
+    expect(await readFile(deck)).not.toEqual(first);
+  }, 60_000);
+
   it('reports the warnings of each rebuild, and an error again when a later save is still broken', async () => {
     const { w, facts, original } = await watchedProject();
     const warned = (text: string) => text.split('warning MJZ145').length - 1;

@@ -56,6 +56,15 @@ describe('manifest and diff', () => {
     expect(formatDiff(d)).toBe(['fact members (members): 89 → 90', '~ slide 2 bullets: الأعضاء 90', '    members (members): 89 → 90'].join('\n'));
   });
 
+  it('says when the look of every slide changed (its theme or logo), which no slide’s spec holds', () => {
+    const blue = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '17324D' } });
+    const green = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '0B5D3B' } });
+    expect(diffManifests(blue, green).look).toBe(true);
+    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide: its theme (colours, fonts, sizes, digits or logo)');
+    expect(isEmpty(diffManifests(blue, blue))).toBe(true);
+    expect(diffManifests(m89, green).look).toBe(false); // a manifest from before looks were kept: not said
+  });
+
   it('reports added and removed slides', () => {
     const longer = spec(89);
     longer.slides.push({ kind: 'sources', title: 'المصادر', section: 'ج', items: ['A1'], columns: 1 } as DeckSpec['slides'][number]);
