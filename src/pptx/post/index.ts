@@ -57,7 +57,7 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     // Direction and language
     opts.rtl && { why: 'rtl="1", right-aligned paragraphs and level styles', kinds: [...TEXT, 'presentation'], apply: rtlParagraphs },
     { why: 'lang on every run (notes, slide number, charts)', kinds: [...TEXT, 'presentation'], apply: (x) => setTextLang(x, opts.lang) },
-    opts.latinLang !== undefined && { why: 'Latin-only runs (English source titles) tagged as such', kinds: ['slide'], apply: (x) => tagLatinRuns(x, opts.latinLang as string) },
+    opts.latinLang !== undefined && { why: 'paragraphs marked as Latin text (English source titles) tagged English, out of proofing', kinds: ['slide'], apply: (x) => tagLatinRuns(x, opts.latinLang as string) },
     { why: 'slide-number field text ‹#› on masters and layouts', kinds: ['layout', 'master'], apply: markSlideNumberFields },
     // Fonts
     { why: 'chart text names a:ea and a:cs like a:latin', kinds: ['chart'], apply: completeFontTriples },

@@ -5,8 +5,8 @@
  *   breaks CT_TextParagraph (pPr?, runs*, endParaRPr?): keep the first only.
  * - Right-to-left: every paragraph rtl="1" and right-aligned; list-level styles
  *   (a:lvlNpPr, a:defPPr in lstStyle, txStyles, notesStyle, defaultTextStyle) too.
- * - Language: every run property element names the deck's language; a run of Latin text with
- *   no Arabic letter (an English source title) names its own.
+ * - Language: every run property element names the deck's language; the runs of a paragraph
+ *   the renderer marked as Latin text (an English source title) name their own.
  */
 import { LRM, latinOnly } from '../rtl.js';
 import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement, startTagPattern } from './xml.js';

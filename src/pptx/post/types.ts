@@ -2,7 +2,7 @@
 export interface FinalizeOptions {
   /** BCP 47 tag of all text, e.g. 'ar-SA'. */
   lang: string;
-  /** BCP 47 tag of runs of Latin text with no Arabic letter (English source titles), when not `lang`. */
+  /** BCP 47 tag of the paragraphs the renderer marked as Latin text (English source titles: rtl.ts, isolateLatin). */
   latinLang?: string;
   /** true for Arabic decks: every paragraph right-to-left and right-aligned. */
   rtl: boolean;
