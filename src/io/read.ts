@@ -12,18 +12,28 @@ import { normalizeLineEnds, type SourceFile } from '../diagnostics/yaml-source.j
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
 
-export async function readText(root: string, relative: string): Promise<{ file?: SourceFile; diagnostic?: Diagnostic }> {
-  let bytes: Buffer;
+type Read = { file?: SourceFile; diagnostic?: Diagnostic };
+
+/** A file's bytes, or what to say when they cannot be read (nothing when the file is gone). */
+async function readBytes(root: string, relative: string): Promise<{ bytes: Buffer } | { failed: Read }> {
   try {
-    bytes = await readFile(path.join(root, relative));
+    return { bytes: await readFile(path.join(root, relative)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return {};
+    if (code === 'ENOENT') return { failed: {} };
     return {
-      file: { path: relative, text: '', refused: true },
-      diagnostic: { code: 'MJZ121', severity: 'error', message: `Cannot read ${relative} (${code ?? (error as Error).message})`, location: { file: relative } },
+      failed: {
+        file: { path: relative, text: '', refused: true },
+        diagnostic: { code: 'MJZ121', severity: 'error', message: `Cannot read ${relative} (${code ?? (error as Error).message})`, location: { file: relative } },
+      },
     };
   }
+}
+
+export async function readText(root: string, relative: string): Promise<Read> {
+  const read = await readBytes(root, relative);
+  if ('failed' in read) return read.failed;
+  const { bytes } = read;
   try {
     const text = normalizeLineEnds(decoder.decode(bytes));
     return { file: { path: relative, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } };
@@ -165,17 +175,9 @@ export async function readContentFiles(root: string): Promise<ProjectFiles> {
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'] as const;
 const isImage = (rel: string) => IMAGE_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e));
 
-async function readImage(root: string, relative: string): Promise<{ file?: SourceFile; diagnostic?: Diagnostic }> {
-  try {
-    return { file: { path: relative, text: '', bytes: new Uint8Array(await readFile(path.join(root, relative))) } };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return {};
-    return {
-      file: { path: relative, text: '', refused: true },
-      diagnostic: { code: 'MJZ121', severity: 'error', message: `Cannot read ${relative} (${code ?? (error as Error).message})`, location: { file: relative } },
-    };
-  }
+async function readImage(root: string, relative: string): Promise<Read> {
+  const read = await readBytes(root, relative);
+  return 'failed' in read ? read.failed : { file: { path: relative, text: '', bytes: new Uint8Array(read.bytes) } };
 }
 
 /** Every template and theme under templates/ (all audiences, and _shared), and the pictures they may name. */
