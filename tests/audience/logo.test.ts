@@ -5,6 +5,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, logoSize, readPicture } from '../../src/audience/logo.js';
 import { loadAudience } from '../../src/audience/load.js';
@@ -56,6 +57,22 @@ describe('reading a picture', () => {
     const lossless = jpeg(640, 480);
     lossless[21] = 0xc3; // SOF3
     expect(readPicture(lossless)).toEqual({ type: 'jpeg', width: 640, height: 480, unusual: true });
+  });
+
+  it('never throws, whatever the bytes: random ones, and damaged PNG and JPEG headers', () => {
+    const damaged = (base: Uint8Array) =>
+      fc.tuple(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat()).map(([edits, cut]) => {
+        const b = new Uint8Array(base.subarray(0, Math.max(2, cut % (base.length + 1))));
+        for (const [at, v] of edits) b[at % b.length] = v;
+        return b;
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 64 }), damaged(new Uint8Array(LOGO.subarray(0, 64))), damaged(jpegTurned(6)), damaged(jpeg(640, 480))), (bytes) => {
+        const picture = readPicture(bytes);
+        if (picture) expect(picture.width * picture.height).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('sizes a logo to the width asked, its height following the picture, never taller than an inch', () => {
