@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
-import { LOGO_MAX_BYTES, logoSize, readPicture, type Logo } from './logo.js';
+import { LOGO_MAX_BYTES, isPicture, logoSize, readPicture, type Logo } from './logo.js';
 import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
 /** Every file under templates/, by path relative to the root. */
@@ -199,7 +199,7 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   if (!spec.file.startsWith('templates/') || !file) {
     // The pictures it could mean: in the theme's folder and in templates/_shared/, named from the theme's folder.
     const folder = posix.dirname(namedIn.file.path);
-    const near = [...files.keys()].filter((f) => (posix.dirname(f) === folder || posix.dirname(f) === SHARED_DIR) && /\.(png|jpe?g)$/i.test(f)).map((f) => posix.relative(folder, f));
+    const near = [...files.keys()].filter((f) => (posix.dirname(f) === folder || posix.dirname(f) === SHARED_DIR) && isPicture(f)).map((f) => posix.relative(folder, f));
     return fail(`The logo ${spec.file} is not there`, near.length ? `Name one of the pictures there are: ${near.join(', ')} (from the theme's folder).` : `Put the picture in ${folder}/ and name it from there, e.g. file: logo.png.`);
   }
   if (file.refused || !file.bytes) return {}; // the reader has said why it was not read

@@ -13,6 +13,9 @@ export interface Logo {
   alt: string;
 }
 
+/** A file a theme may name as its logo: a PNG or JPEG, by its name (in any case: cameras write .JPG). */
+export const isPicture = (name: string): boolean => /\.(?:png|jpe?g)$/i.test(name);
+
 /** The tallest a logo is drawn (inches): it stands above the title, in the slide's top band. */
 export const LOGO_MAX_H = 1.0;
 /** Pictures larger than this would weigh down every deck of the audience. */

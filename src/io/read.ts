@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isPicture } from '../audience/logo.js';
 import { normalizeLineEnds, type SourceFile } from '../diagnostics/yaml-source.js';
 
 /**
@@ -90,7 +91,7 @@ interface Listing {
  * Every file under `dir` (relative to root), recursively. A symbolic link is followed only when
  * it resolves inside the project root; one that leads out is reported and left unread.
  */
-async function listFiles(root: string, dir: string, extensions: readonly string[], realRoot: string, out: Listing): Promise<Listing> {
+async function listFiles(root: string, dir: string, wanted: (name: string) => boolean, realRoot: string, out: Listing): Promise<Listing> {
   let entries;
   try {
     const real = await realpath(path.join(root, dir));
@@ -103,8 +104,6 @@ async function listFiles(root: string, dir: string, extensions: readonly string[
     out.diagnostics.push({ code: 'MJZ121', severity: 'error', message: `Cannot read the folder ${dir} (${code ?? (error as Error).message})`, location: { file: dir } });
     return out;
   }
-  // (a picture's extension in any case: cameras and editors write .JPG and .Png)
-  const wanted = (name: string) => extensions.some((e) => name.endsWith(e)) || (extensions.includes('.png') && isImage(name));
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = `${dir}/${entry.name}`;
     let isDirectory = entry.isDirectory();
@@ -132,7 +131,7 @@ async function listFiles(root: string, dir: string, extensions: readonly string[
         continue;
       }
     }
-    if (isDirectory) await listFiles(root, rel, extensions, realRoot, out);
+    if (isDirectory) await listFiles(root, rel, wanted, realRoot, out);
     else if (isFile && wanted(entry.name)) out.files.push(rel);
   }
   return out;
@@ -144,11 +143,17 @@ export interface ProjectFiles {
   diagnostics: Diagnostic[];
 }
 
-async function readTree(root: string, dir: string, extensions: readonly string[], keepRefused: boolean): Promise<ProjectFiles> {
+/**
+ * The files of one folder of the project: text files with one of `extensions`, and, with
+ * `pictures`, the PNG and JPEG pictures there (an audience's logo), read as bytes.
+ */
+async function readTree(root: string, dir: string, extensions: readonly string[], keepRefused: boolean, pictures = false): Promise<ProjectFiles> {
+  const isImage = (name: string) => pictures && isPicture(name);
+  const wanted = (name: string) => extensions.some((e) => name.endsWith(e)) || isImage(name);
   const content = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const realRoot = await realpath(root).catch(() => path.resolve(root));
-  const listing = await listFiles(root, dir, extensions, realRoot, { files: [], refused: [], diagnostics: [], visited: new Set() });
+  const listing = await listFiles(root, dir, wanted, realRoot, { files: [], refused: [], diagnostics: [], visited: new Set() });
   diagnostics.push(...listing.diagnostics);
   for (const { rel, diagnostic } of listing.refused) {
     diagnostics.push(diagnostic);
@@ -171,10 +176,6 @@ export async function readContentFiles(root: string): Promise<ProjectFiles> {
   return readTree(root, 'content', ['.yaml', '.yml', '.txt'], true);
 }
 
-/** Pictures a theme may name (its logo), read as bytes. */
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'] as const;
-const isImage = (rel: string) => IMAGE_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e));
-
 async function readImage(root: string, relative: string): Promise<Read> {
   const read = await readBytes(root, relative);
   return 'failed' in read ? read.failed : { file: { path: relative, text: '', bytes: new Uint8Array(read.bytes) } };
@@ -182,5 +183,5 @@ async function readImage(root: string, relative: string): Promise<Read> {
 
 /** Every template and theme under templates/ (all audiences, and _shared), and the pictures they may name. */
 export async function readTemplateFiles(root: string): Promise<ProjectFiles> {
-  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml', ...IMAGE_EXTENSIONS], false);
+  return readTree(root, 'templates', ['.hbs', '.yaml', '.yml'], false, true);
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { buildDecks, DEFAULT_AUDIENCE, readProject, type WrittenDeck } from '../api.js';
 import { allAudiences, loadAudience, type TemplateSources } from '../audience/load.js';
+import { isPicture } from '../audience/logo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
 import type { Manifest } from '../manifest/manifest.js';
@@ -114,7 +115,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
   };
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const schedule = (file: string) => {
-    if (!/\.(ya?ml|txt|hbs|png|jpe?g)$/i.test(file)) return; // editors' and tools' temporary files (a logo is a picture)
+    if (!/\.(ya?ml|txt|hbs)$/.test(file) && !isPicture(file)) return; // editors' and tools' temporary files (a logo is a picture)
     note(relative(file));
   };
 
