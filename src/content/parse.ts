@@ -392,9 +392,15 @@ function locateRef(parsed: ParsedYaml | undefined, path: readonly PropertyKey[],
 /** Whether a quote says the figure: its digits (either script) or, for a month, its year. Text facts condense their quote and are not checked. */
 export function quoteStates(quote: string, type: string, value: number | string): boolean {
   if (type === 'text') return true;
-  const western = quote.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/(?<=\d)[,٬](?=\d{3})/g, '');
+  // Arabic-Indic (and Persian) digits read as Western; ٫ is the Arabic decimal separator, ٬ and , separate thousands
+  const western = quote
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/(?<=\d)٫(?=\d)/g, '.')
+    .replace(/(?<=\d)[,٬](?=\d{3})/g, '');
   const wanted = type === 'month' ? String(value).slice(0, 4) : String(value);
-  return new RegExp(`(^|[^0-9])${wanted.replace(/[.]/g, '\\.')}([^0-9]|$)`).test(western);
+  // the whole number: not a piece of a longer one (3 is not said by 1.3, nor 1.3 by 1.35)
+  return new RegExp(`(?<![0-9]|[0-9][.])${wanted.replace(/[.]/g, '\\.')}(?![0-9]|[.][0-9])`).test(western);
 }
 
 /**

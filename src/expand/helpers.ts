@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { TemplateContext } from '../audience/context.js';
 import { didYouMean } from '../diagnostics/diagnostic.js';
-import { markFact } from '../facts/markers.js';
+import { markFact, markValue } from '../facts/markers.js';
 import { isCalendarDate } from '../content/schema.js';
 import { countNoun, formatDate, formatNumber, formatPercent, formatYear, type NounForms } from '../format/arabic.js';
 
@@ -50,8 +50,32 @@ function located<T extends Record<string, Helper>>(helpers: T): T {
 /** The helper's options object, which Handlebars passes last (a helper called with too few arguments receives it in their place). */
 const isOptions = (value: unknown): boolean => value !== null && typeof value === 'object' && 'hash' in value && 'data' in value;
 
+/**
+ * What {{factValue "key"}} returns: the fact's raw value with its key, so that the use is counted
+ * wherever the value lands (a chart's values through json, or num, percent, year). Helpers
+ * read the value; printed as it is, it is the raw value, marked as a use.
+ */
+export class FactValue {
+  constructor(
+    readonly key: string,
+    readonly value: number | string,
+  ) {}
+  toString(): string {
+    return markFact(this.key, String(this.value));
+  }
+}
+
+/** The value a helper works on: a fact's value, not its box. */
+const unwrap = (value: unknown): unknown => (value instanceof FactValue ? value.value : value);
+
+/** The output of a helper that formats `args`, marked as a use of each fact among them. */
+function marked(text: string, ...args: unknown[]): string {
+  return args.reduceRight<string>((acc, a) => (a instanceof FactValue ? markFact(a.key, acc) : acc), text);
+}
+
 /** A finite number from a helper argument, or a HelperError naming the helper and what it got: never NaN or ∞ on a slide. */
-function numberArg(value: unknown, helper: string, example: string): number {
+function numberArg(boxed: unknown, helper: string, example: string): number {
+  const value = unwrap(boxed);
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.replace(/,/g, '')) : Number.NaN;
   if (!Number.isFinite(n)) {
     const got =
@@ -83,9 +107,10 @@ export function createHelpers(root: TemplateContext) {
     factLabel(key: unknown) {
       return fact(key).label;
     },
-    /** {{factValue "coalition.members"}} → the raw value, for json in charts */
+    /** {{json (factValue "coalition.members")}} → the raw value, for a chart's values (counted as a use of the fact) */
     factValue(key: unknown) {
-      return fact(key).value;
+      const f = fact(key);
+      return new FactValue(f.key, f.value);
     },
     /** {{count "coalition.members" one="عضو" two="عضوان" few="أعضاء" many="عضواً" other="عضو"}} */
     count(key: unknown, options: HelperOptions) {
@@ -99,29 +124,33 @@ export function createHelpers(root: TemplateContext) {
     },
     /** {{num 1234}} → 1,234 in the audience's digits */
     num(value: unknown) {
-      return formatNumber(numberArg(value, 'num', '{{num 1234}}'), digits);
+      return marked(formatNumber(numberArg(value, 'num', '{{num 1234}}'), digits), value);
     },
     year(value: unknown) {
       const year = numberArg(value, 'year', '{{year 2014}}');
       if (!Number.isInteger(year)) throw new HelperError(`year needs a whole year, e.g. {{year 2014}}; it got ${JSON.stringify(value)}`);
-      return formatYear(year, digits);
+      return marked(formatYear(year, digits), value);
     },
-    date(value: unknown) {
+    date(boxed: unknown) {
+      const value = unwrap(boxed);
       const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
       if (!isCalendarDate(text) && !/^\d{4}$/.test(text.trim())) {
         throw new HelperError(`date needs a date written YYYY-MM-DD, YYYY-MM or YYYY, e.g. {{date "2025-11-03"}}; ${text ? `"${text}" is not a date of the calendar` : 'it got nothing (a missing argument or field?)'}`);
       }
-      return formatDate(text, digits);
+      return marked(formatDate(text, digits), boxed);
     },
     percent(part: unknown, whole: unknown) {
       const of = numberArg(whole, 'percent', '{{percent 36 89}} (36 of 89)');
       if (of === 0) throw new HelperError('percent of a whole that is 0 has no value: check the second argument');
-      return formatPercent(numberArg(part, 'percent', '{{percent 36 89}} (36 of 89)') / of, digits);
+      return marked(formatPercent(numberArg(part, 'percent', '{{percent 36 89}} (36 of 89)') / of, digits), part, whole);
     },
     /** {{json value}}: the value as YAML flow (JSON), for lists and numbers. */
     json(value: unknown) {
       // A missing field would print null and pass for a value; say so where it happens.
       if (value === undefined || isOptions(value)) throw new HelperError('json was given nothing: the field it names does not exist here (check its spelling and the context: --emit context writes it out)');
+      if (value instanceof FactValue) {
+        return new Handlebars.SafeString(typeof value.value === 'number' ? markValue(value.key, value.value) : JSON.stringify(markFact(value.key, value.value)));
+      }
       return new Handlebars.SafeString(JSON.stringify(value));
     },
     /** {{source "A1"}} → the source's title */
@@ -175,7 +204,7 @@ export function createHelpers(root: TemplateContext) {
     /** {{#each (where sources "kind" "web")}}: the items whose field equals the value */
     where(list: unknown, field: unknown, value: unknown) {
       if (!Array.isArray(list)) throw new HelperError('where needs a list, a field name and a value');
-      return list.filter((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[String(field)] === value);
+      return list.filter((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[String(field)] === unwrap(value));
     },
     /** {{#each (chunk list 16)}}: the list cut into runs of at most n items, e.g. one slide each */
     chunk(list: unknown, size: unknown) {
@@ -184,7 +213,7 @@ export function createHelpers(root: TemplateContext) {
       return Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, (i + 1) * n));
     },
     eq(a: unknown, b: unknown) {
-      return a === b;
+      return unwrap(a) === unwrap(b);
     },
     /** {{add 1 @index}} for numbering */
     add(a: unknown, b: unknown) {

@@ -6,10 +6,23 @@
  */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
-const MARKER = /\uE000([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)\uE001/g;
+/** Opens the marker of a fact's raw number ({{json (factValue ...)}} in a chart's values). */
+const OPEN_VALUE = '\uE002';
+const KEY = '([a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)*)';
+const MARKER = new RegExp(`[${OPEN}${OPEN_VALUE}]${KEY}${CLOSE}`, 'g');
+/** A scalar that is nothing but a marked number: read back as the number. */
+const VALUE = new RegExp(`^${OPEN_VALUE}${KEY}${CLOSE}(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)$`);
 
 export function markFact(key: string, text: string): string {
   return `${OPEN}${key}${CLOSE}${text}`;
+}
+
+/**
+ * A fact's number as a YAML scalar that carries its key: the spec reads it back as the number
+ * (a chart value), and the use is counted like a printed fact's.
+ */
+export function markValue(key: string, value: number): string {
+  return `${OPEN_VALUE}${key}${CLOSE}${JSON.stringify(value)}`;
 }
 
 /** One use of a fact: the slide (0-based) and the element path inside it, e.g. bullets[1]. */
@@ -28,10 +41,11 @@ export function extractFactUses<T>(spec: T): { spec: T; uses: FactUse[] } {
   const uses: FactUse[] = [];
   const walk = (value: unknown, path: (string | number)[]): unknown => {
     if (typeof value === 'string') {
-      if (!value.includes(OPEN)) return value;
+      if (!value.includes(OPEN) && !value.includes(OPEN_VALUE)) return value;
       const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] : -1;
       for (const m of value.matchAll(MARKER)) uses.push({ key: m[1]!, slide, element: pathText(path.slice(slide >= 0 ? 2 : 0)) || 'deck' });
-      return value.replace(MARKER, '');
+      const number = VALUE.exec(value);
+      return number ? Number(number[2]) : value.replace(MARKER, '');
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
     if (value && typeof value === 'object') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContent } from '../../src/content/parse.js';
+import { parseContent, quoteStates } from '../../src/content/parse.js';
 import { contentWith, replaceOnce, shippedContent } from '../helpers/project.js';
 
 describe('parseContent', () => {
@@ -106,5 +106,14 @@ describe('parseContent', () => {
     const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ145');
     expect(d).toMatchObject({ severity: 'warning', message: '"ffis.locations" states 29, but its quote does not say it' });
     expect(d?.location?.file).toBe('content/facts.yaml');
+  });
+
+  it('reads a quote written in Arabic-Indic or Persian digits, with the Arabic decimal and thousands separators', () => {
+    expect(quoteStates('نحو ١٫٣ مليون لاجئ', 'number', 1.3)).toBe(true);
+    expect(quoteStates('نحو ٤٫٥ مليار دولار', 'number', 4.5)).toBe(true);
+    expect(quoteStates('أكثر من ١٬١٠٠ مشروع', 'number', 1100)).toBe(true);
+    expect(quoteStates('نحو ۱٫۳ مليون', 'number', 1.3)).toBe(true);
+    expect(quoteStates('نحو ١٫٣ مليون لاجئ', 'number', 3)).toBe(false);
+    expect(quoteStates('نحو ١٫٣٥ مليون لاجئ', 'number', 1.3)).toBe(false);
   });
 });

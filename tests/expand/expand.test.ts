@@ -98,7 +98,42 @@ describe('expandTemplates', () => {
     const out = expand('t: "{{fact "coalition.members"}} — {{factLabel "coalition.members"}}"\nv: {{json (factValue "coalition.members")}}', ctx);
     const { spec, uses } = extractFactUses(parse(out.text!));
     expect(spec).toEqual({ t: '٨٩ — عدد الأعضاء', v: 89 });
-    expect(uses).toEqual([{ key: 'coalition.members', slide: -1, element: 't' }]);
+    expect(uses).toEqual([
+      { key: 'coalition.members', slide: -1, element: 't' },
+      { key: 'coalition.members', slide: -1, element: 'v' },
+    ]);
+  });
+
+  it('counts a fact’s raw value as a use wherever it lands: chart values, num, percent, text', () => {
+    const ctx = context();
+    ctx.facts['coalition.formed'] = { key: 'coalition.formed', label: 'التأسيس', value: '2014-09', text: 'أيلول 2014', sources: ['A1'] };
+    ctx.facts['coalition.arab'] = { key: 'coalition.arab', label: 'عربية', value: 11, text: '11', sources: ['A1'] };
+    const template = [
+      'values: [{{json (factValue "coalition.members")}}, {{json 3}}]',
+      'block:',
+      '  - {{json (factValue "coalition.arab")}}',
+      'n: "{{num (factValue "coalition.members")}}"',
+      'p: "{{percent (factValue "coalition.arab") (factValue "coalition.members")}}"',
+      'raw: "قرابة {{factValue "coalition.members"}} عضواً"',
+      'quoted: "{{json (factValue "coalition.members")}} عضواً"',
+      'month: {{json (factValue "coalition.formed")}}',
+      'same: "{{#if (eq (factValue "coalition.members") 89)}}نعم{{/if}}"',
+    ].join('\n');
+    const out = expand(template, ctx);
+    expect(out.diagnostics).toEqual([]);
+    const { spec, uses } = extractFactUses(parse(out.text!));
+    expect(spec).toEqual({ values: [89, 3], block: [11], n: '89', p: '12%', raw: 'قرابة 89 عضواً', quoted: '89 عضواً', month: '2014-09', same: 'نعم' });
+    expect(JSON.stringify(spec)).not.toMatch(/[\uE000-\uE002]/);
+    expect(uses.map((u) => `${u.key}@${u.element}`)).toEqual([
+      'coalition.members@values[0]',
+      'coalition.arab@block[0]',
+      'coalition.members@n',
+      'coalition.arab@p',
+      'coalition.members@p',
+      'coalition.members@raw',
+      'coalition.members@quoted',
+      'coalition.formed@month',
+    ]);
   });
 
   it('fails on a missing field (strict) with the template line', () => {
