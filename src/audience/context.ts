@@ -56,8 +56,10 @@ export interface TemplateContext {
     /** ISO codes of the identified members. */
     members: string[];
   };
-  /** Every source the deck rests on, the article first. */
+  /** The project's sources (content/sources.yaml) the deck rests on, whatever their kind, as listed: the article first. */
   sources: Source[];
+  /** The dataset's own sources (its published sources) that the deck rests on, by number (S2 before S10). */
+  datasetSources: Source[];
 }
 
 export function formatFact(fact: ResolvedFact, digits: Digits): string {
@@ -129,11 +131,13 @@ export function buildContext(
   const usedSources = new Set<string>([content.article.source]);
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
-  // The article and project sources first, as listed; then the dataset's, by number (S2 before S10).
-  const own = content.sources.filter((s) => s.kind !== 'web' && usedSources.has(s.id));
-  const web = content.sources.filter((s) => s.kind === 'web' && usedSources.has(s.id));
-  const compare = idCompare(web.map((s) => s.id));
-  const sources = [...own, ...web.sort((a, b) => compare(a.id, b.id))];
+  // The project's sources as listed, the article first; the dataset's own, by number (S2 before S10).
+  const listedInDataset = new Set(content.dataset?.sources.map((s) => s.id));
+  const cited = content.sources.filter((s) => usedSources.has(s.id));
+  const sources = cited.filter((s) => !listedInDataset.has(s.id)).sort((a, b) => Number(b.id === content.article.source) - Number(a.id === content.article.source));
+  const fromDataset = cited.filter((s) => listedInDataset.has(s.id));
+  const compare = idCompare(fromDataset.map((s) => s.id));
+  const datasetSources = fromDataset.sort((a, b) => compare(a.id, b.id));
 
   return {
     audience: { name, label: theme.label, description: theme.description },
@@ -169,5 +173,6 @@ export function buildContext(
       members: content.dataset?.members.flatMap((m) => (m.iso2 ? [m.iso2] : [])) ?? [],
     },
     sources,
+    datasetSources,
   };
 }

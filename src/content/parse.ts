@@ -173,7 +173,7 @@ export function parseContent(files: ContentSources): ParseResult {
         code: 'MJZ130',
         severity: 'error',
         message: `Unknown source "${id}"`,
-        hint: suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${knownSources.join(', ')}.`,
+        hint: `${suggestion ? `Did you mean "${suggestion}"? If not, add` : 'Add'} "${id}" to ${CONTENT_FILES.sources} (id, kind, title, date), or cite a known source: ${knownSources.length > 12 ? `${knownSources.slice(0, 12).join(', ')}…` : knownSources.join(', ')}.`,
         location: where(file, path),
       }),
     );

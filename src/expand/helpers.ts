@@ -93,7 +93,9 @@ export function createHelpers(root: TemplateContext) {
     const f = Object.hasOwn(root.facts, key) ? root.facts[key] : undefined;
     if (!f) {
       const suggestion = didYouMean(key, Object.keys(root.facts));
-      throw new HelperError(`unknown fact "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+      const keys = Object.keys(root.facts);
+      const known = keys.length > 12 ? `${keys.slice(0, 12).join(', ')}… (npx mujaz facts lists them all)` : keys.join(', ') || 'none';
+      throw new HelperError(`unknown fact "${key}"${suggestion ? `; did you mean "${suggestion}"?` : `; facts: ${known}`}`);
     }
     return f;
   };
@@ -156,8 +158,12 @@ export function createHelpers(root: TemplateContext) {
     /** {{source "A1"}} → the source's title */
     source(id: unknown) {
       if (typeof id !== 'string') throw new HelperError('source needs a source id in quotes, e.g. {{source "A1"}}');
-      const s = root.sources.find((x) => x.id === id);
-      if (!s) throw new HelperError(`unknown source "${String(id)}"`);
+      const s = root.sources.find((x) => x.id === id) ?? root.datasetSources.find((x) => x.id === id);
+      if (!s) {
+        const ids = [...root.sources, ...root.datasetSources].map((x) => x.id);
+        const suggestion = didYouMean(String(id), ids);
+        throw new HelperError(`unknown source "${String(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the deck cites ${root.sources.map((x) => x.id).join(', ')}${root.datasetSources.length ? ' and the dataset’s sources' : ''}`);
+      }
       return s.title;
     },
     /** {{#with (part "northeast")}}: one part of the outline by its id */
@@ -201,7 +207,7 @@ export function createHelpers(root: TemplateContext) {
       if (typeof iso2 !== 'string') throw new HelperError('isMember needs an ISO code in quotes, e.g. (isMember "SY")');
       return root.data.members.includes(iso2);
     },
-    /** {{#each (where sources "kind" "web")}}: the items whose field equals the value */
+    /** {{#each (where sources "kind" "report")}}: the items whose field equals the value */
     where(list: unknown, field: unknown, value: unknown) {
       if (!Array.isArray(list)) throw new HelperError('where needs a list, a field name and a value');
       return list.filter((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[String(field)] === unwrap(value));

@@ -12,9 +12,9 @@ export class InitError extends Error {
 /**
  * `mujaz init DIR`: a new briefing project that builds as it is. It gets the starter outline
  * (three parts of an article, its facts with sources), the audiences shipped with mujaz (their
- * themes, their own partials and the shared ones; the briefing, leadership and media slide lists
- * made generic, so that they fit any outline; the others use the briefing's), the editor
- * schemas and the authors' guide.
+ * themes and the shared partials; the briefing, leadership and media slide lists made generic,
+ * so that they fit any outline, without the partials of their shipped decks; the others use the
+ * briefing's), the editor schemas and the authors' guide.
  * Returns the files made, relative to DIR.
  */
 export async function initProject(dir: string): Promise<string[]> {
@@ -31,10 +31,14 @@ export async function initProject(dir: string): Promise<string[]> {
   const starter = path.join(PACKAGE, 'src/init/starter');
   await cp(path.join(starter, 'content'), path.join(target, 'content'), { recursive: true });
   await cp(path.join(PACKAGE, 'templates/_shared'), path.join(target, 'templates/_shared'), { recursive: true });
+  const starterDecks = new Set(await readdir(path.join(starter, 'templates')));
   for (const audience of await readdir(path.join(PACKAGE, 'templates'))) {
     if (audience.startsWith('_') || !(await stat(path.join(PACKAGE, 'templates', audience))).isDirectory()) continue;
     await mkdir(path.join(target, 'templates', audience), { recursive: true });
     await cp(path.join(PACKAGE, 'templates', audience, 'theme.yaml'), path.join(target, 'templates', audience, 'theme.yaml'));
+    // An audience's own partials belong to its shipped deck (the media title slide names the
+    // example's facts); a starter deck, written for any outline, uses the shared ones.
+    if (starterDecks.has(audience)) continue;
     const partials = path.join(PACKAGE, 'templates', audience, 'partials');
     if (await stat(partials).then((s) => s.isDirectory(), () => false)) await cp(partials, path.join(target, 'templates', audience, 'partials'), { recursive: true });
   }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validatePptx } from '../helpers/pptx.js';
+import { slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
 
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
@@ -28,5 +28,83 @@ describe('mujaz init', () => {
     const r = mujaz(['init', REPO]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('already holds a content/ or templates/ folder');
+  });
+
+  it('builds every audience once the example is replaced by another article: no text of the example is left, and every cited source is listed', async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-')), 'water');
+    expect(mujaz(['init', dir]).status).toBe(0);
+    const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text);
+    write('content/article.txt', 'تراجعت حصة الفرد من المياه في الأردن إلى 61 متراً مكعباً سنوياً. ويقدّر البرنامج أن الفاقد بلغ 48 في المئة.\n');
+    write(
+      'content/sources.yaml',
+      [
+        'sources:',
+        '  - id: A1',
+        '    kind: article',
+        '    title: "شحّ المياه في الأردن"',
+        '    date: "2025-06-01"',
+        '    file: article.txt',
+        '  - id: W1',
+        '    title: "FAO AQUASTAT: Jordan"',
+        '    date: "2024-05-01"',
+        '',
+      ].join('\n'),
+    );
+    write(
+      'content/facts.yaml',
+      [
+        'facts:',
+        '  water.per_capita:',
+        '    label: "حصة الفرد من المياه سنوياً"',
+        '    stated: { value: 61, source: A1, quote: "إلى 61 متراً مكعباً سنوياً" }',
+        '  water.loss:',
+        '    label: "نسبة الفاقد"',
+        '    stated: { value: 48, source: W1 }',
+        '',
+      ].join('\n'),
+    );
+    const point = (text: string, basis: string) => `      - text: "${text}"\n        basis: ["${basis}"]`;
+    write(
+      'content/article.yaml',
+      [
+        'article:',
+        '  title: "شحّ المياه في الأردن"',
+        '  date: "2025-06-01"',
+        '  source: "A1"',
+        '  text: "article.txt"',
+        'parts:',
+        '  - id: "share"',
+        '    heading: "حصة الفرد تتراجع"',
+        '    short: "حصة الفرد"',
+        '    points:',
+        point('تراجعت حصة الفرد إلى [[water.per_capita]] متراً مكعباً سنوياً', 'تراجعت حصة الفرد من المياه في الأردن إلى 61 متراً مكعباً سنوياً'),
+        '    notes: "تراجعت حصة الفرد إلى [[water.per_capita]] متراً مكعباً."',
+        '  - id: "loss"',
+        '    heading: "الفاقد"',
+        '    short: "الفاقد"',
+        '    points:',
+        point('بلغ الفاقد [[water.loss]] في المئة', 'ويقدّر البرنامج أن الفاقد بلغ 48 في المئة'),
+        '    notes: "بلغ الفاقد [[water.loss]] في المئة."',
+        'highlights:',
+        '  bottom-line:',
+        point('تراجعت حصة الفرد إلى [[water.per_capita]] متراً مكعباً', 'تراجعت حصة الفرد من المياه في الأردن إلى 61 متراً مكعباً سنوياً'),
+        '  watch:',
+        point('الفاقد: [[water.loss]] في المئة', 'ويقدّر البرنامج أن الفاقد بلغ 48 في المئة'),
+        '',
+      ].join('\n'),
+    );
+    // as the media deck's header says: its numbers slide names facts and a part of the example
+    const media = path.join(dir, 'templates/media/deck.hbs');
+    writeFileSync(media, readFileSync(media, 'utf8').replace('syria.member_number', 'water.per_capita').replaceAll('syria.member_number', 'water.per_capita').replaceAll('coalition.members', 'water.loss').replace('"announcement"', '"share"'));
+
+    const built = mujaz(['build', '--all', '--strict', '--root', dir]);
+    expect(built.status, built.stderr).toBe(0);
+    for (const audience of ['briefing', 'leadership', 'security', 'economy', 'media']) {
+      const parts = await unzipXml(readFileSync(path.join(dir, 'output', `${audience}.pptx`)));
+      const text = [...parts].filter(([name]) => /^ppt\/(slides|notesSlides)\/\w+\.xml$/.test(name)).map(([, xml]) => xml).join('\n');
+      expect(text, audience).not.toMatch(/سوري|التحالف|داعش|الأسد/);
+      expect(text, `${audience}: the source W1, cited by a fact`).toContain('W1: FAO AQUASTAT: Jordan');
+      expect(slideNames(parts).length, audience).toBeGreaterThan(2);
+    }
   });
 });

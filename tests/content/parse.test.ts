@@ -77,7 +77,7 @@ describe('parseContent', () => {
     const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '      value: 28\n      source: A1', '      value: 28\n      source: A2'));
     const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ130');
     expect(d?.message).toBe('Unknown source "A2"');
-    expect(d?.hint).toBe('Did you mean "A1"?');
+    expect(d?.hint).toMatch(/^Did you mean "A1"\? If not, add "A2" to content\/sources\.yaml \(id, kind, title, date\), or cite a known source: A1, D1, S01, /);
   });
 
   it('reports a missing content file', async () => {

@@ -19,6 +19,7 @@ function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
     facts: { 'coalition.members': { key: 'coalition.members', label: 'عدد الأعضاء', value: 89, text: '89', sources: ['A1'] } },
     data: { composition: { categories: [], values: [], points: [], total: 0, totalText: '0', note: '' }, growth: { categories: [], values: [], points: [], first: '', last: '', joined: [] }, members: [] },
     sources: [{ id: 'A1', title: 'المقال', kind: 'article' }],
+    datasetSources: [],
     ...overrides,
   };
 }
@@ -153,6 +154,17 @@ describe('expandTemplates', () => {
     const out = expand('a: "x"\n\nb: "{{fact "coalition.member"}}"');
     expect(out.diagnostics[0]).toMatchObject({ code: 'MJZ161', location: { start: { line: 3 } } });
     expect(out.diagnostics[0]?.message).toContain('unknown fact "coalition.member"');
+    // with no near name, the facts there are
+    const far = expand('b: "{{fact "syria.member_number"}}"');
+    expect(far.diagnostics[0]?.message).toMatch(/unknown fact "syria.member_number"; facts: coalition.members/);
+  });
+
+  it('names a source the deck cites or a dataset source, and says which it knows when neither', () => {
+    const ctx = context({ datasetSources: [{ id: 'S05', title: 'Reuters', kind: 'web' }] });
+    const out = expand('a: "{{source "A1"}} {{source "S05"}}"', ctx);
+    expect(parse(out.text!).a).toBe('المقال Reuters');
+    const bad = expand('a: "{{source "R2"}}"', ctx);
+    expect(bad.diagnostics[0]?.message).toMatch(/unknown source "R2".*the deck cites A1 and the dataset’s sources/);
   });
 
   it('reads a field named like a helper when it is called without arguments', () => {
