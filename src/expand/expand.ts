@@ -27,14 +27,57 @@ const ENV = Handlebars.create();
 const COMPILED = new Map<string, HandlebarsTemplateDelegate>();
 const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: false, preventIndent: false } as const;
 
-/** A template compiled once per process (by its text), the least recently used dropped past 256. */
-function compile(text: string): HandlebarsTemplateDelegate {
-  let template = COMPILED.get(text);
-  if (template) COMPILED.delete(text);
-  else template = ENV.compile(text, COMPILE_OPTIONS);
-  COMPILED.set(text, template);
+/**
+ * A template compiled once per process (by its file and text), the least recently used dropped
+ * past 256. Each partial it includes is framed by two calls that print nothing (withCallSites),
+ * so that an error inside a partial can name the line that included it.
+ */
+function compile(text: string, file: string): HandlebarsTemplateDelegate {
+  const key = `${file}\0${text}`;
+  let template = COMPILED.get(key);
+  if (template) COMPILED.delete(key);
+  else template = ENV.compile(withCallSites(ENV.parse(text), file), COMPILE_OPTIONS);
+  COMPILED.set(key, template);
   if (COMPILED.size > 256) COMPILED.delete(COMPILED.keys().next().value!);
   return template;
+}
+
+/** The helpers that keep the stack of partial includes while a deck expands (named so no template can call them). */
+const ENTER = '·mujaz-enter';
+const LEAVE = '·mujaz-leave';
+
+/**
+ * Puts {{ENTER "file:line:column"}} before and {{LEAVE}} after each partial include of the
+ * parsed template. The standalone lines were already stripped by the parser and both print
+ * nothing, so the output is the same; the partial's context is untouched (a hash would copy it).
+ */
+function withCallSites(ast: hbs.AST.Program, file: string): hbs.AST.Program {
+  const call = (name: string, loc: hbs.AST.SourceLocation, site?: string): hbs.AST.MustacheStatement => ({
+    type: 'MustacheStatement',
+    path: { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc } as hbs.AST.PathExpression,
+    params: site === undefined ? [] : [{ type: 'StringLiteral', value: site, original: site, loc } as hbs.AST.StringLiteral],
+    hash: undefined as unknown as hbs.AST.Hash,
+    escaped: true,
+    strip: { open: false, close: false },
+    loc,
+  });
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; body?: hbs.AST.Statement[]; program?: unknown; inverse?: unknown };
+    if (n.type === 'Program' && n.body) {
+      n.body = n.body.flatMap((statement) => {
+        visit(statement);
+        if (statement.type !== 'PartialStatement' && statement.type !== 'PartialBlockStatement') return [statement];
+        const { loc } = statement;
+        return [call(ENTER, loc, `${file}:${loc.start.line}:${loc.start.column + 1}`), statement, call(LEAVE, loc)];
+      });
+      return;
+    }
+    visit(n.program);
+    visit(n.inverse);
+  };
+  visit(ast);
+  return ast;
 }
 
 const LINTED = new Map<string, ReturnType<typeof lintTemplate>>();
@@ -66,13 +109,14 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     if (linted.ast) asts.set(file, linted.ast);
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
   const files = [templates.deck, ...templates.partials.values()];
 
   // Helpers and partials are given at render time, so each template text compiles once per process.
   const partials: Record<string, Handlebars.Template> = {};
   for (const [name, file] of templates.partials) {
-    const compiled = compile(tagLines(file, files.indexOf(file)));
+    const compiled = compile(tagLines(file, files.indexOf(file)), file.path);
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(ctx, options);
@@ -82,19 +126,55 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       }
     }) as Handlebars.Template;
   }
-  const deck = compile(tagLines(templates.deck, 0));
-  const helpers = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
+  const deck = compile(tagLines(templates.deck, 0), templates.deck.path);
+  const includes: string[] = []; // the partial includes being expanded, outermost first
+  const helpers = {
+    ...(createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>),
+    [ENTER]: (site: string) => (includes.push(site), ''),
+    [LEAVE]: () => (includes.pop(), ''),
+  };
   try {
     const text = withYamlEscape(() => deck(context, { helpers, partials, allowedProtoProperties: {}, allowedProtoMethods: {} }));
     return { text, diagnostics, origins: originsOf(text, files) };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
-    diagnostics.push(runtimeDiagnostic(error, file, audience, context));
+    diagnostics.push(runtimeDiagnostic(error, file, audience, context, includes, asts.get(file)));
     return { diagnostics, origins: [] };
   }
 }
 
-function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext): Diagnostic {
+/**
+ * The fields beside a missing one, when the template names it from the root of the context
+ * (article.dat: the fields of article); undefined inside a block, where the context is another.
+ */
+function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefined, column: number | undefined, missing: string, context: TemplateContext): string[] | undefined {
+  if (!ast || line === undefined || column === undefined) return undefined;
+  let found: hbs.AST.PathExpression | undefined;
+  const visit = (node: unknown, inBlock: boolean): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const n = node as hbs.AST.Node & Record<string, unknown>;
+    if (n.type === 'PathExpression') {
+      const p = n as unknown as hbs.AST.PathExpression;
+      if (!inBlock && p.loc.start.line === line && p.loc.start.column === column && p.depth === 0 && !p.data) found = p;
+      return;
+    }
+    const block = n.type === 'BlockStatement' && ['each', 'with'].includes(String((n.path as hbs.AST.PathExpression | undefined)?.original));
+    for (const [key, value] of Object.entries(n)) {
+      if (key === 'loc') continue;
+      const inner = inBlock || (block && (key === 'program' || key === 'inverse'));
+      if (Array.isArray(value)) value.forEach((v) => visit(v, inner));
+      else visit(value, inner);
+    }
+  };
+  visit(ast, false);
+  const at = found?.parts.indexOf(missing) ?? -1;
+  if (!found || at < 1) return undefined;
+  let parent: unknown = context;
+  for (const part of found.parts.slice(0, at)) parent = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[part] : undefined;
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? Object.keys(parent) : undefined;
+}
+
+function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number; loc?: HelperError['loc'] };
   const raw = e.message ?? String(error);
   const pos = / - (\d+):(\d+)$/.exec(raw);
@@ -105,17 +185,25 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   let hint: string | undefined;
   if (error instanceof HelperError) hint = undefined;
   else if (missing !== undefined) {
-    const suggestion = didYouMean(missing, fieldNames(context));
-    hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}The template names a field the context does not have; check the spelling, or \`npx mujaz build --emit context\` to see the context.`;
+    // (inside a partial, most often a name=value the include left out: a misspelt one is MJZ167 before this)
+    const siblings = siblingFields(ast, line, column, missing, context);
+    const suggestion = didYouMean(missing, (siblings ?? fieldNames(context)).filter((name) => name !== missing));
+    hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
+      includes.length
+        ? `The partial reads "${missing}": check its spelling, or pass it where the partial is included (${missing}="…"); its first line says what it takes.`
+        : 'The template names a field the context does not have; check the spelling, or `npx mujaz build --emit context` to see the context.'
+    }`;
   } else if (error instanceof RangeError && /call stack/i.test(raw)) {
     hint = 'The templates call each other without end; check the partials each one includes.';
   } else {
     hint = 'Check the helper call or block at the marked place.';
   }
+  // an error inside a partial: the line that included it, and the ones that included that
+  const from = [...includes].reverse();
   return {
     code: 'MJZ161',
     severity: 'error',
-    message: `Template error in ${file.path}: ${message}`,
+    message: `Template error in ${file.path}: ${message}${from.length ? ` (included from ${from.join(', from ')})` : ''}`,
     hint,
     location: { file: file.path, start: line ? { line, column: (column ?? 0) + 1 } : undefined },
     source: line ? file.text : undefined,
@@ -176,6 +264,60 @@ function partialCycles(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs
     state.set(name, 'done');
   };
   for (const name of includes.keys()) if (!state.has(name)) walk(name, [name]);
+  return diagnostics;
+}
+
+/** Every name a template reads (each part of its paths, and lookup's quoted fields), with those of the partials it includes. */
+function namesRead(name: string, templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, seen = new Set<string>()): Set<string> {
+  const names = new Set<string>();
+  const file = templates.partials.get(name);
+  const ast = file && asts.get(file);
+  if (!ast || seen.has(name)) return names;
+  seen.add(name);
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    const n = node as Record<string, unknown> & { type?: string };
+    if (n.type === 'PathExpression') (n.parts as string[]).forEach((part) => names.add(part));
+    if (n.type === 'SubExpression' || n.type === 'MustacheStatement' || n.type === 'BlockStatement') {
+      const path = n.path as hbs.AST.PathExpression | undefined;
+      const field = (n.params as hbs.AST.Expression[] | undefined)?.[1];
+      if (path?.original === 'lookup' && field?.type === 'StringLiteral') names.add((field as hbs.AST.StringLiteral).value);
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(...(Array.isArray(value) ? value : [value]));
+  }
+  for (const call of partialCalls(ast)) for (const inner of namesRead(call.name, templates, asts, seen)) names.add(inner);
+  return names;
+}
+
+/**
+ * A name=value given to a partial that the partial never reads is lost without a word
+ * (calout="…" for callout="…", a title the partial does not take): an error at the include.
+ */
+function unreadParameters(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const read = new Map<string, Set<string>>();
+  for (const [file, ast] of asts) {
+    for (const { name, node } of partialCalls(ast)) {
+      if (!templates.partials.has(name) || !node.hash) continue;
+      if (!read.has(name)) read.set(name, namesRead(name, templates, asts));
+      const names = read.get(name)!;
+      for (const pair of node.hash.pairs) {
+        if (names.has(pair.key)) continue;
+        const near = didYouMean(pair.key, [...names].filter((n) => /^[a-z][A-Za-z]*$/.test(n)));
+        diagnostics.push({
+          code: 'MJZ167',
+          severity: 'error',
+          message: `The partial "${name}" does not read ${pair.key}=: the value would be lost`,
+          hint: `${near ? `Did you mean ${near}=? ` : ''}The partial's first line says what it takes; to change what it prints, copy it into templates/${audience}/partials/${name}.hbs and edit the copy.`,
+          location: { file: file.path, start: { line: pair.loc.start.line, column: pair.loc.start.column + 1 } },
+          source: file.text,
+          audience,
+        });
+      }
+    }
+  }
   return diagnostics;
 }
 

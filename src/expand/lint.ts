@@ -127,7 +127,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
             code: 'MJZ165',
             severity: 'warning',
             message: `The figure ${m[0]} is typed into the template`,
-            hint: 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change.',
+            hint: 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change. A number that is no figure of the analysis (an article of a treaty, "within 90 days") goes through {{num 90}}: it is then written in the audience’s digits, and not reported.',
             location: { file: file.path, start: { line, column: column + 1 } },
             source: file.text,
             audience,
@@ -159,7 +159,65 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
   };
   const inline = inlinePartials(ast);
   visit(ast);
+  for (const cut of cutByComment(file.text)) {
+    diagnostics.push({
+      code: 'MJZ168',
+      severity: 'error',
+      message: `"${cut.comment.length > 40 ? `${cut.comment.slice(0, 40)}…` : cut.comment}" follows unquoted text: YAML reads it as a comment, and the slide would lose it`,
+      hint: 'Put the text in double quotes, e.g. - "متابعة أثر الانضمام #العقوبات"; a comment of your own goes on a line of its own.',
+      location: { file: file.path, start: cut.start },
+      source: file.text,
+      audience,
+    });
+  }
   return { ast, diagnostics };
+}
+
+/**
+ * Text of a template that YAML would read as a comment and drop: a ' #' after an unquoted
+ * scalar that is slide text (it holds Arabic, or the '#' is a hashtag's, with no space after
+ * it). Mustaches and Handlebars comments are read as plain text; a comment on a line of its
+ * own, after a key, a quoted value or an ASCII word (kind: bullets # a note), and lines of a
+ * block scalar (| or >) are left alone.
+ */
+export function cutByComment(text: string): { start: { line: number; column: number }; comment: string }[] {
+  // every {{…}} (and {{!-- … --}}) as letters of the same length, its newlines kept
+  const masked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, 'x'));
+  const original = text.split(/\r\n|\r|\n/);
+  const cuts: { start: { line: number; column: number }; comment: string }[] = [];
+  let block: number | undefined; // the indent a block scalar's lines must exceed
+  masked.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const indent = line.length - line.trimStart().length;
+    if (block !== undefined) {
+      if (line.trim() === '' || indent > block) return;
+      block = undefined;
+    }
+    let quote: string | undefined;
+    for (let c = 0; c < line.length; c++) {
+      const ch = line[c]!;
+      if (quote) {
+        if (ch === '\\' && quote === '"') c++;
+        else if (ch === quote) quote = undefined;
+        continue;
+      }
+      const before = line.slice(0, c).trimEnd();
+      if ((ch === '"' || ch === "'") && /(^|[\s:\-[{,])$/.test(line.slice(0, c))) {
+        quote = ch;
+        continue;
+      }
+      if (ch !== '#' || (c > 0 && !/\s/.test(line[c - 1]!))) continue;
+      // a comment: is it after a plain scalar that is slide text?
+      const value = before.replace(/^\s*(-\s+)*([^\s#'"][^:#]*:\s*)?(-\s+)*/, '');
+      if (value === '' || /["']$/.test(value) || /^[|>][+-]?\d*$/.test(value)) break;
+      const comment = line.slice(c);
+      if (/[\u0600-\u06FF]/.test(value) || /^#[^\s#]/.test(comment)) {
+        cuts.push({ start: { line: i + 1, column: c + 1 }, comment: original[i]!.slice(c).trimEnd() });
+      }
+      break;
+    }
+    if (!quote && /:\s*[|>][+-]?\d*\s*(#.*)?$|^\s*-\s+[|>][+-]?\d*\s*$/.test(line)) block = indent;
+  });
+  return cuts;
 }
 
 /** Names that reach Object.prototype or functions' prototypes. */

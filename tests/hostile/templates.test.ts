@@ -26,6 +26,13 @@ describe('template syntax', () => {
     expect(d.hint).toBe('Add {{/each}} where the block ends.');
   });
 
+  it('slide text after an unquoted " #": MJZ168 at the #, which YAML would drop as a comment', async () => {
+    const r = await run(withSlide(bullets('"توصيات"', '    bullets:\n      - متابعة أثر الانضمام #العقوبات\n      - "مقتبس" # a note of the author\n    notes: |\n      سطر # ليس تعليقاً\n')));
+    const d = expectError(r, 'MJZ168', { file: DECK, ...positionOf(r.texts.get(DECK)!, '#العقوبات') }, /"#العقوبات" follows unquoted text: YAML reads it as a comment/);
+    expect(d.hint).toMatch(/double quotes/);
+    expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
+  });
+
   it('a block closed by the wrong tag: MJZ160 at the closing tag', async () => {
     const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}{{/with}}\n`));
     expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{/with}}\n{{#with') }, /\{\{\/with\}\} closes \{\{#each\}\}, opened at line \d+/);
@@ -122,6 +129,32 @@ describe('helpers and partials', () => {
     const r = await run({ [PART_SLIDE]: replace('"{{heading}}"', '"{{headng}}"') });
     const d = expectError(r, 'MJZ161', { file: PART_SLIDE, ...positionOf(r.texts.get(PART_SLIDE)!, 'headng'), audience: 'briefing' }, /"headng" is not defined here/);
     expect(d.hint).toMatch(/^Did you mean "heading"\?/);
+  });
+
+  it('an error inside a partial names the include, and says the partial reads the name', async () => {
+    const r = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> highlights-slide list="watch" section="متابعة"}}\n') });
+    const include = positionOf(r.texts.get(DECK)!, '{{> highlights-slide');
+    const d = expectError(r, 'MJZ161', { file: 'templates/_shared/partials/highlights-slide.hbs' }, /"title" is not defined here \(included from templates\/briefing\/deck\.hbs:\d+:\d+\)$/);
+    expect(d.message).toContain(`deck.hbs:${include.line}:${include.column})`);
+    expect(d.hint).toMatch(/The partial reads "title": check its spelling, or pass it where the partial is included \(title="…"\)/);
+  });
+
+  it('a name=value the partial never reads: MJZ167 at the name, with "did you mean"', async () => {
+    const r = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> highlights-slide list="watch" title="ت" section="م" calout="coalition.members"}}\n{{> growth-chart title="مسار"}}\n') });
+    const text = r.texts.get(DECK)!;
+    const calout = expectError(r, 'MJZ167', { file: DECK, ...positionOf(text, 'calout=') }, /The partial "highlights-slide" does not read calout=: the value would be lost/);
+    expect(calout.hint).toMatch(/^Did you mean callout=\?/);
+    const title = expectError(r, 'MJZ167', { file: DECK, ...positionOf(text, 'title="مسار"') }, /"growth-chart" does not read title=/);
+    expect(title.hint).toMatch(/copy it into templates\/briefing\/partials\/growth-chart\.hbs/);
+    // what the partials read, themselves or through the partials they include, is accepted
+    const ok = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> part-points (part "northeast") title="ت" section="م" first=2 callout="coalition.members"}}\n') });
+    expect(ok.errors).toEqual([]);
+  });
+
+  it('a misspelt field of the context: "did you mean" among the fields beside it', async () => {
+    const r = await run({ [DECK]: replace('date: "{{article.dateIso}}"', 'date: "{{article.dat}}"') });
+    const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'article.dat}}') }, /"dat" is not defined here/);
+    expect(d.hint).toMatch(/^Did you mean "date"\?/);
   });
 
   it('a path above the root: MJZ161 "is not defined here", not "not defined in undefined"', async () => {
