@@ -12,6 +12,7 @@ import { unusedFacts } from './facts/unused.js';
 import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
+import { specInDigits } from './spec/digits.js';
 import { parseSpec } from './spec/parse.js';
 import type { DeckSpec } from './spec/schema.js';
 import type { FactUse } from './facts/markers.js';
@@ -21,6 +22,7 @@ import { makeManifest, type Manifest } from './manifest/manifest.js';
  * The one place where the stage order lives:
  *   content YAML → parse and validate → facts and data figures        (prepareContent, once)
  *   → context for one audience → Handlebars → deck spec → validate    (compileAudience)
+ *   → the slides' text in the audience's digits (spec/digits.ts)
  *   → pptxgenjs → post-processing (RTL, validity, determinism)
  * Every stage is a function of its input alone; reading and writing happen outside (src/api.ts
  * and src/io/). Two stages remember their last results to make rebuilds fast, without changing
@@ -131,28 +133,30 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   diagnostics.push(...parsed.diagnostics);
   const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();
   if (!parsed.spec) return fail([], { context, usedFacts });
+  // Every text on the slides in the audience's digits, whichever stage wrote it (outline, data, template).
+  const spec = specInDigits(parsed.spec, theme.digits);
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
-    return fail([], { context, spec: parsed.spec, usedFacts, uses: parsed.uses });
+    return fail([], { context, spec, usedFacts, uses: parsed.uses });
   }
   // The look: what the theme changes on every slide (a logo by the digest of its picture).
   const { logo } = loaded.audience;
   const { description: _said, extends: _from, ...drawn } = theme; // (what `audiences` prints, and where it came from)
   const look = { theme: drawn, logo: logo && { ...logo, data: createHash('sha256').update(logo.data).digest('hex') } };
-  const manifest = makeManifest(name, parsed.spec, parsed.uses, prepared.facts, look);
+  const manifest = makeManifest(name, spec, parsed.uses, prepared.facts, look);
   const specMs = lap();
-  if (options.render === false) return { audience: name, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
+  if (options.render === false) return { audience: name, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 
-  const raw = await renderPptx(parsed.spec, theme, loaded.audience.logo);
+  const raw = await renderPptx(spec, theme, loaded.audience.logo);
   const renderMs = lap();
   const bytes = await finalizeParts(raw, {
     lang: LANG,
     latinLang: LATIN_LANG,
     rtl: true,
     fonts: { major: { latin: theme.fonts.heading, cs: theme.fonts.heading }, minor: { latin: theme.fonts.body, cs: theme.fonts.body } },
-    fixedDate: `${parsed.spec.deck.date}T00:00:00Z`,
-    title: parsed.spec.deck.title,
+    fixedDate: `${spec.deck.date}T00:00:00Z`,
+    title: spec.deck.title,
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   });
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
-  return { audience: name, bytes, spec: parsed.spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
+  return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

@@ -12,6 +12,61 @@ export function toDigits(text: string, digits: Digits): string {
   return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!).replace(/(?<=[٠-٩]),(?=[٠-٩])/g, '٬').replace(/(?<=[٠-٩])\.(?=[٠-٩])/g, '٫');
 }
 
+/** Arabic script: its letters and marks, and its punctuation (، ؛ ؟ ٪) and digits. */
+const ARABIC_SCRIPT = /\p{Script_Extensions=Arabic}/u;
+const LETTER = /\p{L}/u;
+/** A URL (scheme:// or www.) or an e-mail address (an @ with a Latin letter after it): a token kept as it is written. */
+const WEB = /(?<!\S)(?:[^\sa-z]*[a-z][a-z0-9+.-]*:\/\/|www\.|[^\s@]+@(?=[^\s@]*[a-z]))\S*/iu;
+/** A piece of text localizeDigits looks at: a URL or e-mail address, or a run of Western digits (with , . between digits). */
+const PIECE = new RegExp(`${WEB.source}|([0-9]+(?:[.,][0-9]+)*)`, 'giu');
+/** What joins a token's parts: F-16, COVID-19, A/RES/70/1, report_2024.pdf. */
+const JOINER = /[-\u2010\u2011_./]/;
+
+type Script = 'arabic' | 'other';
+/**
+ * What a character says of the script around it: Arabic (a letter, mark, punctuation or digit of
+ * Arabic script, or a right-to-left mark), another (a letter of any other script, Latin above
+ * all, or a left-to-right mark), or nothing (spaces, Western digits, common punctuation).
+ */
+function scriptOf(ch: string): Script | undefined {
+  if (ch === '\u200F' || ARABIC_SCRIPT.test(ch)) return 'arabic';
+  if (ch === '\u200E' || LETTER.test(ch)) return 'other';
+  return undefined;
+}
+
+/**
+ * Text as an Arabic-Indic audience reads it: a run of Western digits in Arabic text becomes
+ * Arabic-Indic (its , and . between digits becoming ٬ and ٫; digit for digit, nothing grouped),
+ * and a % that follows an Arabic-Indic digit becomes ٪. Latin stays Latin: a run keeps its
+ * digits when
+ * - the nearest letter before it is not Arabic (G20, COVID-19, F-16, S-400, ISO 3166, UNSCR 2254,
+ *   the years in an English title): it is part of a run of Latin text, as the bidi algorithm
+ *   reads it too; Arabic punctuation (، ؛) ends such a run. With no letter before it, the first
+ *   letter after it decides ("2024 Country Reports" stays, "2024 عام" and a lone "2019" change);
+ * - a letter that is not Arabic follows it, directly or across one - _ . / (5G, 3D, 2024.pdf);
+ * - it sits in a URL or an e-mail address.
+ * Idempotent, so figures the helpers printed already are left as they are; western digits
+ * return the text unchanged.
+ */
+export function localizeDigits(text: string, digits: Digits): string {
+  if (digits === 'western' || !/[0-9%]/.test(text)) return text;
+  // The script of the nearest letter before each run, kept up to date in one pass over the text.
+  let last: Script | undefined;
+  let scanned = 0;
+  // With no letter before a run, the text's first letter is after it: found once, when needed.
+  let first: { script: Script | undefined } | undefined;
+  const converted = text.replace(PIECE, (piece: string, run: string | undefined, at: number) => {
+    for (; scanned < at; scanned++) last = scriptOf(text[scanned]!) ?? last;
+    if (run === undefined) return piece; // a URL or an e-mail address
+    if ((last ?? (first ??= { script: [...text].map(scriptOf).find(Boolean) }).script) === 'other') return run;
+    const end = at + run.length;
+    const next = JOINER.test(text[end] ?? '') ? text[end + 1] : text[end];
+    if (next !== undefined && scriptOf(next) === 'other') return run;
+    return toDigits(run, 'arabic-indic');
+  });
+  return converted.replace(/(?<=[٠-٩])%/g, '٪');
+}
+
 /**
  * 1100 → "1,100" or "١٬١٠٠": what `Intl.NumberFormat` ("en-US" or "ar-u-nu-arab", at most
  * `fraction` decimals, half away from zero) writes, without it. Creating the first

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countNoun, formatDate, formatNumber, formatPercent, formatYear, toDigits } from '../../src/format/arabic.js';
+import { countNoun, formatDate, formatNumber, formatPercent, formatYear, localizeDigits, toDigits } from '../../src/format/arabic.js';
 
 const member = { one: 'عضو', two: 'عضوان', few: 'أعضاء', many: 'عضواً', other: 'عضو' };
 
@@ -67,6 +67,88 @@ describe('formatNumber against Intl.NumberFormat', () => {
         expect(formatNumber(v, digits, { grouping, fraction })).toBe(intl(v, digits, grouping, fraction));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('digits in Arabic text (localizeDigits)', () => {
+  const indic = (text: string) => localizeDigits(text, 'arabic-indic');
+
+  it('writes the digits an outline types in Arabic text as the audience does, beside the facts', () => {
+    // the review's sentence: the fact printed ٦١, the year typed after it stayed 2024
+    expect(indic('…إلى ٦١ متراً مكعباً سنوياً عام 2024')).toBe('…إلى ٦١ متراً مكعباً سنوياً عام ٢٠٢٤');
+    expect(indic('2024 عام الجفاف')).toBe('٢٠٢٤ عام الجفاف');
+    expect(indic('الفترة 2014-2024')).toBe('الفترة ٢٠١٤-٢٠٢٤');
+    expect(indic('كوفيد-19')).toBe('كوفيد-١٩');
+    expect(indic('الساعة 10:30')).toBe('الساعة ١٠:٣٠');
+  });
+
+  it('turns , and . between digits into the Arabic separators, digit for digit and never grouping', () => {
+    expect(indic('أكثر من 1,100 مشروع بنسبة 12.5 بالمئة')).toBe('أكثر من ١٬١٠٠ مشروع بنسبة ١٢٫٥ بالمئة');
+    expect(indic('عام 2024.')).toBe('عام ٢٠٢٤.');
+    expect(indic('نحو 1100 مشروع، و2, 3')).toBe('نحو ١١٠٠ مشروع، و٢, ٣');
+  });
+
+  it('writes ٪ after an Arabic-Indic figure, typed or printed from a fact', () => {
+    expect(indic('الفاقد ٤٨% من المياه')).toBe('الفاقد ٤٨٪ من المياه');
+    expect(indic('نسبة 12% فقط و12.5%')).toBe('نسبة ١٢٪ فقط و١٢٫٥٪');
+    expect(indic('نسبة 48 % فقط')).toBe('نسبة ٤٨ % فقط'); // only right after the figure
+  });
+
+  it('keeps the digits of Latin tokens: acronyms, codes and models', () => {
+    expect(indic('مجموعة G20 وجائحة COVID-19 وطائرات F-16 ومنظومة S-400 وشبكات 5G وأفلام 3D')).toBe('مجموعة G20 وجائحة COVID-19 وطائرات F-16 ومنظومة S-400 وشبكات 5G وأفلام 3D');
+    expect(indic('A1: انضمام سوريا، المصدر (D1)')).toBe('A1: انضمام سوريا، المصدر (D1)');
+    expect(indic('القرار A/RES/70/1 والملف report_2024.pdf')).toBe('القرار A/RES/70/1 والملف report_2024.pdf');
+  });
+
+  it('keeps the digits of a run of Latin text, which Arabic punctuation or an Arabic letter ends', () => {
+    expect(indic('وفق معيار ISO 3166 للرموز، منذ 1974')).toBe('وفق معيار ISO 3166 للرموز، منذ ١٩٧٤');
+    expect(indic('القرار UNSCR 2254 (2015) الصادر عام 2015')).toBe('القرار UNSCR 2254 (2015) الصادر عام ٢٠١٥');
+    expect(indic('صندوق (FFIS) الذي تأسس عام 2015')).toBe('صندوق (FFIS) الذي تأسس عام ٢٠١٥');
+    expect(indic('بحسب Reuters، 12 قتيلاً')).toBe('بحسب Reuters، ١٢ قتيلاً');
+    expect(indic('بحسب Reuters 12')).toBe('بحسب Reuters 12');
+    // a left-to-right or right-to-left mark counts as a letter of its direction
+    expect(indic('\u200E12 و\u200F12')).toBe('\u200E12 و\u200F١٢');
+  });
+
+  it('leaves English text alone: a source title, with its years', () => {
+    for (const title of ['UN Security Council Resolution 2254 (2015)', '2024 Country Reports on Terrorism', 'S04 — CRS report R44135, Aug 24 2016 version', 'Burkina Faso est devenu le 84ème pays']) {
+      expect(indic(title)).toBe(title);
+    }
+    // an Arabic item that cites one: the English part keeps its digits, the Arabic part is the audience's
+    expect(indic('R1: UN Report 2024، صدر عام 2024')).toBe('R1: UN Report 2024، صدر عام ٢٠٢٤');
+  });
+
+  it('leaves URLs and e-mail addresses as written', () => {
+    expect(indic('انظر https://www.un.org/2024/report.pdf أو www.2024.org وراسلوا info2024@un.org أو 2024@un.org')).toBe(
+      'انظر https://www.un.org/2024/report.pdf أو www.2024.org وراسلوا info2024@un.org أو 2024@un.org',
+    );
+  });
+
+  it('writes a text of figures alone (a chart category, a table cell) in the audience’s digits', () => {
+    expect(indic('2019')).toBe('٢٠١٩');
+    expect(indic('1,100')).toBe('١٬١٠٠');
+    expect(indic('12%')).toBe('١٢٪');
+  });
+
+  it('leaves what the helpers printed as it is', () => {
+    for (const printed of [formatDate('2025-11-03', 'arabic-indic'), formatNumber(1100.5, 'arabic-indic'), formatNumber(-12, 'arabic-indic'), formatPercent(0.125, 'arabic-indic', 1), formatYear(2014, 'arabic-indic')]) {
+      expect(indic(printed)).toBe(printed);
+    }
+  });
+
+  it('changes nothing for western digits, and nothing more the second time', () => {
+    const text = fc.stringMatching(/^(?:[0-9٠-٩a-zA-Zسورياعم ،,.%\-/:@()\u200E\u200F]|https:\/\/|www\.)*$/);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(localizeDigits(t, 'western')).toBe(t);
+        const once = indic(t);
+        expect(indic(once)).toBe(once);
+        // digit for digit: as long as before; a Western digit left is next to a Latin letter's text
+        expect(once.length).toBe(t.length);
+        if (!/[a-zA-Z\u200E]/.test(t)) expect(once).not.toMatch(/[0-9]/);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
