@@ -14,25 +14,47 @@ export const LOGO_Y = 0.5;
 export const FOOTER = { y: 6.88, h: 0.4, ruleY: 6.8 } as const;
 
 /**
- * How wide a face sets Arabic text against Amiri's (1), regular and bold: the article's sentence
- * «يضم التحالف الدولي لمكافحة الإرهاب اليوم 89 عضواً ...» set at 100 pt by FreeType (ImageMagick),
- * letters unjoined, so a guide to proportions rather than a measure. A face not listed counts as
- * Amiri; a theme's `fonts.width` overrides the table.
+ * What the fitting knows of a face, in one place.
+ *
+ * `width`: how wide it sets Arabic text against Amiri's (1), regular and bold: the article's
+ * sentence «يضم التحالف الدولي لمكافحة الإرهاب اليوم 89 عضواً ...» set at 100 pt by FreeType
+ * (ImageMagick), letters unjoined, so a guide to proportions rather than a measure.
+ *
+ * `line`: for a face whose letters reach higher and lower than the renderer's own spacing allows,
+ * how far apart, in ems, the baselines of a heading's lines are set: LibreOffice sets lines about
+ * 1.2 em apart in every face, which Amiri's and Noto Naskh's compact letters clear, but the two
+ * lines of a title in Lemonada touched, and those of the sans faces nearly did (judged on two-line
+ * bold titles rendered by LibreOffice). A face without one keeps the renderer's spacing.
+ *
+ * A face not listed counts as Amiri for its width and as a tall sans face for its lines; a theme's
+ * `fonts.width` overrides the widths.
  */
-const FACE_WIDTHS: Record<string, readonly [regular: number, bold: number]> = {
-  amiri: [1, 1],
-  'noto naskh arabic': [0.98, 1.01],
-  'noto sans arabic': [1.07, 1.15],
-  'dejavu sans': [1.13, 1.31],
-  'noto kufi arabic': [1.15, 1.25],
-  lemonada: [1.31, 1.48],
+const FACES: Record<string, { width: readonly [regular: number, bold: number]; line?: number }> = {
+  amiri: { width: [1, 1] },
+  'noto naskh arabic': { width: [0.98, 1.01] },
+  'noto sans arabic': { width: [1.07, 1.15], line: 1.35 },
+  'dejavu sans': { width: [1.13, 1.31], line: 1.3 },
+  'noto kufi arabic': { width: [1.15, 1.25], line: 1.35 },
+  cairo: { width: [1.1, 1.16], line: 1.35 },
+  lemonada: { width: [1.31, 1.48], line: 1.5 },
 };
+const UNKNOWN_LINE = 1.35;
+/** The distance of two lines' baselines, in ems, that fitting counts with the renderer's own spacing (LibreOffice: about 1.2). */
+const RENDERER_LINE = 1.25;
+
+const face = (name: string) => FACES[name.trim().toLowerCase()];
 
 /** The width factor of the theme's heading (bold) or body face, for the estimates below. */
 export function faceWidth(fonts: { heading: string; body: string; width?: number }, role: 'heading' | 'body'): number {
   if (fonts.width !== undefined) return fonts.width;
-  const known = FACE_WIDTHS[(role === 'heading' ? fonts.heading : fonts.body).trim().toLowerCase()];
-  return known ? known[role === 'heading' ? 1 : 0] : 1;
+  const known = face(role === 'heading' ? fonts.heading : fonts.body);
+  return known ? known.width[role === 'heading' ? 1 : 0] : 1;
+}
+
+/** How far apart the lines of a heading in the theme's heading face must be set, in ems; undefined where its own spacing serves (FACES). */
+export function headingLine(fonts: { heading: string }): number | undefined {
+  const known = face(fonts.heading);
+  return known ? known.line : UNKNOWN_LINE;
 }
 
 /**
@@ -51,12 +73,29 @@ export function oneLineSize(text: string, width: number, max: number, min: numbe
   return Math.max(min, Math.min(max, fit));
 }
 
-/** The largest size from `max` down to `min` at which the paragraphs fit the box (`faceFactor`: faceWidth). */
-export function fitSize(paragraphs: readonly string[], box: { w: number; h: number }, max: number, min: number, spacing = 1.5, faceFactor = 1): number {
+/**
+ * The largest size from `max` down to `min` at which the paragraphs fit the box (`faceFactor`:
+ * faceWidth; `line`: the distance of two lines' baselines, in ems).
+ */
+export function fitSize(paragraphs: readonly string[], box: { w: number; h: number }, max: number, min: number, spacing = 1.5, faceFactor = 1, line = RENDERER_LINE): number {
   for (let size = max; size > min; size--) {
     const lines = paragraphs.reduce((sum, p) => sum + estimateLines(p, size, box.w - 0.6, 0.5 * faceFactor), 0);
-    const height = (lines * size * 1.25 + paragraphs.length * size * (spacing - 1)) / 72 + 0.2;
+    const height = (lines * size * line + paragraphs.length * size * (spacing - 1)) / 72 + 0.2;
     if (height <= box.h) return size;
   }
   return min;
+}
+
+/**
+ * A heading (a slide's title) in its box: the largest size from `max` down to `min` at which its
+ * lines fit, and, when it takes more than one line in a face that needs it (headingLine), the
+ * distance of their baselines in points, to be set exactly. A one-line heading, and one in a face
+ * whose own spacing serves, are left to the renderer's spacing, so they look as they always have.
+ */
+export function fitHeading(text: string, box: { w: number; h: number }, max: number, min: number, fonts: { heading: string; body: string; width?: number }): { size: number; lineSpacing?: number } {
+  const width = faceWidth(fonts, 'heading');
+  const line = headingLine(fonts);
+  const size = fitSize([text], box, max, min, 1, width, line ?? RENDERER_LINE);
+  if (line === undefined || estimateLines(text, size, box.w - 0.6, 0.5 * width) < 2) return { size };
+  return { size, lineSpacing: Math.round(size * line * 10) / 10 };
 }

@@ -5,11 +5,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
-import { TITLE_BOX, estimateLines, faceWidth, fitSize, oneLineSize } from '../../src/pptx/layout.js';
+import { TITLE_BOX, estimateLines, faceWidth, fitHeading, fitSize, headingLine, oneLineSize } from '../../src/pptx/layout.js';
 import { slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
 import { LONG_TITLE, wideFontProject } from '../helpers/wide-fonts.js';
 
+
+/** The exact line spacings (in points) of the paragraphs of the shape whose text includes `text`. */
+function lineSpacings(xml: string, text: string): number[] {
+  const shape = xml.split('<p:sp>').find((s) => s.includes(text));
+  return shape ? [...shape.matchAll(/<a:lnSpc><a:spcPts val="(\d+)"\/><\/a:lnSpc>/g)].map((m) => Number(m[1]) / 100) : [];
+}
 
 /** The sizes (in points) of the runs of the shape whose text includes `text`. */
 function runSizes(xml: string, text: string): number[] {
@@ -35,6 +41,33 @@ describe('face widths', () => {
   });
 });
 
+describe('the lines of a heading', () => {
+  const amiri = { heading: 'Amiri', body: 'Amiri' };
+  const lemonada = { heading: 'Lemonada', body: 'DejaVu Sans' };
+
+  it('are set apart as the face needs: Amiri keeps the renderer’s spacing, Lemonada and an unknown face are set wider', () => {
+    expect(headingLine(amiri)).toBeUndefined();
+    expect(headingLine({ heading: 'noto naskh arabic ' })).toBeUndefined();
+    expect(headingLine(lemonada)).toBe(1.5);
+    expect(headingLine({ heading: 'Cairo' })).toBeGreaterThan(1.25);
+    expect(headingLine({ heading: 'Some Other Face' })).toBeGreaterThan(1.25);
+  });
+
+  it('are given an exact spacing when there are two, at a size where both fit the title box', () => {
+    const fitted = fitHeading(LONG_TITLE, TITLE_BOX, 30, 16, lemonada);
+    expect(fitted.lineSpacing).toBe(fitted.size * 1.5);
+    expect(estimateLines(LONG_TITLE, fitted.size, TITLE_BOX.w - 0.6, 0.5 * 1.48)).toBe(2);
+    // the box keeps room for LibreOffice setting the extra space above each line
+    expect((2 * fitted.lineSpacing!) / 72 + 0.2).toBeLessThanOrEqual(TITLE_BOX.h);
+  });
+
+  it('leave a one-line title, and any title in Amiri, as they were', () => {
+    expect(fitHeading('سوريا تعتزم الانضمام إلى التحالف الدولي', TITLE_BOX, 30, 16, lemonada)).toEqual({ size: 28 });
+    expect(fitHeading('محاور الإحاطة', TITLE_BOX, 30, 16, lemonada)).toEqual({ size: 30 });
+    expect(fitHeading(LONG_TITLE, TITLE_BOX, 30, 16, amiri)).toEqual({ size: fitSize([LONG_TITLE], TITLE_BOX, 30, 16, 1, 1) });
+  });
+});
+
 describe('a deck in wide faces, with a long title and a worded figure in a callout', () => {
   let parts: Parts;
   let slide: string;
@@ -48,11 +81,17 @@ describe('a deck in wide faces, with a long title and a worded figure in a callo
     slide = parts.get(slideNames(parts).find((n) => parts.get(n)!.includes(LONG_TITLE))!)!;
   });
 
-  it('sets a title too long for one line at a size where two lines fit the title box', () => {
+  it('sets a title too long for one line at a size where two lines fit the title box, Lemonada’s lines 1.5 em apart', () => {
     const [size] = runSizes(slide, LONG_TITLE);
     expect(size).toBeLessThan(30);
     expect(estimateLines(LONG_TITLE, size!, TITLE_BOX.w - 0.6, 0.5 * 1.48)).toBeLessThanOrEqual(2);
-    expect((2 * size! * 1.25) / 72).toBeLessThanOrEqual(TITLE_BOX.h);
+    expect(lineSpacings(slide, LONG_TITLE)).toEqual([size! * 1.5]);
+    expect((2 * size! * 1.5) / 72).toBeLessThanOrEqual(TITLE_BOX.h);
+  });
+
+  it('leaves the spacing of one-line titles to the renderer', () => {
+    const agenda = parts.get(slideNames(parts).find((n) => parts.get(n)!.includes('محاور الإحاطة'))!)!;
+    expect(lineSpacings(agenda, 'محاور الإحاطة')).toEqual([]);
   });
 
   it('keeps the callout figure on one line of its panel', () => {
@@ -68,6 +107,8 @@ describe('the shipped briefing deck', () => {
     const parts = await unzipXml(result.bytes!);
     const names = slideNames(parts);
     result.spec!.slides.forEach((s, i) => expect(runSizes(parts.get(names[i]!)!, s.title)[0], s.title).toBe(s.kind === 'title' ? 46 : 30));
+    // and the renderer's line spacing: Amiri's lines need no more
+    result.spec!.slides.forEach((s, i) => expect(lineSpacings(parts.get(names[i]!)!, s.title), s.title).toEqual([]));
     const pages = result.spec!.slides.flatMap((s, i) => (s.kind === 'sources' && s.columns === 2 ? [runSizes(parts.get(names[i]!)!, s.items[0]!)[0]] : []));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(new Set(pages).size).toBe(1);

@@ -7,6 +7,7 @@ import {
   checkAlignment,
   checkChart,
   checkCoverage,
+  checkLineGaps,
   checkOverflow,
   checkOverlap,
   checkPage,
@@ -120,6 +121,21 @@ describe('checkOverlap', () => {
     expect(checkOverlap(assignWords(s, apart))).toEqual([]);
     const over = page(line(word('أكثر', 650, 700, 90, 110)), line(word('مشاريع', 660, 700, 98, 116)));
     expect(checkOverlap(assignWords(s, over))).toHaveLength(1);
+  });
+});
+
+describe('checkLineGaps', () => {
+  it('accepts the lines of a box drawn apart and reports a line drawn into the one above it', () => {
+    const title = shape('عنوان طويل على سطرين', BOX);
+    const s = slide([title]);
+    const apart = page(line(word('طويل', 780, 830, 92, 115), word('عنوان', 840, 896, 92, 115)), line(word('سطرين', 790, 840, 118, 141), word('على', 850, 896, 118, 141)));
+    expect(checkLineGaps(assignWords(s, apart), () => true)).toEqual([]);
+    const touching = page(line(word('طويل', 780, 830, 92, 115), word('عنوان', 840, 896, 92, 115)), line(word('سطرين', 790, 840, 113, 136), word('على', 850, 896, 113, 136)));
+    const problems = checkLineGaps(assignWords(s, touching), () => true);
+    expect(problems.map((p) => p.check)).toEqual(['lines']);
+    expect(problems[0]!.message).toMatch(/line 2 "على سطرين" \(y 113–136\) is drawn 2\.0 pt into line 1 "عنوان طويل"/);
+    // only the boxes asked about
+    expect(checkLineGaps(assignWords(s, touching), (b) => b.name !== 'Text 1')).toEqual([]);
   });
 });
 

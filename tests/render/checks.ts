@@ -7,7 +7,7 @@ import type { Line, Page, Rect, Word } from './bbox.js';
 import type { Box, ChartFrame, Paragraph, SlideGeometry, TableCell, TextBox } from './deck-geometry.js';
 import { clip, hasArabic, logicalWord, textKey, wordKey } from './text.js';
 
-export type Check = 'pages' | 'page' | 'overflow' | 'overlap' | 'unmatched' | 'missing' | 'align' | 'table-order' | 'chart';
+export type Check = 'pages' | 'page' | 'overflow' | 'overlap' | 'lines' | 'unmatched' | 'missing' | 'align' | 'table-order' | 'chart';
 
 export interface Problem {
   check: Check;
@@ -289,6 +289,33 @@ export function checkOverlap(r: SlideRender, trim = TOLERANCE.overlapTrim): Prob
           check: 'overlap',
           slide: r.slide.number,
           message: `slide ${r.slide.number}: "${clip(lineText(a.line.words), 40)}" (${describe(a.box)}) is drawn over "${clip(lineText(b.line.words), 40)}" (${describe(b.box)}) at ${span(a.line)}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * The lines of one box are drawn apart: each line's words end above the next line's. A word box
+ * spans the ascent and descent the PDF gives its font (1.3 em for the bold heading faces here),
+ * so lines set closer than that are drawn into each other in a tall face: the two lines of a
+ * Lemonada title, 1.2 em apart, touched. Not for every box: the word boxes of a wrapped bullet
+ * in Amiri overlap a little, and its letters are clear of each other. `which` picks the boxes.
+ */
+export function checkLineGaps(r: SlideRender, which: (box: TextBox) => boolean, tol = 0): Problem[] {
+  const problems: Problem[] = [];
+  for (const [box, lines] of r.lines) {
+    if (!which(box)) continue;
+    const drawn = lines.filter((l) => l.words.some((w) => wordKey(w.text))).sort((a, b) => a.yMin - b.yMin);
+    for (const [i, next] of drawn.slice(1).entries()) {
+      const above = drawn[i]!;
+      const by = above.yMax - next.yMin;
+      if (by > tol) {
+        problems.push({
+          check: 'lines',
+          slide: r.slide.number,
+          message: `slide ${r.slide.number}, ${describe(box)}: line ${i + 2} "${clip(lineText(next.words), 30)}" (y ${f0(next.yMin)}–${f0(next.yMax)}) is drawn ${by.toFixed(1)} pt into line ${i + 1} "${clip(lineText(above.words), 30)}" (y ${f0(above.yMin)}–${f0(above.yMax)})`,
         });
       }
     }

@@ -3,7 +3,8 @@
  * the body), with a long title and a worded figure in a callout added, rendered by LibreOffice:
  * every word stays inside its box and no text runs over other text. This is what the fitting by
  * face width (src/pptx/layout.ts) is for; with Amiri's widths assumed, the long title ran into
- * the accent bar and the callout's figure out of its panel.
+ * the accent bar and the callout's figure out of its panel. And a title of two or three lines has
+ * them apart: Lemonada's tall letters touched at LibreOffice's own spacing (about 1.2 em).
  *
  * Needs soffice, pdftotext and the two fonts (Debian: fonts-dejavu-core; Lemonada is in
  * fonts-lemonada). Skipped with MUJAZ_SKIP_RENDER=1, like the other render tests.
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, formatDiagnostics } from '../../src/index.js';
 import { wideFontProject } from '../helpers/wide-fonts.js';
 import { messages, renderAndCheck, type Rendered } from './analyse.js';
+import { checkLineGaps } from './checks.js';
 import { missingTools } from './tools.js';
 
 const SKIP = process.env.MUJAZ_SKIP_RENDER === '1';
@@ -50,6 +52,15 @@ if (SKIP) {
 
     it('draws no text over other text', () => {
       expect(messages(rendered, 'overlap')).toEqual([]);
+    });
+
+    it('sets the lines of a long title apart, on the title slide and on a content slide', () => {
+      const isTitle = (box: { placeholder?: string }) => box.placeholder === 'title';
+      // the long title (two lines) and the article's title (three) are drawn on several lines
+      const multiLine = rendered.renders.filter((r) => [...r.lines].some(([box, lines]) => isTitle(box) && lines.length > 1)).map((r) => r.slide.number);
+      expect(multiLine).toContain(1);
+      expect(multiLine.length).toBeGreaterThanOrEqual(2);
+      expect(rendered.renders.flatMap((r) => checkLineGaps(r, isTitle)).map((p) => p.message)).toEqual([]);
     });
   });
 }

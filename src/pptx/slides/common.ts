@@ -2,7 +2,7 @@ import type { Pptx, PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { Logo } from '../../audience/logo.js';
 import type { Theme } from '../../audience/theme.js';
 import type { Bullet, Slide } from '../../spec/schema.js';
-import { BODY, FOOTER, MARGIN, SLIDE, TITLE_BOX, estimateLines, faceWidth, fitSize } from '../layout.js';
+import { BODY, FOOTER, MARGIN, SLIDE, TITLE_BOX, estimateLines, faceWidth, fitHeading, fitSize } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 
 export interface RenderContext {
@@ -19,12 +19,14 @@ export type Box = { x: number; y: number; w: number; h: number };
 /**
  * The slide title, in the layout's title placeholder (PowerPoint's outline and screen readers
  * see it). A title too long for one line at the theme's size takes two at a smaller one, so that
- * it never runs into the accent bar under it.
+ * it never runs into the accent bar under it; its lines are set as far apart as the heading face
+ * needs (fitHeading), since LibreOffice's own spacing lets a tall face's lines touch.
  */
 export function addTitle(slide: PptxSlide, title: string, theme: Theme): void {
-  const size = fitSize([title], TITLE_BOX, theme.sizes.title, Math.min(16, theme.sizes.title), 1, faceWidth(theme.fonts, 'heading'));
+  const { size, lineSpacing } = fitHeading(title, TITLE_BOX, theme.sizes.title, Math.min(16, theme.sizes.title), theme.fonts);
+  const style = ar(headingStyle(theme, size), lineSpacing ? { lineSpacing } : {});
   // pptxgenjs lays the placeholder's options (the theme's size) over the shape's; a run's own size wins.
-  const text = size === theme.sizes.title ? title : [{ text: title, options: ar(headingStyle(theme, size)) }];
+  const text = size === theme.sizes.title && !lineSpacing ? title : [{ text: title, options: style }];
   slide.addText(text as TextProps[], { placeholder: 'title', ...ar(headingStyle(theme, size)) } as TextPropsOptions);
 }
 
