@@ -105,6 +105,34 @@ export function createHelpers(root: TemplateContext) {
       const f = fact(key);
       return markFact(f.key, options.hash.qualifier && f.qualifier ? `${f.qualifier} ${f.text}` : f.text);
     },
+    /** {{#if (hasFact "ffis.projects")}}: whether the project has the fact (for a template that fits outlines with and without it) */
+    hasFact(key: unknown) {
+      if (typeof key !== 'string') throw new HelperError('hasFact needs a fact key in quotes, e.g. (hasFact "coalition.members")');
+      return Object.hasOwn(root.facts, key);
+    },
+    /**
+     * {{lookup list 1}}, {{lookup part "short"}}: Handlebars' lookup, strict like the rest of the
+     * template: an item past the end of a list, or a field the mapping does not have, is an error
+     * at the call, not an empty text on the slide.
+     */
+    lookup(target: unknown, field: unknown) {
+      if (Array.isArray(target)) {
+        const i = typeof field === 'number' ? field : typeof field === 'string' && /^\d+$/.test(field) ? Number(field) : Number.NaN;
+        if (!Number.isInteger(i)) throw new HelperError(`lookup of a list needs an item number (from 0), e.g. (lookup list 1); it got ${JSON.stringify(field)}`);
+        if (i >= target.length) throw new HelperError(`lookup asks for item ${i} of a list of ${target.length} (its items are numbered 0 to ${target.length - 1}): ${target.length ? 'ask for one it has' : 'the list is empty'}`);
+        return target[i];
+      }
+      if (target !== null && typeof target === 'object' && !isOptions(target)) {
+        const name = String(field);
+        if (!Object.hasOwn(target, name)) {
+          const fields = Object.keys(target);
+          const suggestion = didYouMean(name, fields);
+          throw new HelperError(`lookup asks for "${name}", which is not here${suggestion ? `; did you mean "${suggestion}"?` : `; fields: ${fields.join(', ') || 'none'}`}`);
+        }
+        return (target as Record<string, unknown>)[name];
+      }
+      throw new HelperError(`lookup needs a list or a mapping first; it got ${target === undefined || isOptions(target) ? 'nothing (a missing argument or field?)' : JSON.stringify(target)}`);
+    },
     /** {{factLabel "ffis.projects"}} → the fact's label */
     factLabel(key: unknown) {
       return fact(key).label;
@@ -228,7 +256,7 @@ export function createHelpers(root: TemplateContext) {
   });
 }
 
-export const HELPER_NAMES = ['fact', 'factLabel', 'factValue', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'hasFact', 'factLabel', 'factValue', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

@@ -159,6 +159,17 @@ describe('expandTemplates', () => {
     expect(far.diagnostics[0]?.message).toMatch(/unknown fact "syria.member_number"; facts: coalition.members/);
   });
 
+  it('lookup is strict: an item past the end of a list or a field that is not there is an error at the call', () => {
+    const ctx = context({ highlights: { watch: ['أ', 'ب'] } });
+    expect(parse(expand('a: "{{lookup (highlight "watch") 1}} {{lookup (part "one") "short"}}"', ctx).text!).a).toBe('ب الأول');
+    const past = expand('a: "x"\nb: "{{lookup (highlight "watch") 2}}"', ctx);
+    expect(past.diagnostics[0]).toMatchObject({ code: 'MJZ161', location: { start: { line: 2 } } });
+    expect(past.diagnostics[0]?.message).toMatch(/lookup asks for item 2 of a list of 2 \(its items are numbered 0 to 1\)/);
+    const field = expand('b: "{{lookup (part "one") "shrt"}}"', ctx);
+    expect(field.diagnostics[0]?.message).toMatch(/lookup asks for "shrt", which is not here; did you mean "short"\?/);
+    expect(expand('b: "{{#if (hasFact "coalition.members")}}نعم{{/if}}{{#if (hasFact "x.y")}}لا{{/if}}"', ctx).text).toContain('b: "نعم"');
+  });
+
   it('names a source the deck cites or a dataset source, and says which it knows when neither', () => {
     const ctx = context({ datasetSources: [{ id: 'S05', title: 'Reuters', kind: 'web' }] });
     const out = expand('a: "{{source "A1"}} {{source "S05"}}"', ctx);
@@ -181,6 +192,7 @@ describe('expandTemplates', () => {
 describe('helper names', () => {
   it('lists exactly the helpers there are, for the template checks', async () => {
     const { HELPER_NAMES, createHelpers } = await import('../../src/expand/helpers.js');
-    expect([...HELPER_NAMES].sort()).toEqual(Object.keys(createHelpers(context())).sort());
+    // (and lookup, Handlebars' own, replaced by a strict one)
+    expect([...HELPER_NAMES, 'lookup'].sort()).toEqual(Object.keys(createHelpers(context())).sort());
   });
 });
