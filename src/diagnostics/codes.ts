@@ -47,6 +47,7 @@ export const CODES = {
   MJZ166: { title: 'Template reaches for a prototype', hint: 'Templates read the fields of the context only; name a field, e.g. {{article.title}}.' },
   MJZ167: { title: 'Helper called with the wrong arguments', hint: 'Give the helper the arguments it takes.' },
   MJZ168: { title: 'Slide text cut by a YAML comment', hint: 'Put the text in double quotes.' },
+  MJZ169: { title: "Audience's partial never included", hint: 'Name it after the partial it replaces, include it, or remove it.' },
   MJZ170: { title: 'Deck spec is not valid YAML', hint: 'The template produced broken YAML; check the template lines around the marked place.' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },

@@ -109,7 +109,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     if (linted.ast) asts.set(file, linted.ast);
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience), ...unusedOwnPartials(templates, asts, audience));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
   const files = [templates.deck, ...templates.partials.values()];
 
@@ -319,6 +319,41 @@ function unreadParameters(templates: TemplateSet, asts: ReadonlyMap<SourceFile, 
     }
   }
   return diagnostics;
+}
+
+/**
+ * A partial of the audience's own folder that the deck never includes, directly or through other
+ * partials: most often one meant to replace a shared partial, under a name that does not match
+ * it (growth_chart.hbs for growth-chart), so the shared one is drawn instead. A warning.
+ */
+function unusedOwnPartials(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
+  const included = new Set<string>();
+  const visit = (file: SourceFile | undefined) => {
+    const ast = file && asts.get(file);
+    if (!ast) return;
+    for (const { name } of partialCalls(ast)) {
+      if (included.has(name)) continue;
+      included.add(name);
+      visit(templates.partials.get(name));
+    }
+  };
+  visit(templates.deck);
+  const own = `templates/${audience}/partials/`;
+  return [...templates.partials]
+    .filter(([name, file]) => file.path.replace(/\\/g, '/').startsWith(own) && !included.has(name))
+    .map(([name, file]) => {
+      const near = didYouMean(name.replace(/_/g, '-'), [...included]) ?? didYouMean(name, [...included]);
+      return {
+        code: 'MJZ169',
+        severity: 'warning' as const,
+        message: `The partial "${name}" of this audience is never included: the deck draws without it`,
+        hint: near
+          ? `To replace the partial "${near}" for this audience, name the file ${near}.hbs; otherwise include it with {{> ${name}}} or remove it.`
+          : `Include it with {{> ${name}}} where its slide belongs, or remove it.`,
+        location: { file: file.path },
+        audience,
+      };
+    });
 }
 
 /** The partials a template includes by name. */

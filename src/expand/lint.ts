@@ -149,7 +149,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
           report('MJZ164', p, 'A partial named by an expression cannot be checked', 'Write the partial’s name out, e.g. {{> part-slide}}.');
         } else if (!partials.has(name) && !inline.has(name)) {
           const suggestion = didYouMean(name, [...partials]);
-          report('MJZ164', p, `Unknown partial "${name}"`, suggestion ? `Did you mean "${suggestion}"?` : `Partials: ${[...partials].join(', ') || 'none'}.`);
+          report('MJZ164', p, `Unknown partial "${name}"`, `${suggestion ? `Did you mean "${suggestion}"?` : `Partials: ${[...partials].join(', ') || 'none'}.`} A new one is a file ${name}.hbs in the audience's partials/ folder (or in templates/_shared/partials/, for every audience).`);
         }
         return;
       }

@@ -75,7 +75,7 @@ describe('template checks', () => {
     const { diagnostics } = lintTemplate(file('a: "{{fakt "coalition.members"}}"\n{{> part-slid}}'), new Set(['part-slide']), 't');
     expect(diagnostics.map((d) => [d.code, d.hint])).toEqual([
       ['MJZ163', 'Did you mean "fact"?'],
-      ['MJZ164', 'Did you mean "part-slide"?'],
+      ['MJZ164', 'Did you mean "part-slide"? A new one is a file part-slid.hbs in the audience\'s partials/ folder (or in templates/_shared/partials/, for every audience).'],
     ]);
   });
 

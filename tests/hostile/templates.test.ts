@@ -91,7 +91,19 @@ describe('helpers and partials', () => {
   it('an unknown partial: MJZ164 with "did you mean"', async () => {
     const r = await run(withSlide('{{> part-slid (part "northeast")}}\n'));
     const d = expectError(r, 'MJZ164', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{> part-slid') });
-    expect(d.hint).toBe('Did you mean "part-slide"?');
+    expect(d.hint).toMatch(/^Did you mean "part-slide"\? A new one is a file part-slid\.hbs in the audience's partials\/ folder/);
+  });
+
+  it('a partial of the audience that the deck never includes (misnamed, so the shared one is drawn): warning MJZ169 naming the one it would replace', async () => {
+    const shared = '{{!-- the growth chart, retitled for this audience --}}\n';
+    const r = await run({ 'templates/briefing/partials/growth_chart.hbs': shared });
+    const d = r.result.diagnostics.find((x) => x.code === 'MJZ169');
+    expect(d).toMatchObject({ severity: 'warning', audience: 'briefing', location: { file: 'templates/briefing/partials/growth_chart.hbs' } });
+    expect(d?.message).toBe('The partial "growth_chart" of this audience is never included: the deck draws without it');
+    expect(d?.hint).toMatch(/^To replace the partial "growth-chart" for this audience, name the file growth-chart\.hbs/);
+    // named right, it replaces the shared one and nothing is said
+    const right = await run({ 'templates/briefing/partials/growth-chart.hbs': shared });
+    expect(right.result.diagnostics.filter((x) => x.code === 'MJZ169')).toEqual([]);
   });
 
   it('a partial named by an expression: MJZ164, since it cannot be checked', async () => {
