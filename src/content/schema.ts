@@ -81,7 +81,7 @@ export const SourceSchema = z.strictObject({
 
 export const SourcesFileSchema = z.strictObject({ sources: z.array(SourceSchema).min(1) });
 
-const factKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'use dotted lowercase keys, e.g. coalition.members');
+const factKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'use dotted lowercase keys, each part starting with a letter (a–z, then a–z, 0–9 or _), e.g. coalition.members or series.y2019');
 
 export const StatedSchema = z.strictObject({
   value: z.union([z.number(), z.string()]),

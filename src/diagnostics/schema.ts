@@ -76,6 +76,18 @@ export function describePath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** The id of the innermost list item on the path that has one, for the message: ` (parts[4] is "regional")`. */
+function itemId(path: readonly PropertyKey[], value: unknown): string {
+  let current = value;
+  let found = '';
+  path.forEach((p, i) => {
+    current = current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[p] : undefined;
+    const id = typeof p === 'number' && current !== null && typeof current === 'object' ? (current as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && id) found = ` (${describePath(path.slice(0, i + 1))} is "${id}")`;
+  });
+  return found;
+}
+
 /**
  * A misspelt key shows as two problems: an unknown key and a missing field. When the unknown
  * key's suggestion is the missing field, one diagnostic says both.
@@ -105,7 +117,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       return {
         ...base,
         code: 'MJZ110',
-        message: `Unknown key "${key}" in ${describePath(path)} of ${what}`,
+        message: `Unknown key "${key}" in ${describePath(path)} of ${what}${itemId(path, parsed.value)}`,
         path: [...path, key],
         hint: suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Known keys here: ${known.join(', ')}.` : undefined,
         location: locate(parsed, [...path, key], { key: true }),
@@ -122,7 +134,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       {
         ...base,
         code: 'MJZ111',
-        message: `Unknown ${field} "${String(actual)}" at ${describePath(path)} of ${what}`,
+        message: `Unknown ${field} "${String(actual)}" at ${describePath(path)} of ${what}${itemId(path, parsed.value)}`,
         hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Known: ${values.join(', ')}.`,
         path: [...path],
         location: locate(parsed, path),
@@ -135,7 +147,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       {
         ...base,
         code: 'MJZ112',
-        message: `Missing field "${describePath(path)}" in ${what} (expected ${issue.expected})`,
+        message: `Missing field "${describePath(path)}" in ${what} (expected ${issue.expected})${itemId(path, parsed.value)}`,
         path: [...path],
         location: locate(parsed, path),
       },
@@ -160,7 +172,14 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
   let message = issue.message;
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     const actual = valueAt(parsed.value, path);
-    if (actual === null) {
+    const keyLine = actual === null ? parsed.file.text.split(/\r?\n/)[(locate(parsed, path, { key: true })?.start?.line ?? 0) - 1] : undefined;
+    const commented = keyLine !== undefined ? /:\s+(#\S.*)$/.exec(keyLine) : null;
+    if (commented) {
+      // `primary: #5A1A2B`: a # after a space starts a YAML comment, so the key has no value.
+      const text = commented[1]!.trim();
+      const colour = /^#([0-9A-Fa-f]{6})$/.exec(text)?.[1];
+      hint = `YAML reads "${text}" as a comment, since it starts with # after a space: ${colour ? `write the colour without # and in double quotes, "${colour.toUpperCase()}"` : `put the value in double quotes, "${text}"`}.`;
+    } else if (actual === null) {
       // `after_article:` with nothing under it: YAML reads an empty value as null.
       hint = `The key has no value (YAML reads nothing after the colon as null): ${issue.code === 'invalid_type' && issue.expected === 'array' ? 'write [] for an empty list' : 'give it a value'}, or delete the line.`;
     } else if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
@@ -175,6 +194,10 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : typeof actual;
     if (expected.length) message = `expected ${expected.join(' or ')}, received ${got}`;
   }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'array') {
+    const actual = valueAt(parsed.value, path);
+    if (Array.isArray(actual)) message = `${message}; it has ${actual.length}`;
+  }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const values = (issue.values as unknown[]).map(String);
     const actual = valueAt(parsed.value, path);
@@ -185,7 +208,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     {
       ...base,
       code: 'MJZ111',
-      message: `${describePath(path)} in ${what}: ${message}`,
+      message: `${describePath(path)} in ${what}${itemId(path, parsed.value)}: ${message}`,
       path: [...path],
       hint,
       location: locate(parsed, path),

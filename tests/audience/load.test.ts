@@ -30,6 +30,13 @@ const base = {
 };
 
 describe('audience precedence', () => {
+  it('theme: a colour written #5A1A2B without quotes is a YAML comment, and the hint says so', () => {
+    const theme = `extends: base\ncolors:\n  primary: #5A1A2B\n`;
+    const { diagnostics } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': theme }));
+    expect(diagnostics[0]).toMatchObject({ code: 'MJZ111', location: { file: 'templates/child/theme.yaml', start: { line: 3 } } });
+    expect(diagnostics[0]?.hint).toBe('YAML reads "#5A1A2B" as a comment, since it starts with # after a space: write the colour without # and in double quotes, "5A1A2B".');
+  });
+
   it('lists the audiences, not _shared', () => {
     expect(audienceNames(project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' }))).toEqual(['base', 'child']);
   });

@@ -116,4 +116,14 @@ describe('parseContent', () => {
     expect(quoteStates('نحو ١٫٣ مليون لاجئ', 'number', 3)).toBe(false);
     expect(quoteStates('نحو ١٫٣٥ مليون لاجئ', 'number', 1.3)).toBe(false);
   });
+
+  it('names a list item by its id, and says how many items a list too long has', async () => {
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '    notes: "يعمل التحالف في العراق', '    notez: "يعمل التحالف في العراق'));
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ112' || x.code === 'MJZ110');
+    expect(d?.message).toMatch(/\(parts\[1\] is "iraq-precedent"\)/);
+    const points = Array.from({ length: 9 }, (_, i) => `      - text: "نقطة ${i}"\n        basis: ["ب"]`).join('\n');
+    const long = await contentWith('content/article.yaml', (t) => t.replace(/( {4}points:\n)(?: {6}- text:[^\n]*\n(?: {8}[^\n]*\n)*)+/, `$1${points}\n`));
+    const tooMany = parseContent(long).diagnostics.find((x) => /at most 8 points/.test(x.message));
+    expect(tooMany?.message).toMatch(/^parts\[0\]\.points in .* \(parts\[0\] is "announcement"\): a part has at most 8 points.*; it has 9$/);
+  });
 });

@@ -251,7 +251,7 @@ describe('keys and values', () => {
     // a date written another way: one error, saying how to write it (not also "not a date of the calendar")
     for (const date of ['03/11/2025', '2025-11-3', 'November 2025']) {
       const other = await run({ [SOURCES]: replace('date: "2025-11-03"', `date: "${date}"`) });
-      expect(other.errors.map((d) => d.message), date).toEqual(['sources[0].date in the sources: write the date as YYYY-MM-DD, YYYY-MM or YYYY']);
+      expect(other.errors.map((d) => d.message), date).toEqual(['sources[0].date in the sources (sources[0] is "A1"): write the date as YYYY-MM-DD, YYYY-MM or YYYY']);
     }
   });
 
