@@ -19,14 +19,16 @@ export class CliContext {
     return this.outputCache;
   }
 
-  /** Prints diagnostics once each (content problems repeat once per audience). */
+  /**
+   * Prints diagnostics once each: content problems repeat once per audience, and a problem in a
+   * template several audiences share is printed once, naming them all.
+   */
   report(diagnostics: readonly Diagnostic[]): void {
-    for (const d of diagnostics) {
-      const text = formatDiagnostic(d);
-      if (this.seen.has(text)) continue;
-      this.seen.add(text);
+    for (const { diagnostic, key } of groupByAudience(diagnostics)) {
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
       this.out.done();
-      process.stderr.write(`${text}\n\n`);
+      process.stderr.write(`${formatDiagnostic(diagnostic)}\n\n`);
     }
   }
 
@@ -38,6 +40,21 @@ export class CliContext {
   fail(code: number = EXIT.INVALID_INPUT): void {
     this.exitCode = Math.max(this.exitCode, code);
   }
+}
+
+/**
+ * The same problem found for several audiences (a shared partial, content read once), as one
+ * diagnostic naming each audience, in the order they came; `key` identifies the problem.
+ */
+export function groupByAudience(diagnostics: readonly Diagnostic[]): { diagnostic: Diagnostic; key: string }[] {
+  const groups = new Map<string, { diagnostic: Diagnostic; audiences: string[] }>();
+  for (const d of diagnostics) {
+    const key = formatDiagnostic({ ...d, audience: undefined });
+    const group = groups.get(key);
+    if (!group) groups.set(key, { diagnostic: d, audiences: d.audience ? [d.audience] : [] });
+    else if (d.audience && !group.audiences.includes(d.audience)) group.audiences.push(d.audience);
+  }
+  return [...groups].map(([key, { diagnostic, audiences }]) => ({ key, diagnostic: { ...diagnostic, audience: audiences.join(', ') || undefined } }));
 }
 
 /** The options every command that reads a project takes. */

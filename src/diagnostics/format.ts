@@ -39,7 +39,7 @@ export function formatLocation(d: Diagnostic): string {
 /** One diagnostic as the CLI prints it: "file:line:col: error MJZ110: message", frame, hint. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatLocation(d);
-  const head = `${where ? `${where}: ` : ''}${d.severity} ${d.code}: ${d.message}${d.audience ? ` (audience: ${d.audience})` : ''}`;
+  const head = `${where ? `${where}: ` : ''}${d.severity} ${d.code}: ${d.message}${d.audience ? ` (${d.audience.includes(', ') ? 'audiences' : 'audience'}: ${d.audience})` : ''}`;
   const parts = [head];
   if (d.source !== undefined && d.location?.start) {
     parts.push(codeFrame(d.source, d.location.start.line, d.location.start.column));

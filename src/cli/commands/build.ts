@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
-import { formatDiagnostic } from '../../diagnostics/format.js';
-import { AUDIENCE_OPTION, ROOT_OPTION, allOption, deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
+import { AUDIENCE_OPTION, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
@@ -35,7 +34,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
     .action(async (opts: { audience: string; all?: boolean; root: string; strict?: boolean }) => {
       const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: [opts.audience], all: opts.all, strict: opts.strict });
       cli.report(diagnostics);
-      const count = (severity: string) => new Set(diagnostics.filter((d) => d.severity === severity).map(formatDiagnostic)).size;
+      const count = (severity: string) => groupByAudience(diagnostics.filter((d) => d.severity === severity)).length;
       const errors = count('error');
       const warnings = count('warning');
       const failed = errors > 0 || (Boolean(opts.strict) && warnings > 0);
