@@ -119,6 +119,8 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   let lastParsed: ParsedYaml | undefined;
   /** The theme.yaml that names the logo the audience draws (for its errors). */
   let logoNamedIn: ParsedYaml | undefined;
+  /** The audience's own theme file, parsed (the first of the chain). */
+  let ownParsed: ParsedYaml | undefined;
   /** The `extends:` line of the audience that named `current`, for the two errors below. */
   const extendsLine = () => (lastParsed ? { location: locate(lastParsed, ['extends']), source: lastParsed.file.text } : {});
   while (current !== undefined) {
@@ -146,6 +148,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     chain.push(current);
     const parsed = parseYaml(file);
     lastParsed = parsed;
+    ownParsed ??= parsed;
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
     const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
     if (!checked.value) return { diagnostics: checked.diagnostics };
@@ -179,6 +182,21 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     const found = checkLogo(full.data.logo, files, logoNamedIn!);
     if (found.diagnostic) return { diagnostics: [...diagnostics, found.diagnostic] };
     logo = found.logo;
+  }
+
+  // A label left as new-audience copied it: the title slide would name the parent's audience.
+  const labelOf = (t: unknown) => (t as { label?: string }).label;
+  const ownLabel = labelOf(themes[themes.length - 1]);
+  const parentLabel = themes.slice(0, -1).reduce<string | undefined>((acc, t) => labelOf(t) ?? acc, undefined);
+  if (chain.length > 1 && ownLabel !== undefined && ownLabel === parentLabel && ownParsed) {
+    diagnostics.push({
+      code: 'MJZ156',
+      severity: 'warning',
+      message: `The audience "${name}" has the same label as "${chain[1]}" ("${ownLabel}"), shown on its title slide: both decks would claim the same readers`,
+      hint: `Write who this deck is for, in Arabic, on the label line of templates/${name}/theme.yaml (or delete the line to share "${chain[1]}"'s label on purpose).`,
+      location: locate(ownParsed, ['label']),
+      source: ownParsed.file.text,
+    });
   }
 
   const deckOwner = chain.find((a) => files.has(`templates/${a}/deck.hbs`));

@@ -37,6 +37,15 @@ describe('audience precedence', () => {
     expect(diagnostics[0]?.hint).toBe('YAML reads "#5A1A2B" as a comment, since it starts with # after a space: write the colour without # and in double quotes, "5A1A2B".');
   });
 
+  it('theme: a label left as the audience it extends has it is a warning at the label line', () => {
+    const copied = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: "أساس"\n' }));
+    expect(copied.audience).toBeDefined();
+    expect(copied.diagnostics).toMatchObject([{ code: 'MJZ156', severity: 'warning', location: { file: 'templates/child/theme.yaml', start: { line: 2 } } }]);
+    // its own label, or none (shared on purpose): nothing to say
+    expect(loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: "فرع"\n' })).diagnostics).toEqual([]);
+    expect(loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' })).diagnostics).toEqual([]);
+  });
+
   it('lists the audiences, not _shared', () => {
     expect(audienceNames(project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' }))).toEqual(['base', 'child']);
   });
