@@ -228,3 +228,30 @@ describe('a horizontal bar chart', () => {
     }
   });
 });
+
+describe('chart values with decimals', () => {
+  it('labels them as written (97.5, not 98), in both digits; whole values keep whole labels', async () => {
+    const root = await tempProject();
+    try {
+      const file = path.join(root, 'templates/_shared/partials/composition-chart.hbs');
+      const decimals = replaceOnce(await readFile(file, 'utf8'), '          values: {{json @root.data.composition.values}}', '          values: [{{#each @root.data.composition.values}}{{#if @index}}, {{/if}}{{json this}}.5{{/each}}]');
+      await writeFile(file, decimals);
+      for (const [audience, code] of [['briefing', '#,##0.0'], ['leadership', '[$-2000401]#,##0.0']] as const) {
+        if (audience === 'leadership') {
+          const deck = path.join(root, 'templates/leadership/deck.hbs');
+          await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), '{{> sources-brief}}', '{{> composition-chart}}\n{{> sources-brief}}'));
+        }
+        const result = await buildDeck({ root, audience });
+        expect(result.diagnostics.filter((d) => d.severity === 'error'), audience).toEqual([]);
+        const parts = await unzipXml(result.bytes!);
+        const xml = [...parts].find(([name, text]) => /^ppt\/charts\/chart\d+\.xml$/.test(name) && text.includes('<c:v>36.5</c:v>'))?.[1] ?? '';
+        expect(xml, audience).toContain(`<c:dLbls><c:numFmt formatCode="${code}" sourceLinked="0"/>`);
+        // the other charts, of whole values, keep whole labels
+        const growth = [...parts].find(([name, text]) => /^ppt\/charts\/chart\d+\.xml$/.test(name) && !text.includes('36.5'))?.[1] ?? '';
+        if (growth) expect(growth).not.toMatch(/formatCode="[^"]*0\.0/);
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -30,6 +30,18 @@ export function chartColors(chart: Chart, palette: readonly string[], highlight:
   return colors;
 }
 
+/** The decimals a chart's values are written with (at most 2): 97.5 keeps its .5 on its label. */
+export function chartDecimals(chart: Chart): number {
+  let most = 0;
+  for (const series of chart.series) {
+    for (const value of series.values) {
+      const decimals = /\.(\d+)$/.exec(String(value))?.[1]?.length ?? 0;
+      most = Math.max(most, Math.min(decimals, 2));
+    }
+  }
+  return most;
+}
+
 export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, unknown> {
   const { theme } = ctx;
   const font = theme.fonts.body;
@@ -56,9 +68,14 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
     lang: 'ar-SA',
     altText: chart.alt,
   };
-  if (theme.digits === 'arabic-indic') {
-    options.dataLabelFormatCode = '[$-2000401]#,##0';
-    options.valAxisLabelFormatCode = '[$-2000401]#,##0';
+  // Labels show the values as written (pptxgenjs's default, #,##0, rounds 97.5 to 98); the scale
+  // keeps whole numbers unless the values are small. Arabic-Indic digits come from the locale code.
+  const decimals = chartDecimals(chart);
+  const largest = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => Math.abs(v))));
+  const format = (places: number) => `${theme.digits === 'arabic-indic' ? '[$-2000401]' : ''}#,##0${places ? `.${'0'.repeat(places)}` : ''}`;
+  if (theme.digits === 'arabic-indic' || decimals > 0) {
+    options.dataLabelFormatCode = format(decimals);
+    options.valAxisLabelFormatCode = format(largest < 10 ? decimals : 0);
   }
   switch (chart.type) {
     case 'bar':
