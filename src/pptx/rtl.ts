@@ -59,3 +59,14 @@ export function latinOnly(text: string): boolean {
 export function isolateLatin(text: string): string {
   return latinOnly(text) ? `${LRM}${text}${LRM}` : text;
 }
+
+export const RLM = '\u200F';
+
+/**
+ * A source entry in an Arabic paragraph whose title starts in Latin («W1: EU trade relations…،
+ * حزيران/يونيو 2025»): a right-to-left mark after its id keeps the id at the right edge, where
+ * every other entry has it; without it the id joins the English title's left-to-right run.
+ */
+export function anchorEntryId(text: string): string {
+  return latinOnly(text) ? text : text.replace(/^([^\s:—]+)(:| —)(?=\s*[A-Za-z])/, `$1$2${RLM}`);
+}

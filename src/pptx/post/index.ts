@@ -18,7 +18,7 @@ import { completeFontTriples, stripCharsetHints } from './fonts.js';
 import { dedupeShapeIds, stableSectionIds } from './ids.js';
 import { splitNotesLines } from './notes.js';
 import { orderPresentation } from './order.js';
-import { rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
+import { anchorArabicPunctuation, rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
 import { renumberCharts } from './renumber.js';
 import { markDecorativeShapes } from './decorative.js';
 import { markTableHeaderRows } from './tables.js';
@@ -57,6 +57,7 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     // Direction and language
     opts.rtl && { why: 'rtl="1", right-aligned paragraphs and level styles', kinds: [...TEXT, 'presentation'], apply: rtlParagraphs },
     { why: 'lang on every run (notes, slide number, charts)', kinds: [...TEXT, 'presentation'], apply: (x) => setTextLang(x, opts.lang) },
+    opts.rtl && { why: 'a right-to-left mark before Arabic punctuation after Latin text (bidi: «IMEC، 20»)', kinds: ['slide', 'notes'], apply: anchorArabicPunctuation },
     opts.latinLang !== undefined && { why: 'paragraphs marked as Latin text (English source titles) tagged English, out of proofing', kinds: ['slide'], apply: (x) => tagLatinRuns(x, opts.latinLang as string) },
     { why: 'slide-number field text ‹#› on masters and layouts', kinds: ['layout', 'master'], apply: markSlideNumberFields },
     // Fonts

@@ -8,7 +8,7 @@
  * - Language: every run property element names the deck's language; the runs of a paragraph
  *   the renderer marked as Latin text (an English source title) name their own.
  */
-import { LRM, latinOnly } from '../rtl.js';
+import { LRM, RLM, latinOnly } from '../rtl.js';
 import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement, startTagPattern } from './xml.js';
 
 const PPR = 'a:pPr';
@@ -105,4 +105,20 @@ export function setTextLang(xml: string, lang: string): string {
   const value = escapeAttr(lang);
   const already = ` lang="${value}"`;
   return xml.replace(RUN_PROPS_TAG, (tag) => (tag.includes(already) ? tag : setAttr(tag, 'lang', value)));
+}
+
+/** Latin text (a word, and the brackets or quotes that close it) followed by Arabic punctuation, in one run's text. */
+const LATIN_BEFORE_ARABIC_PUNCTUATION = /([A-Za-z][)\]'’”]*\s*)(?=[،؛؟])/g;
+
+/**
+ * A right-to-left mark before Arabic punctuation that follows Latin text: «لممر IMEC، 20 أيلول»
+ * put the 20 on the wrong side of IMEC, since by the bidi rules a number after a Latin word is
+ * laid out with it; the mark ends the Latin run at the comma, as the author meant.
+ */
+export function anchorArabicPunctuation(xml: string): string {
+  if (!/[،؛؟]/.test(xml)) return xml;
+  return xml.replace(/<a:t>([^<]*)<\/a:t>/g, (whole, text: string) => {
+    if (!/[A-Za-z][^<]*[،؛؟]/.test(text)) return whole;
+    return `<a:t>${text.replace(LATIN_BEFORE_ARABIC_PUNCTUATION, `$1${RLM}`)}</a:t>`;
+  });
 }

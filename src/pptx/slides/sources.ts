@@ -2,7 +2,7 @@ import type { PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { Slide } from '../../spec/schema.js';
 import type { Theme } from '../../audience/theme.js';
 import { BODY, faceWidth, fitSize } from '../layout.js';
-import { ar, bodyStyle, isolateLatin } from '../rtl.js';
+import { anchorEntryId, ar, bodyStyle, isolateLatin } from '../rtl.js';
 import { addTitle, type RenderContext } from './common.js';
 
 type SourcesSlide = Extract<Slide, { kind: 'sources' }>;
@@ -26,7 +26,7 @@ export function renderSources(slide: PptxSlide, spec: SourcesSlide, { theme, sou
     const items = spec.items.slice(col * per, (col + 1) * per);
     if (!items.length) continue;
     const x = BODY.x + BODY.w - (col + 1) * w - col * gap;
-    const runs = items.map((item) => ({ text: isolateLatin(item), options: ar(bodyStyle(theme, size), { breakLine: true, paraSpaceAfter: Math.round(size * 0.3) }) }));
+    const runs = items.map((item) => ({ text: isolateLatin(anchorEntryId(item)), options: ar(bodyStyle(theme, size), { breakLine: true, paraSpaceAfter: Math.round(size * 0.3) }) }));
     slide.addText(runs as TextProps[], { x, y: BODY.y, w, h: BODY.h, ...ar(bodyStyle(theme, size)), valign: 'top', margin: 2 } as TextPropsOptions);
   }
 }

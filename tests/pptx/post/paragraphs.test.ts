@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { anchorEntryId } from '../../../src/pptx/rtl.js';
 import {
+  anchorArabicPunctuation,
   keepFirstParagraphProps,
   makeParagraphRtl,
   rtlLevelStyles,
@@ -118,5 +120,22 @@ describe('tagLatinRuns', () => {
     expect(tagLatinRuns(xml, 'en-US')).toBe(xml.replace(run(`${LRM}S02`), tagged(`${LRM}S02`)));
     const withoutMark = `<a:p>${run('NATO')}</a:p>`;
     expect(tagLatinRuns(withoutMark, 'en-US')).toBe(withoutMark);
+  });
+});
+
+describe('anchorArabicPunctuation', () => {
+  const RLM = '\u200F';
+  it('puts a right-to-left mark before Arabic punctuation that follows Latin text, and nowhere else', () => {
+    const xml = '<a:p><a:r><a:t>لممر IMEC، 20 أيلول؛ و(FFIS)، ثم عام 2024، وNATO ؟</a:t></a:r><a:r><a:t>Reuters, 12</a:t></a:r></a:p>';
+    expect(anchorArabicPunctuation(xml)).toBe(`<a:p><a:r><a:t>لممر IMEC${RLM}، 20 أيلول؛ و(FFIS)${RLM}، ثم عام 2024، وNATO ${RLM}؟</a:t></a:r><a:r><a:t>Reuters, 12</a:t></a:r></a:p>`);
+    expect(anchorArabicPunctuation(anchorArabicPunctuation(xml))).not.toContain(`${RLM}${RLM}`);
+  });
+});
+
+describe('anchorEntryId', () => {
+  it('keeps the id of a mixed entry whose title starts in Latin apart from the title; Arabic and all-Latin entries are left alone', () => {
+    expect(anchorEntryId('W1: EU trade relations، حزيران/يونيو 2025')).toBe('W1:\u200F EU trade relations، حزيران/يونيو 2025');
+    expect(anchorEntryId('A1: انضمام سوريا، 3 تشرين الثاني 2025')).toBe('A1: انضمام سوريا، 3 تشرين الثاني 2025');
+    expect(anchorEntryId('S05 — Reuters: Syria joins')).toBe('S05 — Reuters: Syria joins');
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * Latin inside Arabic lines, as LibreOffice lays it out: a figure after Arabic punctuation that
+ * follows a Latin word stays on the Arabic side («لممر IMEC، 20 أيلول»: by the bidi rules alone
+ * the 20 joins IMEC's left-to-right run and lands on its other side), and a source entry whose
+ * title starts in English keeps its id at the right edge, where every other entry has it.
+ *
+ * Needs soffice and pdftotext. Skipped with MUJAZ_SKIP_RENDER=1, like the other render tests.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, formatDiagnostics } from '../../src/index.js';
+import { replaceOnce, tempProject } from '../helpers/project.js';
+import type { Line, Page } from './bbox.js';
+import { toPdf, wordBoxes } from './tools.js';
+import { missingTools } from './tools.js';
+
+const SKIP = process.env.MUJAZ_SKIP_RENDER === '1';
+const missing = SKIP ? undefined : await missingTools();
+
+/** The line of the page holding a word that includes `text`. */
+const lineWith = (page: Page, text: string): Line | undefined => page.lines.find((l) => l.words.some((w) => w.text.includes(text)));
+const wordX = (line: Line, test: (text: string) => boolean) => line.words.find((w) => test(w.text))?.xMin ?? Number.NaN;
+
+if (SKIP) {
+  describe.skip('render tests skipped: MUJAZ_SKIP_RENDER=1', () => it('lays out Latin inside Arabic', () => {}));
+} else {
+  describe('Latin inside Arabic lines, rendered by LibreOffice', () => {
+    let dir: string;
+    let root: string;
+    let page: Page;
+
+    beforeAll(async () => {
+      if (missing) throw new Error(missing);
+      root = await tempProject();
+      dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-bidi-'));
+      const sources = path.join(root, 'content/sources.yaml');
+      await writeFile(
+        sources,
+        `${await readFile(sources, 'utf8')}  - id: R9\n    kind: report\n    title: "تقدير الأثر الاقتصادي لممر IMEC"\n    date: "2025-09-20"\n  - id: W9\n    kind: web\n    title: "EU trade relations with the Gulf"\n    date: "2025-06"\n`,
+      );
+      const facts = path.join(root, 'content/facts.yaml');
+      await writeFile(facts, `${await readFile(facts, 'utf8')}  test.r9: { label: "اختبار", stated: { value: 1, source: R9 } }\n  test.w9: { label: "اختبار", stated: { value: 2, source: W9 } }\n`);
+      const result = await buildDeck({ root, audience: 'media' });
+      if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
+      const number = result.spec.slides.findIndex((s) => s.kind === 'sources') + 1;
+      const file = path.join(dir, 'media.pptx');
+      await writeFile(file, result.bytes);
+      page = (await wordBoxes(await toPdf(file, dir)))[number - 1]!;
+    }, 120_000);
+
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it('keeps a figure after «IMEC،» on the Arabic side: read from the right, IMEC then 20', () => {
+      const line = lineWith(page, 'IMEC')!;
+      expect(line, 'the R9 entry').toBeDefined();
+      const imec = wordX(line, (t) => t.includes('IMEC'));
+      const day = wordX(line, (t) => t === '20');
+      expect(day).toBeLessThan(imec);
+    });
+
+    it('keeps the id of an entry with an English title at the right edge', () => {
+      const line = lineWith(page, 'W9')!;
+      expect(line, 'the W9 entry').toBeDefined();
+      const id = line.words.find((w) => w.text.includes('W9'))!;
+      expect(Math.max(...line.words.map((w) => w.xMax))).toBe(id.xMax);
+    });
+  });
+}
