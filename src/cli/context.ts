@@ -24,11 +24,13 @@ export class CliContext {
    * template several audiences share is printed once, naming them all.
    */
   report(diagnostics: readonly Diagnostic[]): void {
-    for (const { diagnostic, key } of groupByAudience(diagnostics)) {
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+    for (const { diagnostic } of groupByAudience(diagnostics)) {
+      // (seen with its audiences: watch reports each audience's rebuild apart)
+      const text = formatDiagnostic(diagnostic);
+      if (this.seen.has(text)) continue;
+      this.seen.add(text);
       this.out.done();
-      process.stderr.write(`${formatDiagnostic(diagnostic)}\n\n`);
+      process.stderr.write(`${text}\n\n`);
     }
   }
 

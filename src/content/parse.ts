@@ -156,7 +156,22 @@ export function parseContent(files: ContentSources): ParseResult {
     }
     sourceIds.add(s.id);
   });
-  for (const s of dataset?.sources ?? []) sourceIds.add(s.id);
+  const ownIds = new Map(sourcesFile.sources.map((s, i) => [s.id, i]));
+  for (const s of dataset?.sources ?? []) {
+    // One id, two sources: which one a fact cites could not be told, nor where it is listed.
+    if (ownIds.has(s.id)) {
+      diagnostics.push(
+        withSource('sources', {
+          code: 'MJZ133',
+          severity: 'error',
+          message: `Source id "${s.id}" is also a source of the dataset (${CONTENT_FILES.dataset})`,
+          hint: `Give this source another id: the dataset's ids (${s.id}) are its own.`,
+          location: where('sources', ['sources', ownIds.get(s.id)!, 'id']),
+        }),
+      );
+    }
+    sourceIds.add(s.id);
+  }
   const knownSources = [...sourceIds];
 
   // A dataset refused by its schema (its error is reported) still names its sources: an id it

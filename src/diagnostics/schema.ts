@@ -176,7 +176,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     const commented = keyLine !== undefined ? /:\s+(#\S.*)$/.exec(keyLine) : null;
     if (commented) {
       // `primary: #5A1A2B`: a # after a space starts a YAML comment, so the key has no value.
-      const text = commented[1]!.trim();
+      const text = commented[1]!.trim().split(/\s/)[0]!; // the value, not a comment written after it
       const colour = /^#([0-9A-Fa-f]{6})$/.exec(text)?.[1];
       hint = `YAML reads "${text}" as a comment, since it starts with # after a space: ${colour ? `write the colour without # and in double quotes, "${colour.toUpperCase()}"` : `put the value in double quotes, "${text}"`}.`;
     } else if (actual === null) {

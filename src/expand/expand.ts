@@ -3,8 +3,9 @@ import type { TemplateContext } from '../audience/context.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { withYamlEscape } from './escape.js';
-import { createHelpers, HelperError } from './helpers.js';
-import { lintTemplate } from './lint.js';
+import { createHelpers, FactValue, HelperError, unwrap } from './helpers.js';
+import { markFact } from '../facts/markers.js';
+import { insideDoubleQuotes, lintTemplate } from './lint.js';
 import { originsOf, tagLines, type Origin } from './origins.js';
 
 /** An audience's templates as read from templates/<audience>/. */
@@ -36,7 +37,7 @@ function compile(text: string, file: string): HandlebarsTemplateDelegate {
   const key = `${file}\0${text}`;
   let template = COMPILED.get(key);
   if (template) COMPILED.delete(key);
-  else template = ENV.compile(withCallSites(ENV.parse(text), file), COMPILE_OPTIONS);
+  else template = ENV.compile(withCallSites(ENV.parse(text), file, text), COMPILE_OPTIONS);
   COMPILED.set(key, template);
   if (COMPILED.size > 256) COMPILED.delete(COMPILED.keys().next().value!);
   return template;
@@ -45,13 +46,16 @@ function compile(text: string, file: string): HandlebarsTemplateDelegate {
 /** The helpers that keep the stack of partial includes while a deck expands (named so no template can call them). */
 const ENTER = '·mujaz-enter';
 const LEAVE = '·mujaz-leave';
+/** json written inside double quotes: a fact's number stays text there ("{{json (factValue ..)}}"). */
+const JSON_IN_QUOTES = '·mujaz-json-in-quotes';
 
 /**
  * Puts {{ENTER "file:line:column"}} before and {{LEAVE}} after each partial include of the
  * parsed template. The standalone lines were already stripped by the parser and both print
  * nothing, so the output is the same; the partial's context is untouched (a hash would copy it).
  */
-function withCallSites(ast: hbs.AST.Program, file: string): hbs.AST.Program {
+function withCallSites(ast: hbs.AST.Program, file: string, text: string): hbs.AST.Program {
+  const lines = text.split('\n');
   const call = (name: string, loc: hbs.AST.SourceLocation, site?: string): hbs.AST.MustacheStatement => ({
     type: 'MustacheStatement',
     path: { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc } as hbs.AST.PathExpression,
@@ -64,6 +68,14 @@ function withCallSites(ast: hbs.AST.Program, file: string): hbs.AST.Program {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; body?: hbs.AST.Statement[]; program?: unknown; inverse?: unknown };
+    if (n.type === 'MustacheStatement') {
+      const m = node as hbs.AST.MustacheStatement;
+      const path = m.path as hbs.AST.PathExpression;
+      if (path.type === 'PathExpression' && path.original === 'json' && insideDoubleQuotes(lines[m.loc.start.line - 1] ?? '', m.loc.start.column)) {
+        m.path = { ...path, parts: [JSON_IN_QUOTES], original: JSON_IN_QUOTES };
+      }
+      return;
+    }
     if (n.type === 'Program' && n.body) {
       n.body = n.body.flatMap((statement) => {
         visit(statement);
@@ -118,6 +130,8 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   for (const [name, file] of templates.partials) {
     const compiled = compile(tagLines(file, files.indexOf(file)), file.path);
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
+      const top = includes[includes.length - 1];
+      if (top) top.entered = true;
       try {
         return compiled(ctx, options);
       } catch (error) {
@@ -127,10 +141,23 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     }) as Handlebars.Template;
   }
   const deck = compile(tagLines(templates.deck, 0), templates.deck.path);
-  const includes: string[] = []; // the partial includes being expanded, outermost first
+  // The partial includes being expanded, outermost first; a site counts once its partial has
+  // begun (an error in the include's own arguments is the including line's).
+  const includes: { site: string; entered: boolean }[] = [];
+  const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
+  const builtin = ENV.helpers as Record<string, Handlebars.HelperDelegate>;
   const helpers = {
-    ...(createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>),
-    [ENTER]: (site: string) => (includes.push(site), ''),
+    ...own,
+    // a fact's value is tested as its value ({{#if (factValue "x")}} with 0 is false)
+    if(this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
+      return builtin.if!.call(this, unwrap(condition), options);
+    },
+    unless(this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
+      return builtin.unless!.call(this, unwrap(condition), options);
+    },
+    [JSON_IN_QUOTES]: (value: unknown, options: Handlebars.HelperOptions) =>
+      value instanceof FactValue && typeof value.value === 'number' ? new Handlebars.SafeString(markFact(value.key, JSON.stringify(value.value))) : own.json!(value, options),
+    [ENTER]: (site: string) => (includes.push({ site, entered: false }), ''),
     [LEAVE]: () => (includes.pop(), ''),
   };
   try {
@@ -138,7 +165,8 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     return { text, diagnostics, origins: originsOf(text, files) };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
-    diagnostics.push(runtimeDiagnostic(error, file, audience, context, includes, asts.get(file)));
+    const entered = includes.filter((i) => i.entered).map((i) => i.site);
+    diagnostics.push(runtimeDiagnostic(error, file, audience, context, entered, asts.get(file)));
     return { diagnostics, origins: [] };
   }
 }
@@ -267,28 +295,72 @@ function partialCycles(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs
   return diagnostics;
 }
 
-/** Every name a template reads (each part of its paths, and lookup's quoted fields), with those of the partials it includes. */
-function namesRead(name: string, templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, seen = new Set<string>()): Set<string> {
+/**
+ * The names a partial reads from the context it is given (so from the name=value pairs of its
+ * include): the first part of each path at the partial's own level (title, not article.title;
+ * not a field of a {{#each}} item, but ../title from inside it), lookup's quoted fields there,
+ * and the same of the partials it includes without a context of their own. Undefined when it
+ * hands its whole context on or looks a name up by a value ({{> x this}}, {{#each this}},
+ * {{lookup . key}}): what it reads cannot be known.
+ */
+function namesRead(name: string, templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, seen = new Set<string>()): Set<string> | undefined {
   const names = new Set<string>();
   const file = templates.partials.get(name);
   const ast = file && asts.get(file);
   if (!ast || seen.has(name)) return names;
   seen.add(name);
-  const stack: unknown[] = [ast];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    const n = node as Record<string, unknown> & { type?: string };
-    if (n.type === 'PathExpression') (n.parts as string[]).forEach((part) => names.add(part));
-    if (n.type === 'SubExpression' || n.type === 'MustacheStatement' || n.type === 'BlockStatement') {
-      const path = n.path as hbs.AST.PathExpression | undefined;
-      const field = (n.params as hbs.AST.Expression[] | undefined)?.[1];
-      if (path?.original === 'lookup' && field?.type === 'StringLiteral') names.add((field as hbs.AST.StringLiteral).value);
+  let whole = false;
+  const CONTEXT_BLOCKS = new Set(['each', 'with']);
+  /** A path read at `level` blocks below the partial's own context. */
+  const path = (p: hbs.AST.PathExpression, level: number, handedOn: boolean) => {
+    if (p.data) return;
+    if (p.depth === level) {
+      if (p.parts.length) names.add(p.parts[0]!);
+      else if (handedOn) whole = true; // `this` itself, handed to something
     }
-    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(...(Array.isArray(value) ? value : [value]));
-  }
-  for (const call of partialCalls(ast)) for (const inner of namesRead(call.name, templates, asts, seen)) names.add(inner);
-  return names;
+  };
+  const expression = (e: hbs.AST.Expression | undefined, level: number, handedOn: boolean): void => {
+    if (!e) return;
+    if (e.type === 'PathExpression') return path(e as hbs.AST.PathExpression, level, handedOn);
+    if (e.type === 'SubExpression') call(e as hbs.AST.SubExpression, level);
+  };
+  const call = (c: { path: hbs.AST.Expression; params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }, level: number) => {
+    const helper = c.path.type === 'PathExpression' ? (c.path as hbs.AST.PathExpression).original : undefined;
+    if (helper === 'lookup' && c.params[0]?.type === 'PathExpression' && (c.params[0] as hbs.AST.PathExpression).parts.length === 0 && (c.params[0] as hbs.AST.PathExpression).depth === level) {
+      const field = c.params[1];
+      if (field?.type === 'StringLiteral') names.add((field as hbs.AST.StringLiteral).value);
+      else whole = true;
+    }
+    if (c.path.type === 'PathExpression' && (c.params.length || c.hash)) {
+      // a helper's name is no read; a field called without arguments is
+    } else expression(c.path, level, false);
+    c.params.forEach((p) => expression(p, level, true));
+    c.hash?.pairs.forEach((p) => expression(p.value, level, true));
+  };
+  const statements = (body: hbs.AST.Statement[] | undefined, level: number): void => {
+    for (const s of body ?? []) {
+      if (s.type === 'MustacheStatement' || s.type === 'SubExpression') call(s as hbs.AST.MustacheStatement, level);
+      else if (s.type === 'BlockStatement') {
+        const b = s as hbs.AST.BlockStatement;
+        call(b, level);
+        const inner = CONTEXT_BLOCKS.has((b.path as hbs.AST.PathExpression).original) ? level + 1 : level;
+        statements(b.program?.body, inner);
+        statements(b.inverse?.body, level);
+      } else if (s.type === 'PartialStatement' || s.type === 'PartialBlockStatement') {
+        const p = s as hbs.AST.PartialStatement;
+        p.params.forEach((e) => expression(e, level, true));
+        p.hash?.pairs.forEach((pair) => expression(pair.value, level, true));
+        const included = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : undefined;
+        if (included && p.params.length === 0 && level === 0) {
+          const inner = namesRead(included, templates, asts, seen);
+          if (inner === undefined) whole = true;
+          else inner.forEach((n) => names.add(n));
+        }
+      }
+    }
+  };
+  statements(ast.body, 0);
+  return whole ? undefined : names;
 }
 
 /**
@@ -297,12 +369,13 @@ function namesRead(name: string, templates: TemplateSet, asts: ReadonlyMap<Sourc
  */
 function unreadParameters(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const read = new Map<string, Set<string>>();
+  const read = new Map<string, Set<string> | undefined>();
   for (const [file, ast] of asts) {
     for (const { name, node } of partialCalls(ast)) {
       if (!templates.partials.has(name) || !node.hash) continue;
       if (!read.has(name)) read.set(name, namesRead(name, templates, asts));
-      const names = read.get(name)!;
+      const names = read.get(name);
+      if (!names) continue; // it hands its context on whole: what it reads cannot be known
       for (const pair of node.hash.pairs) {
         if (names.has(pair.key)) continue;
         const near = didYouMean(pair.key, [...names].filter((n) => /^[a-z][A-Za-z]*$/.test(n)));
@@ -310,7 +383,7 @@ function unreadParameters(templates: TemplateSet, asts: ReadonlyMap<SourceFile, 
           code: 'MJZ167',
           severity: 'error',
           message: `The partial "${name}" does not read ${pair.key}=: the value would be lost`,
-          hint: `${near ? `Did you mean ${near}=? ` : ''}The partial's first line says what it takes; to change what it prints, copy it into templates/${audience}/partials/${name}.hbs and edit the copy.`,
+          hint: `${near ? `Did you mean ${near}=? ` : ''}The partial's first line says what it takes; to change what it prints, copy it into the audience's partials/ folder as ${name}.hbs and edit the copy.`,
           location: { file: file.path, start: { line: pair.loc.start.line, column: pair.loc.start.column + 1 } },
           source: file.text,
           audience,
@@ -341,15 +414,16 @@ function unusedOwnPartials(templates: TemplateSet, asts: ReadonlyMap<SourceFile,
   const own = `templates/${audience}/partials/`;
   return [...templates.partials]
     .filter(([name, file]) => file.path.replace(/\\/g, '/').startsWith(own) && !included.has(name))
-    .map(([name, file]) => {
+    .flatMap(([name, file]) => {
+      // Only a near miss is said: a partial kept for the audiences that extend this one, which
+      // this expansion does not see, is no mistake.
       const near = didYouMean(name.replace(/_/g, '-'), [...included]) ?? didYouMean(name, [...included]);
+      if (!near) return [];
       return {
         code: 'MJZ169',
         severity: 'warning' as const,
-        message: `The partial "${name}" of this audience is never included: the deck draws without it`,
-        hint: near
-          ? `To replace the partial "${near}" for this audience, name the file ${near}.hbs; otherwise include it with {{> ${name}}} or remove it.`
-          : `Include it with {{> ${name}}} where its slide belongs, or remove it.`,
+        message: `The partial "${name}" of this audience is never included, and "${near}" is: a copy meant to replace it?`,
+        hint: `To replace the partial "${near}" for this audience, name the file ${near}.hbs; otherwise include it with {{> ${name}}} or remove it.`,
         location: { file: file.path },
         audience,
       };

@@ -66,7 +66,7 @@ export class FactValue {
 }
 
 /** The value a helper works on: a fact's value, not its box. */
-const unwrap = (value: unknown): unknown => (value instanceof FactValue ? value.value : value);
+export const unwrap = (value: unknown): unknown => (value instanceof FactValue ? value.value : value);
 
 /** The output of a helper that formats `args`, marked as a use of each fact among them. */
 function marked(text: string, ...args: unknown[]): string {
@@ -115,11 +115,12 @@ export function createHelpers(root: TemplateContext) {
      * template: an item past the end of a list, or a field the mapping does not have, is an error
      * at the call, not an empty text on the slide.
      */
-    lookup(target: unknown, field: unknown) {
+    lookup(target: unknown, boxedField: unknown) {
+      const field = unwrap(boxedField);
       if (Array.isArray(target)) {
-        const i = typeof field === 'number' ? field : typeof field === 'string' && /^\d+$/.test(field) ? Number(field) : Number.NaN;
+        const i = typeof field === 'number' && Number.isInteger(field) ? field : typeof field === 'string' && /^\d+$/.test(field) ? Number(field) : Number.NaN;
         if (!Number.isInteger(i)) throw new HelperError(`lookup of a list needs an item number (from 0), e.g. (lookup list 1); it got ${JSON.stringify(field)}`);
-        if (i >= target.length) throw new HelperError(`lookup asks for item ${i} of a list of ${target.length} (its items are numbered 0 to ${target.length - 1}): ${target.length ? 'ask for one it has' : 'the list is empty'}`);
+        if (i < 0 || i >= target.length) throw new HelperError(`lookup asks for item ${i} of a list of ${target.length} (its items are numbered 0 to ${target.length - 1}): ${target.length ? 'ask for one it has' : 'the list is empty'}`);
         return target[i];
       }
       if (target !== null && typeof target === 'object' && !isOptions(target)) {
@@ -242,7 +243,7 @@ export function createHelpers(root: TemplateContext) {
     },
     /** {{#each (chunk list 16)}}: the list cut into runs of at most n items, e.g. one slide each */
     chunk(list: unknown, size: unknown) {
-      const n = Number(size);
+      const n = Number(unwrap(size));
       if (!Array.isArray(list) || !Number.isInteger(n) || n < 1) throw new HelperError('chunk needs a list and a whole number, e.g. (chunk sources 16)');
       return Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, (i + 1) * n));
     },
@@ -251,7 +252,9 @@ export function createHelpers(root: TemplateContext) {
     },
     /** {{add 1 @index}} for numbering */
     add(a: unknown, b: unknown) {
-      return numberArg(a, 'add', '{{add 1 @index}}') + numberArg(b, 'add', '{{add 1 @index}}');
+      const sum = numberArg(a, 'add', '{{add 1 @index}}') + numberArg(b, 'add', '{{add 1 @index}}');
+      const box = [a, b].find((x) => x instanceof FactValue) as FactValue | undefined;
+      return box ? new FactValue(box.key, sum) : sum;
     },
   });
 }

@@ -175,47 +175,47 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
 
 /**
  * Text of a template that YAML would read as a comment and drop: a ' #' after an unquoted
- * scalar that is slide text (it holds Arabic, or the '#' is a hashtag's, with no space after
- * it). Mustaches and Handlebars comments are read as plain text; a comment on a line of its
- * own, after a key, a quoted value or an ASCII word (kind: bullets # a note), and lines of a
- * block scalar (| or >) are left alone.
+ * scalar that holds Arabic (slide text). Mustaches and Handlebars comments are read as plain
+ * text. Left alone: a comment on a line of its own or after a key, a quoted value, a flow list
+ * or mapping (… ] # note), an ASCII value (kind: agenda # note), and the lines of a block
+ * scalar (| or >) and of a quoted scalar that goes on over several lines.
  */
 export function cutByComment(text: string): { start: { line: number; column: number }; comment: string }[] {
-  // every {{…}} (and {{!-- … --}}) as letters of the same length, its newlines kept
-  const masked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, 'x'));
+  // every {{…}} (and {{!-- … --}}) as filler of the same length, its newlines kept
+  const masked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, '\u0001'));
   const original = text.split(/\r\n|\r|\n/);
   const cuts: { start: { line: number; column: number }; comment: string }[] = [];
   let block: number | undefined; // the indent a block scalar's lines must exceed
+  let open: string | undefined; // a quoted scalar that goes on to the next line
   masked.split(/\r\n|\r|\n/).forEach((line, i) => {
     const indent = line.length - line.trimStart().length;
     if (block !== undefined) {
-      if (line.trim() === '' || indent > block) return;
+      // (a line that is only mustaches, such as {{#if}}, is taken out by Handlebars)
+      if (line.trim() === '' || indent > block || /^\u0001+$/.test(line.trim())) return;
       block = undefined;
     }
-    let quote: string | undefined;
+    let quote = open;
     for (let c = 0; c < line.length; c++) {
       const ch = line[c]!;
       if (quote) {
-        if (ch === '\\' && quote === '"') c++;
+        if (quote === '"' && ch === '\\') c++;
+        else if (ch === quote && quote === "'" && line[c + 1] === "'") c++; // '' inside single quotes
         else if (ch === quote) quote = undefined;
         continue;
       }
-      const before = line.slice(0, c).trimEnd();
-      if ((ch === '"' || ch === "'") && /(^|[\s:\-[{,])$/.test(line.slice(0, c))) {
-        quote = ch;
+      if ((ch === '"' || ch === "'") && /(^|[:\-[{,])$/.test(line.slice(0, c).trimEnd())) {
+        quote = ch; // a quote that opens a value (not an apostrophe inside one)
         continue;
       }
       if (ch !== '#' || (c > 0 && !/\s/.test(line[c - 1]!))) continue;
-      // a comment: is it after a plain scalar that is slide text?
-      const value = before.replace(/^\s*(-\s+)*([^\s#'"][^:#]*:\s*)?(-\s+)*/, '');
-      if (value === '' || /["']$/.test(value) || /^[|>][+-]?\d*$/.test(value)) break;
-      const comment = line.slice(c);
-      if (/[\u0600-\u06FF]/.test(value) || /^#[^\s#]/.test(comment)) {
+      const value = line.slice(0, c).trimEnd().replace(/^\s*(-\s+)*([^\s#'"][^:#]*:\s*)?(-\s+)*/, '');
+      if (value !== '' && !/["'\]}]$/.test(value) && !/^[|>]/.test(value) && /[\u0600-\u06FF]/.test(value)) {
         cuts.push({ start: { line: i + 1, column: c + 1 }, comment: original[i]!.slice(c).trimEnd() });
       }
       break;
     }
-    if (!quote && /:\s*[|>][+-]?\d*\s*(#.*)?$|^\s*-\s+[|>][+-]?\d*\s*$/.test(line)) block = indent;
+    open = quote;
+    if (!quote && /(:|^\s*-)\s*[|>]([1-9][+-]?|[+-][1-9]?)?\s*(#.*)?$/.test(line)) block = indent;
   });
   return cuts;
 }

@@ -43,7 +43,8 @@ function scriptOf(ch: string): Script | undefined {
  *   the years in an English title): it is part of a run of Latin text, as the bidi algorithm
  *   reads it too; Arabic punctuation (، ؛) ends such a run. With no letter before it, the first
  *   letter after it decides ("2024 Country Reports" stays, "2024 عام" and a lone "2019" change);
- * - a letter that is not Arabic follows it, directly or across one - _ . / (5G, 3D, 2024.pdf);
+ * - a letter that is not Arabic follows it, directly, across one - _ . / or across spaces (5G, 3D,
+ *   2024.pdf, «(12 March 2024)», «2023 Country Reports»);
  * - it sits in a URL or an e-mail address.
  * Idempotent, so figures the helpers printed already are left as they are; western digits
  * return the text unchanged.
@@ -60,8 +61,9 @@ export function localizeDigits(text: string, digits: Digits): string {
     if (run === undefined) return piece; // a URL or an e-mail address
     if ((last ?? (first ??= { script: [...text].map(scriptOf).find(Boolean) }).script) === 'other') return run;
     const end = at + run.length;
-    const next = JOINER.test(text[end] ?? '') ? text[end + 1] : text[end];
-    if (next !== undefined && scriptOf(next) === 'other') return run;
+    // the first letter after it, across one joiner or spaces: «(12 March 2024)» is Latin's
+    const after = text.slice(JOINER.test(text[end] ?? '') ? end + 1 : end).replace(/^[ \u00A0]+/, '');
+    if (after !== '' && scriptOf(after[0]!) === 'other') return run;
     return toDigits(run, 'arabic-indic');
   });
   return converted.replace(/(?<=[٠-٩])%/g, '٪');

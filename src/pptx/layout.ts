@@ -95,7 +95,9 @@ export function fitSize(paragraphs: readonly string[], box: { w: number; h: numb
 export function fitHeading(text: string, box: { w: number; h: number }, max: number, min: number, fonts: { heading: string; body: string; width?: number }): { size: number; lineSpacing?: number } {
   const width = faceWidth(fonts, 'heading');
   const line = headingLine(fonts);
-  const size = fitSize([text], box, max, min, 1, width, line ?? RENDERER_LINE);
-  if (line === undefined || estimateLines(text, size, box.w - 0.6, 0.5 * width) < 2) return { size };
+  // First as the renderer spaces lines: a heading that stays on one line there keeps its size.
+  const plain = fitSize([text], box, max, min, 1, width, RENDERER_LINE);
+  if (line === undefined || estimateLines(text, plain, box.w - 0.6, 0.5 * width) < 2) return { size: plain };
+  const size = fitSize([text], box, max, min, 1, width, line);
   return { size, lineSpacing: Math.round(size * line * 10) / 10 };
 }

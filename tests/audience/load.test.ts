@@ -35,6 +35,8 @@ describe('audience precedence', () => {
     const { diagnostics } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': theme }));
     expect(diagnostics[0]).toMatchObject({ code: 'MJZ111', location: { file: 'templates/child/theme.yaml', start: { line: 3 } } });
     expect(diagnostics[0]?.hint).toBe('YAML reads "#5A1A2B" as a comment, since it starts with # after a space: write the colour without # and in double quotes, "5A1A2B".');
+    const noted = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': `extends: base\ncolors:\n  primary: #5A1A2B   # the brand colour\n` }));
+    expect(noted.diagnostics[0]?.hint).toMatch(/write the colour without # and in double quotes, "5A1A2B"\.$/);
   });
 
   it('theme: a label left as the audience it extends has it is a warning at the label line', () => {

@@ -126,4 +126,11 @@ describe('parseContent', () => {
     const tooMany = parseContent(long).diagnostics.find((x) => /at most 8 points/.test(x.message));
     expect(tooMany?.message).toMatch(/^parts\[0\]\.points in .* \(parts\[0\] is "announcement"\): a part has at most 8 points.*; it has 9$/);
   });
+
+  it('refuses a source of sources.yaml that takes the id of a dataset source', async () => {
+    const files = await contentWith('content/sources.yaml', (t) => `${t}  - id: S05\n    kind: report\n    title: "تقرير"\n`);
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ133');
+    expect(d?.message).toBe('Source id "S05" is also a source of the dataset (content/data/coalition-members.yaml)');
+    expect(d?.location?.file).toBe('content/sources.yaml');
+  });
 });

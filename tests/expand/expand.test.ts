@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateContext } from '../../src/audience/context.js';
 import { withYamlEscape, yamlEscape } from '../../src/expand/escape.js';
 import { expandTemplates } from '../../src/expand/expand.js';
-import { insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
+import { cutByComment, insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
 import { extractFactUses } from '../../src/facts/markers.js';
 
 function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
@@ -54,6 +54,14 @@ describe('YAML escaping', () => {
 });
 
 describe('template checks', () => {
+  it('finds slide text YAML would cut at a " #", and leaves every legitimate comment alone', () => {
+  const ok = ['  - kind: agenda #todo', '    showValues: false #hide', '{{#each parts}} #per-part', '{{> part-slide this}} #الأجزاء', '    values: {{json (factValue "a")}} #القيمة',
+   '    items: ["أولاً", "ثانياً"] # محوران', '    callout: {value: "…", label: "أعضاء"} # الرقم', "    title: 'Syria''s role #1'", '    notes: "سطر أول', '      تكملة #وسم"', '    notes: |', '      سطر', '{{#if x}}', '      تابع # ليس تعليقاً', '{{/if}}', '    notes: |2-', '      سطر # ليس', '  - "مقتبس" # ملاحظة', '# header # x'];
+  expect(cutByComment(ok.join('\n'))).toEqual([]);
+  const bad = ["      - الرئيس 'ترامب #وسم", '      - كلمة "غير #وسم', '      - متابعة أثر الانضمام #العقوبات', '    title: نص: تفصيل # x', '      - {{fact "a"}} عضواً #tag'];
+  expect(cutByComment(bad.join('\n')).map((c) => c.start.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('knows when an interpolation is inside double quotes', () => {
     expect(insideDoubleQuotes('title: "{{x}}"', 8)).toBe(true);
     expect(insideDoubleQuotes('title: {{x}}', 7)).toBe(false);
@@ -157,6 +165,33 @@ describe('expandTemplates', () => {
     // with no near name, the facts there are
     const far = expand('b: "{{fact "syria.member_number"}}"');
     expect(far.diagnostics[0]?.message).toMatch(/unknown fact "syria.member_number"; facts: coalition.members/);
+  });
+
+  it('a fact’s raw value is tested, quoted and passed on as its value', () => {
+    const ctx = context();
+    ctx.facts['x.zero'] = { key: 'x.zero', label: 'صفر', value: 0, text: '0', sources: ['A1'] };
+    ctx.facts['x.one'] = { key: 'x.one', label: 'واحد', value: 1, text: '1', sources: ['A1'] };
+    const template = [
+      'zero: "{{#if (factValue "x.zero")}}yes{{else}}no{{/if}}{{#unless (factValue "x.zero")}}!{{/unless}}"',
+      'quoted: "{{json (factValue "coalition.members")}}"',
+      'item: "{{lookup (chunk parts (factValue "x.one")) (factValue "x.zero")}}"',
+      'sum: {{json (add (factValue "x.one") 1)}}',
+    ].join('\n');
+    const out = expand(template, ctx);
+    expect(out.diagnostics).toEqual([]);
+    const { spec, uses } = extractFactUses(parse(out.text!));
+    expect(spec).toMatchObject({ zero: 'no!', quoted: '89', sum: 2 });
+    expect(uses.map((u) => `${u.key}@${u.element}`)).toEqual(['coalition.members@quoted', 'x.one@sum']);
+    expect(expand('a: "{{lookup (highlight "watch") -1}}"', context({ highlights: { watch: ['أ'] } })).diagnostics[0]?.message).toMatch(/lookup asks for item -1 of a list of 1/);
+  });
+
+  it('an error in an include’s own arguments is the including line’s, not the partial’s', () => {
+    const out = expand('a: "x"\n{{> p (part "zzz")}}', context(), { p: 'b: "{{heading}}"' });
+    expect(out.diagnostics[0]?.message).toMatch(/unknown part "zzz"/);
+    expect(out.diagnostics[0]?.message).not.toMatch(/included from/);
+    expect(out.diagnostics[0]?.location).toMatchObject({ file: 'templates/test/deck.hbs', start: { line: 2 } });
+    const inside = expand('a: "x"\n{{> p (part "one")}}', context(), { p: 'b: "{{headng}}"' });
+    expect(inside.diagnostics[0]?.message).toMatch(/\(included from templates\/test\/deck\.hbs:2:1\)$/);
   });
 
   it('lookup is strict: an item past the end of a list or a field that is not there is an error at the call', () => {

@@ -74,6 +74,12 @@ describe('formatNumber against Intl.NumberFormat', () => {
 describe('digits in Arabic text (localizeDigits)', () => {
   const indic = (text: string) => localizeDigits(text, 'arabic-indic');
 
+  it('keeps the digits of a Latin phrase that a figure opens, after spaces («(12 March 2024)», «2023 Country Reports»)', () => {
+    expect(indic('بحسب رويترز (12 March 2024)')).toBe('بحسب رويترز (12 March 2024)');
+    expect(indic('تقرير «2023 Country Reports on Terrorism»')).toBe('تقرير «2023 Country Reports on Terrorism»');
+    expect(indic('عام 2024 (FFIS)')).toBe('عام ٢٠٢٤ (FFIS)');
+  });
+
   it('writes the digits an outline types in Arabic text as the audience does, beside the facts', () => {
     // the review's sentence: the fact printed ٦١, the year typed after it stayed 2024
     expect(indic('…إلى ٦١ متراً مكعباً سنوياً عام 2024')).toBe('…إلى ٦١ متراً مكعباً سنوياً عام ٢٠٢٤');

@@ -99,8 +99,11 @@ describe('helpers and partials', () => {
     const r = await run({ 'templates/briefing/partials/growth_chart.hbs': shared });
     const d = r.result.diagnostics.find((x) => x.code === 'MJZ169');
     expect(d).toMatchObject({ severity: 'warning', audience: 'briefing', location: { file: 'templates/briefing/partials/growth_chart.hbs' } });
-    expect(d?.message).toBe('The partial "growth_chart" of this audience is never included: the deck draws without it');
+    expect(d?.message).toBe('The partial "growth_chart" of this audience is never included, and "growth-chart" is: a copy meant to replace it?');
     expect(d?.hint).toMatch(/^To replace the partial "growth-chart" for this audience, name the file growth-chart\.hbs/);
+    // a partial of its own that only the audiences extending it include is no mistake
+    const kept = await run({ 'templates/briefing/partials/closing.hbs': shared });
+    expect(kept.result.diagnostics.filter((x) => x.code === 'MJZ169')).toEqual([]);
     // named right, it replaces the shared one and nothing is said
     const right = await run({ 'templates/briefing/partials/growth-chart.hbs': shared });
     expect(right.result.diagnostics.filter((x) => x.code === 'MJZ169')).toEqual([]);
@@ -157,7 +160,16 @@ describe('helpers and partials', () => {
     const calout = expectError(r, 'MJZ167', { file: DECK, ...positionOf(text, 'calout=') }, /The partial "highlights-slide" does not read calout=: the value would be lost/);
     expect(calout.hint).toMatch(/^Did you mean callout=\?/);
     const title = expectError(r, 'MJZ167', { file: DECK, ...positionOf(text, 'title="مسار"') }, /"growth-chart" does not read title=/);
-    expect(title.hint).toMatch(/copy it into templates\/briefing\/partials\/growth-chart\.hbs/);
+    expect(title.hint).toMatch(/copy it into the audience.s partials\/ folder as growth-chart\.hbs/);
+    // a name only read as a field of another (article.title) or of a list's items is not read
+    const titled = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> title-slide title="عنوان خاص"}}\n{{> sources-brief title="مراجع"}}\n') });
+    expect(titled.errors.filter((x) => x.code === 'MJZ167').map((x) => x.message)).toEqual([
+      'The partial "title-slide" does not read title=: the value would be lost',
+      'The partial "sources-brief" does not read title=: the value would be lost',
+    ]);
+    // a partial that reads its context whole is not judged
+    const whole = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> every a="1"}}\n'), 'templates/briefing/partials/every.hbs': '{{#each this}}{{/each}}\n' });
+    expect(whole.errors.filter((x) => x.code === 'MJZ167')).toEqual([]);
     // what the partials read, themselves or through the partials they include, is accepted
     const ok = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> part-points (part "northeast") title="ت" section="م" first=2 callout="coalition.members"}}\n') });
     expect(ok.errors).toEqual([]);

@@ -64,6 +64,8 @@ describe('the lines of a heading', () => {
   it('leave a one-line title, and any title in Amiri, as they were', () => {
     expect(fitHeading('سوريا تعتزم الانضمام إلى التحالف الدولي', TITLE_BOX, 30, 16, lemonada)).toEqual({ size: 28 });
     expect(fitHeading('محاور الإحاطة', TITLE_BOX, 30, 16, lemonada)).toEqual({ size: 30 });
+    // a one-line title keeps the theme's size in a tall face too (the line factor is for two lines)
+    expect(fitHeading('محاور الإحاطة', TITLE_BOX, 40, 16, lemonada)).toEqual({ size: 40 });
     expect(fitHeading(LONG_TITLE, TITLE_BOX, 30, 16, amiri)).toEqual({ size: fitSize([LONG_TITLE], TITLE_BOX, 30, 16, 1, 1) });
   });
 });
