@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { groupByAudience } from '../../src/cli/context.js';
+import { describe, expect, it, vi } from 'vitest';
+import { CliContext, groupByAudience } from '../../src/cli/context.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
@@ -16,5 +16,19 @@ describe('reporting a problem several audiences share', () => {
 
   it('keeps a problem of no audience (the content) as it is', () => {
     expect(groupByAudience([problem(), problem()]).map((g) => g.diagnostic.audience)).toEqual([undefined]);
+  });
+
+  it('prints each audience’s problem when they are reported one audience at a time (watch)', () => {
+    const cli = new CliContext({ opts: () => ({ quiet: true }) } as never);
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      cli.report([problem('briefing')]);
+      cli.report([problem('economy')]);
+      cli.report([problem('economy')]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.filter((w) => w.includes('MJZ168')).map((w) => /\(audience: (\w+)\)/.exec(w)?.[1])).toEqual(['briefing', 'economy']);
   });
 });
