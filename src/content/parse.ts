@@ -305,6 +305,29 @@ export function parseContent(files: ContentSources): ParseResult {
       );
     });
   };
+  /**
+   * A figure typed into a point (not a [[fact]]) must be one the sentences it rests on state:
+   * otherwise nothing on record says where it comes from. Digits that belong to a Latin token
+   * (G20, F-16, COVID-19) are names, not figures.
+   */
+  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[]) => {
+    const said = basis.join('\n');
+    const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
+    for (const m of masked.matchAll(/(?<![A-Za-z0-9٠-٩\-])[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*(?![A-Za-z0-9٠-٩]|-[A-Za-z])/g)) {
+      const figure = m[0];
+      const value = Number(figure.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[٫]/g, '.').replace(/[,٬](?=\d{3}(\D|$))/g, ''));
+      if (!Number.isFinite(value) || quoteStates(said, 'number', value)) continue;
+      diagnostics.push(
+        withSource('article', {
+          code: 'MJZ135',
+          severity: 'warning',
+          message: `The figure ${figure} is in the text, but not in the sentences it rests on (its basis)`,
+          hint: 'A figure on a slide must be traceable: make it a fact with its source and write [[key]] here, or add the sentence of the article that states it to the basis.',
+          location: locateRef(parsed.article, path, figure, text.slice(0, m.index).split(figure).length - 1) ?? where('article', path),
+        }),
+      );
+    }
+  };
   for (const { text, path } of outlineTexts(article)) checkRefs(text, path);
   const partIds = new Set<string>();
   article.parts.forEach((part, p) => {
@@ -314,6 +337,7 @@ export function parseContent(files: ContentSources): ParseResult {
     partIds.add(part.id);
     part.points.forEach((point, i) => {
       checkBasis(point.basis, ['parts', p, 'points', i, 'basis']);
+      checkFigures(point.text, point.basis, ['parts', p, 'points', i, 'text']);
     });
   });
 
@@ -330,12 +354,14 @@ export function parseContent(files: ContentSources): ParseResult {
         );
       }
       checkBasis(row.basis, ['tables', tableId, 'rows', r, 'basis']);
+      row.cells.forEach((cell, c) => checkFigures(cell, row.basis, ['tables', tableId, 'rows', r, 'cells', c]));
     });
   }
 
   for (const [listId, points] of Object.entries(article.highlights ?? {})) {
     points.forEach((point, i) => {
       checkBasis(point.basis, ['highlights', listId, i, 'basis']);
+      checkFigures(point.text, point.basis, ['highlights', listId, i, 'text']);
     });
   }
 
@@ -421,7 +447,9 @@ export function quoteStates(quote: string, type: string, value: number | string)
 /**
  * Collapses runs of white space, so a quote matches across line breaks, and composes the text
  * (NFC), so that a quote typed on one machine matches an article saved decomposed on another.
+ * Arabic short vowels and other diacritics (tashkeel) and the tatweel are left out on both
+ * sides: a quote retyped without them, or with one more, is the same words of the article.
  */
 function normalise(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/\s+/g, ' ').trim();
 }

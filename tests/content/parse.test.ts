@@ -133,4 +133,21 @@ describe('parseContent', () => {
     expect(d?.message).toBe('Source id "S05" is also a source of the dataset (content/data/coalition-members.yaml)');
     expect(d?.location?.file).toBe('content/sources.yaml');
   });
+
+  it('warns about a figure typed into a point that its basis does not state; facts, the basis’s own figures and Latin names pass', async () => {
+    const point = 'يضمّ التحالف اليوم [[coalition.members]] عضواً، منها [[coalition.european_states]] دولة أوروبية و[[coalition.arab_states]] دولة عربية إضافة إلى [[coalition.middle_east_others]]';
+    const typed = await contentWith('content/article.yaml', (t) => replaceOnce(t, point, `${point}، ونحو 15% من أعضاء G20 وطائرات F-16 منذ 2014`));
+    const found = parseContent(typed).diagnostics.filter((x) => x.code === 'MJZ135');
+    expect(found.map((d) => d.message)).toEqual(['The figure 15 is in the text, but not in the sentences it rests on (its basis)', 'The figure 2014 is in the text, but not in the sentences it rests on (its basis)']);
+    expect(found[0]).toMatchObject({ severity: 'warning', location: { file: 'content/article.yaml' } });
+    // in its basis, a figure is the article's
+    const basis = '          - "ويضمّ في عضويته اليوم 89 عضواً من بينها 36 دولة أوروبية، و11 دولة عربية إضافة إلى تركيا وقبرص من دول الشرق الأوسط"';
+    const stated = await contentWith('content/article.yaml', (t) => replaceOnce(replaceOnce(t, point, `${point} منذ 2014`), basis, `${basis}\n          - "وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تَشكَّل بقيادة الولايات المتحدة في أيلول/ سبتمبر 2014"`));
+    expect(parseContent(stated).diagnostics.filter((x) => x.code === 'MJZ135')).toEqual([]);
+  });
+
+  it('finds a basis retyped without its short vowels (tashkeel) in the article', async () => {
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '"وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تَشكَّل بقيادة', '"وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تشكل بقيادة'));
+    expect(parseContent(files).diagnostics.filter((x) => x.code === 'MJZ132')).toEqual([]);
+  });
 });
