@@ -8,7 +8,7 @@ import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { basisDrift } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
-import { unusedFacts } from './facts/unused.js';
+import { sourcesNamedIn, unusedFacts, unusedSources } from './facts/unused.js';
 import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
@@ -110,7 +110,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   if (diagnostics.some((d) => d.code === 'MJZ123')) return fail(); // no project folder: nothing else to say
   const loaded = loadAudience(name, templates);
   diagnostics.push(...loaded.diagnostics);
-  if (prepared.content) diagnostics.push(...unusedFacts(prepared.content, templates));
+  if (prepared.content) diagnostics.push(...unusedFacts(prepared.content, templates), ...unusedSources(prepared.content, templates));
   if (!prepared.content || hasErrors(diagnostics)) return fail();
 
   if (!loaded.audience) return fail();
@@ -123,7 +123,9 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     clock = now;
     return ms;
   };
-  const context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data);
+  // (a source the audience's templates name is cited too, and listed with the others)
+  const named = sourcesNamedIn([loaded.audience.deck.text, ...[...loaded.audience.partials.values()].map((f) => f.text)]);
+  const context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named);
   const expansion = expandTemplates(loaded.audience, context);
   const expandMs = lap();
   diagnostics.push(...expansion.diagnostics);

@@ -81,6 +81,8 @@ export function buildContext(
   content: Content,
   facts: Record<string, ResolvedFact>,
   data: DataFigures | undefined,
+  /** Source ids the audience's templates name ({{source "ID"}}): cited like a fact's. */
+  namedSources: ReadonlySet<string> = new Set(),
 ): TemplateContext {
   const digits = theme.digits;
   const contextFacts: Record<string, ContextFact> = {};
@@ -131,6 +133,7 @@ export function buildContext(
   const usedSources = new Set<string>([content.article.source]);
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
+  namedSources.forEach((s) => usedSources.add(s));
   // The project's sources as listed, the article first; the dataset's own, by number (S2 before S10).
   const listedInDataset = new Set(content.dataset?.sources.map((s) => s.id));
   const cited = content.sources.filter((s) => usedSources.has(s.id));

@@ -40,11 +40,11 @@ export interface Content {
   datasetFile?: string;
   groupings?: GroupingsFile;
   /** Where things are, for later diagnostics: the article part and point positions. */
-  locate: (file: 'article' | 'facts' | 'groupings' | 'dataset', path: readonly PropertyKey[]) => Location;
+  locate: (file: 'article' | 'facts' | 'sources' | 'groupings' | 'dataset', path: readonly PropertyKey[]) => Location;
   /** Where the n-th `[[reference]]` of the outline's text at `path` stands (or the text itself). */
   locateRef: (path: readonly PropertyKey[], ref: string, nth: number) => Location;
   /** The text of a content file, for the code frame of a later stage's diagnostic. */
-  sourceOf: (file: 'article' | 'facts' | 'groupings' | 'dataset') => string | undefined;
+  sourceOf: (file: 'article' | 'facts' | 'sources' | 'groupings' | 'dataset') => string | undefined;
 }
 
 export interface ParseResult {

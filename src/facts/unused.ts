@@ -29,3 +29,39 @@ export function unusedFacts(content: Content, templates: ReadonlyMap<string, Sou
       source: content.sourceOf('facts'),
     }));
 }
+
+/** The source ids a template names in a {{source "ID"}} call. */
+export function sourcesNamedIn(texts: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(/\bsource\s+"([^"]+)"/g)) ids.add(m[1]!);
+  return ids;
+}
+
+/**
+ * Sources of content/sources.yaml that nothing cites: not the article, no fact, no data figure,
+ * no template ({{source "ID"}}). A warning: such a source is on no slide, often a fact that
+ * should cite it and cites another.
+ */
+export function unusedSources(content: Content, templates: ReadonlyMap<string, SourceFile>): Diagnostic[] {
+  const cited = new Set<string>([content.article.source]);
+  for (const fact of Object.values(content.facts)) {
+    if (fact.stated?.source) cited.add(fact.stated.source);
+    if (fact.data) content.sources.filter((s) => s.kind === 'dataset').forEach((s) => cited.add(s.id));
+  }
+  sourcesNamedIn([...templates.values()].map((f) => f.text)).forEach((id) => cited.add(id));
+  const fromDataset = new Set(content.dataset?.sources.map((s) => s.id));
+  return content.sources.flatMap((source, i) =>
+    fromDataset.has(source.id) || cited.has(source.id)
+      ? []
+      : [
+          {
+            code: 'MJZ136',
+            severity: 'warning' as const,
+            message: `The source "${source.id}" is cited by no fact and no template, so no slide lists it`,
+            hint: `Cite it where it belongs (source: ${source.id} in a fact's stated, or {{source "${source.id}"}} in a template), or remove it from content/sources.yaml.`,
+            location: content.locate('sources', ['sources', i, 'id']),
+            source: content.sourceOf('sources'),
+          },
+        ],
+  );
+}

@@ -33,6 +33,18 @@ describe('template syntax', () => {
     expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
   });
 
+  it('a source only a template names is cited and listed; one nothing names is warning MJZ136', async () => {
+    const extra = (t: string) => `${t}  - id: W3\n    kind: web\n    title: "هيئة قناة السويس"\n  - id: W4\n    kind: web\n    title: "مصدر لم يُستشهد به"\n`;
+    const r = await run({ 'content/sources.yaml': extra, [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n  - kind: bullets\n    title: "ت"\n    source: "المصدر: {{source "W3"}}"\n    bullets: ["x"]\n') });
+    expect(r.errors).toEqual([]);
+    const listed = r.result.spec!.slides.filter((s) => s.kind === 'sources').flatMap((s) => (s as { items: string[] }).items);
+    expect(listed.some((i) => i.startsWith('W3: هيئة قناة السويس'))).toBe(true);
+    expect(listed.some((i) => i.startsWith('W4'))).toBe(false);
+    const unused = r.result.diagnostics.filter((d) => d.code === 'MJZ136');
+    expect(unused.map((d) => d.message)).toEqual(['The source "W4" is cited by no fact and no template, so no slide lists it']);
+    expect(unused[0]?.location).toMatchObject({ file: 'content/sources.yaml' });
+  });
+
   it('a block closed by the wrong tag: MJZ160 at the closing tag', async () => {
     const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}{{/with}}\n`));
     expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{/with}}\n{{#with') }, /\{\{\/with\}\} closes \{\{#each\}\}, opened at line \d+/);
