@@ -1,9 +1,18 @@
-import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The installed package: its shipped templates, the starter project, the editor schemas. */
 const PACKAGE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What each shipped audience's deck is in a new project (`mujaz audiences` shows it). */
+const STARTER_DESCRIPTIONS: Record<string, string> = {
+  briefing: 'The full analysis: the agenda, every part of the argument, and the sources.',
+  leadership: 'For decision-makers: the bottom line, what to watch, and the sources.',
+  media: 'For the press and the public: the news in brief, the numbers, and the sources.',
+  economy: "For economic and development officials: the briefing's slides in its own colours, until it has a deck.hbs of its own.",
+  security: "For security officials: the briefing's slides in its own colours, until it has a deck.hbs of its own.",
+};
 
 export class InitError extends Error {
   override name = 'InitError';
@@ -35,7 +44,10 @@ export async function initProject(dir: string): Promise<string[]> {
   for (const audience of await readdir(path.join(PACKAGE, 'templates'))) {
     if (audience.startsWith('_') || !(await stat(path.join(PACKAGE, 'templates', audience))).isDirectory()) continue;
     await mkdir(path.join(target, 'templates', audience), { recursive: true });
-    await cp(path.join(PACKAGE, 'templates', audience, 'theme.yaml'), path.join(target, 'templates', audience, 'theme.yaml'));
+    // The shipped descriptions tell the example article's decks; the starter's decks are others.
+    const theme = await readFile(path.join(PACKAGE, 'templates', audience, 'theme.yaml'), 'utf8');
+    const description = STARTER_DESCRIPTIONS[audience];
+    await writeFile(path.join(target, 'templates', audience, 'theme.yaml'), description ? theme.replace(/^description: .*$/m, `description: ${JSON.stringify(description)}`) : theme);
     // An audience's own partials belong to its shipped deck (the media title slide names the
     // example's facts); a starter deck, written for any outline, uses the shared ones.
     if (starterDecks.has(audience)) continue;

@@ -22,6 +22,10 @@ describe('mujaz init', () => {
       expect(validatePptx(readFileSync(path.join(dir, 'output', `${audience}.pptx`))).code, audience).toBe(0);
     }
     expect(mujaz(['check', '--all', '--strict', '--root', dir]).status).toBe(0);
+    // the audiences describe the starter's decks, not the shipped example's
+    const listed = mujaz(['audiences', '--root', dir]).stdout;
+    expect(listed).toMatch(/^media +ملخص للجمهور — For the press and the public: the news in brief/m);
+    expect(listed).not.toMatch(/Syria|north-east|Iraq|coalition|membership/i);
   });
 
   it('refuses a folder that already holds a project', () => {
