@@ -15,6 +15,8 @@ export interface ContextFact {
   value: number | string;
   text: string;
   qualifier?: string;
+  /** Printed after the figure with {{fact key unit=true}}. */
+  unit?: string;
   sources: string[];
   /** What its source states, when it states one (a data fact shows the data's figure, which may differ). */
   stated?: number | string;
@@ -93,6 +95,7 @@ export function buildContext(
       value: fact.value,
       text: formatFact(fact, digits),
       qualifier: fact.qualifier,
+      unit: fact.unit,
       sources: fact.sources,
       stated: content.facts[fact.key]?.stated?.value,
       statedBy: content.facts[fact.key]?.stated?.source,

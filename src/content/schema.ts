@@ -101,6 +101,8 @@ export const FactSchema = z
     stated: StatedSchema.optional(),
     /** Shown before the figure where a source says "more than", e.g. أكثر من. */
     qualifier: z.string().optional(),
+    /** What the figure counts, shown after it where it stands alone (a callout, a stats card) with unit=true: "%", "مليار يورو". */
+    unit: text.optional(),
   })
   .superRefine((fact, ctx) => {
     // The data gives counts (members.total, groups.europe): printed as a year or a month, 85

@@ -100,10 +100,11 @@ export function createHelpers(root: TemplateContext) {
     return f;
   };
   return located({
-    /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100 */
+    /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100; with unit=true, its unit after it (48%, 4.5 مليار دولار) */
     fact(key: unknown, options: HelperOptions) {
       const f = fact(key);
-      return markFact(f.key, options.hash.qualifier && f.qualifier ? `${f.qualifier} ${f.text}` : f.text);
+      const unit = options.hash.unit && f.unit ? (/^[%٪‰]/.test(f.unit) ? f.unit : ` ${f.unit}`) : '';
+      return markFact(f.key, `${options.hash.qualifier && f.qualifier ? `${f.qualifier} ` : ''}${f.text}${unit}`);
     },
     /** {{#if (hasFact "ffis.projects")}}: whether the project has the fact (for a template that fits outlines with and without it) */
     hasFact(key: unknown) {

@@ -11,6 +11,7 @@ export interface ResolvedFact {
   type: FactType;
   value: number | string;
   qualifier?: string;
+  unit?: string;
   /** Where the value comes from: the data, or what a source states. */
   origin: 'data' | 'stated';
   /** Source ids the value rests on. */
@@ -26,7 +27,7 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
   const datasetFile = content.datasetFile ?? 'content/data';
   const datasetSource = content.sources.find((s) => s.kind === 'dataset')?.id;
   for (const [key, fact] of Object.entries(content.facts)) {
-    const base = { key, label: fact.label, type: fact.type, qualifier: fact.qualifier };
+    const base = { key, label: fact.label, type: fact.type, qualifier: fact.qualifier, unit: fact.unit };
     if (fact.data !== undefined) {
       const value = data?.figures[fact.data];
       if (value === undefined) {

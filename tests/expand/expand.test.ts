@@ -194,6 +194,14 @@ describe('expandTemplates', () => {
     expect(inside.diagnostics[0]?.message).toMatch(/\(included from templates\/test\/deck\.hbs:2:1\)$/);
   });
 
+  it('prints a fact’s unit after it where asked (unit=true): a symbol joined, a word after a space', () => {
+    const ctx = context();
+    ctx.facts['x.share'] = { key: 'x.share', label: 'حصة', value: 48, text: '48', unit: '%', sources: ['A1'] };
+    ctx.facts['x.trade'] = { key: 'x.trade', label: 'تجارة', value: 4.5, text: '4.5', unit: 'مليار دولار', sources: ['A1'] };
+    const out = expand('a: "{{fact "x.share" unit=true}} {{fact "x.trade" unit=true}} {{fact "x.share"}} {{fact "coalition.members" unit=true}}"', ctx);
+    expect(extractFactUses(parse(out.text!)).spec).toEqual({ a: '48% 4.5 مليار دولار 48 89' });
+  });
+
   it('lookup is strict: an item past the end of a list or a field that is not there is an error at the call', () => {
     const ctx = context({ highlights: { watch: ['أ', 'ب'] } });
     expect(parse(expand('a: "{{lookup (highlight "watch") 1}} {{lookup (part "one") "short"}}"', ctx).text!).a).toBe('ب الأول');
