@@ -209,13 +209,19 @@ export function createHelpers(root: TemplateContext) {
     /** {{#with (table "gains")}}: a summary table of the outline by its id */
     table(id: unknown) {
       const t = Object.hasOwn(root.tables, String(id)) ? root.tables[String(id)] : undefined;
-      if (!t) throw new HelperError(`unknown table "${String(id)}"; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
+      if (!t) {
+        const near = didYouMean(String(id), Object.keys(root.tables));
+        throw new HelperError(`unknown table "${String(id)}"${near ? ` (did you mean "${near}"?)` : ''}; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
+      }
       return t;
     },
     /** {{#each (highlight "watch")}}: a named list of key messages from the outline */
     highlight(id: unknown) {
       const h = Object.hasOwn(root.highlights, String(id)) ? root.highlights[String(id)] : undefined;
-      if (!h) throw new HelperError(`unknown highlight list "${String(id)}"; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
+      if (!h) {
+        const near = didYouMean(String(id), Object.keys(root.highlights));
+        throw new HelperError(`unknown highlight list "${String(id)}"${near ? ` (did you mean "${near}"?)` : ''}; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
+      }
       return h;
     },
     /**

@@ -202,6 +202,11 @@ describe('expandTemplates', () => {
     expect(extractFactUses(parse(out.text!)).spec).toEqual({ a: '48% 4.5 مليار دولار 48 89' });
   });
 
+  it('suggests a highlight list or table near a mistyped name', () => {
+    const ctx = context({ highlights: { watch: ['أ'] } });
+    expect(expand('a: "{{#each (highlight "wach")}}{{this}}{{/each}}"', ctx).diagnostics[0]?.message).toMatch(/unknown highlight list "wach" \(did you mean "watch"\?\); lists: watch/);
+  });
+
   it('lookup is strict: an item past the end of a list or a field that is not there is an error at the call', () => {
     const ctx = context({ highlights: { watch: ['أ', 'ب'] } });
     expect(parse(expand('a: "{{lookup (highlight "watch") 1}} {{lookup (part "one") "short"}}"', ctx).text!).a).toBe('ب الأول');
