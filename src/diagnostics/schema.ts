@@ -78,6 +78,8 @@ export function describePath(path: readonly PropertyKey[]): string {
 
 /** The id of the innermost list item on the path that has one, for the message: ` (parts[4] is "regional")`. */
 function itemId(path: readonly PropertyKey[], value: unknown): string {
+  // a deck spec's slides are counted from 1 wherever else they are named
+  if (path[0] === 'slides' && typeof path[1] === 'number') return ` (slide ${path[1] + 1})`;
   let current = value;
   let found = '';
   path.forEach((p, i) => {

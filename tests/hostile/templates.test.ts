@@ -295,6 +295,7 @@ describe('problems in the spec a template produced', () => {
   it('an unknown key in a slide: MJZ110 at the template line', async () => {
     const r = await run(withSlide(bullets('"x"', '    bulets: ["x"]\n')));
     const d = expectError(r, 'MJZ110', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'bulets'), audience: 'briefing' }, /Unknown key "bulets"/);
+    expect(d.message).toMatch(/of the deck spec \(slide 3\)/); // counted from 1, as everywhere else
     expect(d.hint).toMatch(/^Did you mean "bullets"\?/);
   });
 
