@@ -253,7 +253,7 @@ export function parseFully(file: SourceFile): ParsedYaml {
     let last = error.pos[0] - 1; // the last character before the place yaml reports, spaces aside
     while (last >= 0 && /\s/.test(text[last]!)) last--;
     const before = text[last] ?? '';
-    const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? error.pos, syntaxHint(error.code, message, before));
+    const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos, syntaxHint(error.code, message, before));
     diagnostics.push(diagnostic);
     if (error.code !== 'DUPLICATE_KEY') structural = diagnostic;
   }
@@ -341,10 +341,20 @@ function syntaxHint(code: string, message: string, before: string): string | und
       if (/must end with a [\]}]/.test(message)) return UNCLOSED_FLOW;
       return undefined;
     case 'BAD_INDENT':
+      if (/same column/.test(message)) return 'This key is not lined up with the keys beside it: indent it with as many spaces as the other keys of its entry (in a point, basis: stands under text:, two spaces in from the -).';
       return /Flow (sequence|map)/.test(message) ? UNCLOSED_FLOW : undefined;
     default:
       return undefined;
   }
+}
+
+/** yaml reports a key out of line at the start of its line: the key itself is where the eye goes. */
+function keyOfLineAt(text: string, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
+  if (error.code !== 'BAD_INDENT' || !/same column/.test(error.message)) return undefined;
+  const lineEnd = text.indexOf('\n', error.pos[0]);
+  const line = text.slice(error.pos[0], lineEnd === -1 ? undefined : lineEnd);
+  const indent = line.length - line.trimStart().length;
+  return indent > 0 && line.trim() !== '' ? [error.pos[0] + indent, error.pos[0] + indent + 1] : undefined;
 }
 
 /**

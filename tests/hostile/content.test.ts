@@ -75,9 +75,10 @@ describe('YAML syntax', () => {
     expect(d.hint).toMatch(/backslash starts an escape/);
   });
 
-  it('a key indented too far: MJZ100 at that line', async () => {
+  it('a key indented too far: MJZ100 at the key, saying to line it up', async () => {
     const r = await run({ [FACTS]: replace('    data: members.total\n', '      data: members.total\n') });
-    expectError(r, 'MJZ100', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      data: members.total').line, column: 1 }, /same column/);
+    const d = expectError(r, 'MJZ100', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'data: members.total') }, /same column/);
+    expect(d.hint).toMatch(/^This key is not lined up with the keys beside it/);
   });
 
   it('a tab used for indentation: MJZ100 at the tab', async () => {
