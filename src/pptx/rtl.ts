@@ -64,9 +64,15 @@ export const RLM = '\u200F';
 
 /**
  * A source entry in an Arabic paragraph whose title starts in Latin («W1: EU trade relations…،
- * حزيران/يونيو 2025»): a right-to-left mark after its id keeps the id at the right edge, where
- * every other entry has it; without it the id joins the English title's left-to-right run.
+ * حزيران/يونيو 2025», or «W5: "Country Reports…"», «W6: 2024 Country Reports…»): a right-to-left
+ * mark after its id keeps the id at the right edge, where every other entry has it; without it
+ * the id joins the English title's left-to-right run.
  */
 export function anchorEntryId(text: string): string {
-  return latinOnly(text) ? text : text.replace(/^([^\s:—]+)(:| —)(?=\s*[A-Za-z])/, `$1$2${RLM}`);
+  if (latinOnly(text)) return text;
+  const id = /^([^\s:—]+)(:| —)/.exec(text);
+  if (!id) return text;
+  // the first letter of the title: a Latin one, behind quotes, brackets or digits, joins the id
+  const first = /\p{L}/u.exec(text.slice(id[0].length))?.[0];
+  return first && !ARABIC_LETTER.test(first) ? `${id[0]}${RLM}${text.slice(id[0].length)}` : text;
 }

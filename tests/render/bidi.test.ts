@@ -38,10 +38,10 @@ if (SKIP) {
       const sources = path.join(root, 'content/sources.yaml');
       await writeFile(
         sources,
-        `${await readFile(sources, 'utf8')}  - id: R9\n    kind: report\n    title: "تقدير الأثر الاقتصادي لممر IMEC"\n    date: "2025-09-20"\n  - id: W9\n    kind: web\n    title: "EU trade relations with the Gulf"\n    date: "2025-06"\n`,
+        `${await readFile(sources, 'utf8')}  - id: R9\n    kind: report\n    title: "تقدير الأثر الاقتصادي لممر IMEC"\n    date: "2025-09-20"\n  - id: W9\n    kind: web\n    title: "EU trade relations with the Gulf"\n    date: "2025-06"\n  - id: W8\n    kind: web\n    title: "Country Reports on Terrorism 2023"\n    date: "2024-12-12"\n`,
       );
       const facts = path.join(root, 'content/facts.yaml');
-      await writeFile(facts, `${await readFile(facts, 'utf8')}  test.r9: { label: "اختبار", stated: { value: 1, source: R9 } }\n  test.w9: { label: "اختبار", stated: { value: 2, source: W9 } }\n`);
+      await writeFile(facts, `${await readFile(facts, 'utf8')}  test.r9: { label: "اختبار", stated: { value: 1, source: R9 } }\n  test.w9: { label: "اختبار", stated: { value: 2, source: W9 } }\n  test.w8: { label: "اختبار", stated: { value: 3, source: W8 } }\n`);
       const result = await buildDeck({ root, audience: 'media' });
       if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
       const number = result.spec.slides.findIndex((s) => s.kind === 'sources') + 1;
@@ -61,6 +61,16 @@ if (SKIP) {
       const imec = wordX(line, (t) => t.includes('IMEC'));
       const day = wordX(line, (t) => t === '20');
       expect(day).toBeLessThan(imec);
+    });
+
+    it('keeps the day of a date after an English title ending in a figure beside its month, left of the title', () => {
+      const line = lineWith(page, 'Terrorism')!;
+      expect(line, 'the W8 entry').toBeDefined();
+      const day = wordX(line, (t) => t === '12');
+      const title = Math.min(...line.words.filter((w) => /Country|Reports|Terrorism/.test(w.text)).map((w) => w.xMin));
+      expect(day).toBeLessThan(title);
+      const id = line.words.find((w) => w.text.includes('W8'))!;
+      expect(Math.max(...line.words.map((w) => w.xMax))).toBe(id.xMax);
     });
 
     it('keeps the id of an entry with an English title at the right edge', () => {

@@ -107,18 +107,31 @@ export function setTextLang(xml: string, lang: string): string {
   return xml.replace(RUN_PROPS_TAG, (tag) => (tag.includes(already) ? tag : setAttr(tag, 'lang', value)));
 }
 
-/** Latin text (a word, and the brackets or quotes that close it) followed by Arabic punctuation, in one run's text. */
-const LATIN_BEFORE_ARABIC_PUNCTUATION = /([A-Za-z][)\]'’”]*\s*)(?=[،؛؟])/g;
+/** A piece of a run's text: an XML entity (neutral), or one character. */
+const PIECE = /&#?\w+;|[\s\S]/gu;
+const LATIN = /\p{Script=Latin}/u;
+const ARABIC = /\p{Script=Arabic}/u;
 
 /**
- * A right-to-left mark before Arabic punctuation that follows Latin text: «لممر IMEC، 20 أيلول»
+ * A right-to-left mark before Arabic punctuation (، ؛ ؟) whose nearest letter before it is Latin,
+ * whatever stands between (quotes, brackets, digits: «IMEC»، G20، U.S.،): «لممر IMEC، 20 أيلول»
  * put the 20 on the wrong side of IMEC, since by the bidi rules a number after a Latin word is
  * laid out with it; the mark ends the Latin run at the comma, as the author meant.
  */
 export function anchorArabicPunctuation(xml: string): string {
   if (!/[،؛؟]/.test(xml)) return xml;
   return xml.replace(/<a:t>([^<]*)<\/a:t>/g, (whole, text: string) => {
-    if (!/[A-Za-z][^<]*[،؛؟]/.test(text)) return whole;
-    return `<a:t>${text.replace(LATIN_BEFORE_ARABIC_PUNCTUATION, `$1${RLM}`)}</a:t>`;
+    if (!/[A-Za-z\u00C0-\u024F][^<]*[،؛؟]/.test(text)) return whole;
+    let last: 'latin' | 'arabic' | undefined;
+    let out = '';
+    for (const [piece] of text.matchAll(PIECE)) {
+      if (/^[،؛؟]$/.test(piece) && last === 'latin' && !out.endsWith(RLM)) out += RLM;
+      if (piece.length === 1) {
+        if (LATIN.test(piece)) last = 'latin';
+        else if (ARABIC.test(piece) || piece === RLM) last = 'arabic';
+      }
+      out += piece;
+    }
+    return `<a:t>${out}</a:t>`;
   });
 }

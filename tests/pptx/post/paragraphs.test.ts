@@ -130,6 +130,14 @@ describe('anchorArabicPunctuation', () => {
     expect(anchorArabicPunctuation(xml)).toBe(`<a:p><a:r><a:t>لممر IMEC${RLM}، 20 أيلول؛ و(FFIS)${RLM}، ثم عام 2024، وNATO ${RLM}؟</a:t></a:r><a:r><a:t>Reuters, 12</a:t></a:r></a:p>`);
     expect(anchorArabicPunctuation(anchorArabicPunctuation(xml))).not.toContain(`${RLM}${RLM}`);
   });
+
+  it('finds the Latin letter behind quotes, brackets, digits and entities', () => {
+    const t = (text: string) => anchorArabicPunctuation(`<a:t>${text}</a:t>`).slice(5, -6);
+    expect(t('ممر «IMEC»، 20 أيلول')).toBe(`ممر «IMEC»${RLM}، 20 أيلول`);
+    expect(t('ممر &quot;IMEC&quot;، 20')).toBe(`ممر &quot;IMEC&quot;${RLM}، 20`);
+    expect(t('قمة G20، وفي U.S.؛ ثم COVID-19، ثم')).toBe(`قمة G20${RLM}، وفي U.S.${RLM}؛ ثم COVID-19${RLM}، ثم`);
+    expect(t('في &quot;النص&quot;، 20')).toBe('في &quot;النص&quot;، 20'); // an entity's letters are no Latin text
+  });
 });
 
 describe('anchorEntryId', () => {
@@ -137,5 +145,7 @@ describe('anchorEntryId', () => {
     expect(anchorEntryId('W1: EU trade relations، حزيران/يونيو 2025')).toBe('W1:\u200F EU trade relations، حزيران/يونيو 2025');
     expect(anchorEntryId('A1: انضمام سوريا، 3 تشرين الثاني 2025')).toBe('A1: انضمام سوريا، 3 تشرين الثاني 2025');
     expect(anchorEntryId('S05 — Reuters: Syria joins')).toBe('S05 — Reuters: Syria joins');
+    expect(anchorEntryId('W5: "Country Reports on Terrorism 2023"، 12 كانون الأول 2024')).toBe('W5:\u200F "Country Reports on Terrorism 2023"، 12 كانون الأول 2024');
+    expect(anchorEntryId('W6: 2024 Country Reports، 12 كانون الأول 2024')).toBe('W6:\u200F 2024 Country Reports، 12 كانون الأول 2024');
   });
 });
