@@ -8,7 +8,8 @@ import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { basisDrift } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
-import { sourcesNamedIn, unusedFacts, unusedSources } from './facts/unused.js';
+import { unusedFacts, unusedSources } from './facts/unused.js';
+import { sourcesNamedByDeck } from './expand/sources-named.js';
 import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
@@ -124,7 +125,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     return ms;
   };
   // (a source the audience's templates name is cited too, and listed with the others)
-  const named = sourcesNamedIn([loaded.audience.deck.text, ...[...loaded.audience.partials.values()].map((f) => f.text)]);
+  const named = sourcesNamedByDeck(loaded.audience.deck, loaded.audience.partials);
   const context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named);
   const expansion = expandTemplates(loaded.audience, context);
   const expandMs = lap();

@@ -6,6 +6,7 @@ import type { ResolvedFact } from '../facts/resolve.js';
 import { formatDate, formatNumber, formatYear, toDigits, type Digits } from '../format/arabic.js';
 import { idCompare } from '../format/natural.js';
 import { markFact } from '../facts/markers.js';
+import { citedSources } from '../facts/unused.js';
 import type { Theme } from './theme.js';
 
 /** A fact as templates see it: its value printed for the audience, and where it came from. */
@@ -133,7 +134,7 @@ export function buildContext(
   };
   const composition = data?.composition;
   const growth = data?.growth ?? [];
-  const usedSources = new Set<string>([content.article.source]);
+  const usedSources = citedSources(content); // the article, each source a fact states, the dataset's entry
   for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
   namedSources.forEach((s) => usedSources.add(s));

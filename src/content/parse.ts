@@ -311,12 +311,15 @@ export function parseContent(files: ContentSources): ParseResult {
    * (G20, F-16, COVID-19) are names, not figures.
    */
   const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[]) => {
-    const said = basis.join('\n');
+    const said = westernFigures(basis.join('\n'));
     const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
-    for (const m of masked.matchAll(/(?<![A-Za-z0-9٠-٩\-])[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*(?![A-Za-z0-9٠-٩]|-[A-Za-z])/g)) {
+    // (a hyphen after a Latin letter joins a name, F-16; after a figure, a range: 2014-2019)
+    for (const m of masked.matchAll(/(?<![A-Za-z0-9٠-٩۰-۹]|[A-Za-z]-)[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z0-9٠-٩۰-۹]|-[A-Za-z])/g)) {
       const figure = m[0];
-      const value = Number(figure.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[٫]/g, '.').replace(/[,٬](?=\d{3}(\D|$))/g, ''));
-      if (!Number.isFinite(value) || quoteStates(said, 'number', value)) continue;
+      // as written, in Western digits and without thousands separators: 05 is what the basis must say, not 5
+      const written = westernFigures(figure).replace(/[.]/g, '\\.');
+      const found = new RegExp(`(?<![0-9]|[0-9][.])${written}(?![0-9]|[.][0-9])`).test(said);
+      if (found) continue;
       diagnostics.push(
         withSource('article', {
           code: 'MJZ135',
@@ -452,4 +455,13 @@ export function quoteStates(quote: string, type: string, value: number | string)
  */
 function normalise(text: string): string {
   return text.normalize('NFC').replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text with its figures in Western digits (Arabic-Indic and Persian digits, ٫ as the decimal point) and without thousands separators (, or ٬ before three digits). */
+function westernFigures(text: string): string {
+  return text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/(?<=\d)٫(?=\d)/g, '.')
+    .replace(/(?<=\d)[,٬](?=\d{3}(?!\d))/g, '');
 }

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { TemplateContext } from '../audience/context.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
-import { withYamlEscape } from './escape.js';
+import { withYamlEscape, yamlEscape } from './escape.js';
 import { createHelpers, FactValue, HelperError, unwrap } from './helpers.js';
 import { markFact } from '../facts/markers.js';
 import { insideDoubleQuotes, lintTemplate } from './lint.js';
@@ -155,8 +155,9 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     unless(this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
       return builtin.unless!.call(this, unwrap(condition), options);
     },
+    // (a fact's value as text in the quotes: a number as JSON writes it, a text escaped for them)
     [JSON_IN_QUOTES]: (value: unknown, options: Handlebars.HelperOptions) =>
-      value instanceof FactValue && typeof value.value === 'number' ? new Handlebars.SafeString(markFact(value.key, JSON.stringify(value.value))) : own.json!(value, options),
+      value instanceof FactValue ? new Handlebars.SafeString(yamlEscape(markFact(value.key, typeof value.value === 'number' ? JSON.stringify(value.value) : value.value))) : own.json!(value, options),
     [ENTER]: (site: string) => (includes.push({ site, entered: false }), ''),
     [LEAVE]: () => (includes.pop(), ''),
   };

@@ -209,7 +209,9 @@ export function cutByComment(text: string): { start: { line: number; column: num
       }
       if (ch !== '#' || (c > 0 && !/\s/.test(line[c - 1]!))) continue;
       const value = line.slice(0, c).trimEnd().replace(/^\s*(-\s+)*([^\s#'"][^:#]*:\s*)?(-\s+)*/, '');
-      if (value !== '' && !/["'\]}]$/.test(value) && !/^[|>]/.test(value) && /[\u0600-\u06FF]/.test(value)) {
+      // (a value that is a quoted scalar or a flow list or mapping ends where it opened)
+      const closed = /^".*"$|^'.*'$|^\[.*\]$|^\{.*\}$/.test(value);
+      if (value !== '' && !closed && !/^[|>]/.test(value) && /[\u0600-\u06FF]/.test(value)) {
         cuts.push({ start: { line: i + 1, column: c + 1 }, comment: original[i]!.slice(c).trimEnd() });
       }
       break;
@@ -377,6 +379,7 @@ function scanBlocks(text: string): { open: BlockTag[]; mismatch?: { open: BlockT
 /** Whether column `column` (0-based) of a YAML line is inside a double-quoted scalar. */
 export function insideDoubleQuotes(line: string, column: number): boolean {
   let inside = false;
+  let single = false; // inside a single-quoted value, where " is a character like any other
   for (let i = 0; i < column && i < line.length; i++) {
     const ch = line[i];
     if (ch === '{' && line[i + 1] === '{') {
@@ -385,11 +388,17 @@ export function insideDoubleQuotes(line: string, column: number): boolean {
       i = end + 1; // a mustache's own quotes (helper arguments) do not count
       continue;
     }
+    if (single) {
+      if (ch === "'" && line[i + 1] === "'") i++; // '' is a quote inside single quotes
+      else if (ch === "'") single = false;
+      continue;
+    }
     if (ch === '\\' && inside) {
       i++;
       continue;
     }
     if (ch === '"') inside = !inside;
+    else if (ch === "'" && !inside && /(^|[:\-[{,])$/.test(line.slice(0, i).trimEnd())) single = true; // a quote that opens a value
     if (ch === '#' && !inside && (i === 0 || /\s/.test(line[i - 1]!))) return false; // a YAML comment
   }
   return inside;

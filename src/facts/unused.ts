@@ -3,6 +3,7 @@ import type { Content } from '../content/parse.js';
 import { FACT_REF } from '../content/files.js';
 import { outlineTexts } from '../content/outline.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
+import { sourcesNamedIn } from '../expand/sources-named.js';
 
 /**
  * Facts that nothing shows: no template names them ("key" in a helper call), no outline text
@@ -30,25 +31,14 @@ export function unusedFacts(content: Content, templates: ReadonlyMap<string, Sou
     }));
 }
 
-/** The source ids a template names in a {{source "ID"}} call. */
-export function sourcesNamedIn(texts: Iterable<string>): Set<string> {
-  const ids = new Set<string>();
-  for (const text of texts) for (const m of text.matchAll(/\bsource\s+"([^"]+)"/g)) ids.add(m[1]!);
-  return ids;
-}
-
 /**
  * Sources of content/sources.yaml that nothing cites: not the article, no fact, no data figure,
  * no template ({{source "ID"}}). A warning: such a source is on no slide, often a fact that
  * should cite it and cites another.
  */
 export function unusedSources(content: Content, templates: ReadonlyMap<string, SourceFile>): Diagnostic[] {
-  const cited = new Set<string>([content.article.source]);
-  for (const fact of Object.values(content.facts)) {
-    if (fact.stated?.source) cited.add(fact.stated.source);
-    if (fact.data) content.sources.filter((s) => s.kind === 'dataset').forEach((s) => cited.add(s.id));
-  }
-  sourcesNamedIn([...templates.values()].map((f) => f.text)).forEach((id) => cited.add(id));
+  const cited = citedSources(content);
+  sourcesNamedIn(templates.values()).forEach((id) => cited.add(id));
   const fromDataset = new Set(content.dataset?.sources.map((s) => s.id));
   return content.sources.flatMap((source, i) =>
     fromDataset.has(source.id) || cited.has(source.id)
@@ -64,4 +54,16 @@ export function unusedSources(content: Content, templates: ReadonlyMap<string, S
           },
         ],
   );
+}
+
+/**
+ * The sources of the project the deck rests on, before the templates: the article, each source
+ * a fact states (a data fact's too), and the dataset's own entry once a dataset is read (its
+ * figures and charts rest on it). The context lists the same (audience/context.ts).
+ */
+export function citedSources(content: Content): Set<string> {
+  const cited = new Set<string>([content.article.source]);
+  for (const fact of Object.values(content.facts)) if (fact.stated?.source) cited.add(fact.stated.source);
+  if (content.dataset) content.sources.filter((s) => s.kind === 'dataset').forEach((s) => cited.add(s.id));
+  return cited;
 }

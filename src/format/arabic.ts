@@ -43,8 +43,9 @@ function scriptOf(ch: string): Script | undefined {
  *   the years in an English title): it is part of a run of Latin text, as the bidi algorithm
  *   reads it too; Arabic punctuation (، ؛) ends such a run. With no letter before it, the first
  *   letter after it decides ("2024 Country Reports" stays, "2024 عام" and a lone "2019" change);
- * - a letter that is not Arabic follows it, directly, across one - _ . / or across spaces (5G, 3D,
- *   2024.pdf, «(12 March 2024)», «2023 Country Reports»);
+ * - a letter that is not Arabic follows it, directly or across one - _ . / (5G, 3D, 2024.pdf), or
+ *   across spaces when the run opens a bracket, a quote or the text («(12 March 2024)», «2023
+ *   Country Reports»; but «نشرت 12 F-16» and «في 2024 NATO» are Arabic's);
  * - it sits in a URL or an e-mail address.
  * Idempotent, so figures the helpers printed already are left as they are; western digits
  * return the text unchanged.
@@ -61,8 +62,12 @@ export function localizeDigits(text: string, digits: Digits): string {
     if (run === undefined) return piece; // a URL or an e-mail address
     if ((last ?? (first ??= { script: [...text].map(scriptOf).find(Boolean) }).script) === 'other') return run;
     const end = at + run.length;
-    // the first letter after it, across one joiner or spaces: «(12 March 2024)» is Latin's
-    const after = text.slice(JOINER.test(text[end] ?? '') ? end + 1 : end).replace(/^[ \u00A0]+/, '');
+    // the first letter after it, directly or across one joiner (5G, F-16 before it is Latin's
+    // run already); across spaces too when it opens a bracket, a quote or the text, as a Latin
+    // phrase begins: «(12 March 2024)», «2023 Country Reports», but «نشرت 12 F-16» is Arabic's
+    const joined = JOINER.test(text[end] ?? '') ? end + 1 : end;
+    const opens = /(^|[(«"“'[])[ \u00A0]*$/.test(text.slice(0, at));
+    const after = opens ? text.slice(joined).replace(/^[ \u00A0]+/, '') : text.slice(joined);
     if (after !== '' && scriptOf(after[0]!) === 'other') return run;
     return toDigits(run, 'arabic-indic');
   });

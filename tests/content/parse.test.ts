@@ -146,6 +146,19 @@ describe('parseContent', () => {
     expect(parseContent(stated).diagnostics.filter((x) => x.code === 'MJZ135')).toEqual([]);
   });
 
+  it('compares a typed figure as written: leading zeros, ranges, separators and other digits', async () => {
+    const point = 'تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ويزور الرئيس أحمد الشرع واشنطن للتوقيع';
+    const basis = '          - "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر أن يزور الرئيس \\"أحمد الشرع\\" واشنطن للتوقيع على هذا الانضمام"';
+    const figures = (text: string, said: string) =>
+      contentWith('content/article.yaml', (t) => replaceOnce(replaceOnce(t, point, `${point} ${text}`), basis, `${basis}\n          - "${said}"`)).then((files) =>
+        parseContent(files).diagnostics.filter((x) => x.code === 'MJZ135').map((d) => /figure (\S+)/.exec(d.message)![1]),
+      );
+    expect(await figures('في 05/03/2024 الساعة 09:30', 'في 05/03/2024 الساعة 09:30')).toEqual([]);
+    expect(await figures('بين 2014-2019', 'منذ 2014')).toEqual(['2019']);
+    expect(await figures('نحو 1,100 مشروع و۱۲ موقعاً', 'أكثر من 1100 مشروع في 12 موقعاً')).toEqual([]);
+    expect(await figures('نحو ١٫٣ مليون', 'نحو 1.3 مليون')).toEqual([]);
+  });
+
   it('finds a basis retyped without its short vowels (tashkeel) in the article', async () => {
     const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '"وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تَشكَّل بقيادة', '"وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تشكل بقيادة'));
     expect(parseContent(files).diagnostics.filter((x) => x.code === 'MJZ132')).toEqual([]);

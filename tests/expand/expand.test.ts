@@ -58,8 +58,8 @@ describe('template checks', () => {
   const ok = ['  - kind: agenda #todo', '    showValues: false #hide', '{{#each parts}} #per-part', '{{> part-slide this}} #الأجزاء', '    values: {{json (factValue "a")}} #القيمة',
    '    items: ["أولاً", "ثانياً"] # محوران', '    callout: {value: "…", label: "أعضاء"} # الرقم', "    title: 'Syria''s role #1'", '    notes: "سطر أول', '      تكملة #وسم"', '    notes: |', '      سطر', '{{#if x}}', '      تابع # ليس تعليقاً', '{{/if}}', '    notes: |2-', '      سطر # ليس', '  - "مقتبس" # ملاحظة', '# header # x'];
   expect(cutByComment(ok.join('\n'))).toEqual([]);
-  const bad = ["      - الرئيس 'ترامب #وسم", '      - كلمة "غير #وسم', '      - متابعة أثر الانضمام #العقوبات', '    title: نص: تفصيل # x', '      - {{fact "a"}} عضواً #tag'];
-  expect(cutByComment(bad.join('\n')).map((c) => c.start.line)).toEqual([1, 2, 3, 4, 5]);
+  const bad = ["      - الرئيس 'ترامب #وسم", '      - كلمة "غير #وسم', '      - متابعة أثر الانضمام #العقوبات', '    title: نص: تفصيل # x', '      - {{fact "a"}} عضواً #tag', '    title: نص [مرجع] #وسم', '    title: نص {x} #وسم', '      - الرئيس "الشرع" #سوريا'];
+  expect(cutByComment(bad.join('\n')).map((c) => c.start.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('knows when an interpolation is inside double quotes', () => {
@@ -67,6 +67,9 @@ describe('template checks', () => {
     expect(insideDoubleQuotes('title: {{x}}', 7)).toBe(false);
     expect(insideDoubleQuotes('title: "{{fact "a"}} و {{y}}"', 24)).toBe(true);
     expect(insideDoubleQuotes('# "{{x}}"', 3)).toBe(false);
+    // a " inside a single-quoted value is a character, not a quote ('' is a quote there)
+    expect(insideDoubleQuotes(`a: {label: 'قال "نعم', value: {{x}} }`, 33)).toBe(false);
+    expect(insideDoubleQuotes(`a: 'it''s "x"' b: "{{x}}"`, 20)).toBe(true);
   });
 
   it('rejects an unquoted interpolation with its position', () => {
@@ -181,6 +184,9 @@ describe('expandTemplates', () => {
     expect(out.diagnostics).toEqual([]);
     const { spec, uses } = extractFactUses(parse(out.text!));
     expect(spec).toMatchObject({ zero: 'no!', quoted: '89', sum: 2 });
+    ctx.facts['x.text'] = { key: 'x.text', label: 'نص', value: 'قال "نعم"', text: 'قال "نعم"', type: 'text', sources: ['A1'] } as never;
+    const mixed = expand(`a: {label: 'قال "نعم', value: {{json (factValue "coalition.members")}} }\nb: "{{json (factValue "x.text")}}"`, ctx);
+    expect(extractFactUses(parse(mixed.text!)).spec).toEqual({ a: { label: 'قال "نعم', value: 89 }, b: 'قال "نعم"' });
     expect(uses.map((u) => `${u.key}@${u.element}`)).toEqual(['coalition.members@quoted', 'x.one@sum']);
     expect(expand('a: "{{lookup (highlight "watch") -1}}"', context({ highlights: { watch: ['أ'] } })).diagnostics[0]?.message).toMatch(/lookup asks for item -1 of a list of 1/);
   });

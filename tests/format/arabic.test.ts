@@ -78,6 +78,8 @@ describe('digits in Arabic text (localizeDigits)', () => {
     expect(indic('بحسب رويترز (12 March 2024)')).toBe('بحسب رويترز (12 March 2024)');
     expect(indic('تقرير «2023 Country Reports on Terrorism»')).toBe('تقرير «2023 Country Reports on Terrorism»');
     expect(indic('عام 2024 (FFIS)')).toBe('عام ٢٠٢٤ (FFIS)');
+    // a figure in an Arabic sentence before a Latin name is the sentence's
+    expect(indic('نشرت 12 F-16 و في 2024 NATO أعلن ومن 5 G20 دول')).toBe('نشرت ١٢ F-16 و في ٢٠٢٤ NATO أعلن ومن ٥ G20 دول');
   });
 
   it('writes the digits an outline types in Arabic text as the audience does, beside the facts', () => {

@@ -45,6 +45,13 @@ describe('template syntax', () => {
     expect(unused[0]?.location).toMatchObject({ file: 'content/sources.yaml' });
   });
 
+  it('a source is named by a call in any quotes, not by a comment', async () => {
+    const extra = (t: string) => `${t}  - id: W3\n    kind: web\n    title: "هيئة"\n  - id: W4\n    kind: web\n    title: "تعليق"\n`;
+    const r = await run({ 'content/sources.yaml': extra, [DECK]: replace('{{> agenda}}\n', `{{> agenda}}\n{{!-- {{source "W4"}} --}}\n  - kind: bullets\n    title: "ت"\n    source: "المصدر: {{source 'W3'}}"\n    bullets: ["x"]\n`) });
+    expect(r.errors).toEqual([]);
+    expect(r.result.diagnostics.filter((d) => d.code === 'MJZ136').map((d) => d.message)).toEqual(['The source "W4" is cited by no fact and no template, so no slide lists it']);
+  });
+
   it('a block closed by the wrong tag: MJZ160 at the closing tag', async () => {
     const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}{{/with}}\n`));
     expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{/with}}\n{{#with') }, /\{\{\/with\}\} closes \{\{#each\}\}, opened at line \d+/);

@@ -255,3 +255,16 @@ describe('chart values with decimals', () => {
     }
   });
 });
+
+describe('chart label formats', () => {
+  it('one decimal at least once a value has one, and a second only where a value has it', async () => {
+    const { chartOptions } = await import('../../src/pptx/slides/chart.js');
+    const theme = { digits: 'western', fonts: { body: 'Amiri', heading: 'Amiri' }, sizes: { small: 12 }, colors: { text: '111111', muted: '666666', chart: ['111111'], highlight: 'AA0000', primary: '111111' } };
+    const chart = (values: number[]) => ({ type: 'column', categories: values.map(String), series: [{ name: 's', values }], showValues: true, showLegend: false, highlightLast: false, alt: 'x' });
+    const options = (values: number[], digits = 'western') => chartOptions(chart(values) as never, { theme: { ...theme, digits } } as never);
+    expect(options([97.5, 80, 12.25, 0.1]).dataLabelFormatCode).toBe('#,##0.0#');
+    expect(options([97.5, 80]).dataLabelFormatCode).toBe('#,##0.0');
+    expect(options([97, 80]).dataLabelFormatCode).toBeUndefined(); // pptxgenjs's own #,##0
+    expect(options([1.5, 2], 'arabic-indic').dataLabelFormatCode).toBe('[$-2000401]#,##0.0');
+  });
+});

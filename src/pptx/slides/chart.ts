@@ -68,11 +68,12 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
     lang: 'ar-SA',
     altText: chart.alt,
   };
-  // Labels show the values as written (pptxgenjs's default, #,##0, rounds 97.5 to 98); the scale
+  // Labels show the values' decimals (pptxgenjs's default, #,##0, rounds 97.5 to 98); the scale
   // keeps whole numbers unless the values are small. Arabic-Indic digits come from the locale code.
   const decimals = chartDecimals(chart);
   const largest = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => Math.abs(v))));
-  const format = (places: number) => `${theme.digits === 'arabic-indic' ? '[$-2000401]' : ''}#,##0${places ? `.${'0'.repeat(places)}` : ''}`;
+  // (one decimal at least, the others only where a value has them: 97.5 · 80.0 · 12.25)
+  const format = (places: number) => `${theme.digits === 'arabic-indic' ? '[$-2000401]' : ''}#,##0${places ? `.0${'#'.repeat(places - 1)}` : ''}`;
   if (theme.digits === 'arabic-indic' || decimals > 0) {
     options.dataLabelFormatCode = format(decimals);
     options.valAxisLabelFormatCode = format(largest < 10 ? decimals : 0);

@@ -1,0 +1,68 @@
+import Handlebars from 'handlebars';
+import type { SourceFile } from '../diagnostics/yaml-source.js';
+
+/** Parsed templates by text (the few a project has), for the source ids they name. */
+const PARSED = new Map<string, hbs.AST.Program | undefined>();
+
+function parsed(text: string): hbs.AST.Program | undefined {
+  if (!PARSED.has(text)) {
+    let ast: hbs.AST.Program | undefined;
+    try {
+      ast = Handlebars.parse(text);
+    } catch {
+      ast = undefined; // the template checks report it
+    }
+    PARSED.set(text, ast);
+    if (PARSED.size > 256) PARSED.delete(PARSED.keys().next().value!);
+  }
+  return PARSED.get(text);
+}
+
+/** What one template names: the ids in its {{source "ID"}} calls (in any quotes), and the partials it includes. */
+function namesOf(ast: hbs.AST.Program): { sources: string[]; partials: string[] } {
+  const sources: string[] = [];
+  const partials: string[] = [];
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    const n = node as Record<string, unknown> & { type?: string };
+    if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
+      const path = n.path as hbs.AST.PathExpression | undefined;
+      const first = (n.params as hbs.AST.Expression[] | undefined)?.[0];
+      if (path?.original === 'source' && first?.type === 'StringLiteral') sources.push((first as hbs.AST.StringLiteral).value);
+    }
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && (n.name as hbs.AST.PathExpression | undefined)?.type === 'PathExpression') {
+      partials.push((n.name as hbs.AST.PathExpression).original);
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(...(Array.isArray(value) ? value : [value]));
+  }
+  return { sources, partials };
+}
+
+/** The source ids any of these templates names ({{source "ID"}}; comments are not read). */
+export function sourcesNamedIn(files: Iterable<SourceFile>): Set<string> {
+  const ids = new Set<string>();
+  for (const file of files) {
+    const ast = parsed(file.text);
+    if (ast) namesOf(ast).sources.forEach((id) => ids.add(id));
+  }
+  return ids;
+}
+
+/** The source ids an audience's deck names, itself or through the partials it includes. */
+export function sourcesNamedByDeck(deck: SourceFile, partials: ReadonlyMap<string, SourceFile>): Set<string> {
+  const ids = new Set<string>();
+  const seen = new Set<SourceFile>();
+  const visit = (file: SourceFile | undefined) => {
+    if (!file || seen.has(file)) return;
+    seen.add(file);
+    const ast = parsed(file.text);
+    if (!ast) return;
+    const names = namesOf(ast);
+    names.sources.forEach((id) => ids.add(id));
+    names.partials.forEach((name) => visit(partials.get(name)));
+  };
+  visit(deck);
+  return ids;
+}
