@@ -40,11 +40,11 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   return { added, removed, changed, facts: factChanges(before.facts, after.facts), look };
 
   /** The facts whose values differ between two maps of key → { value }, labelled. */
-  function factChanges(b: Record<string, { value: number | string }>, a: Record<string, { value: number | string }>): FactChange[] {
+  function factChanges(b: Record<string, { value: number | string; unit?: string }>, a: Record<string, { value: number | string; unit?: string }>): FactChange[] {
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
     return keys
-      .filter((key) => b[key]?.value !== a[key]?.value)
-      .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: b[key]?.value, after: a[key]?.value }));
+      .filter((key) => b[key]?.value !== a[key]?.value || b[key]?.unit !== a[key]?.unit)
+      .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: withUnit(b[key]), after: withUnit(a[key]) }));
   }
 }
 
@@ -53,6 +53,12 @@ export function isEmpty(diff: DeckDiff): boolean {
 }
 
 const value = (v: number | string | undefined) => (v === undefined ? '—' : String(v));
+
+/** A fact's value as a slide shows it with its unit (48%, 4.5 مليار دولار); the bare value without one. */
+function withUnit(fact: { value: number | string; unit?: string } | undefined): number | string | undefined {
+  if (!fact?.unit) return fact?.value;
+  return `${fact.value}${/^[%٪‰]/.test(fact.unit) ? '' : ' '}${fact.unit}`;
+}
 
 /** The summary people read: which slides were added, removed and changed, and which facts moved. */
 export function formatDiff(diff: DeckDiff): string {

@@ -20,8 +20,8 @@ export interface ManifestSlide {
   section?: string;
   /** sha256 of the slide's spec. */
   fingerprint: string;
-  /** The facts the slide shows: key → value, and where on the slide. */
-  facts: Record<string, { value: number | string; elements: string[] }>;
+  /** The facts the slide shows: key → value (and unit, when the fact has one), and where on the slide. */
+  facts: Record<string, { value: number | string; unit?: string; elements: string[] }>;
 }
 
 export interface Manifest {
@@ -31,7 +31,7 @@ export interface Manifest {
   date: string;
   slides: ManifestSlide[];
   /** The facts this deck shows, with their values and sources. */
-  facts: Record<string, { label: string; value: number | string; sources: string[] }>;
+  facts: Record<string, { label: string; value: number | string; unit?: string; sources: string[] }>;
   /** A fingerprint of the audience's look (its theme: colours, fonts, sizes, digits, logo), which no slide's spec holds. */
   look?: string;
 }
@@ -55,10 +55,10 @@ export const ManifestSchema = z.object({
       title: z.string(),
       section: z.string().optional(),
       fingerprint: z.string(),
-      facts: z.record(z.string(), z.object({ value: factValue, elements: z.array(z.string()) })),
+      facts: z.record(z.string(), z.object({ value: factValue, unit: z.string().optional(), elements: z.array(z.string()) })),
     }),
   ),
-  facts: z.record(z.string(), z.object({ label: z.string(), value: factValue, sources: z.array(z.string()) })),
+  facts: z.record(z.string(), z.object({ label: z.string(), value: factValue, unit: z.string().optional(), sources: z.array(z.string()) })),
   look: z.string().optional(), // (absent from manifests written before it was added)
 }) satisfies z.ZodType<Manifest>;
 
@@ -96,10 +96,11 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
     const group = `${slide.section ?? ''}/${slide.kind}`;
     const r = (rank.get(group) ?? 0) + 1;
     rank.set(group, r);
-    const slideFacts = new Map<string, { value: number | string; elements: string[] }>();
+    const slideFacts = new Map<string, { value: number | string; unit?: string; elements: string[] }>();
     for (const use of usesBySlide.get(i) ?? []) {
       let entry = slideFacts.get(use.key);
-      if (!entry) slideFacts.set(use.key, (entry = { value: Object.hasOwn(facts, use.key) ? facts[use.key]!.value : '', elements: [] }));
+      const fact = Object.hasOwn(facts, use.key) ? facts[use.key] : undefined;
+      if (!entry) slideFacts.set(use.key, (entry = { value: fact ? fact.value : '', ...(fact?.unit ? { unit: fact.unit } : {}), elements: [] }));
       if (!entry.elements.includes(use.element)) entry.elements.push(use.element);
     }
     return {
@@ -122,7 +123,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       Object.values(facts)
         .filter((f) => shown.has(f.key))
         .sort((a, b) => (a.key < b.key ? -1 : 1))
-        .map((f) => [f.key, { label: f.label, value: f.value, sources: f.sources }]),
+        .map((f) => [f.key, { label: f.label, value: f.value, ...(f.unit ? { unit: f.unit } : {}), sources: f.sources }]),
     ),
     ...(look === undefined ? {} : { look: fingerprint(look) }),
   };

@@ -65,6 +65,13 @@ describe('manifest and diff', () => {
     expect(diffManifests(m89, green).look).toBe(false); // a manifest from before looks were kept: not said
   });
 
+  it('names a fact whose unit changed, with the unit', () => {
+    const withUnit = (unit?: string) => makeManifest('briefing', spec(89), uses, { members: { ...fact('members', 89), ...(unit ? { unit } : {}) } });
+    const d = diffManifests(withUnit(), withUnit('%'));
+    expect(d.facts).toEqual([{ key: 'members', label: 'members', before: 89, after: '89%' }]);
+    expect(formatDiff(d)).toContain('fact members (members): 89 → 89%');
+  });
+
   it('reports added and removed slides', () => {
     const longer = spec(89);
     longer.slides.push({ kind: 'sources', title: 'المصادر', section: 'ج', items: ['A1'], columns: 1 } as DeckSpec['slides'][number]);
