@@ -23,6 +23,7 @@ export const CODES = {
   MJZ133: { title: 'Duplicate id', hint: 'Give each entry its own id.' },
   MJZ134: { title: 'Invalid fact', hint: 'A fact has either a value with a source, or a derivation from data.' },
   MJZ135: { title: 'Figure in a point its basis does not state', hint: 'Make it a fact ([[key]]) with its source, or quote the sentence that states it in the basis.' },
+  MJZ136: { title: 'Source cited by nothing', hint: 'Cite it from a fact or a template, or remove it from content/sources.yaml.' },
   MJZ140: { title: 'Stated figure disagrees with the data', hint: 'Check both places: correct the data or the stated figure.' },
   MJZ141: { title: 'Unknown data figure', hint: 'Use one of the figures the data provides.' },
   MJZ142: { title: 'Member outside the grouping', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },

@@ -58,6 +58,14 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
   const checkHelper = (node: Mustache | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
     checkArguments(node);
     const name = helperName(node);
+    // {{fact coalition.members}}: the key read as a path of the context, which has no such field
+    const key = node.params[0];
+    if (name && KEY_HELPERS.has(name) && key?.type === 'PathExpression') {
+      const p = key as hbs.AST.PathExpression;
+      if (!p.data && p.depth === 0 && p.parts.length > 1 && !p.original.startsWith('this')) {
+        report('MJZ167', p, `${name} takes a fact's key in quotes: ${p.original} is read as a field of the context`, `Write {{${name} "${p.original}"}}.`);
+      }
+    }
     const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || node.type === 'SubExpression';
     if (!called || name === undefined || KNOWN_HELPERS.has(name)) return;
     const suggestion = didYouMean(name, [...KNOWN_HELPERS]);
@@ -224,6 +232,9 @@ export function cutByComment(text: string): { start: { line: number; column: num
 
 /** Names that reach Object.prototype or functions' prototypes. */
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+/** Helpers whose first argument is a fact's key, written in quotes. */
+const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'count', 'hasFact', 'asInArticle']);
 
 /** The number of arguments each built-in helper takes. */
 const BUILTIN_ARITY = new Map([['if', 1], ['unless', 1], ['with', 1], ['each', 1], ['lookup', 2]]);

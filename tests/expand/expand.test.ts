@@ -82,6 +82,14 @@ describe('template checks', () => {
     expect(lintTemplate(file('title: "{{{article.title}}}"'), new Set(), 't').diagnostics[0]?.code).toBe('MJZ162');
   });
 
+  it('asks for a fact key in quotes, not a path of the context', () => {
+    const { diagnostics } = lintTemplate(file('a: "{{fact coalition.members}}"\nb: "{{fact callout}}"\nc: "{{count (factValue x.y) one="ع"}}"'), new Set(), 't');
+    expect(diagnostics.map((d) => [d.code, d.message, d.hint, d.location?.start])).toEqual([
+      ['MJZ167', "fact takes a fact's key in quotes: coalition.members is read as a field of the context", 'Write {{fact "coalition.members"}}.', { line: 1, column: 12 }],
+      ['MJZ167', "factValue takes a fact's key in quotes: x.y is read as a field of the context", 'Write {{factValue "x.y"}}.', { line: 3, column: 24 }],
+    ]);
+  });
+
   it('names unknown helpers and partials with a suggestion', () => {
     const { diagnostics } = lintTemplate(file('a: "{{fakt "coalition.members"}}"\n{{> part-slid}}'), new Set(['part-slide']), 't');
     expect(diagnostics.map((d) => [d.code, d.hint])).toEqual([
