@@ -59,6 +59,16 @@ export function groupByAudience(diagnostics: readonly Diagnostic[]): { diagnosti
   return [...groups].map(([key, { diagnostic, audiences }]) => ({ key, diagnostic: { ...diagnostic, audience: audiences.join(', ') || undefined } }));
 }
 
+/**
+ * The command a next step should name, as mujaz was run: `npx mujaz` through npm (npx, an npm
+ * script), else the script's path (`npx mujaz` from another folder would look for mujaz on the
+ * registry, where it is not).
+ */
+export function mujazCommand(): string {
+  const viaNpm = process.env.npm_command === 'exec' || process.env.npm_lifecycle_event !== undefined;
+  return viaNpm || !process.argv[1] ? 'npx mujaz' : `node ${relative(process.argv[1])}`;
+}
+
 /** The options every command that reads a project takes. */
 /** A folder option given as "" would mean the current folder without a word: refused (exit 2). */
 function folder(value: string): string {

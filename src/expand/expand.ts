@@ -115,11 +115,24 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const diagnostics: Diagnostic[] = [];
   const partialNames = new Set(templates.partials.keys());
   const asts = new Map<SourceFile, hbs.AST.Program>();
+  const found = new Map<SourceFile, Diagnostic[]>();
   for (const file of [templates.deck, ...templates.partials.values()]) {
     const linted = lintCached(file, partialNames, audience);
-    diagnostics.push(...linted.diagnostics);
+    found.set(file, linted.diagnostics);
     if (linted.ast) asts.set(file, linted.ast);
   }
+  // The problems of the templates this deck draws: the deck and the partials it includes, and
+  // theirs (a shared partial no slide of this audience uses is not this audience's problem).
+  const drawn = new Set<SourceFile>();
+  const draw = (file: SourceFile | undefined) => {
+    if (!file || drawn.has(file)) return;
+    drawn.add(file);
+    const ast = asts.get(file);
+    if (ast) for (const { name } of partialCalls(ast)) draw(templates.partials.get(name));
+  };
+  draw(templates.deck);
+  for (const file of drawn) diagnostics.push(...found.get(file)!);
+  for (const file of [...asts.keys()]) if (!drawn.has(file)) asts.delete(file); // the checks below and the compiling see only these
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience), ...unusedOwnPartials(templates, asts, audience));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
@@ -128,6 +141,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   // Helpers and partials are given at render time, so each template text compiles once per process.
   const partials: Record<string, Handlebars.Template> = {};
   for (const [name, file] of templates.partials) {
+    if (!drawn.has(file)) continue;
     const compiled = compile(tagLines(file, files.indexOf(file)), file.path);
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       const top = includes[includes.length - 1];

@@ -172,7 +172,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
       code: 'MJZ168',
       severity: 'error',
       message: `"${cut.comment.length > 40 ? `${cut.comment.slice(0, 40)}…` : cut.comment}" follows unquoted text: YAML reads it as a comment, and the slide would lose it`,
-      hint: 'Put the text in double quotes, e.g. - "متابعة أثر الانضمام #العقوبات"; a comment of your own goes on a line of its own.',
+      hint: `Put the text in double quotes, the # inside them: ${quotedLine(file.text.split(/\r\n|\r|\n/)[cut.start.line - 1] ?? '')}. A comment of your own goes on a line of its own.`,
       location: { file: file.path, start: cut.start },
       source: file.text,
       audience,
@@ -228,6 +228,12 @@ export function cutByComment(text: string): { start: { line: number; column: num
     if (!quote && /(:|^\s*-)\s*[|>]([1-9][+-]?|[+-][1-9]?)?\s*(#.*)?$/.test(line)) block = indent;
   });
   return cuts;
+}
+
+/** A template line with its value in double quotes (for MJZ168's hint): title: نص #وسم → title: "نص #وسم". */
+function quotedLine(line: string): string {
+  const [, lead = '', value = ''] = /^(\s*(?:-\s+)*(?:[^\s#'"][^:#]*:\s+)?)(.*?)\s*$/.exec(line) ?? [];
+  return `${lead.trim() ? `${lead.trim()} ` : ''}"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /** Names that reach Object.prototype or functions' prototypes. */

@@ -52,6 +52,15 @@ describe('template syntax', () => {
     expect(r.result.diagnostics.filter((d) => d.code === 'MJZ136').map((d) => d.message)).toEqual(['The source "W4" is cited by no fact and no template, so no slide lists it']);
   });
 
+  it('a shared partial the deck does not include is not this audience’s problem', async () => {
+    // (the media deck includes neither gains-table nor part-slide)
+    const r = await run({ 'templates/_shared/partials/gains-table.hbs': replace('    notes: "', '    notes: "عام 2019 {{#each'), 'templates/_shared/partials/part-slide.hbs': replace('    notes: "', '    notes: "عام 2019 ') }, 'media');
+    expect(r.errors).toEqual([]);
+    expect(r.result.diagnostics.filter((d) => d.code === 'MJZ165' || d.code === 'MJZ160')).toEqual([]);
+    const briefing = await run({ 'templates/_shared/partials/part-slide.hbs': replace('    notes: "', '    notes: "عام 2019 ') });
+    expect(briefing.result.diagnostics.filter((d) => d.code === 'MJZ165').map((d) => d.location?.file)).toEqual(['templates/_shared/partials/part-slide.hbs']);
+  });
+
   it('a block closed by the wrong tag: MJZ160 at the closing tag', async () => {
     const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}{{/with}}\n`));
     expectError(r, 'MJZ160', { file: DECK, ...positionOf(r.texts.get(DECK)!, '{{/with}}\n{{#with') }, /\{\{\/with\}\} closes \{\{#each\}\}, opened at line \d+/);

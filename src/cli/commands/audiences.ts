@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describeAudiences, scaffoldAudience } from '../../api.js';
-import { ROOT_OPTION, relative, type CliContext } from '../context.js';
+import { ROOT_OPTION, mujazCommand, relative, type CliContext } from '../context.js';
+import path from 'node:path';
 import { EXIT } from '../exit.js';
 
 export function audienceCommands(program: Command, cli: CliContext): void {
@@ -39,6 +40,7 @@ export function audienceCommands(program: Command, cli: CliContext): void {
       const { folder, diagnostics } = await scaffoldAudience(opts.root, name, (opts.from ?? opts.extends)!, { extend: Boolean(opts.extends) });
       cli.report(diagnostics);
       if (!folder) return cli.fail();
-      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml${opts.extends ? '' : ' and deck.hbs'}, then: mujaz build --audience ${name}`);
+      const root = path.resolve(opts.root) === process.cwd() ? '' : ` --root ${relative(opts.root)}`;
+      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml${opts.extends ? '' : ' and deck.hbs'}, then: ${mujazCommand()} build --audience ${name}${root}`);
     });
 }
