@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
+import { parseTemplate } from './sources-named.js';
 
 type Node = hbs.AST.Node;
 type Mustache = hbs.AST.MustacheStatement;
@@ -15,10 +16,8 @@ const KNOWN_HELPERS = new Set<string>([...HELPER_NAMES, ...BUILTIN_HELPERS]);
  */
 export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, audience: string): { ast?: hbs.AST.Program; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(file.text);
-  } catch (error) {
+  const { ast, error } = parseTemplate(file.text);
+  if (!ast) {
     const problem = syntaxProblem(file.text, error);
     diagnostics.push({ code: 'MJZ160', severity: 'error', message: problem.message, hint: problem.hint, location: { file: file.path, start: problem.start }, source: file.text, audience });
     return { diagnostics };

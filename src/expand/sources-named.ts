@@ -1,22 +1,25 @@
 import Handlebars from 'handlebars';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 
-/** Parsed templates by text (the few a project has), for the source ids they name. */
-const PARSED = new Map<string, hbs.AST.Program | undefined>();
+/** Parsed templates by text (the few a project has): the tree, or why Handlebars refused it. */
+const PARSED = new Map<string, { ast?: hbs.AST.Program; error?: unknown }>();
 
-function parsed(text: string): hbs.AST.Program | undefined {
-  if (!PARSED.has(text)) {
-    let ast: hbs.AST.Program | undefined;
+/** A template parsed once per process: the checks, and the reading of what it names, share it (they do not change it). */
+export function parseTemplate(text: string): { ast?: hbs.AST.Program; error?: unknown } {
+  let result = PARSED.get(text);
+  if (!result) {
     try {
-      ast = Handlebars.parse(text);
-    } catch {
-      ast = undefined; // the template checks report it
+      result = { ast: Handlebars.parse(text) };
+    } catch (error) {
+      result = { error };
     }
-    PARSED.set(text, ast);
+    PARSED.set(text, result);
     if (PARSED.size > 256) PARSED.delete(PARSED.keys().next().value!);
   }
-  return PARSED.get(text);
+  return result;
 }
+
+const parsed = (text: string): hbs.AST.Program | undefined => parseTemplate(text).ast;
 
 /** What one template names: the ids in its {{source "ID"}} calls (in any quotes), and the partials it includes. */
 function namesOf(ast: hbs.AST.Program): { sources: string[]; partials: string[] } {

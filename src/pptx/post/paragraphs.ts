@@ -107,10 +107,27 @@ export function setTextLang(xml: string, lang: string): string {
   return xml.replace(RUN_PROPS_TAG, (tag) => (tag.includes(already) ? tag : setAttr(tag, 'lang', value)));
 }
 
-/** A piece of a run's text: an XML entity (neutral), or one character. */
-const PIECE = /&#?\w+;|[\s\S]/gu;
-const LATIN = /\p{Script=Latin}/u;
-const ARABIC = /\p{Script=Arabic}/u;
+/** A Latin letter (ASCII and Latin-1 to Latin Extended-B), by its code. */
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+/** An Arabic letter or mark, or a right-to-left mark, by its code. */
+const isArabic = (c: number) => (c >= 0x600 && c <= 0x6ff && c !== 0x60c && c !== 0x61b && c !== 0x61f) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff) || c === 0x200f;
+
+/** Whether the nearest letter before `at` in a run's text is Latin (XML entities, digits and punctuation are passed over). */
+function latinBefore(text: string, at: number): boolean {
+  for (let j = at - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 0x3b /* ; */) {
+      const amp = text.lastIndexOf('&', j);
+      if (amp !== -1 && /^&#?\w+;$/.test(text.slice(amp, j + 1))) {
+        j = amp; // an entity (&quot;) is a neutral, whatever its letters
+        continue;
+      }
+    }
+    if (isLatin(c)) return true;
+    if (isArabic(c)) return false;
+  }
+  return false;
+}
 
 /**
  * A right-to-left mark before Arabic punctuation (، ؛ ؟) whose nearest letter before it is Latin,
@@ -122,16 +139,6 @@ export function anchorArabicPunctuation(xml: string): string {
   if (!/[،؛؟]/.test(xml)) return xml;
   return xml.replace(/<a:t>([^<]*)<\/a:t>/g, (whole, text: string) => {
     if (!/[A-Za-z\u00C0-\u024F][^<]*[،؛؟]/.test(text)) return whole;
-    let last: 'latin' | 'arabic' | undefined;
-    let out = '';
-    for (const [piece] of text.matchAll(PIECE)) {
-      if (/^[،؛؟]$/.test(piece) && last === 'latin' && !out.endsWith(RLM)) out += RLM;
-      if (piece.length === 1) {
-        if (LATIN.test(piece)) last = 'latin';
-        else if (ARABIC.test(piece) || piece === RLM) last = 'arabic';
-      }
-      out += piece;
-    }
-    return `<a:t>${out}</a:t>`;
+    return `<a:t>${text.replace(/[،؛؟]/g, (mark: string, at: number) => (text[at - 1] !== RLM && latinBefore(text, at) ? `${RLM}${mark}` : mark))}</a:t>`;
   });
 }
