@@ -110,7 +110,11 @@ export function parseContent(files: ContentSources): ParseResult {
 
   const article = load('article', required(input.article, 'article', diagnostics), ArticleFileSchema, 'the article outline');
   const facts = load('facts', required(input.facts, 'facts', diagnostics), FactsFileSchema, 'the facts');
-  const sourcesFile = load('sources', required(input.sources, 'sources', diagnostics), SourcesFileSchema, 'the sources');
+  const checkedSources = load('sources', required(input.sources, 'sources', diagnostics), SourcesFileSchema, 'the sources');
+  // A sources file refused by its schema (a date written another way) still names its sources:
+  // the checks that need only their ids (twice the same id, a fact citing one that is not there)
+  // run on what it names, so that one run reports them too. No content is made from it.
+  const sourcesFile = checkedSources ?? leniently(parsed.sources);
   const dataset = load('dataset', input.dataset, DatasetSchema, 'the coalition dataset');
   const groupings = load('groupings', input.groupings, GroupingsFileSchema, 'the groupings');
 
@@ -399,6 +403,7 @@ export function parseContent(files: ContentSources): ParseResult {
     }
   }
 
+  if (!checkedSources) return { diagnostics };
   const content: Content = {
     article: article.article,
     parts: article.parts,
@@ -464,4 +469,19 @@ function westernFigures(text: string): string {
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/(?<=\d)٫(?=\d)/g, '.')
     .replace(/(?<=\d)[,٬](?=\d{3}(?!\d))/g, '');
+}
+
+/** The sources a YAML sources file names, read without its schema: each entry with an id. */
+function leniently(yaml: ParsedYaml | undefined): { sources: Source[] } | undefined {
+  if (!yaml || yaml.diagnostics.length) return undefined;
+  const raw = (yaml.value as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(raw)) return undefined;
+  const kinds = new Set(['article', 'dataset', 'report', 'web']);
+  const sources = raw.flatMap((entry: unknown) => {
+    const e = entry as Record<string, unknown> | null;
+    // (an entry whose title or date the schema refused still has its id: citing it is no mistake)
+    if (!e || (typeof e.id !== 'string' && typeof e.id !== 'number')) return [];
+    return [{ id: String(e.id), title: typeof e.title === 'string' ? e.title : '', kind: (kinds.has(e.kind as string) ? e.kind : 'web') as Source['kind'] }];
+  });
+  return sources.length ? { sources } : undefined;
 }

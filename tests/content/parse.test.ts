@@ -163,4 +163,17 @@ describe('parseContent', () => {
     const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '"وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تَشكَّل بقيادة', '"وبذلك ستكون سوريا العضو رقم 90 في التحالف الذي تشكل بقيادة'));
     expect(parseContent(files).diagnostics.filter((x) => x.code === 'MJZ132')).toEqual([]);
   });
+
+  it('reports, in one run, what a sources file refused by its schema still shows: an id used twice, a fact citing one that is not there', async () => {
+    let files = await contentWith('content/sources.yaml', (t) => `${replaceOnce(t, 'date: "2025-11-03"', 'date: "03/11/2025"')}  - id: A1\n    title: "مكرر"\n`);
+    files = new Map(files);
+    const facts = files.get('content/facts.yaml')!;
+    files.set('content/facts.yaml', { ...facts, text: facts.text.replace('      value: 28\n      source: A1', '      value: 28\n      source: W4') });
+    const { content, diagnostics } = parseContent(files);
+    expect(content).toBeUndefined();
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(['MJZ111', 'MJZ130', 'MJZ133']);
+    // an entry the schema refused for its date (or title) keeps its id: no follow-on "unknown source"
+    const dated = await contentWith('content/sources.yaml', (t) => replaceOnce(t, 'date: "2025-11-03"', 'date: "03/11/2025"'));
+    expect(parseContent(dated).diagnostics.map((d) => d.code)).toEqual(['MJZ111']);
+  });
 });
