@@ -9,7 +9,7 @@ import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { basisDrift } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
-import { sourcesNamedByDeck } from './expand/sources-named.js';
+import { sourcesNamedByDeck } from './expand/tree.js';
 import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';

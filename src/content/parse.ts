@@ -321,9 +321,7 @@ export function parseContent(files: ContentSources): ParseResult {
     for (const m of masked.matchAll(/(?<![A-Za-z0-9٠-٩۰-۹]|[A-Za-z]-)[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z0-9٠-٩۰-۹]|-[A-Za-z])/g)) {
       const figure = m[0];
       // as written, in Western digits and without thousands separators: 05 is what the basis must say, not 5
-      const written = westernFigures(figure).replace(/[.]/g, '\\.');
-      const found = new RegExp(`(?<![0-9]|[0-9][.])${written}(?![0-9]|[.][0-9])`).test(said);
-      if (found) continue;
+      if (saysFigure(said, westernFigures(figure))) continue;
       diagnostics.push(
         withSource('article', {
           code: 'MJZ135',
@@ -441,15 +439,12 @@ function locateRef(parsed: ParsedYaml | undefined, path: readonly PropertyKey[],
 /** Whether a quote says the figure: its digits (either script) or, for a month, its year. Text facts condense their quote and are not checked. */
 export function quoteStates(quote: string, type: string, value: number | string): boolean {
   if (type === 'text') return true;
-  // Arabic-Indic (and Persian) digits read as Western; ٫ is the Arabic decimal separator, ٬ and , separate thousands
-  const western = quote
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/(?<=\d)٫(?=\d)/g, '.')
-    .replace(/(?<=\d)[,٬](?=\d{3})/g, '');
-  const wanted = type === 'month' ? String(value).slice(0, 4) : String(value);
-  // the whole number: not a piece of a longer one (3 is not said by 1.3, nor 1.3 by 1.35)
-  return new RegExp(`(?<![0-9]|[0-9][.])${wanted.replace(/[.]/g, '\\.')}(?![0-9]|[.][0-9])`).test(western);
+  return saysFigure(westernFigures(quote), type === 'month' ? String(value).slice(0, 4) : String(value));
+}
+
+/** Whether a text in Western figures says `figure` whole: not a piece of a longer number (3 is not said by 1.3, nor 1.3 by 1.35). */
+function saysFigure(western: string, figure: string): boolean {
+  return new RegExp(`(?<![0-9]|[0-9][.])${figure.replace(/[.]/g, '\\.')}(?![0-9]|[.][0-9])`).test(western);
 }
 
 /**

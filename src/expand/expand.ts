@@ -6,6 +6,7 @@ import { withYamlEscape, yamlEscape } from './escape.js';
 import { createHelpers, FactValue, HelperError, unwrap } from './helpers.js';
 import { markFact } from '../facts/markers.js';
 import { insideDoubleQuotes, lintTemplate } from './lint.js';
+import { partialCalls } from './tree.js';
 import { originsOf, tagLines, type Origin } from './origins.js';
 
 /** An audience's templates as read from templates/<audience>/. */
@@ -134,7 +135,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   for (const file of drawn) diagnostics.push(...found.get(file)!);
   for (const file of [...asts.keys()]) if (!drawn.has(file)) asts.delete(file); // the checks below and the compiling see only these
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience), ...unusedOwnPartials(templates, asts, audience));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience), ...unusedOwnPartials(templates, new Set([...templates.partials].filter(([, file]) => drawn.has(file)).map(([name]) => name)), audience));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
   const files = [templates.deck, ...templates.partials.values()];
 
@@ -414,18 +415,7 @@ function unreadParameters(templates: TemplateSet, asts: ReadonlyMap<SourceFile, 
  * partials: most often one meant to replace a shared partial, under a name that does not match
  * it (growth_chart.hbs for growth-chart), so the shared one is drawn instead. A warning.
  */
-function unusedOwnPartials(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
-  const included = new Set<string>();
-  const visit = (file: SourceFile | undefined) => {
-    const ast = file && asts.get(file);
-    if (!ast) return;
-    for (const { name } of partialCalls(ast)) {
-      if (included.has(name)) continue;
-      included.add(name);
-      visit(templates.partials.get(name));
-    }
-  };
-  visit(templates.deck);
+function unusedOwnPartials(templates: TemplateSet, included: ReadonlySet<string>, audience: string): Diagnostic[] {
   const own = `templates/${audience}/partials/`;
   return [...templates.partials]
     .filter(([name, file]) => file.path.replace(/\\/g, '/').startsWith(own) && !included.has(name))
@@ -445,18 +435,3 @@ function unusedOwnPartials(templates: TemplateSet, asts: ReadonlyMap<SourceFile,
     });
 }
 
-/** The partials a template includes by name. */
-function partialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AST.PartialStatement }[] {
-  const out: { name: string; node: hbs.AST.PartialStatement }[] = [];
-  const stack: unknown[] = [ast];
-  while (stack.length) {
-    const node = stack.pop() as { type?: string; body?: unknown[]; program?: unknown; inverse?: unknown; name?: { type: string; original?: string } } | undefined;
-    if (!node || typeof node !== 'object') continue;
-    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression') {
-      out.push({ name: node.name.original!, node: node as unknown as hbs.AST.PartialStatement });
-    }
-    if (node.body) stack.push(...node.body);
-    stack.push(node.program, node.inverse);
-  }
-  return out.reverse();
-}

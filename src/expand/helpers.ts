@@ -4,7 +4,7 @@ import type { TemplateContext } from '../audience/context.js';
 import { didYouMean } from '../diagnostics/diagnostic.js';
 import { markFact, markValue } from '../facts/markers.js';
 import { isCalendarDate } from '../content/schema.js';
-import { countNoun, formatDate, formatNumber, formatPercent, formatYear, type NounForms } from '../format/arabic.js';
+import { countNoun, formatDate, formatNumber, formatPercent, formatYear, withUnit, type NounForms } from '../format/arabic.js';
 
 /** Thrown by a helper for a problem in the template's use of it (shown with the template's location). */
 export class HelperError extends Error {
@@ -103,8 +103,7 @@ export function createHelpers(root: TemplateContext) {
     /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100; with unit=true, its unit after it (48%, 4.5 مليار دولار) */
     fact(key: unknown, options: HelperOptions) {
       const f = fact(key);
-      const unit = options.hash.unit && f.unit ? (/^[%٪‰]/.test(f.unit) ? f.unit : ` ${f.unit}`) : '';
-      return markFact(f.key, `${options.hash.qualifier && f.qualifier ? `${f.qualifier} ` : ''}${f.text}${unit}`);
+      return markFact(f.key, `${options.hash.qualifier && f.qualifier ? `${f.qualifier} ` : ''}${withUnit(f.text, options.hash.unit ? f.unit : undefined)}`);
     },
     /** {{#if (hasFact "ffis.projects")}}: whether the project has the fact (for a template that fits outlines with and without it) */
     hasFact(key: unknown) {

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
-import { parseTemplate } from './sources-named.js';
+import { parseTemplate } from './tree.js';
 
 type Node = hbs.AST.Node;
 type Mustache = hbs.AST.MustacheStatement;
@@ -210,7 +210,7 @@ export function cutByComment(text: string): { start: { line: number; column: num
         else if (ch === quote) quote = undefined;
         continue;
       }
-      if ((ch === '"' || ch === "'") && /(^|[:\-[{,])$/.test(line.slice(0, c).trimEnd())) {
+      if ((ch === '"' || ch === "'") && OPENS_VALUE.test(line.slice(0, c).trimEnd())) {
         quote = ch; // a quote that opens a value (not an apostrophe inside one)
         continue;
       }
@@ -237,6 +237,9 @@ function quotedLine(line: string): string {
 
 /** Names that reach Object.prototype or functions' prototypes. */
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+/** What stands before a quote that opens a YAML value (a key's colon, a list's dash, [ { or ,): any other quote is a character of the text. */
+const OPENS_VALUE = /(^|[:\-[{,])$/;
 
 /** Helpers whose first argument is a fact's key, written in quotes. */
 const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'count', 'hasFact', 'asInArticle']);
@@ -414,7 +417,7 @@ export function insideDoubleQuotes(line: string, column: number): boolean {
       continue;
     }
     if (ch === '"') inside = !inside;
-    else if (ch === "'" && !inside && /(^|[:\-[{,])$/.test(line.slice(0, i).trimEnd())) single = true; // a quote that opens a value
+    else if (ch === "'" && !inside && OPENS_VALUE.test(line.slice(0, i).trimEnd())) single = true; // a quote that opens a value
     if (ch === '#' && !inside && (i === 0 || /\s/.test(line[i - 1]!))) return false; // a YAML comment
   }
   return inside;

@@ -3,7 +3,7 @@ import type { Content } from '../content/parse.js';
 import { FACT_REF } from '../content/files.js';
 import { outlineTexts } from '../content/outline.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
-import { sourcesNamedIn } from '../expand/sources-named.js';
+import { sourcesNamedIn } from '../expand/tree.js';
 
 /**
  * Facts that nothing shows: no template names them ("key" in a helper call), no outline text

@@ -50,6 +50,11 @@ function scriptOf(ch: string): Script | undefined {
  * Idempotent, so figures the helpers printed already are left as they are; western digits
  * return the text unchanged.
  */
+/** A figure with its unit after it: a sign joined (48%), a word after a space (4.5 مليار دولار). */
+export function withUnit(text: string, unit: string | undefined): string {
+  return unit ? `${text}${/^[%٪‰]/.test(unit) ? '' : ' '}${unit}` : text;
+}
+
 export function localizeDigits(text: string, digits: Digits): string {
   if (digits === 'western' || !/[0-9%]/.test(text)) return text;
   // The script of the nearest letter before each run, kept up to date in one pass over the text.

@@ -1,3 +1,4 @@
+import { withUnit } from '../format/arabic.js';
 import type { Manifest, ManifestSlide } from './manifest.js';
 
 export interface FactChange {
@@ -44,7 +45,7 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
     return keys
       .filter((key) => b[key]?.value !== a[key]?.value || b[key]?.unit !== a[key]?.unit)
-      .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: withUnit(b[key]), after: withUnit(a[key]) }));
+      .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: shown(b[key]), after: shown(a[key]) }));
   }
 }
 
@@ -55,10 +56,7 @@ export function isEmpty(diff: DeckDiff): boolean {
 const value = (v: number | string | undefined) => (v === undefined ? '—' : String(v));
 
 /** A fact's value as a slide shows it with its unit (48%, 4.5 مليار دولار); the bare value without one. */
-function withUnit(fact: { value: number | string; unit?: string } | undefined): number | string | undefined {
-  if (!fact?.unit) return fact?.value;
-  return `${fact.value}${/^[%٪‰]/.test(fact.unit) ? '' : ' '}${fact.unit}`;
-}
+const shown = (fact: { value: number | string; unit?: string } | undefined): number | string | undefined => (fact?.unit ? withUnit(String(fact.value), fact.unit) : fact?.value);
 
 /** The summary people read: which slides were added, removed and changed, and which facts moved. */
 export function formatDiff(diff: DeckDiff): string {

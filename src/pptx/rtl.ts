@@ -43,7 +43,8 @@ export function rtlChartAxes(type: 'bar' | 'column' | 'line'): Record<string, un
   return { catAxisOrientation: 'maxMin' };
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+/** A character of the Arabic blocks and presentation forms (letters, marks, Arabic punctuation and digits). */
+export const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 export const LRM = '\u200E';
 
 /** Text with Latin letters and no Arabic letter: an English source title. */

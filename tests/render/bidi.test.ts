@@ -11,10 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, formatDiagnostics } from '../../src/index.js';
-import { replaceOnce, tempProject } from '../helpers/project.js';
+import { tempProject } from '../helpers/project.js';
 import type { Line, Page } from './bbox.js';
-import { toPdf, wordBoxes } from './tools.js';
-import { missingTools } from './tools.js';
+import { missingTools, toPdf, wordBoxes } from './tools.js';
 
 const SKIP = process.env.MUJAZ_SKIP_RENDER === '1';
 const missing = SKIP ? undefined : await missingTools();

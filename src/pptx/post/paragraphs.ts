@@ -8,7 +8,7 @@
  * - Language: every run property element names the deck's language; the runs of a paragraph
  *   the renderer marked as Latin text (an English source title) name their own.
  */
-import { LRM, RLM, latinOnly } from '../rtl.js';
+import { ARABIC_LETTER, LRM, RLM, latinOnly } from '../rtl.js';
 import { elementPattern, escapeAttr, getAttr, mapElements, mapStartTags, openTag, setAttr, splitElement, startTagPattern } from './xml.js';
 
 const PPR = 'a:pPr';
@@ -109,8 +109,10 @@ export function setTextLang(xml: string, lang: string): string {
 
 /** A Latin letter (ASCII and Latin-1 to Latin Extended-B), by its code. */
 const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+/** Arabic punctuation, which ends no Latin run; what a right-to-left mark is put before. */
+const ARABIC_PUNCTUATION = /[،؛؟]/;
 /** An Arabic letter or mark, or a right-to-left mark, by its code. */
-const isArabic = (c: number) => (c >= 0x600 && c <= 0x6ff && c !== 0x60c && c !== 0x61b && c !== 0x61f) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff) || c === 0x200f;
+const isArabic = (c: number) => c === 0x200f || (ARABIC_LETTER.test(String.fromCharCode(c)) && !ARABIC_PUNCTUATION.test(String.fromCharCode(c)));
 
 /** Whether the nearest letter before `at` in a run's text is Latin (XML entities, digits and punctuation are passed over). */
 function latinBefore(text: string, at: number): boolean {

@@ -1,3 +1,7 @@
+/**
+ * Reading a template's tree: parsed once per process (the checks and the readers below share
+ * it), the partials it includes and the sources it names.
+ */
 import Handlebars from 'handlebars';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 
@@ -24,7 +28,7 @@ const parsed = (text: string): hbs.AST.Program | undefined => parseTemplate(text
 /** What one template names: the ids in its {{source "ID"}} calls (in any quotes), and the partials it includes. */
 function namesOf(ast: hbs.AST.Program): { sources: string[]; partials: string[] } {
   const sources: string[] = [];
-  const partials: string[] = [];
+  const partials = partialCalls(ast).map((call) => call.name);
   const stack: unknown[] = [ast];
   while (stack.length) {
     const node = stack.pop();
@@ -34,9 +38,6 @@ function namesOf(ast: hbs.AST.Program): { sources: string[]; partials: string[] 
       const path = n.path as hbs.AST.PathExpression | undefined;
       const first = (n.params as hbs.AST.Expression[] | undefined)?.[0];
       if (path?.original === 'source' && first?.type === 'StringLiteral') sources.push((first as hbs.AST.StringLiteral).value);
-    }
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && (n.name as hbs.AST.PathExpression | undefined)?.type === 'PathExpression') {
-      partials.push((n.name as hbs.AST.PathExpression).original);
     }
     for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(...(Array.isArray(value) ? value : [value]));
   }
@@ -68,4 +69,20 @@ export function sourcesNamedByDeck(deck: SourceFile, partials: ReadonlyMap<strin
   };
   visit(deck);
   return ids;
+}
+
+/** The partials a template includes by name. */
+export function partialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AST.PartialStatement }[] {
+  const out: { name: string; node: hbs.AST.PartialStatement }[] = [];
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const node = stack.pop() as { type?: string; body?: unknown[]; program?: unknown; inverse?: unknown; name?: { type: string; original?: string } } | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression') {
+      out.push({ name: node.name.original!, node: node as unknown as hbs.AST.PartialStatement });
+    }
+    if (node.body) stack.push(...node.body);
+    stack.push(node.program, node.inverse);
+  }
+  return out.reverse();
 }
