@@ -6,6 +6,7 @@ import { withYamlEscape, yamlEscape } from './escape.js';
 import { createHelpers, FactValue, HelperError, unwrap } from './helpers.js';
 import { markFact } from '../facts/markers.js';
 import { insideDoubleQuotes, lintTemplate } from './lint.js';
+import { unknownNames } from './names.js';
 import { partialCalls } from './tree.js';
 import { originsOf, tagLines, type Origin } from './origins.js';
 
@@ -137,6 +138,9 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience), ...unusedOwnPartials(templates, new Set([...templates.partials].filter(([, file]) => drawn.has(file)).map(([name]) => name)), audience));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
+  // Every misspelt name at once (Handlebars stops at the first error it meets). The templates
+  // still run: an error they meet before any of these (a missing field) is reported with them.
+  const misnamed = unknownNames(asts, context, audience);
   const files = [templates.deck, ...templates.partials.values()];
 
   // Helpers and partials are given at render time, so each template text compiles once per process.
@@ -178,12 +182,20 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   };
   try {
     const text = withYamlEscape(() => deck(context, { helpers, partials, allowedProtoProperties: {}, allowedProtoMethods: {} }));
+    if (misnamed.length > 0) return { diagnostics: [...diagnostics, ...misnamed], origins: [] };
     return { text, diagnostics, origins: originsOf(text, files) };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
     const entered = includes.filter((i) => i.entered).map((i) => i.site);
-    diagnostics.push(runtimeDiagnostic(error, file, audience, context, entered, asts.get(file)));
-    return { diagnostics, origins: [] };
+    const met = runtimeDiagnostic(error, file, audience, context, entered, asts.get(file));
+    const same = (d: Diagnostic) => d.location?.file === met.location?.file && d.location?.start?.line === met.location?.start?.line && d.location?.start?.column === met.location?.start?.column;
+    const errors = misnamed.some(same) ? misnamed : [...misnamed, met];
+    const at = (d: Diagnostic) => [files.findIndex((f) => f.path === d.location?.file), d.location?.start?.line ?? 0, d.location?.start?.column ?? 0];
+    errors.sort((a, b) => {
+      const [x, y] = [at(a), at(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+    });
+    return { diagnostics: [...diagnostics, ...errors], origins: [] };
   }
 }
 

@@ -85,8 +85,13 @@ function numberArg(boxed: unknown, helper: string, example: string): number {
   return n;
 }
 
-export function createHelpers(root: TemplateContext) {
-  const digits = root.theme.digits;
+/**
+ * The lookups by name a template makes (a fact by its key, a part, source, table or highlight
+ * list by its id): each returns what it names, or throws a HelperError that says what there is.
+ * The helpers call them as the template runs; the check before it (names.ts) calls them on every
+ * name written out in the templates, so that every unknown one is reported in one run.
+ */
+export function createLookups(root: TemplateContext) {
   const fact = (key: unknown) => {
     if (typeof key !== 'string') throw new HelperError(`fact needs a fact key in quotes, e.g. {{fact "coalition.members"}}`);
     // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
@@ -99,6 +104,51 @@ export function createHelpers(root: TemplateContext) {
     }
     return f;
   };
+  return {
+    fact,
+    source(id: unknown) {
+      if (typeof id !== 'string') throw new HelperError('source needs a source id in quotes, e.g. {{source "A1"}}');
+      const s = root.sources.find((x) => x.id === id) ?? root.datasetSources.find((x) => x.id === id);
+      if (!s) {
+        const ids = [...root.sources, ...root.datasetSources].map((x) => x.id);
+        const suggestion = didYouMean(String(id), ids);
+        throw new HelperError(`unknown source "${String(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the deck cites ${root.sources.map((x) => x.id).join(', ')}${root.datasetSources.length ? ' and the dataset’s sources' : ''}`);
+      }
+      return s;
+    },
+    part(id: unknown) {
+      const p = root.parts.find((x) => x.id === id);
+      if (!p) {
+        const ids = root.parts.map((x) => x.id);
+        const suggestion = didYouMean(String(id), ids);
+        throw new HelperError(`unknown part "${String(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; parts: ${ids.join(', ')}`);
+      }
+      return p;
+    },
+    table(id: unknown) {
+      const t = Object.hasOwn(root.tables, String(id)) ? root.tables[String(id)] : undefined;
+      if (!t) {
+        const near = didYouMean(String(id), Object.keys(root.tables));
+        throw new HelperError(`unknown table "${String(id)}"${near ? ` (did you mean "${near}"?)` : ''}; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
+      }
+      return t;
+    },
+    highlight(id: unknown) {
+      const h = Object.hasOwn(root.highlights, String(id)) ? root.highlights[String(id)] : undefined;
+      if (!h) {
+        const near = didYouMean(String(id), Object.keys(root.highlights));
+        throw new HelperError(`unknown highlight list "${String(id)}"${near ? ` (did you mean "${near}"?)` : ''}; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
+      }
+      return h;
+    },
+  };
+}
+export type Lookups = ReturnType<typeof createLookups>;
+
+export function createHelpers(root: TemplateContext) {
+  const digits = root.theme.digits;
+  const lookups = createLookups(root);
+  const { fact } = lookups;
   return located({
     /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100; with unit=true, its unit after it (48%, 4.5 مليار دولار) */
     fact(key: unknown, options: HelperOptions) {
@@ -186,42 +236,19 @@ export function createHelpers(root: TemplateContext) {
     },
     /** {{source "A1"}} → the source's title */
     source(id: unknown) {
-      if (typeof id !== 'string') throw new HelperError('source needs a source id in quotes, e.g. {{source "A1"}}');
-      const s = root.sources.find((x) => x.id === id) ?? root.datasetSources.find((x) => x.id === id);
-      if (!s) {
-        const ids = [...root.sources, ...root.datasetSources].map((x) => x.id);
-        const suggestion = didYouMean(String(id), ids);
-        throw new HelperError(`unknown source "${String(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the deck cites ${root.sources.map((x) => x.id).join(', ')}${root.datasetSources.length ? ' and the dataset’s sources' : ''}`);
-      }
-      return s.title;
+      return lookups.source(id).title;
     },
     /** {{#with (part "northeast")}}: one part of the outline by its id */
     part(id: unknown) {
-      const p = root.parts.find((x) => x.id === id);
-      if (!p) {
-        const ids = root.parts.map((x) => x.id);
-        const suggestion = didYouMean(String(id), ids);
-        throw new HelperError(`unknown part "${String(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; parts: ${ids.join(', ')}`);
-      }
-      return p;
+      return lookups.part(id);
     },
     /** {{#with (table "gains")}}: a summary table of the outline by its id */
     table(id: unknown) {
-      const t = Object.hasOwn(root.tables, String(id)) ? root.tables[String(id)] : undefined;
-      if (!t) {
-        const near = didYouMean(String(id), Object.keys(root.tables));
-        throw new HelperError(`unknown table "${String(id)}"${near ? ` (did you mean "${near}"?)` : ''}; tables: ${Object.keys(root.tables).join(', ') || 'none'}`);
-      }
-      return t;
+      return lookups.table(id);
     },
     /** {{#each (highlight "watch")}}: a named list of key messages from the outline */
     highlight(id: unknown) {
-      const h = Object.hasOwn(root.highlights, String(id)) ? root.highlights[String(id)] : undefined;
-      if (!h) {
-        const near = didYouMean(String(id), Object.keys(root.highlights));
-        throw new HelperError(`unknown highlight list "${String(id)}"${near ? ` (did you mean "${near}"?)` : ''}; lists: ${Object.keys(root.highlights).join(', ') || 'none'}`);
-      }
-      return h;
+      return lookups.highlight(id);
     },
     /**
      * {{#if (asInArticle "coalition.arab_states" ...)}}: whether each fact shows the figure the

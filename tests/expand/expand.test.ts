@@ -178,6 +178,45 @@ describe('expandTemplates', () => {
     expect(far.diagnostics[0]?.message).toMatch(/unknown fact "syria.member_number"; facts: coalition.members/);
   });
 
+  it('reports every misspelt name in one run, with a missing field the run meets first, each once, in template order', () => {
+    const template = [
+      'a: "{{article.titel}}"', // met by the run first (a missing field: not checked before it)
+      'b: "{{fact "coalition.membrs"}}"',
+      '{{#with (part "onee")}}',
+      'c: "{{heading}}"',
+      '{{/with}}',
+      'd: "{{source "A2"}}"',
+      'e: "{{#if false}}{{factLabel "never.runs"}}{{/if}}"', // named, though this branch never runs
+    ].join('\n');
+    const out = expand(template, context(), { p: 'x: "{{#each (highlight "wach")}}{{this}}{{/each}}"' });
+    expect(out.text).toBeUndefined();
+    expect(out.diagnostics.map((d) => `${d.code} ${d.location?.start?.line}:${d.location?.start?.column} ${d.message.replace(/^Template error in [^:]+: /, '')}`)).toEqual([
+      'MJZ161 1:7 "titel" is not defined here',
+      'MJZ161 2:5 unknown fact "coalition.membrs"; did you mean "coalition.members"?',
+      'MJZ161 3:9 unknown part "onee" (did you mean "one"?); parts: one',
+      'MJZ161 6:5 unknown source "A2" (did you mean "A1"?): the deck cites A1',
+      'MJZ161 7:18 unknown fact "never.runs"; facts: coalition.members',
+    ]);
+    // (the partial p was not included above, so its names were not that deck's problem; here it is)
+    const included = expand('{{> p}}', context(), { p: 'x: "{{#each (highlight "wach")}}{{this}}{{/each}}"' });
+    expect(included.diagnostics).toMatchObject([{ code: 'MJZ161', location: { file: 'templates/test/partials/p.hbs', start: { line: 1, column: 13 } } }]);
+    expect(included.diagnostics[0]?.message).toMatch(/unknown highlight list "wach"; lists: none/);
+  });
+
+  it('does not check the facts a block names when it tests one with hasFact (it fits outlines without them)', () => {
+    const out = expand(
+      [
+        'a: "{{#if (hasFact "x.one")}}{{fact "x.one"}} {{count "x.two" one="a" two="b" few="c" many="d" other="e"}}{{/if}}"',
+        'b: "{{#unless (hasFact "x.one")}}-{{else}}{{factLabel "x.one"}}{{/unless}}"',
+      ].join('\n'),
+    );
+    expect(out.diagnostics).toEqual([]);
+    expect(out.text?.replace(/ #@\S+/g, '')).toBe('a: ""\nb: "-"');
+    // the other branch is checked: it runs when the fact is there
+    const other = expand('a: "{{#if (hasFact "x.one")}}x{{else}}{{fact "x.one"}}{{/if}}"');
+    expect(other.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/unknown fact "x.one"/)]);
+  });
+
   it('a fact’s raw value is tested, quoted and passed on as its value', () => {
     const ctx = context();
     ctx.facts['x.zero'] = { key: 'x.zero', label: 'صفر', value: 0, text: '0', sources: ['A1'] };
