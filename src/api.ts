@@ -52,9 +52,14 @@ async function isFolder(dir: string): Promise<boolean> {
   }
 }
 
-/** The audiences a call asks for: every one with `all`, the ones named, or the default. */
-function selectAudiences(templates: TemplateSources, options: { all?: boolean; audiences?: readonly string[] }): string[] {
-  return options.all ? allAudiences(templates) : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
+/**
+ * The audiences a call asks for: every one with `all`, the ones named, or the default. With
+ * `all` and no audience at all (a wrong root, an empty templates/), the default: its build fails
+ * and says why (no project folder, no audience), where an empty list would report nothing.
+ */
+export function selectAudiences(templates: TemplateSources, options: { all?: boolean; audiences?: readonly string[] }): string[] {
+  const all = options.all ? allAudiences(templates) : [];
+  return all.length ? all : options.audiences?.length ? [...options.audiences] : [DEFAULT_AUDIENCE];
 }
 
 /** A project read once: its content prepared, its templates, and what reading them found. */
@@ -91,9 +96,9 @@ export interface BuildDecksOptions {
   /** Called before each audience's build (for progress on a terminal). */
   onStart?: (audience: string, index: number, total: number) => void;
   /** Audiences to build; with `all`, every audience of the project. Default: briefing. */
-  audiences?: string[];
+  audiences?: readonly string[];
   all?: boolean;
-  /** Output folder. Default: <root>/output. */
+  /** Output folder; a relative one is taken from `root` (the CLI's --out, from the current folder). Default: <root>/output. */
   out?: string;
   /** Also write <out>/<audience>.spec.json (and .context.json). */
   emit?: ReadonlyArray<'spec' | 'context'>;
@@ -102,12 +107,13 @@ export interface BuildDecksOptions {
   project?: ProjectSources;
 }
 
-export interface WrittenDeck extends DeckResult {
+/** A deck buildDecks built (`if (deck.bytes)`: built and written) or could not. */
+export type WrittenDeck = DeckResult & {
   /** Paths written, when the deck succeeded. */
   files: string[];
   /** Milliseconds this audience took, from its context to its files written. */
   ms: number;
-}
+};
 
 /**
  * Builds decks and writes each to <out>/<audience>.pptx with its manifest, atomically: a failed
@@ -358,7 +364,7 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
  * `mujaz check`: validates the content, the templates and the spec every audience produces,
  * without drawing or writing anything. Returns every problem found.
  */
-export async function checkProject(options: { root: string; audiences?: string[]; all?: boolean; strict?: boolean }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
+export async function checkProject(options: { root: string; audiences?: readonly string[]; all?: boolean; strict?: boolean }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);
   const { prepared, templates } = await readProject(root);
   const names = selectAudiences(templates.templates, options);
@@ -371,10 +377,10 @@ export async function checkProject(options: { root: string; audiences?: string[]
   return { audiences: names, diagnostics: uniqueDiagnostics(diagnostics) };
 }
 
-export interface PreviewedDeck extends WrittenDeck {
+export type PreviewedDeck = WrittenDeck & {
   /** The rendered PDF, one PNG per slide and the contact sheet (when the deck was built). */
   preview?: { dir: string; pdf: string; slides: string[]; contactSheet: string };
-}
+};
 
 /**
  * `mujaz preview`: builds the decks, then renders each through LibreOffice to a PDF, a PNG per

@@ -73,7 +73,7 @@ function prepareContentUncached(files: ContentSources): PreparedContent {
   };
 }
 
-export interface DeckResult {
+interface DeckResultFields {
   audience: string;
   /** The finished .pptx, when the build succeeded. */
   bytes?: Uint8Array;
@@ -89,6 +89,24 @@ export interface DeckResult {
   timings?: StageTimings;
   diagnostics: Diagnostic[];
 }
+
+/** A deck drawn: its bytes, with the spec, context, fact uses and manifest they came from. */
+export interface BuiltDeck extends DeckResultFields {
+  bytes: Uint8Array;
+  spec: DeckSpec;
+  context: TemplateContext;
+  uses: FactUse[];
+  manifest: Manifest;
+  timings: StageTimings;
+}
+
+/** A deck not drawn: it failed (see its diagnostics), or was only checked (render: false, with its spec). */
+export interface UnbuiltDeck extends DeckResultFields {
+  bytes?: undefined;
+}
+
+/** What building one audience gives: `if (result.bytes)` tells a built deck, with every field, from one that is not. */
+export type DeckResult = BuiltDeck | UnbuiltDeck;
 
 export interface StageTimings {
   expand: number;
@@ -107,7 +125,7 @@ export interface CompileOptions {
 export async function compileAudience(prepared: PreparedContent, given: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
   const templates = withLineEnds(given);
   const diagnostics = [...prepared.diagnostics];
-  const fail = (extra: Diagnostic[] = [], partial: Partial<DeckResult> = {}): DeckResult => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
+  const fail = (extra: Diagnostic[] = [], partial: Partial<UnbuiltDeck> = {}): UnbuiltDeck => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
   if (diagnostics.some((d) => d.code === 'MJZ123')) return fail(); // no project folder: nothing else to say
   const loaded = loadAudience(name, templates);
   diagnostics.push(...loaded.diagnostics);

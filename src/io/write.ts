@@ -38,15 +38,35 @@ export class WriteError extends Error {
   }
 }
 
+/** The writes under way in this process, by their first target: the next write of it waits for the last. */
+const writing = new Map<string, Promise<void>>();
+
 /**
  * Writes files that belong together (a deck and its manifest): all or none. Each goes to a
  * temporary file beside its target; only when every one is written are they renamed into place,
- * in the order given and back to back, so a concurrent build has the smallest window to slip
- * between them. A rename that fails puts back the files already replaced (each previous file is
- * kept under a temporary hard link until the end), so a failure leaves every target as it was.
- * A file-system failure is a WriteError naming the target; temporary files are always removed.
+ * in the order given and back to back. A rename that fails puts back the files already replaced
+ * (each previous file is kept under a temporary hard link until the end), so a failure leaves
+ * every target as it was. A file-system failure is a WriteError naming the target; temporary
+ * files are always removed.
+ *
+ * Writes of the same files in one process (a service building the same deck twice at once) take
+ * turns, so the deck and the manifest left are always one build's. Two processes have only the
+ * short window between the renames to slip into.
  */
 export async function writeAtomicAll(files: readonly (readonly [target: string, data: Uint8Array | string])[]): Promise<void> {
+  const key = path.resolve(files[0]?.[0] ?? '');
+  const before = writing.get(key) ?? Promise.resolve();
+  const mine = before.then(() => writeAll(files));
+  const settled = mine.catch(() => undefined);
+  writing.set(key, settled);
+  try {
+    await mine;
+  } finally {
+    if (writing.get(key) === settled) writing.delete(key);
+  }
+}
+
+async function writeAll(files: readonly (readonly [target: string, data: Uint8Array | string])[]): Promise<void> {
   const staged = files.map(([target, data]) => ({ target, data, temp: tempPath(target), previous: undefined as string | undefined }));
   const done: typeof staged = [];
   let current = staged[0]?.target ?? '';

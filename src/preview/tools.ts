@@ -1,23 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Tool } from './missing.js';
 
-/** The programs previews need, and the Debian packages that bring them. */
-export const TOOLS = {
-  soffice: 'libreoffice-impress fonts-hosny-amiri fonts-noto-core',
-  pdftoppm: 'poppler-utils',
-  montage: 'imagemagick',
-} as const;
-
-export type Tool = keyof typeof TOOLS;
-
-export class MissingToolError extends Error {
-  constructor(readonly tools: Tool[]) {
-    const packages = [...new Set(tools.map((t) => TOOLS[t]))].join(' ');
-    super(`${tools.join(', ')} ${tools.length > 1 ? 'are' : 'is'} not installed. On Debian or Ubuntu: apt-get install ${packages} (on macOS: brew install --cask libreoffice; brew install poppler imagemagick)`);
-    this.name = 'MissingToolError';
-  }
-}
+export { MissingToolError, TOOLS, type Tool } from './missing.js';
 
 export function missingTools(tools: readonly Tool[]): Tool[] {
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { buildDecks, DEFAULT_AUDIENCE, readProject, type WrittenDeck } from '../api.js';
-import { allAudiences, loadAudience, type TemplateSources } from '../audience/load.js';
+import { buildDecks, readProject, selectAudiences, type WrittenDeck } from '../api.js';
+import { loadAudience, type TemplateSources } from '../audience/load.js';
 import { isPicture } from '../audience/logo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
@@ -14,7 +14,7 @@ const WATCHED = ['content', 'templates'];
 export interface WatchOptions {
   root: string;
   /** Audiences to rebuild; with `all`, every audience. Default: briefing. */
-  audiences?: string[];
+  audiences?: readonly string[];
   all?: boolean;
   out?: string;
   /**
@@ -55,7 +55,7 @@ export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent)
 
   /** The audiences a set of changed files touches: content, shared partials and templates/ as a whole touch all. */
   const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
-    const selected = options.all ? allAudiences(templates) : options.audiences?.length ? options.audiences : [DEFAULT_AUDIENCE];
+    const selected = selectAudiences(templates, options);
     if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
     return selected.filter((name) => {

@@ -6,7 +6,8 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDeck, checkProject } from '../../src/api.js';
+import { existsSync } from 'node:fs';
+import { buildDeck, buildDecks, checkProject } from '../../src/api.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { readText } from '../../src/io/read.js';
 import { replaceOnce, tempProject } from '../helpers/project.js';
@@ -217,5 +218,23 @@ describe('paths that lead out of the project', () => {
     const root = path.join(os.tmpdir(), 'mujaz-no-such-root');
     const { diagnostics } = await checkProject({ root });
     expect(errorsOf(diagnostics).map((d) => [d.code, d.message])).toEqual([['MJZ123', `The project folder ${root} does not exist`]]);
+  });
+
+  it('--all on a root that does not exist, or with no audience, fails and says why (it used to build nothing and succeed)', async () => {
+    const missing = path.join(os.tmpdir(), 'mujaz-no-such-root');
+    for (const call of [buildDecks({ root: missing, all: true }), checkProject({ root: missing, all: true })]) {
+      const result = await call;
+      const diagnostics = Array.isArray(result) ? result.flatMap((r) => r.diagnostics) : result.diagnostics;
+      expect(errorsOf(diagnostics).map((d) => d.code)).toEqual(['MJZ123']);
+      if (Array.isArray(result)) expect(result.map((r) => r.bytes)).toEqual([undefined]);
+    }
+    const root = await tempProject();
+    await rm(path.join(root, 'templates'), { recursive: true });
+    await mkdir(path.join(root, 'templates'));
+    const [deck, ...others] = await buildDecks({ root, all: true });
+    expect(others).toEqual([]);
+    expect(deck?.bytes).toBeUndefined();
+    expect(errorsOf(deck!.diagnostics).map((d) => [d.code, d.hint])).toContainEqual(['MJZ150', expect.stringMatching(/none \(templates\/ has no audience folder\)/)]);
+    expect(existsSync(path.join(root, 'output'))).toBe(false);
   });
 });

@@ -47,6 +47,33 @@ describe('writeAtomicAll', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
   });
 
+  it('two writes of the same files at once take turns: the deck and manifest left are one write’s', async () => {
+    const dir = await folder();
+    const deck = path.join(dir, 'a.pptx');
+    const manifest = path.join(dir, 'a.manifest.json');
+    // the first write's manifest is slow to land (a busy disk): the second write's renames would
+    // fall between its deck and its manifest
+    const real = vi.mocked(rename).getMockImplementation()!;
+    vi.mocked(rename).mockImplementation(async (from, to) => {
+      if (to === manifest && (await readFile(from, 'utf8')) === 'manifest 1') await new Promise((resolve) => setTimeout(resolve, 50));
+      return real(from, to);
+    });
+    try {
+      await Promise.all(
+        [1, 2].map((n) =>
+          writeAtomicAll([
+            [deck, `deck ${n}`],
+            [manifest, `manifest ${n}`],
+          ]),
+        ),
+      );
+    } finally {
+      vi.mocked(rename).mockImplementation(real);
+    }
+    expect([await readFile(deck, 'utf8'), await readFile(manifest, 'utf8')]).toEqual(['deck 2', 'manifest 2']);
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
   it('a folder in the way of the second file: nothing is replaced, and the error names it', async () => {
     const dir = await folder();
     await writeFile(path.join(dir, 'a.pptx'), 'old deck');
