@@ -45,8 +45,12 @@ export interface Watcher {
  * broken save reports its problems and leaves the last good deck in place; the next good save
  * recovers.
  */
-export function watchProject(options: WatchOptions, onEvent: (event: WatchEvent) => void): Watcher {
+export function watchProject(options: WatchOptions, report: (event: WatchEvent) => void): Watcher {
   const root = path.resolve(options.root);
+  // after close(), no more events (a build still running finishes its writes unreported)
+  const onEvent = (event: WatchEvent) => {
+    if (!closed) report(event);
+  };
   const previous = new Map<string, Manifest>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

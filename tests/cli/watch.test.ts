@@ -218,3 +218,17 @@ describe('mujaz watch', () => {
     }, 90_000);
   });
 });
+
+describe('watchProject (the library)', () => {
+  it('says nothing after close(), even when closed before its first build ends', async () => {
+    const { watchProject } = await import('../../src/index.js');
+    const root = await tempProject();
+    const events: string[] = [];
+    let closed = false;
+    const watcher = await watchProject({ root, all: true }, (event) => events.push(`${closed ? 'after close: ' : ''}${event.type}`));
+    closed = true;
+    await watcher.close();
+    await watcher.ready;
+    expect(events.filter((e) => e.startsWith('after close'))).toEqual([]);
+  }, 60_000);
+});
