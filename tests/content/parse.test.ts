@@ -23,7 +23,7 @@ describe('parseContent', () => {
   });
 
   it('locates an unknown key and suggests the right one', async () => {
-    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '    heading: "حلّ مشكلة', '    headng: "حلّ مشكلة'));
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '    heading: "حلّ متوقع', '    headng: "حلّ متوقع'));
     const { diagnostics } = parseContent(files);
     const unknown = diagnostics.find((d) => d.code === 'MJZ110');
     expect(unknown?.message).toMatch(/Unknown key "headng"/);
@@ -67,7 +67,7 @@ describe('parseContent', () => {
   });
 
   it('warns when a basis is not the article’s own words', async () => {
-    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, 'تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر', 'تنوي الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر'));
+    const files = await contentWith('content/article.yaml', (t) => replaceOnce(t, '- "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر', '- "تنوي الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر'));
     const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ132');
     expect(d?.severity).toBe('warning');
     expect(d?.location?.start?.line).toBeGreaterThan(1);
@@ -147,7 +147,7 @@ describe('parseContent', () => {
   });
 
   it('compares a typed figure as written: leading zeros, ranges, separators and other digits', async () => {
-    const point = 'تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ويزور الرئيس أحمد الشرع واشنطن للتوقيع';
+    const point = 'تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر أن يزور الرئيس أحمد الشرع واشنطن للتوقيع';
     const basis = '          - "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر أن يزور الرئيس \\"أحمد الشرع\\" واشنطن للتوقيع على هذا الانضمام"';
     const figures = (text: string, said: string) =>
       contentWith('content/article.yaml', (t) => replaceOnce(replaceOnce(t, point, `${point} ${text}`), basis, `${basis}\n          - "${said}"`)).then((files) =>

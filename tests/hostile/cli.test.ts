@@ -50,7 +50,7 @@ const MISTAKES: Mistake[] = [
   {
     name: 'a misspelt key',
     file: 'content/article.yaml',
-    edit: (t) => replaceOnce(t, '    heading: "حلّ مشكلة', '    headng: "حلّ مشكلة'),
+    edit: (t) => replaceOnce(t, '    heading: "حلّ متوقع', '    headng: "حلّ متوقع'),
     expect: /^content\/article\.yaml:\d+:5: error MJZ110: Unknown key "headng"/m,
   },
   {

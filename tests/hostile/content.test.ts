@@ -331,7 +331,7 @@ describe('prototype keys', () => {
   it('"constructor" as a fact key: MJZ106 at the key (a name every object inherits)', async () => {
     const r = await run({
       [FACTS]: replace('facts:\n', 'facts:\n  constructor:\n    label: "اختبار"\n    stated:\n      value: 7\n      source: A1\n'),
-      [ARTICLE]: replace('ومن أعضائه دول آسيوية وإفريقية', 'ومن أعضائه [[constructor]] دول آسيوية وإفريقية'),
+      [ARTICLE]: replace('ومن أعضائه دول آسيوية وأفريقية', 'ومن أعضائه [[constructor]] دول آسيوية وإفريقية'),
     });
     expectError(r, 'MJZ106', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'constructor:') }, /"constructor" cannot be a fact key/);
     expect(r.errors.map((d) => d.code)).toEqual(['MJZ106']); // the reference to it is not a second problem

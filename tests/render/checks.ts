@@ -144,8 +144,10 @@ export function assignWords(slide: SlideGeometry, page: Page): SlideRender {
   };
   const place = (line: Line) => {
     const wordKeys = line.words.map((w) => wordKey(w.text)).filter(Boolean);
-    if (!wordKeys.length) {
-      // Bullets, bars, stray marks: to the box they sit in, if any.
+    // (a lone letter is no evidence of whose text it is: "ح ّ", the piece of «حلّ» pdftotext cut
+    // off when it does not touch the rest, is in many boxes' text)
+    if (!wordKeys.length || wordKeys.every((k) => /^\p{L}$/u.test(k))) {
+      // Bullets, bars, stray marks, lone letters: to the box they sit in, if any.
       const box = boxes.find((b) => centreIn(line, rectOf(b.box)));
       if (box) give(box, line);
       return true;
