@@ -251,6 +251,22 @@ export function createHelpers(root: TemplateContext) {
       return lookups.highlight(id);
     },
     /**
+     * {{factSources "ffis.projects" "ffis.locations"}} → A1; {{factSources "coalition.members"}} →
+     * D1، A1: the ids of the sources the facts' values come from, then of a source that states the
+     * same figure (the article, while the data agrees with it), each once, for a slide's source
+     * line. The ids are those of the sources slide.
+     */
+    factSources(...args: unknown[]) {
+      const keys = args.slice(0, -1);
+      if (keys.length === 0) throw new HelperError('factSources needs one or more fact keys in quotes, e.g. {{factSources "ffis.projects"}}');
+      const ids: string[] = [];
+      for (const key of keys) {
+        const f = fact(key);
+        for (const id of [...f.sources, ...(f.statedBy !== undefined && f.stated === f.value ? [f.statedBy] : [])]) if (!ids.includes(id)) ids.push(id);
+      }
+      return ids.join('، ');
+    },
+    /**
      * {{#if (asInArticle "coalition.arab_states" ...)}}: whether each fact shows the figure the
      * article states, as the facts record it (stated by the article's source). For wording that
      * claims agreement with the article, which must not survive a change in the data: false once
@@ -292,7 +308,7 @@ export function createHelpers(root: TemplateContext) {
   });
 }
 
-export const HELPER_NAMES = ['fact', 'hasFact', 'factLabel', 'factValue', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'hasFact', 'factLabel', 'factValue', 'factSources', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

@@ -242,7 +242,7 @@ const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '__def
 const OPENS_VALUE = /(^|[:\-[{,])$/;
 
 /** Helpers whose first argument is a fact's key, written in quotes. */
-const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'count', 'hasFact', 'asInArticle']);
+const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'factSources', 'count', 'hasFact', 'asInArticle']);
 
 /** The number of arguments each built-in helper takes. */
 const BUILTIN_ARITY = new Map([['if', 1], ['unless', 1], ['with', 1], ['each', 1], ['lookup', 2]]);

@@ -21,6 +21,7 @@ const NAMING: Record<string, { lookup: keyof Lookups; all?: boolean }> = {
   factValue: { lookup: 'fact' },
   count: { lookup: 'fact' },
   asInArticle: { lookup: 'fact', all: true },
+  factSources: { lookup: 'fact', all: true },
   source: { lookup: 'source' },
   part: { lookup: 'part' },
   table: { lookup: 'table' },

@@ -291,6 +291,17 @@ describe('expandTemplates', () => {
 });
 
 describe('helper names', () => {
+  it('factSources names where facts’ figures come from: the data’s sources, then the article’s while it states the same figure, each once', () => {
+    const ctx = context();
+    ctx.facts['x.data'] = { key: 'x.data', label: 'بيانات', value: 90, text: '90', sources: ['D1'], stated: 90, statedBy: 'A1' } as never;
+    ctx.facts['x.moved'] = { key: 'x.moved', label: 'تغيّر', value: 91, text: '91', sources: ['D1'], stated: 90, statedBy: 'A1' } as never;
+    const out = expand('a: "{{factSources "x.data"}}"\nb: "{{factSources "x.moved"}}"\nc: "{{factSources "coalition.members" "x.data" "x.moved"}}"', ctx);
+    expect(out.diagnostics).toEqual([]);
+    expect(parse(out.text!)).toEqual({ a: 'D1، A1', b: 'D1', c: 'A1، D1' });
+    expect(expand('a: "{{factSources}}"').diagnostics[0]?.message).toMatch(/factSources needs one or more fact keys in quotes/);
+    expect(expand('a: "{{factSources "x.nope"}}"').diagnostics[0]?.message).toMatch(/unknown fact "x.nope"/);
+  });
+
   it('lists exactly the helpers there are, for the template checks', async () => {
     const { HELPER_NAMES, createHelpers } = await import('../../src/expand/helpers.js');
     // (and lookup, Handlebars' own, replaced by a strict one)
