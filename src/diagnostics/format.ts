@@ -4,6 +4,11 @@ import type { Diagnostic } from './diagnostic.js';
 /** The widest source line a code frame shows; longer lines are cut to a window around the column. */
 const FRAME_WIDTH = 120;
 
+/** Control characters would act on the terminal (a CR sends the cursor back over the line): shown as their visible symbols (␀, ␇, ␍). */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+}
+
 /** A few lines of source around the diagnostic, with a caret under the column. */
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
   // Lines end at LF (or CRLF), as the parsers count them; a lone CR stays in its line and shows.
@@ -14,8 +19,7 @@ export function codeFrame(source: string, line: number, column: number, context 
   // One window for every line of the frame, so that the lines stay aligned with the caret.
   const from = column - 1 > FRAME_WIDTH - 20 ? column - 1 - Math.floor(FRAME_WIDTH / 2) : 0;
   const clip = (line: string) => {
-    // control characters would act on the terminal: show them as their visible symbols (␀, ␇, ␍)
-    const text = line.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+    const text = visible(line);
     if (text.length <= FRAME_WIDTH && from === 0) return text;
     const cut = text.slice(from, from + FRAME_WIDTH);
     return `${from > 0 ? '…' : ''}${cut}${from + FRAME_WIDTH < text.length ? '…' : ''}`;
@@ -39,13 +43,13 @@ export function formatLocation(d: Diagnostic): string {
 /** One diagnostic as the CLI prints it: "file:line:col: error MJZ110: message", frame, hint. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatLocation(d);
-  const head = `${where ? `${where}: ` : ''}${d.severity} ${d.code}: ${d.message}${d.audience ? ` (${d.audience.includes(', ') ? 'audiences' : 'audience'}: ${d.audience})` : ''}`;
+  const head = `${where ? `${visible(where)}: ` : ''}${d.severity} ${d.code}: ${visible(d.message)}${d.audience ? ` (${d.audience.includes(', ') ? 'audiences' : 'audience'}: ${d.audience})` : ''}`;
   const parts = [head];
   if (d.source !== undefined && d.location?.start) {
     parts.push(codeFrame(d.source, d.location.start.line, d.location.start.column));
   }
   const hint = hintOf(d);
-  if (hint) parts.push(`  hint: ${hint}`);
+  if (hint) parts.push(`  hint: ${visible(hint)}`);
   return parts.join('\n');
 }
 

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { TemplateContext } from '../audience/context.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
-import { withYamlEscape, yamlEscape } from './escape.js';
+import { PRINTED, withYamlEscape, yamlEscape } from './escape.js';
 import { createHelpers, FactValue, HelperError, unwrap } from './helpers.js';
 import { markFact } from '../facts/markers.js';
 import { insideDoubleQuotes, lintTemplate } from './lint.js';
@@ -27,6 +27,36 @@ export interface Expansion {
 
 /** One Handlebars environment for the process; nothing is registered on it. */
 const ENV = Handlebars.create();
+
+/** Marks an error of a field read from a text or a number (see below), for its hint. */
+const FROM_VALUE = Symbol('mujaz.fieldOfValue');
+
+/**
+ * Handlebars' strict lookup asks `name in obj`, which throws a bare TypeError, with no place, when
+ * the context is a text or a number ({{text}} inside {{#each points}}, whose items are texts).
+ * Each compiled template's container gets a lookup that says so at the mustache. (The container
+ * is the first argument of the template's main function, once per template.)
+ */
+type Container = { strict: (obj: unknown, name: string, loc: unknown) => unknown; [FROM_VALUE]?: true };
+const compileTemplate = ENV.template.bind(ENV);
+ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unknown }) => {
+  const main = spec.main;
+  spec.main = function (this: unknown, container: Container, ...rest: unknown[]) {
+    if (!container[FROM_VALUE]) {
+      const strict = container.strict;
+      container.strict = (obj, name, loc) => {
+        if (obj !== null && obj !== undefined && typeof obj !== 'object' && typeof obj !== 'function') {
+          const what = typeof obj === 'string' ? `a text («${obj.length > 40 ? `${obj.slice(0, 40)}…` : obj}»)` : `the ${typeof obj} ${String(obj)}`;
+          throw Object.assign(new ENV.Exception(`"${name}" is not defined here: here is ${what}, which has no fields`, { loc } as never), { [FROM_VALUE]: true });
+        }
+        return strict(obj, name, loc);
+      };
+      container[FROM_VALUE] = true;
+    }
+    return main.call(this, container, ...rest);
+  };
+  return compileTemplate(spec as never);
+}) as typeof ENV.template;
 const COMPILED = new Map<string, HandlebarsTemplateDelegate>();
 const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: false, preventIndent: false } as const;
 
@@ -147,7 +177,9 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const partials: Record<string, Handlebars.Template> = {};
   for (const [name, file] of templates.partials) {
     if (!drawn.has(file)) continue;
-    const compiled = compile(tagLines(file, files.indexOf(file)), file.path);
+    // (a partial saved without its last newline would join its last line to the next one's)
+    const tagged = tagLines(file, files.indexOf(file));
+    const compiled = compile(tagged.includes('\n') && !tagged.endsWith('\n') ? `${tagged}\n` : tagged, file.path);
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       const top = includes[includes.length - 1];
       if (top) top.entered = true;
@@ -182,8 +214,10 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   };
   try {
     const text = withYamlEscape(() => deck(context, { helpers, partials, allowedProtoProperties: {}, allowedProtoMethods: {} }));
-    if (misnamed.length > 0) return { diagnostics: [...diagnostics, ...misnamed], origins: [] };
-    return { text, diagnostics, origins: originsOf(text, files) };
+    const origins = originsOf(text, files);
+    const printed = text.includes(PRINTED) ? printedAsText(text, origins, audience) : [];
+    if (misnamed.length > 0 || printed.length > 0) return { diagnostics: [...diagnostics, ...misnamed, ...printed], origins: [] };
+    return { text, diagnostics, origins };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
     const entered = includes.filter((i) => i.entered).map((i) => i.site);
@@ -197,6 +231,38 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     });
     return { diagnostics: [...diagnostics, ...errors], origins: [] };
   }
+}
+
+const PRINTED_MARK = new RegExp(`${PRINTED}([^${PRINTED}]*)${PRINTED}`, 'g');
+
+/**
+ * A mapping or a list a template printed as text ({{this}} on a part, {{points}}): it would show
+ * "[object Object]" or items joined by commas on the slide. Reported at the template line that
+ * produced it, once a line.
+ */
+function printedAsText(text: string, origins: readonly (Origin | undefined)[], audience: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(PRINTED_MARK)) {
+      const origin = origins[i + 1];
+      const key = `${origin?.file.path}:${origin?.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const templateLine = origin?.file.text.split('\n')[origin.line - 1] ?? '';
+      const column = templateLine.indexOf('{{') + 1 || 1;
+      diagnostics.push({
+        code: 'MJZ161',
+        severity: 'error',
+        message: `Template error${origin ? ` in ${origin.file.path}` : ''}: it prints ${m[1]} as text`,
+        hint: 'Print one of its fields ({{heading}}, {{this.text}}), or go through a list with {{#each …}}…{{/each}}; `mujaz build --emit context` shows what each field holds.',
+        location: origin ? { file: origin.file.path, start: { line: origin.line, column } } : undefined,
+        source: origin?.file.text,
+        audience,
+      });
+    }
+  });
+  return diagnostics;
 }
 
 /**
@@ -240,7 +306,9 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   const missing = /^"([^"]+)" not defined in /.exec(raw)?.[1];
   let hint: string | undefined;
   if (error instanceof HelperError) hint = undefined;
-  else if (missing !== undefined) {
+  else if ((error as { [FROM_VALUE]?: true })[FROM_VALUE]) {
+    hint = 'Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}.';
+  } else if (missing !== undefined) {
     // (inside a partial, most often a name=value the include left out: a misspelt one is MJZ167 before this)
     const siblings = siblingFields(ast, line, column, missing, context);
     const suggestion = didYouMean(missing, (siblings ?? fieldNames(context)).filter((name) => name !== missing));

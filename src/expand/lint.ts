@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
-import { parseTemplate } from './tree.js';
+import { LEXER_STATE, parseTemplate, type LexerState } from './tree.js';
 
 type Node = hbs.AST.Node;
 type Mustache = hbs.AST.MustacheStatement;
@@ -44,6 +44,18 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
     if (wanted !== undefined && node.params.length !== wanted) {
       const example = name === 'lookup' ? '(lookup list 1) or (lookup part "short")' : `{{#${name} value}}…{{/${name}}}`;
       report('MJZ167', node, `${name} takes ${wanted === 1 ? 'one argument' : `${wanted} arguments`}, not ${node.params.length}`, `Write it as ${example}.`);
+    }
+    // mujaz's helpers: more arguments than one takes (an option written without its value,
+    // {{fact "k" unit}}, reached the helper as an argument and broke it with no place)
+    const most = name === undefined ? undefined : HELPER_ARITY.get(name);
+    if (most !== undefined && node.params.length > most) {
+      const options = HELPER_OPTIONS.get(name!);
+      report(
+        'MJZ167',
+        node,
+        `${name} takes ${most === 1 ? 'one argument' : `${most} arguments`}, not ${node.params.length}`,
+        options ? `Options are written name=value: ${options}.` : `Give it ${most === 1 ? 'one argument' : `${most} arguments`}.`,
+      );
     }
     if (name === 'lookup') {
       const field = node.params[1];
@@ -119,11 +131,37 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         visit(d.program);
         return;
       }
+      case 'StringLiteral': {
+        // title="{{article.title}}": a quoted argument is text, printed with its braces
+        const s = node as hbs.AST.StringLiteral;
+        if (s.value.includes('{{')) {
+          const inner = /\{\{\s*([^}]*?)\s*\}\}/.exec(s.value)?.[1];
+          report('MJZ167', s, `"${s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value}" is printed as written: a mustache inside a quoted argument is not expanded`, `Pass the value itself, without quotes or braces${inner ? ` (${inner})` : ''}, e.g. title=article.title.`);
+        }
+        return;
+      }
       case 'ContentStatement': {
         // A figure typed into slide text: it would not follow when the facts change.
         const c = node as hbs.AST.ContentStatement;
         const original = (c as { original?: unknown }).original;
         const text = typeof original === 'string' ? original : c.value;
+        // {lead}}: a mustache that lost its first brace prints as text on the slide
+        for (const m of text.matchAll(/\}\}/g)) {
+          const before = text.slice(0, m.index);
+          const newlines = before.split('\n').length - 1;
+          const line = c.loc.start.line + newlines;
+          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+          if (!insideDoubleQuotes(lines[line - 1] ?? '', column)) continue;
+          diagnostics.push({
+            code: 'MJZ160',
+            severity: 'error',
+            message: '"}}" without its "{{": the slide would show it',
+            hint: 'A mustache opens with two braces: {{lead}}.',
+            location: { file: file.path, start: { line, column: column + 1 } },
+            source: file.text,
+            audience,
+          });
+        }
         for (const m of text.matchAll(/(?<![A-Za-z0-9])[0-9٠-٩][0-9٠-٩.,٬٫]*(?![A-Za-z0-9])/g)) {
           const before = text.slice(0, m.index);
           const newlines = before.split('\n').length - 1;
@@ -244,6 +282,18 @@ const OPENS_VALUE = /(^|[:\-[{,])$/;
 /** Helpers whose first argument is a fact's key, written in quotes. */
 const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'factSources', 'count', 'hasFact', 'asInArticle']);
 
+/** The most arguments each of mujaz's helpers takes (factSources and asInArticle take any number). */
+const HELPER_ARITY = new Map([
+  ...['fact', 'factLabel', 'factValue', 'hasFact', 'count', 'num', 'year', 'date', 'json', 'source', 'part', 'table', 'highlight', 'isMember'].map((n) => [n, 1] as const),
+  ...['percent', 'chunk', 'eq', 'add'].map((n) => [n, 2] as const),
+  ['where', 3] as const,
+]);
+/** The options (name=value) of the helpers that take some. */
+const HELPER_OPTIONS = new Map([
+  ['fact', '{{fact "key" qualifier=true unit=true}}'],
+  ['count', '{{count "key" one="…" two="…" few="…" many="…" other="…"}}'],
+]);
+
 /** The number of arguments each built-in helper takes. */
 const BUILTIN_ARITY = new Map([['if', 1], ['unless', 1], ['with', 1], ['each', 1], ['lookup', 2]]);
 
@@ -305,10 +355,10 @@ function syntaxProblem(text: string, error: unknown): { message: string; hint?: 
 
 /** Where Handlebars stopped: the lexer's state gives the column its message leaves out. */
 function handlebarsPlace(text: string, raw: string, error: unknown): { line: number; column: number } {
-  const lexer = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number }; _input?: string } } }).Parser?.lexer;
+  const lexer = (error as { [LEXER_STATE]?: LexerState } | undefined)?.[LEXER_STATE];
   let start = { line: Number(/on line (\d+)/.exec(raw)?.[1] ?? (error as { lineNumber?: number }).lineNumber ?? 1), column: 1 };
-  if (/^Lexical error/.test(raw) && typeof lexer?._input === 'string') {
-    const before = text.slice(0, text.length - lexer._input.length);
+  if (/^Lexical error/.test(raw) && typeof lexer?.rest === 'number') {
+    const before = text.slice(0, text.length - lexer.rest);
     start = { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
   } else if (/^Parse error/.test(raw) && lexer?.yylloc) {
     start = { line: lexer.yylloc.first_line, column: lexer.yylloc.first_column + 1 };

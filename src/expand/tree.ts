@@ -5,6 +5,14 @@
 import Handlebars from 'handlebars';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 
+/** Where Handlebars' lexer stood when it refused a template (lint.ts reads it for the error's place). */
+export const LEXER_STATE = Symbol('mujaz.lexerState');
+export interface LexerState {
+  yylloc?: { first_line: number; first_column: number };
+  /** How much of the text the lexer had not read. */
+  rest?: number;
+}
+
 /** Parsed templates by text (the few a project has): the tree, or why Handlebars refused it. */
 const PARSED = new Map<string, { ast?: hbs.AST.Program; error?: unknown }>();
 
@@ -15,6 +23,10 @@ export function parseTemplate(text: string): { ast?: hbs.AST.Program; error?: un
     try {
       result = { ast: Handlebars.parse(text) };
     } catch (error) {
+      // Where the lexer stopped, kept with the error: the lexer is shared, and by the time the
+      // error is reported (or read again from this cache) it has read other templates.
+      const lexer = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number }; _input?: string } } }).Parser?.lexer;
+      if (error && typeof error === 'object') Object.assign(error, { [LEXER_STATE]: { yylloc: lexer?.yylloc && { ...lexer.yylloc }, rest: lexer?._input?.length } });
       result = { error };
     }
     PARSED.set(text, result);

@@ -32,3 +32,13 @@ describe('reporting a problem several audiences share', () => {
     expect(written.filter((w) => w.includes('MJZ168')).map((w) => /\(audience: (\w+)\)/.exec(w)?.[1])).toEqual(['briefing', 'economy']);
   });
 });
+
+describe('a diagnostic with control characters in it', () => {
+  it('shows them as visible symbols on its first line, as in its code frame (a CR would send the cursor back over the place)', () => {
+    const d: Diagnostic = { code: 'MJZ110', severity: 'error', message: 'Unknown key "source\rs"', hint: 'a\u0007b', location: { file: 'content/sources.yaml', start: { line: 1, column: 1 } }, source: 'source\rs: []\n' };
+    const text = formatDiagnostic(d);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/);
+    expect(text.split('\n')[0]).toBe('content/sources.yaml:1:1: error MJZ110: Unknown key "source␍s"');
+    expect(text).toContain('  hint: a␇b');
+  });
+});

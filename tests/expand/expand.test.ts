@@ -7,6 +7,7 @@ import { withYamlEscape, yamlEscape } from '../../src/expand/escape.js';
 import { expandTemplates } from '../../src/expand/expand.js';
 import { cutByComment, insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
 import { extractFactUses } from '../../src/facts/markers.js';
+import { parseTemplate } from '../../src/expand/tree.js';
 
 function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
   return {
@@ -80,6 +81,31 @@ describe('template checks', () => {
   it('allows {{json}} outside quotes and rejects triple-stash', () => {
     expect(lintTemplate(file('values: {{json data.growth.values}}'), new Set(), 't').diagnostics).toEqual([]);
     expect(lintTemplate(file('title: "{{{article.title}}}"'), new Set(), 't').diagnostics[0]?.code).toBe('MJZ162');
+  });
+
+  it('places a syntax error where its own template stopped, whatever was parsed since', () => {
+    // (a template is parsed once, and its error reported later: Handlebars' lexer has read others by then)
+    const bad = 'a: "x"\nb: "y"\n{{/each}}\n';
+    parseTemplate(bad);
+    parseTemplate(`${'c: "z"\n'.repeat(30)}{{#with x}}\n{{/with}}\n`);
+    const { diagnostics } = lintTemplate(file(bad), new Set(), 'test');
+    expect(diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column])).toEqual([['MJZ160', 3, 1]]);
+  });
+
+  it('refuses template syntax that would reach the slide as text: a mustache in a quoted argument, a "}}" without its "{{"', () => {
+    const out = expand('a: "{{> p t="{{article.title}}"}}"\nb: "{lead}} x"\nc: {d: {e: 1}}', context(), { p: 'x: "{{t}}"' });
+    expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
+      ['MJZ167', 1, 13, '"{{article.title}}" is printed as written: a mustache inside a quoted argument is not expanded'],
+      ['MJZ160', 2, 10, '"}}" without its "{{": the slide would show it'],
+    ]);
+  });
+
+  it('refuses more arguments than a helper takes, saying options are name=value', () => {
+    const out = expand('a: "{{fact "coalition.members" unit}}"\nb: "{{percent 1 2 3}}"');
+    expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.message, d.hint])).toEqual([
+      ['MJZ167', 1, 'fact takes one argument, not 2', 'Options are written name=value: {{fact "key" qualifier=true unit=true}}.'],
+      ['MJZ167', 2, 'percent takes 2 arguments, not 3', 'Give it 2 arguments.'],
+    ]);
   });
 
   it('asks for a fact key in quotes, not a path of the context', () => {
@@ -163,6 +189,31 @@ describe('expandTemplates', () => {
     expect(out.diagnostics[0]?.message).toMatch(/titel/);
   });
 
+  it('reports a mapping or a list printed as text at its line, where a slide would show [object Object] or items joined by commas', () => {
+    const out = expand('a: "x"\n{{#each parts}}\n- title: "{{this}}"\n  bullets: "{{points}}"\n{{/each}}');
+    expect(out.text).toBeUndefined();
+    expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
+      ['MJZ161', 3, 11, 'Template error in templates/test/deck.hbs: it prints a mapping (fields: id, heading, short, points, notes, facts) as text'],
+      ['MJZ161', 4, 13, 'Template error in templates/test/deck.hbs: it prints a list of 1 as text'],
+    ]);
+    // a fact's value, a text, a number and json print as they should
+    expect(expand('a: "{{factValue "coalition.members"}} {{article.title}} {{json parts}}"').diagnostics).toEqual([]);
+  });
+
+  it('says a field was read from a text (not a mapping), at the mustache, with what to write', () => {
+    const out = expand('{{#each parts}}\n{{#each points}}\n- "{{text}}"\n{{/each}}\n{{/each}}');
+    expect(out.diagnostics).toMatchObject([{ code: 'MJZ161', location: { start: { line: 3, column: 6 } } }]);
+    expect(out.diagnostics[0]?.message).toBe('Template error in templates/test/deck.hbs: "text" is not defined here: here is a text («نقطة»), which has no fields');
+    expect(out.diagnostics[0]?.hint).toMatch(/print it with \{\{this\}\}/);
+  });
+
+  it('takes a partial saved without its last newline as if it had one', () => {
+    const withNewline = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"\n' });
+    const without = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"' });
+    expect(without.diagnostics).toEqual([]);
+    expect(without.text).toBe(withNewline.text);
+  });
+
   it('names the partial an error comes from', () => {
     const out = expand('{{#each parts}}\n{{> slide}}\n{{/each}}', context(), { slide: '  - title: "{{heding}}"\n' });
     expect(out.diagnostics[0]?.location?.file).toBe('templates/test/partials/slide.hbs');
@@ -224,13 +275,13 @@ describe('expandTemplates', () => {
     const template = [
       'zero: "{{#if (factValue "x.zero")}}yes{{else}}no{{/if}}{{#unless (factValue "x.zero")}}!{{/unless}}"',
       'quoted: "{{json (factValue "coalition.members")}}"',
-      'item: "{{lookup (chunk parts (factValue "x.one")) (factValue "x.zero")}}"',
+      'item: "{{lookup (lookup (lookup (chunk parts (factValue "x.one")) (factValue "x.zero")) 0) "short"}}"',
       'sum: {{json (add (factValue "x.one") 1)}}',
     ].join('\n');
     const out = expand(template, ctx);
     expect(out.diagnostics).toEqual([]);
     const { spec, uses } = extractFactUses(parse(out.text!));
-    expect(spec).toMatchObject({ zero: 'no!', quoted: '89', sum: 2 });
+    expect(spec).toMatchObject({ zero: 'no!', quoted: '89', item: 'الأول', sum: 2 });
     ctx.facts['x.text'] = { key: 'x.text', label: 'نص', value: 'قال "نعم"', text: 'قال "نعم"', type: 'text', sources: ['A1'] } as never;
     const mixed = expand(`a: {label: 'قال "نعم', value: {{json (factValue "coalition.members")}} }\nb: "{{json (factValue "x.text")}}"`, ctx);
     expect(extractFactUses(parse(mixed.text!)).spec).toEqual({ a: { label: 'قال "نعم', value: 89 }, b: 'قال "نعم"' });
