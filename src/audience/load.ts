@@ -167,11 +167,16 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   const full = ThemeSchema.safeParse(merged, { jitless: true }); // see diagnostics/schema.ts
   if (!full.success) {
     for (const issue of full.error.issues) {
+      // at the audience's own theme: the key under which the missing field goes (sizes:), when it has one
+      const path = issue.path as (string | number)[];
+      let depth = path.length - 1;
+      while (depth > 0 && !ownParsed!.doc.hasIn(path.slice(0, depth))) depth--;
+      const wanted = /expected (\w+), received undefined/.exec(issue.message)?.[1];
       diagnostics.push({
         code: 'MJZ112',
         severity: 'error',
-        message: `The theme of "${name}" does not set ${describePath(issue.path)}${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}: ${issue.message}`,
-        location: { file: `templates/${name}/theme.yaml` },
+        message: `The theme of "${name}" does not set ${describePath(issue.path)}${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}${wanted ? ` (a ${wanted})` : `: ${issue.message}`}`,
+        ...(depth > 0 ? { location: locate(ownParsed!, path.slice(0, depth), { key: true }), source: ownParsed!.file.text } : { location: { file: `templates/${name}/theme.yaml` } }),
       });
     }
     return { diagnostics };

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audienceNames, loadAudience } from '../../src/audience/load.js';
 import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
+import { REPO } from '../helpers/project.js';
 
 /**
  * The precedence of an audience's parts, one small fixture per rule (see README,
@@ -89,6 +92,15 @@ describe('audience precedence', () => {
     const { diagnostics } = loadAudience('solo', project({ 'templates/solo/theme.yaml': 'label: "x"\ndescription: x\ndigits: western\n', 'templates/solo/deck.hbs': '' }));
     expect(diagnostics[0]?.message).toMatch(/does not set fonts/);
     expect(diagnostics[0]?.location?.file).toBe('templates/solo/theme.yaml');
+  });
+
+  it('points a field missing under a key the theme has at that key, and says what it takes', () => {
+    const briefing = readFileSync(path.join(REPO, 'templates/briefing/theme.yaml'), 'utf8');
+    const theme = briefing.replace(/\n  title: 30\n/, '\n');
+    const { diagnostics } = loadAudience('solo', project({ 'templates/solo/theme.yaml': theme, 'templates/solo/deck.hbs': '' }));
+    const sizesLine = theme.split('\n').indexOf('sizes:') + 1;
+    expect(diagnostics.map((d) => [d.message, d.location?.start?.line, d.location?.start?.column])).toEqual([['The theme of "solo" does not set sizes.title (a number)', sizesLine, 1]]);
+    expect(diagnostics[0]?.source).toBe(theme);
   });
 
   it('reports extends loops and unknown parents', () => {
