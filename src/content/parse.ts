@@ -145,6 +145,26 @@ export function parseContent(files: ContentSources): ParseResult {
     );
   };
   for (const key of Object.keys(facts.facts)) reserved('facts', ['facts', key], 'a fact key');
+  // [[references]] are expanded in the outline's texts only: in a fact's label or a source's
+  // title they would reach the slide as written
+  const unexpanded = (file: 'facts' | 'sources', value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      if (value.includes('[[') || value.includes(']]')) {
+        diagnostics.push(
+          withSource(file, {
+            code: 'MJZ131',
+            severity: 'error',
+            message: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" holds a [[reference]], which ${CONTENT_FILES[file]} does not expand: the slide would show it as written`,
+            hint: `References are expanded in the outline's texts (${CONTENT_FILES.article}) only; write the text here without [[ ]].`,
+            location: where(file, path),
+          }),
+        );
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => unexpanded(file, v, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) unexpanded(file, v, [...path, k]);
+  };
+  unexpanded('facts', facts, []);
+  unexpanded('sources', { sources: sourcesFile.sources }, []);
   for (const key of Object.keys(article.tables ?? {})) reserved('article', ['tables', key], 'a table id');
   for (const key of Object.keys(article.highlights ?? {})) reserved('article', ['highlights', key], 'a highlight list id');
 

@@ -73,6 +73,14 @@ describe('parseContent', () => {
     expect(d?.location?.start?.line).toBeGreaterThan(1);
   });
 
+  it('refuses a [[reference]] in a fact’s label or a source’s title, which nothing expands there', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'label: "مواقع المشاريع في العراق"', 'label: "مواقع المشاريع في العراق [[ffis.founded]]"'));
+    const d = parseContent(files).diagnostics.filter((x) => x.code === 'MJZ131');
+    expect(d.map((x) => [x.location?.file, x.message])).toEqual([['content/facts.yaml', expect.stringMatching(/holds a \[\[reference\]\], which content\/facts.yaml does not expand/)]]);
+    const text = files.get('content/facts.yaml')!.text;
+    expect(d[0]?.location?.start?.line).toBe(text.slice(0, text.indexOf('[[ffis.founded]]')).split('\n').length);
+  });
+
   it('rejects an unknown source id', async () => {
     const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '      value: 28\n      source: A1', '      value: 28\n      source: A2'));
     const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ130');
