@@ -165,6 +165,26 @@ export function parseContent(files: ContentSources): ParseResult {
   };
   unexpanded('facts', facts, []);
   unexpanded('sources', { sources: sourcesFile.sources }, []);
+  // U+E000–U+E00F: private-use characters no font draws (PDFs leave them in copied text), which
+  // mujaz keeps for its own marks while a deck is made (facts/markers.ts, expand/escape.ts)
+  const privateUse = (file: keyof typeof parsed, value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      const at = value.search(/[\uE000-\uE00F]/);
+      if (at === -1) return;
+      const name = `U+${value.charCodeAt(at).toString(16).toUpperCase()}`;
+      diagnostics.push(
+        withSource(file, {
+          code: 'MJZ104',
+          severity: 'error',
+          message: `The text holds the character ${name}, a private-use character that mujaz keeps for its own marks (text copied from a PDF often carries them)`,
+          hint: 'Remove the character: no font draws it, and mujaz would take it for one of its marks.',
+          location: where(file, path),
+        }),
+      );
+    } else if (Array.isArray(value)) value.forEach((v, i) => privateUse(file, v, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) privateUse(file, v, [...path, k]);
+  };
+  for (const file of ['article', 'facts', 'sources', 'dataset', 'groupings'] as const) privateUse(file, parsed[file]?.value, []);
   for (const key of Object.keys(article.tables ?? {})) reserved('article', ['tables', key], 'a table id');
   for (const key of Object.keys(article.highlights ?? {})) reserved('article', ['highlights', key], 'a highlight list id');
 

@@ -88,10 +88,13 @@ const JSON_IN_QUOTES = '·mujaz-json-in-quotes';
  */
 function withCallSites(ast: hbs.AST.Program, file: string, text: string): hbs.AST.Program {
   const lines = text.split('\n');
-  const call = (name: string, loc: hbs.AST.SourceLocation, site?: string): hbs.AST.MustacheStatement => ({
+  const call = (name: string, loc: hbs.AST.SourceLocation, site?: string, standalone?: boolean): hbs.AST.MustacheStatement => ({
     type: 'MustacheStatement',
     path: { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc } as hbs.AST.PathExpression,
-    params: site === undefined ? [] : [{ type: 'StringLiteral', value: site, original: site, loc } as hbs.AST.StringLiteral],
+    params:
+      site === undefined
+        ? []
+        : [{ type: 'StringLiteral', value: site, original: site, loc } as hbs.AST.StringLiteral, { type: 'BooleanLiteral', value: Boolean(standalone), original: Boolean(standalone), loc } as hbs.AST.BooleanLiteral],
     hash: undefined as unknown as hbs.AST.Hash,
     escaped: true,
     strip: { open: false, close: false },
@@ -113,7 +116,9 @@ function withCallSites(ast: hbs.AST.Program, file: string, text: string): hbs.AS
         visit(statement);
         if (statement.type !== 'PartialStatement' && statement.type !== 'PartialBlockStatement') return [statement];
         const { loc } = statement;
-        return [call(ENTER, loc, `${file}:${loc.start.line}:${loc.start.column + 1}`), statement, call(LEAVE, loc)];
+        // an include on a line of its own (Handlebars drops that line's own end)
+        const standalone = (lines[loc.start.line - 1] ?? '').slice(0, loc.start.column).trim() === '' && (lines[loc.end.line - 1] ?? '').slice(loc.end.column).trim() === '';
+        return [call(ENTER, loc, `${file}:${loc.start.line}:${loc.start.column + 1}`, standalone), statement, call(LEAVE, loc)];
       });
       return;
     }
@@ -170,21 +175,22 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
   // Every misspelt name at once (Handlebars stops at the first error it meets). The templates
   // still run: an error they meet before any of these (a missing field) is reported with them.
-  const misnamed = unknownNames(asts, context, audience);
+  const misnamed = unknownNames(templates.deck, templates.partials, asts, context, audience);
   const files = [templates.deck, ...templates.partials.values()];
 
   // Helpers and partials are given at render time, so each template text compiles once per process.
   const partials: Record<string, Handlebars.Template> = {};
   for (const [name, file] of templates.partials) {
     if (!drawn.has(file)) continue;
-    // (a partial saved without its last newline would join its last line to the next one's)
-    const tagged = tagLines(file, files.indexOf(file));
-    const compiled = compile(tagged.includes('\n') && !tagged.endsWith('\n') ? `${tagged}\n` : tagged, file.path);
+    const compiled = compile(tagLines(file, files.indexOf(file)), file.path);
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       const top = includes[includes.length - 1];
       if (top) top.entered = true;
       try {
-        return compiled(ctx, options);
+        const out = compiled(ctx, options);
+        // a partial saved without its last newline, included on a line of its own: its last line
+        // would run into the next line of the output
+        return top?.standalone && out !== '' && !out.endsWith('\n') ? `${out}\n` : out;
       } catch (error) {
         if (error && typeof error === 'object' && !(FILE in error)) Object.assign(error, { [FILE]: file });
         throw error;
@@ -194,7 +200,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const deck = compile(tagLines(templates.deck, 0), templates.deck.path);
   // The partial includes being expanded, outermost first; a site counts once its partial has
   // begun (an error in the include's own arguments is the including line's).
-  const includes: { site: string; entered: boolean }[] = [];
+  const includes: { site: string; entered: boolean; standalone: boolean }[] = [];
   const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
   const builtin = ENV.helpers as Record<string, Handlebars.HelperDelegate>;
   const helpers = {
@@ -209,7 +215,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     // (a fact's value as text in the quotes: a number as JSON writes it, a text escaped for them)
     [JSON_IN_QUOTES]: (value: unknown, options: Handlebars.HelperOptions) =>
       value instanceof FactValue ? new Handlebars.SafeString(yamlEscape(markFact(value.key, typeof value.value === 'number' ? JSON.stringify(value.value) : value.value))) : own.json!(value, options),
-    [ENTER]: (site: string) => (includes.push({ site, entered: false }), ''),
+    [ENTER]: (site: string, standalone: unknown) => (includes.push({ site, entered: false, standalone: standalone === true }), ''),
     [LEAVE]: () => (includes.pop(), ''),
   };
   try {
@@ -223,7 +229,8 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     const entered = includes.filter((i) => i.entered).map((i) => i.site);
     const met = runtimeDiagnostic(error, file, audience, context, entered, asts.get(file));
     const same = (d: Diagnostic) => d.location?.file === met.location?.file && d.location?.start?.line === met.location?.start?.line && d.location?.start?.column === met.location?.start?.column;
-    const errors = misnamed.some(same) ? misnamed : [...misnamed, met];
+    // (the run's own report of a name checked before it says where the partial was included from)
+    const errors = [...misnamed.filter((d) => !same(d)), met];
     const at = (d: Diagnostic) => [files.findIndex((f) => f.path === d.location?.file), d.location?.start?.line ?? 0, d.location?.start?.column ?? 0];
     errors.sort((a, b) => {
       const [x, y] = [at(a), at(b)];

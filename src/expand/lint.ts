@@ -134,46 +134,40 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
       case 'StringLiteral': {
         // title="{{article.title}}": a quoted argument is text, printed with its braces
         const s = node as hbs.AST.StringLiteral;
-        if (s.value.includes('{{')) {
-          const inner = /\{\{\s*([^}]*?)\s*\}\}/.exec(s.value)?.[1];
-          report('MJZ167', s, `"${s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value}" is printed as written: a mustache inside a quoted argument is not expanded`, `Pass the value itself, without quotes or braces${inner ? ` (${inner})` : ''}, e.g. title=article.title.`);
+        const inner = /\{\{\s*([^}]*?)\s*\}\}/.exec(s.value);
+        if (inner) {
+          report('MJZ167', s, `"${s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value}" is printed as written: a mustache inside a quoted argument is not expanded`, `Pass the value itself, without quotes or braces${inner[1] ? ` (${inner[1]})` : ''}, e.g. title=article.title.`);
         }
         return;
       }
       case 'ContentStatement': {
-        // A figure typed into slide text: it would not follow when the facts change.
         const c = node as hbs.AST.ContentStatement;
         const original = (c as { original?: unknown }).original;
         const text = typeof original === 'string' ? original : c.value;
-        // {lead}}: a mustache that lost its first brace prints as text on the slide
-        for (const m of text.matchAll(/\}\}/g)) {
-          const before = text.slice(0, m.index);
-          const newlines = before.split('\n').length - 1;
-          const line = c.loc.start.line + newlines;
-          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
-          if (!insideDoubleQuotes(lines[line - 1] ?? '', column)) continue;
-          diagnostics.push({
-            code: 'MJZ160',
-            severity: 'error',
-            message: '"}}" without its "{{": the slide would show it',
-            hint: 'A mustache opens with two braces: {{lead}}.',
-            location: { file: file.path, start: { line, column: column + 1 } },
-            source: file.text,
-            audience,
-          });
+        /** Slide text in the template (inside double quotes): each match of `pattern`, at its line and column. */
+        const inQuotes = function* (pattern: RegExp) {
+          for (const m of text.matchAll(pattern)) {
+            const before = text.slice(0, m.index);
+            const newlines = before.split('\n').length - 1;
+            const line = c.loc.start.line + newlines;
+            const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+            if (insideDoubleQuotes(lines[line - 1] ?? '', column)) yield { m, before, start: { line, column: column + 1 } };
+          }
+        };
+        // {lead}}: a mustache that lost its first brace prints as text on the slide (an escaped
+        // mustache, \{{name}}, is text with both braces)
+        for (const { before, start } of inQuotes(/\}\}/g)) {
+          if (before.includes('{{')) continue;
+          diagnostics.push({ code: 'MJZ160', severity: 'error', message: '"}}" without its "{{": the slide would show it', hint: 'A mustache opens with two braces: {{lead}}.', location: { file: file.path, start }, source: file.text, audience });
         }
-        for (const m of text.matchAll(/(?<![A-Za-z0-9])[0-9٠-٩][0-9٠-٩.,٬٫]*(?![A-Za-z0-9])/g)) {
-          const before = text.slice(0, m.index);
-          const newlines = before.split('\n').length - 1;
-          const line = c.loc.start.line + newlines;
-          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
-          if (!insideDoubleQuotes(lines[line - 1] ?? '', column)) continue;
+        // A figure typed into slide text: it would not follow when the facts change.
+        for (const { m, start } of inQuotes(/(?<![A-Za-z0-9])[0-9٠-٩][0-9٠-٩.,٬٫]*(?![A-Za-z0-9])/g)) {
           diagnostics.push({
             code: 'MJZ165',
             severity: 'warning',
             message: `The figure ${m[0]} is typed into the template`,
             hint: 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change. A number that is no figure of the analysis (an article of a treaty, "within 90 days") goes through {{num 90}}: it is then written in the audience’s digits, and not reported.',
-            location: { file: file.path, start: { line, column: column + 1 } },
+            location: { file: file.path, start },
             source: file.text,
             audience,
           });
@@ -283,7 +277,7 @@ const OPENS_VALUE = /(^|[:\-[{,])$/;
 const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'factSources', 'count', 'hasFact', 'asInArticle']);
 
 /** The most arguments each of mujaz's helpers takes (factSources and asInArticle take any number). */
-const HELPER_ARITY = new Map([
+export const HELPER_ARITY = new Map([
   ...['fact', 'factLabel', 'factValue', 'hasFact', 'count', 'num', 'year', 'date', 'json', 'source', 'part', 'table', 'highlight', 'isMember'].map((n) => [n, 1] as const),
   ...['percent', 'chunk', 'eq', 'add'].map((n) => [n, 2] as const),
   ['where', 3] as const,

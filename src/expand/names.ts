@@ -5,9 +5,10 @@
  * so without this check a template author with three misspelt names would learn of them in
  * three builds; here all are reported in one, at their calls, with the messages the helpers give.
  *
- * Inside a block that tests a fact with hasFact ({{#if (hasFact "ffis.projects")}}…{{/if}}), the
- * facts named are not checked here: such a block is written for outlines with and without its
- * facts (a sources line may test one fact and print two). The run still reports one it meets.
+ * Only the templates that always run are checked: the deck, and the partials it includes outside
+ * {{#if}} and {{#unless}} blocks. A conditional block is how a template fits outlines without a
+ * fact, table or list ({{#if (hasFact "ffis.projects")}}, {{#if tables.gains}}), so what it names
+ * may well be missing; the run still reports a missing one it meets.
  */
 import type { TemplateContext } from '../audience/context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -30,27 +31,29 @@ const NAMING: Record<string, { lookup: keyof Lookups; all?: boolean }> = {
 
 type Call = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
 
-/** Whether a block tests a fact with hasFact ({{#if (hasFact "k")}}, {{#unless (hasFact "k")}}). */
-function testsFact(block: hbs.AST.BlockStatement): boolean {
-  const test = block.params[0];
-  return test?.type === 'SubExpression' && ((test as hbs.AST.SubExpression).path as hbs.AST.PathExpression).original === 'hasFact';
+/** The partial a statement includes, by name (a name written out; others are not followed). */
+function partialName(node: hbs.AST.PartialStatement): string | undefined {
+  const name = node.name as hbs.AST.Node;
+  return name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : name.type === 'StringLiteral' ? (name as hbs.AST.StringLiteral).value : undefined;
 }
 
-/** Every name the templates write out that the context does not have: MJZ161 at its call. */
-export function unknownNames(files: ReadonlyMap<SourceFile, hbs.AST.Program>, context: TemplateContext, audience: string): Diagnostic[] {
+/** Every name the templates that always run write out and the context does not have: MJZ161 at its call. */
+export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, SourceFile>, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, context: TemplateContext, audience: string): Diagnostic[] {
   const lookups = createLookups(context);
   const diagnostics: Diagnostic[] = [];
-  for (const [file, ast] of files) {
-    const check = (call: Call, factsOptional: boolean) => {
+  const queue: SourceFile[] = [deck];
+  const seen = new Set<SourceFile>(queue);
+  for (const file of queue) {
+    const ast = asts.get(file);
+    if (!ast) continue;
+    const check = (call: Call) => {
       const path = call.path as hbs.AST.PathExpression;
       const naming = path.type === 'PathExpression' && Object.hasOwn(NAMING, path.original) ? NAMING[path.original] : undefined;
       if (!naming) return;
       for (const param of naming.all ? call.params : call.params.slice(0, 1)) {
         if (param.type !== 'StringLiteral') continue;
-        const name = (param as hbs.AST.StringLiteral).value;
-        if (naming.lookup === 'fact' && factsOptional) continue;
         try {
-          lookups[naming.lookup](name);
+          lookups[naming.lookup]((param as hbs.AST.StringLiteral).value);
         } catch (error) {
           if (!(error instanceof HelperError)) throw error;
           diagnostics.push({
@@ -64,24 +67,33 @@ export function unknownNames(files: ReadonlyMap<SourceFile, hbs.AST.Program>, co
         }
       }
     };
-    const visit = (node: unknown, factsOptional: boolean): void => {
+    const visit = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach((n) => visit(n, factsOptional));
+      if (Array.isArray(node)) return node.forEach(visit);
       const n = node as hbs.AST.Node & Record<string, unknown>;
-      if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') check(n as unknown as Call, factsOptional);
+      if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') check(n as unknown as Call);
       if (n.type === 'BlockStatement') {
         const block = n as unknown as hbs.AST.BlockStatement;
-        const tests = testsFact(block);
-        const helper = (block.path as hbs.AST.PathExpression).original;
-        visit(block.params, factsOptional);
-        visit(block.hash, factsOptional);
-        visit(block.program, factsOptional || (tests && helper === 'if'));
-        visit(block.inverse, factsOptional || (tests && helper === 'unless'));
+        visit(block.params);
+        visit(block.hash);
+        // what a conditional block holds may not run (see above); each and with always do, when their list or value is there
+        if (!['if', 'unless'].includes((block.path as hbs.AST.PathExpression).original)) {
+          visit(block.program);
+          visit(block.inverse);
+        }
         return;
       }
-      for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'path') visit(value, factsOptional);
+      if (n.type === 'DecoratorBlock') return; // {{#*inline}}: runs where it is included
+      if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
+        const partial = partials.get(partialName(n as unknown as hbs.AST.PartialStatement) ?? '');
+        if (partial && !seen.has(partial)) {
+          seen.add(partial);
+          queue.push(partial);
+        }
+      }
+      for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'path') visit(value);
     };
-    visit(ast, false);
+    visit(ast);
   }
   return diagnostics;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Tool } from './missing.js';
 
-export { MissingToolError, TOOLS, type Tool } from './missing.js';
+export { MissingToolError, type Tool } from './missing.js';
 
 export function missingTools(tools: readonly Tool[]): Tool[] {
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);

@@ -93,6 +93,7 @@ describe('template checks', () => {
   });
 
   it('refuses template syntax that would reach the slide as text: a mustache in a quoted argument, a "}}" without its "{{"', () => {
+    expect(expand('a: "write \\{{name}} here {{#if (eq article.title "{{")}}{{/if}}"\n').diagnostics).toEqual([]);
     const out = expand('a: "{{> p t="{{article.title}}"}}"\nb: "{lead}} x"\nc: {d: {e: 1}}', context(), { p: 'x: "{{t}}"' });
     expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
       ['MJZ167', 1, 13, '"{{article.title}}" is printed as written: a mustache inside a quoted argument is not expanded'],
@@ -212,6 +213,10 @@ describe('expandTemplates', () => {
     const without = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"' });
     expect(without.diagnostics).toEqual([]);
     expect(without.text).toBe(withNewline.text);
+    const oneLine = expand('a: "x"\n{{> s}}\n{{> s}}\nb: "y"\n', context(), { s: '- "z"' });
+    expect(oneLine.text?.replace(/ #@\S+/g, '')).toBe('a: "x"\n- "z"\n- "z"\nb: "y"\n');
+    // an include inside a line is left as it is
+    expect(expand('a: "x {{> w}} y"\n', context(), { w: 'z' }).text?.replace(/ #@\S+/g, '')).toBe('a: "x z y"\n');
   });
 
   it('names the partial an error comes from', () => {
@@ -237,7 +242,10 @@ describe('expandTemplates', () => {
       'c: "{{heading}}"',
       '{{/with}}',
       'd: "{{source "A2"}}"',
-      'e: "{{#if false}}{{factLabel "never.runs"}}{{/if}}"', // named, though this branch never runs
+      'e: "{{#if article.title}}{{factLabel "in.a.branch"}}{{/if}}"', // a conditional block: left to the run (which stopped at line 1)
+      '{{#each parts}}',
+      'f: "{{factLabel "in.each"}}"', // each always runs, for the items there are
+      '{{/each}}',
     ].join('\n');
     const out = expand(template, context(), { p: 'x: "{{#each (highlight "wach")}}{{this}}{{/each}}"' });
     expect(out.text).toBeUndefined();
@@ -246,15 +254,16 @@ describe('expandTemplates', () => {
       'MJZ161 2:5 unknown fact "coalition.membrs"; did you mean "coalition.members"?',
       'MJZ161 3:9 unknown part "onee" (did you mean "one"?); parts: one',
       'MJZ161 6:5 unknown source "A2" (did you mean "A1"?): the deck cites A1',
-      'MJZ161 7:18 unknown fact "never.runs"; facts: coalition.members',
+      'MJZ161 9:5 unknown fact "in.each"; facts: coalition.members',
     ]);
-    // (the partial p was not included above, so its names were not that deck's problem; here it is)
+    // (the partial p was not included above, so its names were not that deck's problem; here it
+    // is, and the error says where from, as the run's own report does)
     const included = expand('{{> p}}', context(), { p: 'x: "{{#each (highlight "wach")}}{{this}}{{/each}}"' });
     expect(included.diagnostics).toMatchObject([{ code: 'MJZ161', location: { file: 'templates/test/partials/p.hbs', start: { line: 1, column: 13 } } }]);
-    expect(included.diagnostics[0]?.message).toMatch(/unknown highlight list "wach"; lists: none/);
+    expect(included.diagnostics[0]?.message).toMatch(/unknown highlight list "wach"; lists: none \(included from templates\/test\/deck\.hbs:1:1\)$/);
   });
 
-  it('does not check the facts a block names when it tests one with hasFact (it fits outlines without them)', () => {
+  it('does not check beforehand what a conditional block names, nor the partials it includes (it fits outlines without them)', () => {
     const out = expand(
       [
         'a: "{{#if (hasFact "x.one")}}{{fact "x.one"}} {{count "x.two" one="a" two="b" few="c" many="d" other="e"}}{{/if}}"',
@@ -263,6 +272,13 @@ describe('expandTemplates', () => {
     );
     expect(out.diagnostics).toEqual([]);
     expect(out.text?.replace(/ #@\S+/g, '')).toBe('a: ""\nb: "-"');
+    // a guarded partial, and a table tested before it is taken
+    const guarded = expand('{{#if (hasFact "x.one")}}\n{{> p}}\n{{/if}}\n{{#if tables.gains}}\n{{#with (table "gains")}}\nt: "{{title}}"\n{{/with}}\n{{/if}}\nz: "done"\n', context(), { p: 'y: "{{fact "x.one"}}"\n' });
+    expect(guarded.diagnostics).toEqual([]);
+    expect(guarded.text?.replace(/ #@\S+/g, '')).toBe('z: "done"\n');
+    // the same partial included unguarded too: checked
+    const both = expand('{{#if (hasFact "x.one")}}\n{{> p}}\n{{/if}}\n{{> p}}\n', context(), { p: 'y: "{{fact "x.one"}}"\n' });
+    expect(both.diagnostics.map((d) => [d.location?.file, d.message])).toEqual([['templates/test/partials/p.hbs', expect.stringMatching(/unknown fact "x.one"/)]]);
     // the other branch is checked: it runs when the fact is there
     const other = expand('a: "{{#if (hasFact "x.one")}}x{{else}}{{fact "x.one"}}{{/if}}"');
     expect(other.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/unknown fact "x.one"/)]);
@@ -351,6 +367,12 @@ describe('helper names', () => {
     expect(parse(out.text!)).toEqual({ a: 'D1، A1', b: 'D1', c: 'A1، D1' });
     expect(expand('a: "{{factSources}}"').diagnostics[0]?.message).toMatch(/factSources needs one or more fact keys in quotes/);
     expect(expand('a: "{{factSources "x.nope"}}"').diagnostics[0]?.message).toMatch(/unknown fact "x.nope"/);
+  });
+
+  it('knows how many arguments each helper takes (factSources and asInArticle: any number)', async () => {
+    const { HELPER_NAMES } = await import('../../src/expand/helpers.js');
+    const { HELPER_ARITY } = await import('../../src/expand/lint.js');
+    expect([...HELPER_ARITY.keys(), 'factSources', 'asInArticle'].sort()).toEqual([...HELPER_NAMES].sort());
   });
 
   it('lists exactly the helpers there are, for the template checks', async () => {

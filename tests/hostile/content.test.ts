@@ -408,6 +408,12 @@ describe('references and text', () => {
     expect(formatDiagnostic(d)).toContain('عدد␇ أعضاء'); // shown, not sent to the terminal
   });
 
+  it('a private-use character mujaz keeps for its marks (U+E000–U+E00F, as PDFs leave them): MJZ104 at its text, not a template error', async () => {
+    const r = await run({ [ARTICLE]: replace('  title: "انضمام سوريا', '  title: "انضمام\uE00E سوريا\uE00E') });
+    const d = expectError(r, 'MJZ104', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '"انضمام\uE00E') }, /U\+E00E, a private-use character that mujaz keeps for its own marks/);
+    expect(d.hint).toMatch(/^Remove the character/);
+  });
+
   it('lone carriage returns (old Mac line ends) are line ends: no error, the same spec', async () => {
     const plain = await run();
     const mac = await run({ [SOURCES]: (t) => t.replace(/\n/g, '\r'), [FACTS]: (t) => t.replace(/\n/g, '\r') });
