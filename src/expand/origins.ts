@@ -8,15 +8,34 @@ import { insideDoubleQuotes } from './lint.js';
  * come out with the lines they tag, loops and partials included, and the YAML parser ignores
  * them. A problem found in the spec is then reported at the template line that produced it.
  */
-const ENTRY = /^\s*(?:- |[A-Za-z_][\w-]*:)/;
+const ENTRY = /^\s*(?:- |[^\s#'"{}[\],&*!|>%@`-][^:#]*?:(?=\s|$))/;
 const TAG = /\s#@(\d+):(\d+)$/;
+/** A key whose value is a block scalar (notes: |, text: >-): the lines under it are text. */
+const BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*$/;
 
+/**
+ * Tags the template lines that hold a YAML entry: a key (any name: a misspelt or Arabic one is
+ * reported at its line too) or a list item. Not the lines a value continues on: the next lines of
+ * a double-quoted value left open, or of a block scalar, whose text a tag would join.
+ */
 export function tagLines(file: SourceFile, index: number): string {
+  let open = false; // a double-quoted value runs on from the line before
+  let blockIndent = -1; // the lines indented past this are a block scalar's text
   return file.text
     .split('\n')
     .map((line, i) => {
       const body = line.replace(/\r$/, '');
-      if (!ENTRY.test(body) || body.trimStart().startsWith('#') || insideDoubleQuotes(body, body.length) || /\{\{[^}]*$/.test(body)) return line;
+      const indent = body.length - body.trimStart().length;
+      if (blockIndent >= 0 && (body.trim() === '' || indent > blockIndent)) return line;
+      blockIndent = -1;
+      if (open) {
+        // (a quote before the text puts the scan inside the value, where this line starts)
+        open = insideDoubleQuotes(`"${body}`, body.length + 1);
+        return line;
+      }
+      open = insideDoubleQuotes(body, body.length);
+      if (!open && BLOCK_SCALAR.test(body) && !body.trimStart().startsWith('#')) blockIndent = indent;
+      if (!ENTRY.test(body) || body.trimStart().startsWith('#') || open || /\{\{[^}]*$/.test(body)) return line;
       return `${body} #@${index}:${i + 1}`;
     })
     .join('\n');

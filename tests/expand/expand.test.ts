@@ -8,6 +8,7 @@ import { expandTemplates } from '../../src/expand/expand.js';
 import { cutByComment, insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
 import { extractFactUses } from '../../src/facts/markers.js';
 import { parseTemplate } from '../../src/expand/tree.js';
+import { tagLines } from '../../src/expand/origins.js';
 
 function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
   return {
@@ -81,6 +82,29 @@ describe('template checks', () => {
   it('allows {{json}} outside quotes and rejects triple-stash', () => {
     expect(lintTemplate(file('values: {{json data.growth.values}}'), new Set(), 't').diagnostics).toEqual([]);
     expect(lintTemplate(file('title: "{{{article.title}}}"'), new Set(), 't').diagnostics[0]?.code).toBe('MJZ162');
+  });
+
+  it('tags every line that holds a key, whatever its name, and no line a value runs on to', () => {
+    const text = [
+      'deck:', // 1
+      '  ملاحظات: "x"', // 2: an Arabic key (a mistake, reported at its line)
+      '  dek ck: "y"', // 3
+      '  notes: "first', // 4: a quoted value left open
+      '    then: more', // 5: its text, not a key
+      '    end"', // 6
+      '  body: |', // 7: a block scalar (its key is tagged, a comment there is YAML)
+      '    label: text', // 8: its text
+      '', // 9
+      '    more: text', // 10
+      '  items:', // 11
+      '    - "item"', // 12
+      '{{#each parts}}', // 13
+    ].join('\n');
+    const tagged = tagLines(file(text), 0).split('\n');
+    expect(tagged.map((line, i) => (line.endsWith(` #@0:${i + 1}`) ? i + 1 : 0)).filter(Boolean)).toEqual([1, 2, 3, 7, 11, 12]);
+    // the tags are comments: the same YAML
+    const yamlPart = (lines: string[]) => parse(lines.slice(0, 12).join('\n'));
+    expect(yamlPart(tagged)).toEqual(yamlPart(text.split('\n')));
   });
 
   it('places a syntax error where its own template stopped, whatever was parsed since', () => {
