@@ -171,11 +171,12 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
       const path = issue.path as (string | number)[];
       let depth = path.length - 1;
       while (depth > 0 && !ownParsed!.doc.hasIn(path.slice(0, depth))) depth--;
-      const wanted = /expected (\w+), received undefined/.exec(issue.message)?.[1];
+      const expected = /expected (\w+), received undefined/.exec(issue.message)?.[1];
+      const wanted = expected && ({ object: 'a mapping', array: 'a list', string: 'a text', number: 'a number', boolean: 'true or false' } as Record<string, string>)[expected];
       diagnostics.push({
         code: 'MJZ112',
         severity: 'error',
-        message: `The theme of "${name}" does not set ${describePath(issue.path)}${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}${wanted ? ` (a ${wanted})` : `: ${issue.message}`}`,
+        message: `The theme of "${name}" does not set ${describePath(issue.path)}${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}${wanted ? ` (${wanted})` : `: ${issue.message}`}`,
         ...(depth > 0 ? { location: locate(ownParsed!, path.slice(0, depth), { key: true }), source: ownParsed!.file.text } : { location: { file: `templates/${name}/theme.yaml` } }),
       });
     }

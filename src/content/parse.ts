@@ -147,14 +147,14 @@ export function parseContent(files: ContentSources): ParseResult {
   for (const key of Object.keys(facts.facts)) reserved('facts', ['facts', key], 'a fact key');
   // [[references]] are expanded in the outline's texts only: in a fact's label or a source's
   // title they would reach the slide as written
-  const unexpanded = (file: 'facts' | 'sources', value: unknown, path: (string | number)[]): void => {
+  const unexpanded = (file: 'facts' | 'sources' | 'dataset', value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
       if (value.includes('[[') || value.includes(']]')) {
         diagnostics.push(
           withSource(file, {
             code: 'MJZ131',
             severity: 'error',
-            message: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" holds a [[reference]], which ${CONTENT_FILES[file]} does not expand: the slide would show it as written`,
+            message: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" holds a [[reference]], which ${parsed[file]?.file.path ?? 'this file'} does not expand: the slide would show it as written`,
             hint: `References are expanded in the outline's texts (${CONTENT_FILES.article}) only; write the text here without [[ ]].`,
             location: where(file, path),
           }),
@@ -165,6 +165,8 @@ export function parseContent(files: ContentSources): ParseResult {
   };
   unexpanded('facts', facts, []);
   unexpanded('sources', { sources: sourcesFile.sources }, []);
+  // (the dataset's source titles are listed on the sources slides too)
+  ((parsed.dataset?.value as { sources?: unknown } | undefined)?.sources as unknown[] | undefined)?.forEach((s, i) => unexpanded('dataset', s, ['sources', i]));
   // U+E000–U+E00F: private-use characters no font draws (PDFs leave them in copied text), which
   // mujaz keeps for its own marks while a deck is made (facts/markers.ts, expand/escape.ts)
   const privateUse = (file: keyof typeof parsed, value: unknown, path: (string | number)[]): void => {

@@ -157,7 +157,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         // {lead}}: a mustache that lost its first brace prints as text on the slide (an escaped
         // mustache, \{{name}}, is text with both braces)
         for (const { before, start } of inQuotes(/\}\}/g)) {
-          if (before.includes('{{')) continue;
+          if (before.lastIndexOf('{{') > before.lastIndexOf('}}')) continue; // closes an escaped \{{
           diagnostics.push({ code: 'MJZ160', severity: 'error', message: '"}}" without its "{{": the slide would show it', hint: 'A mustache opens with two braces: {{lead}}.', location: { file: file.path, start }, source: file.text, audience });
         }
         // A figure typed into slide text: it would not follow when the facts change.
@@ -271,7 +271,7 @@ function quotedLine(line: string): string {
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
 /** What stands before a quote that opens a YAML value (a key's colon, a list's dash, [ { or ,): any other quote is a character of the text. */
-const OPENS_VALUE = /(^|[:\-[{,])$/;
+export const OPENS_VALUE = /(^|[:\-[{,])$/;
 
 /** Helpers whose first argument is a fact's key, written in quotes. */
 const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'factSources', 'count', 'hasFact', 'asInArticle']);

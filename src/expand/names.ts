@@ -5,10 +5,12 @@
  * so without this check a template author with three misspelt names would learn of them in
  * three builds; here all are reported in one, at their calls, with the messages the helpers give.
  *
- * Only the templates that always run are checked: the deck, and the partials it includes outside
- * {{#if}} and {{#unless}} blocks. A conditional block is how a template fits outlines without a
- * fact, table or list ({{#if (hasFact "ffis.projects")}}, {{#if tables.gains}}), so what it names
- * may well be missing; the run still reports a missing one it meets.
+ * Everything is checked but the branch of a presence test: the block of {{#if (hasFact "k")}} or
+ * {{#if tables.gains}} (a field of the context, tested for being there), the {{else}} of such an
+ * {{#unless}}, and the partials included there. That is how a template fits outlines without a
+ * fact, table or list, so what such a branch names may well be missing; the run still reports a
+ * missing one it meets. The branches of other tests (isMember, asInArticle, eq) are checked:
+ * they switch when the data changes, and a misspelt name there would wait for that day.
  */
 import type { TemplateContext } from '../audience/context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -76,11 +78,12 @@ export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, Sou
         const block = n as unknown as hbs.AST.BlockStatement;
         visit(block.params);
         visit(block.hash);
-        // what a conditional block holds may not run (see above); each and with always do, when their list or value is there
-        if (!['if', 'unless'].includes((block.path as hbs.AST.PathExpression).original)) {
-          visit(block.program);
-          visit(block.inverse);
-        }
+        const helper = (block.path as hbs.AST.PathExpression).original;
+        const test = block.params[0];
+        // a presence test: hasFact, or a field of the context (not a helper's answer)
+        const presence = (helper === 'if' || helper === 'unless') && (test?.type === 'PathExpression' || (test?.type === 'SubExpression' && ((test as hbs.AST.SubExpression).path as hbs.AST.PathExpression).original === 'hasFact'));
+        if (!presence || helper !== 'if') visit(block.program);
+        if (!presence || helper !== 'unless') visit(block.inverse);
         return;
       }
       if (n.type === 'DecoratorBlock') return; // {{#*inline}}: runs where it is included

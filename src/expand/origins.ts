@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
-import { insideDoubleQuotes } from './lint.js';
+import { OPENS_VALUE } from './lint.js';
 
 /**
  * Where each line of the generated spec came from. Before compiling, every template line that
@@ -10,8 +10,41 @@ import { insideDoubleQuotes } from './lint.js';
  */
 const ENTRY = /^\s*(?:- |[^\s#'"{}[\],&*!|>%@`-][^:#]*?:(?=\s|$))/;
 const TAG = /\s#@(\d+):(\d+)$/;
-/** A key whose value is a block scalar (notes: |, text: >-): the lines under it are text. */
-const BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*$/;
+/** A key or list item whose value is a block scalar (notes: |, - >-, text: | # comment): the lines under it are text. */
+const BLOCK_SCALAR = /(?:^\s*-|:)\s*[|>][-+0-9]*\s*(?:#.*)?$/;
+
+/**
+ * The quoted value still open at the end of a template line ('"' or "'"), the line starting
+ * inside `open`. A mustache's own quotes do not count; a ' opens a value only where a value
+ * begins (after a key's colon, a dash, [ { or ,), elsewhere it is a letter of the text.
+ */
+function openQuoteAfter(line: string, open: '"' | "'" | undefined): '"' | "'" | undefined {
+  let q = open;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '{' && line[i + 1] === '{') {
+      const end = line.indexOf('}}', i + 2);
+      if (end === -1) return q;
+      i = end + 1;
+      continue;
+    }
+    if (q === '"') {
+      if (ch === '\\') i++;
+      else if (ch === '"') q = undefined;
+    } else if (q === "'") {
+      if (ch === "'" && line[i + 1] === "'") i++;
+      else if (ch === "'") q = undefined;
+    } else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
+      return undefined; // a comment
+    } else if (ch === '"' || (ch === "'" && OPENS_VALUE.test(line.slice(0, i).trimEnd()))) {
+      q = ch;
+    }
+  }
+  return q;
+}
+
+/** A key with a plain value (not quoted, not a block or flow collection), whose text may run on to the next lines. */
+const PLAIN_VALUE = /:\s+[^\s"'|>[{#&*!%@`]/;
 
 /**
  * Tags the template lines that hold a YAML entry: a key (any name: a misspelt or Arabic one is
@@ -19,23 +52,33 @@ const BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*$/;
  * a double-quoted value left open, or of a block scalar, whose text a tag would join.
  */
 export function tagLines(file: SourceFile, index: number): string {
-  let open = false; // a double-quoted value runs on from the line before
+  let open: '"' | "'" | undefined; // a quoted value runs on from the line before
   let blockIndent = -1; // the lines indented past this are a block scalar's text
-  return file.text
-    .split('\n')
+  const lines = file.text.split('\n');
+  const bodies = lines.map((line) => line.replace(/\r$/, ''));
+  const indentOf = (body: string) => body.length - body.trimStart().length;
+  /** Whether a plain value on line i runs on to the next line (indented past it, and no entry of its own). */
+  const runsOn = (i: number) => {
+    let next = i + 1;
+    while (next < bodies.length && bodies[next]!.trim() === '') next++;
+    const body = bodies[next];
+    return body !== undefined && indentOf(body) > indentOf(bodies[i]!) && !ENTRY.test(body) && !/^\s*(?:#|\{\{)/.test(body);
+  };
+  return lines
     .map((line, i) => {
-      const body = line.replace(/\r$/, '');
-      const indent = body.length - body.trimStart().length;
+      const body = bodies[i]!;
+      const indent = indentOf(body);
       if (blockIndent >= 0 && (body.trim() === '' || indent > blockIndent)) return line;
       blockIndent = -1;
       if (open) {
-        // (a quote before the text puts the scan inside the value, where this line starts)
-        open = insideDoubleQuotes(`"${body}`, body.length + 1);
+        open = openQuoteAfter(body, open);
         return line;
       }
-      open = insideDoubleQuotes(body, body.length);
-      if (!open && BLOCK_SCALAR.test(body) && !body.trimStart().startsWith('#')) blockIndent = indent;
-      if (!ENTRY.test(body) || body.trimStart().startsWith('#') || open || /\{\{[^}]*$/.test(body)) return line;
+      open = openQuoteAfter(body, undefined);
+      const comment = body.trimStart().startsWith('#');
+      if (!open && !comment && BLOCK_SCALAR.test(body)) blockIndent = indent;
+      if (!ENTRY.test(body) || comment || open || /\{\{[^}]*$/.test(body)) return line;
+      if (PLAIN_VALUE.test(body) && runsOn(i)) return line; // a tag would end the value at this line
       return `${body} #@${index}:${i + 1}`;
     })
     .join('\n');

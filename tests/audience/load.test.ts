@@ -101,6 +101,8 @@ describe('audience precedence', () => {
     const sizesLine = theme.split('\n').indexOf('sizes:') + 1;
     expect(diagnostics.map((d) => [d.message, d.location?.start?.line, d.location?.start?.column])).toEqual([['The theme of "solo" does not set sizes.title (a number)', sizesLine, 1]]);
     expect(diagnostics[0]?.source).toBe(theme);
+    const noSizes = loadAudience('solo', project({ 'templates/solo/theme.yaml': briefing.replace(/\nsizes:\n(?: {2}.*\n)*/, '\n'), 'templates/solo/deck.hbs': '' }));
+    expect(noSizes.diagnostics.map((d) => d.message)).toEqual(['The theme of "solo" does not set sizes (a mapping)']);
   });
 
   it('reports extends loops and unknown parents', () => {

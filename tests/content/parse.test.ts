@@ -79,6 +79,9 @@ describe('parseContent', () => {
     expect(d.map((x) => [x.location?.file, x.message])).toEqual([['content/facts.yaml', expect.stringMatching(/holds a \[\[reference\]\], which content\/facts.yaml does not expand/)]]);
     const text = files.get('content/facts.yaml')!.text;
     expect(d[0]?.location?.start?.line).toBe(text.slice(0, text.indexOf('[[ffis.founded]]')).split('\n').length);
+    // a dataset source's title is listed on the sources slides too
+    const data = await contentWith('content/data/coalition-members.yaml', (t) => replaceOnce(t, "  title: 'SBS News:", "  title: '[[coalition.members]] SBS News:"));
+    expect(parseContent(data).diagnostics.filter((x) => x.code === 'MJZ131').map((x) => [x.location?.file, x.location?.start?.line])).toEqual([['content/data/coalition-members.yaml', 19]]);
   });
 
   it('rejects an unknown source id', async () => {

@@ -98,12 +98,20 @@ describe('template checks', () => {
       '    more: text', // 10
       '  items:', // 11
       '    - "item"', // 12
-      '{{#each parts}}', // 13
+      '    - |', // 13: a list item's block scalar
+      '      المصدر: وزارة', // 14: its text
+      '    - \'سطر أول', // 15: a single-quoted value left open
+      '      تابع: نص\'', // 16: its text
+      '  speaker: | # للمتحدث', // 17: a block scalar with a comment
+      '    الخلاصة: نص', // 18: its text
+      '  plain: one', // 19: a plain value that runs on
+      '    two', // 20
+      '{{#each parts}}', // 21
     ].join('\n');
     const tagged = tagLines(file(text), 0).split('\n');
-    expect(tagged.map((line, i) => (line.endsWith(` #@0:${i + 1}`) ? i + 1 : 0)).filter(Boolean)).toEqual([1, 2, 3, 7, 11, 12]);
+    expect(tagged.map((line, i) => (line.endsWith(` #@0:${i + 1}`) ? i + 1 : 0)).filter(Boolean)).toEqual([1, 2, 3, 7, 11, 12, 13, 17]);
     // the tags are comments: the same YAML
-    const yamlPart = (lines: string[]) => parse(lines.slice(0, 12).join('\n'));
+    const yamlPart = (lines: string[]) => parse(lines.slice(0, 20).join('\n'));
     expect(yamlPart(tagged)).toEqual(yamlPart(text.split('\n')));
   });
 
@@ -118,6 +126,8 @@ describe('template checks', () => {
 
   it('refuses template syntax that would reach the slide as text: a mustache in a quoted argument, a "}}" without its "{{"', () => {
     expect(expand('a: "write \\{{name}} here {{#if (eq article.title "{{")}}{{/if}}"\n').diagnostics).toEqual([]);
+    // (an escaped mustache before it does not hide a lone "}}")
+    expect(expand('a: "\\{{x}} and {lead}} y"\n').diagnostics.map((d) => [d.code, d.location?.start?.column])).toEqual([['MJZ160', 21]]);
     const out = expand('a: "{{> p t="{{article.title}}"}}"\nb: "{lead}} x"\nc: {d: {e: 1}}', context(), { p: 'x: "{{t}}"' });
     expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
       ['MJZ167', 1, 13, '"{{article.title}}" is printed as written: a mustache inside a quoted argument is not expanded'],
@@ -287,7 +297,7 @@ describe('expandTemplates', () => {
     expect(included.diagnostics[0]?.message).toMatch(/unknown highlight list "wach"; lists: none \(included from templates\/test\/deck\.hbs:1:1\)$/);
   });
 
-  it('does not check beforehand what a conditional block names, nor the partials it includes (it fits outlines without them)', () => {
+  it('does not check beforehand what the branch of a presence test names, nor the partials it includes (it fits outlines without them)', () => {
     const out = expand(
       [
         'a: "{{#if (hasFact "x.one")}}{{fact "x.one"}} {{count "x.two" one="a" two="b" few="c" many="d" other="e"}}{{/if}}"',
@@ -300,6 +310,9 @@ describe('expandTemplates', () => {
     const guarded = expand('{{#if (hasFact "x.one")}}\n{{> p}}\n{{/if}}\n{{#if tables.gains}}\n{{#with (table "gains")}}\nt: "{{title}}"\n{{/with}}\n{{/if}}\nz: "done"\n', context(), { p: 'y: "{{fact "x.one"}}"\n' });
     expect(guarded.diagnostics).toEqual([]);
     expect(guarded.text?.replace(/ #@\S+/g, '')).toBe('z: "done"\n');
+    // the branches of other tests are checked: they switch when the data changes
+    const member = expand('a: "{{#if (isMember "SY")}}{{fact "x.nope"}}{{else}}{{factLabel "x.nope2"}}{{/if}}"');
+    expect(member.diagnostics.map((d) => d.message.replace(/^.*: unknown fact "([^"]+)".*$/, '$1'))).toEqual(['x.nope', 'x.nope2']);
     // the same partial included unguarded too: checked
     const both = expand('{{#if (hasFact "x.one")}}\n{{> p}}\n{{/if}}\n{{> p}}\n', context(), { p: 'y: "{{fact "x.one"}}"\n' });
     expect(both.diagnostics.map((d) => [d.location?.file, d.message])).toEqual([['templates/test/partials/p.hbs', expect.stringMatching(/unknown fact "x.one"/)]]);
