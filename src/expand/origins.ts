@@ -43,13 +43,14 @@ function openQuoteAfter(line: string, open: '"' | "'" | undefined): '"' | "'" | 
   return q;
 }
 
-/** A key with a plain value (not quoted, not a block or flow collection), whose text may run on to the next lines. */
-const PLAIN_VALUE = /:\s+[^\s"'|>[{#&*!%@`]/;
+/** A key or list item with a plain value (not quoted, not a block or flow collection), whose text may run on to the next lines. */
+const PLAIN_VALUE = /(?::|^\s*-)\s+[^\s"'|>[{#&*!%@`-]/;
 
 /**
  * Tags the template lines that hold a YAML entry: a key (any name: a misspelt or Arabic one is
- * reported at its line too) or a list item. Not the lines a value continues on: the next lines of
- * a double-quoted value left open, or of a block scalar, whose text a tag would join.
+ * reported at its line too) or a list item. Not where a value runs on: the next lines of a quoted
+ * value left open or of a block scalar (a tag there would be text on the slide), nor the line of
+ * a plain value that continues on the next one (a tag would end it there).
  */
 export function tagLines(file: SourceFile, index: number): string {
   let open: '"' | "'" | undefined; // a quoted value runs on from the line before

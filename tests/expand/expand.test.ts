@@ -106,12 +106,15 @@ describe('template checks', () => {
       '    الخلاصة: نص', // 18: its text
       '  plain: one', // 19: a plain value that runs on
       '    two', // 20
-      '{{#each parts}}', // 21
+      '  more:', // 21
+      '    - one item', // 22: a list item's plain value that runs on
+      '      on two lines', // 23
+      '{{#each parts}}', // 24
     ].join('\n');
     const tagged = tagLines(file(text), 0).split('\n');
-    expect(tagged.map((line, i) => (line.endsWith(` #@0:${i + 1}`) ? i + 1 : 0)).filter(Boolean)).toEqual([1, 2, 3, 7, 11, 12, 13, 17]);
+    expect(tagged.map((line, i) => (line.endsWith(` #@0:${i + 1}`) ? i + 1 : 0)).filter(Boolean)).toEqual([1, 2, 3, 7, 11, 12, 13, 17, 21]);
     // the tags are comments: the same YAML
-    const yamlPart = (lines: string[]) => parse(lines.slice(0, 20).join('\n'));
+    const yamlPart = (lines: string[]) => parse(lines.slice(0, 23).join('\n'));
     expect(yamlPart(tagged)).toEqual(yamlPart(text.split('\n')));
   });
 
