@@ -115,10 +115,12 @@ const QUICK_DEPTH = 32;
  * where a node can begin), a directive (`%` at a line's start), a `__proto__` key, a
  * carriage return that does not end a CRLF (the two parsers break lines at it differently),
  * a byte-order mark past the start (yaml takes it for a mark, js-yaml for text), a tab in a
- * line's indentation (yaml refuses some that js-yaml lets pass), and a document marker
- * indented (` ---`: js-yaml may take it for a marker, yaml for text).
+ * line's indentation (yaml refuses some that js-yaml lets pass), a document marker
+ * indented (` ---`: js-yaml may take it for a marker, yaml for text), and a block scalar with an
+ * explicit indentation indicator (`|2`: the two read a line of spaces past that indentation
+ * differently).
  */
-const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)|\uFEFF|^ *\t|^[ \t]+(?:---|\.\.\.)(?=\s|$)/m;
+const NEEDS_YAML = /(?:^|[\s,[{:])[&*!]|^%|__proto__|\r(?!\n)|\uFEFF|^ *\t|^[ \t]+(?:---|\.\.\.)(?=\s|$)|(?:^|[\s:-])[|>](?:[1-9][+-]?|[+-][1-9])[ \t]*(?:#.*)?$/m;
 /** A document end marker (`...`) with content after it: yaml reads a second document there, js-yaml may not. */
 const END_MARKER = /^\.\.\.(?=[ \t\r\n]|$).*$/m;
 function contentAfterEndMarker(text: string): boolean {
