@@ -52,6 +52,13 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/** Calls `fn` with every string in a parsed value and its path (keys and indices). */
+function eachString(value: unknown, path: (string | number)[], fn: (text: string, path: (string | number)[]) => void): void {
+  if (typeof value === 'string') fn(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, [...path, i], fn));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, [...path, k], fn);
+}
+
 function required(file: SourceFile | undefined, key: keyof typeof CONTENT_FILES, diagnostics: Diagnostic[]): SourceFile | undefined {
   if (!file) {
     diagnostics.push({
@@ -145,50 +152,43 @@ export function parseContent(files: ContentSources): ParseResult {
     );
   };
   for (const key of Object.keys(facts.facts)) reserved('facts', ['facts', key], 'a fact key');
+  for (const key of Object.keys(article.tables ?? {})) reserved('article', ['tables', key], 'a table id');
+  for (const key of Object.keys(article.highlights ?? {})) reserved('article', ['highlights', key], 'a highlight list id');
+
   // [[references]] are expanded in the outline's texts only: in a fact's label or a source's
-  // title they would reach the slide as written
-  const unexpanded = (file: 'facts' | 'sources' | 'dataset', value: unknown, path: (string | number)[]): void => {
-    if (typeof value === 'string') {
-      if (value.includes('[[') || value.includes(']]')) {
-        diagnostics.push(
-          withSource(file, {
-            code: 'MJZ131',
-            severity: 'error',
-            message: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" holds a [[reference]], which ${parsed[file]?.file.path ?? 'this file'} does not expand: the slide would show it as written`,
-            hint: `References are expanded in the outline's texts (${CONTENT_FILES.article}) only; write the text here without [[ ]].`,
-            location: where(file, path),
-          }),
-        );
-      }
-    } else if (Array.isArray(value)) value.forEach((v, i) => unexpanded(file, v, [...path, i]));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) unexpanded(file, v, [...path, k]);
+  // title (the dataset's are listed on the sources slides too) they would reach the slide as written
+  const unexpanded = (file: 'facts' | 'sources' | 'dataset') => (value: string, path: (string | number)[]) => {
+    if (!value.includes('[[') && !value.includes(']]')) return;
+    diagnostics.push(
+      withSource(file, {
+        code: 'MJZ131',
+        severity: 'error',
+        message: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" holds a [[reference]], which ${parsed[file]?.file.path ?? 'this file'} does not expand: the slide would show it as written`,
+        hint: `References are expanded in the outline's texts (${CONTENT_FILES.article}) only; write the text here without [[ ]].`,
+        location: where(file, path),
+      }),
+    );
   };
-  unexpanded('facts', facts, []);
-  unexpanded('sources', { sources: sourcesFile.sources }, []);
-  // (the dataset's source titles are listed on the sources slides too)
-  ((parsed.dataset?.value as { sources?: unknown } | undefined)?.sources as unknown[] | undefined)?.forEach((s, i) => unexpanded('dataset', s, ['sources', i]));
+  eachString(facts, [], unexpanded('facts'));
+  eachString({ sources: sourcesFile.sources }, [], unexpanded('sources'));
+  eachString({ sources: (parsed.dataset?.value as { sources?: unknown } | undefined)?.sources }, [], unexpanded('dataset'));
   // U+E000–U+E00F: private-use characters no font draws (PDFs leave them in copied text), which
   // mujaz keeps for its own marks while a deck is made (facts/markers.ts, expand/escape.ts)
-  const privateUse = (file: keyof typeof parsed, value: unknown, path: (string | number)[]): void => {
-    if (typeof value === 'string') {
+  for (const file of ['article', 'facts', 'sources', 'dataset', 'groupings'] as const) {
+    eachString(parsed[file]?.value, [], (value, path) => {
       const at = value.search(/[\uE000-\uE00F]/);
       if (at === -1) return;
-      const name = `U+${value.charCodeAt(at).toString(16).toUpperCase()}`;
       diagnostics.push(
         withSource(file, {
           code: 'MJZ104',
           severity: 'error',
-          message: `The text holds the character ${name}, a private-use character that mujaz keeps for its own marks (text copied from a PDF often carries them)`,
+          message: `The text holds the character U+${value.charCodeAt(at).toString(16).toUpperCase()}, a private-use character that mujaz keeps for its own marks (text copied from a PDF often carries them)`,
           hint: 'Remove the character: no font draws it, and mujaz would take it for one of its marks.',
           location: where(file, path),
         }),
       );
-    } else if (Array.isArray(value)) value.forEach((v, i) => privateUse(file, v, [...path, i]));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) privateUse(file, v, [...path, k]);
-  };
-  for (const file of ['article', 'facts', 'sources', 'dataset', 'groupings'] as const) privateUse(file, parsed[file]?.value, []);
-  for (const key of Object.keys(article.tables ?? {})) reserved('article', ['tables', key], 'a table id');
-  for (const key of Object.keys(article.highlights ?? {})) reserved('article', ['highlights', key], 'a highlight list id');
+    });
+  }
 
   // Sources: the project's own plus the dataset's, ids unique.
   const sources: Source[] = [...sourcesFile.sources];

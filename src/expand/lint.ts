@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
-import { LEXER_STATE, parseTemplate, type LexerState } from './tree.js';
+import { LEXER_STATE, parseTemplate, partialName, type LexerState } from './tree.js';
 
 type Node = hbs.AST.Node;
 type Mustache = hbs.AST.MustacheStatement;
@@ -177,8 +177,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
       case 'PartialStatement':
       case 'PartialBlockStatement': {
         const p = node as hbs.AST.PartialStatement;
-        const named = p.name as hbs.AST.Node;
-        const name = named.type === 'PathExpression' ? (named as hbs.AST.PathExpression).original : named.type === 'StringLiteral' ? (named as hbs.AST.StringLiteral).value : undefined;
+        const name = partialName(p);
         p.params.forEach(visit);
         p.hash?.pairs.forEach((pair) => visit(pair.value));
         if (p.params.length > 1) {

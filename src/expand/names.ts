@@ -16,6 +16,7 @@ import type { TemplateContext } from '../audience/context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { createLookups, HelperError, type Lookups } from './helpers.js';
+import { partialName } from './tree.js';
 
 /** The helpers that name something in their arguments, and which arguments (all: every one). */
 const NAMING: Record<string, { lookup: keyof Lookups; all?: boolean }> = {
@@ -32,12 +33,6 @@ const NAMING: Record<string, { lookup: keyof Lookups; all?: boolean }> = {
 };
 
 type Call = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
-
-/** The partial a statement includes, by name (a name written out; others are not followed). */
-function partialName(node: hbs.AST.PartialStatement): string | undefined {
-  const name = node.name as hbs.AST.Node;
-  return name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : name.type === 'StringLiteral' ? (name as hbs.AST.StringLiteral).value : undefined;
-}
 
 /** Every name the templates that always run write out and the context does not have: MJZ161 at its call. */
 export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, SourceFile>, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, context: TemplateContext, audience: string): Diagnostic[] {

@@ -83,6 +83,12 @@ export function sourcesNamedByDeck(deck: SourceFile, partials: ReadonlyMap<strin
   return ids;
 }
 
+/** The name a partial statement includes, when it is written out ({{> name}} or {{> "name"}}). */
+export function partialName(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement): string | undefined {
+  const name = node.name as hbs.AST.Node;
+  return name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : name.type === 'StringLiteral' ? (name as hbs.AST.StringLiteral).value : undefined;
+}
+
 /** The partials a template includes by name. */
 export function partialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AST.PartialStatement }[] {
   const out: { name: string; node: hbs.AST.PartialStatement }[] = [];
