@@ -5,6 +5,12 @@ import { z } from 'zod';
  * TypeScript types are inferred from them.
  */
 const text = z.string().trim().min(1, 'must not be empty');
+
+/** A web page's address, as a sources slide links it: absolute, http or https. */
+export const webAddress = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be a web address that starts with https:// or http://');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 /** A real calendar day: 2025-11-31 and 2025-13-03 are refused here, not discovered later. */
 export function isCalendarDate(value: string): boolean {
@@ -74,7 +80,7 @@ export const SourceSchema = z.strictObject({
   kind: z.enum(['article', 'dataset', 'report', 'web']).default('web'),
   /** Printed with the month names the article uses: a day, a month or a year of the calendar. */
   date: calendarDate(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY-MM-DD, YYYY-MM or YYYY').optional(),
-  url: z.string().optional(),
+  url: webAddress.optional(),
   file: z.string().optional(),
   note: z.string().optional(),
 });
@@ -164,7 +170,7 @@ const memberSchema = z.looseObject({
 
 export const DatasetSchema = z.looseObject({
   meta: z.looseObject({ title: text }),
-  sources: z.array(z.looseObject({ id: text, title: text, url: z.string().optional(), date: z.union([z.string(), z.number()]).optional() })),
+  sources: z.array(z.looseObject({ id: text, title: text, url: webAddress.optional(), date: z.union([z.string(), z.number()]).optional() })),
   members: z.array(memberSchema),
   unidentified_members: z.array(z.looseObject({ slot: text, window: z.string().optional() })),
   after_article: z.array(memberSchema).optional(),

@@ -114,7 +114,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
-      const known = knownKeysAt(schema, path);
+      const known = knownKeysAt(schema, path, parsed.value);
       const suggestion = didYouMean(key, known);
       return {
         ...base,
@@ -142,6 +142,13 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
         location: locate(parsed, path),
       },
     ];
+  }
+  if (issue.code === 'invalid_union' && !/discriminator/i.test(issue.message)) {
+    // A text or a mapping (a bullet, a source entry): a mapping is told what is wrong inside it
+    // (an unknown key, a bad address), not that it is not a text.
+    const actual = valueAt(parsed.value, path);
+    const inside = actual && typeof actual === 'object' && !Array.isArray(actual) ? issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) : [];
+    if (inside.length === 1) return inside[0]!.flatMap((e) => issueToDiagnostics({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, schema, parsed, what));
   }
   const present = valueAt(parsed.value, path) !== undefined;
   if (issue.code === 'invalid_type' && !present) {
@@ -227,8 +234,8 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** The keys the object schema at `path` accepts, found by walking the schema. */
-function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+/** The keys the object schema at `path` accepts, found by walking the schema (and the value beside it, to follow a slide of its kind). */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], value: unknown): string[] {
   let current: unknown = schema;
   const unwrap = (node: unknown): unknown => {
     let n = node as { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } };
@@ -246,15 +253,20 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
     if (n?.def?.type === 'union') return [...new Set((n.def.options ?? []).flatMap(keysOf))];
     return [];
   };
+  let here: unknown = value; // the value at the same place, to tell a slide's kind
   for (const key of path) {
     const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } };
     if (node?.def?.type === 'union' && typeof key === 'string') {
-      // a union of objects (slide kinds): follow the first option that has the key
-      current = (node.def.options ?? []).map((o) => unwrap(o) as { def?: { shape?: Record<string, unknown> } }).find((o) => o.def?.shape?.[key])?.def?.shape?.[key];
+      // a union of objects (slide kinds): follow the option of the value's kind, else the first that has the key
+      const options = (node.def.options ?? []).map((o) => unwrap(o) as { def?: { shape?: Record<string, unknown> } }).filter((o) => o.def?.shape?.[key]);
+      const kind = (here as { kind?: unknown } | undefined)?.kind;
+      const ofKind = options.find((o) => ((unwrap(o.def?.shape?.kind) as { def?: { values?: unknown[] } } | undefined)?.def?.values ?? []).includes(kind));
+      current = (ofKind ?? options[0])?.def?.shape?.[key];
     } else if (node?.def?.type === 'object' && typeof key === 'string') current = node.def.shape?.[key];
     else if (node?.def?.type === 'array') current = node.def.element;
     else if (node?.def?.type === 'record') current = node.def.valueType;
     else return [];
+    here = here && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[key] : undefined;
   }
   return keysOf(current);
 }

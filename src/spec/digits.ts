@@ -1,15 +1,15 @@
 import { localizeDigits, type Digits } from '../format/arabic.js';
 import type { DeckSpec } from './schema.js';
 
-/** Strings of the spec that are not slide text: chart colours (hex). The deck's ISO date is kept apart below. */
-const NOT_TEXT = new Set(['colors']);
+/** Strings of the spec that are not slide text: chart colours (hex) and a source's web address. The deck's ISO date is kept apart below. */
+const NOT_TEXT = new Set(['colors', 'url']);
 
 /**
  * The validated spec in the audience's digits: every text a slide shows (titles, bullets, notes,
  * table cells, chart categories and series names, the footer), wherever it came from (the
  * outline, a fact, the data, the template itself), by the one rule of format/arabic.ts
  * (localizeDigits). Figures the helpers printed are already in these digits and stay as they
- * are. The deck's date (YYYY-MM-DD, for the package metadata) and chart colours are not text. A
+ * are. The deck's date (YYYY-MM-DD, for the package metadata) chart colours and web addresses are not text. A
  * western audience's spec is returned as it is.
  */
 export function specInDigits(spec: DeckSpec, digits: Digits): DeckSpec {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from '../content/schema.js';
+import { calendarDate, webAddress } from '../content/schema.js';
 
 /**
  * The deck spec: the contract between templates and rendering. Templates produce it as YAML;
@@ -119,10 +119,16 @@ export const TableSlideSchema = z.strictObject({
   }
 });
 
+/** One entry of a sources slide: a text, or its text and the address it links to (`url`, when the source has one). */
+export const SourceItemSchema = z.union([text, z.strictObject({ text, url: webAddress.optional() })]);
+export type SourceItem = z.infer<typeof SourceItemSchema>;
+/** The text of a sources slide's entry, whichever way it is written. */
+export const sourceItemText = (item: SourceItem): string => (typeof item === 'string' ? item : item.text);
+
 export const SourcesSlideSchema = z.strictObject({
   kind: z.literal('sources'),
   ...base,
-  items: z.array(text).min(1),
+  items: z.array(SourceItemSchema).min(1),
   columns: z.number().int().min(1).max(2).default(1),
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkProject, describeAudiences } from '../../src/index.js';
+import { sourceItemText } from '../../src/spec/schema.js';
 import { tempProject } from '../helpers/project.js';
 import { expectError, positionOf, replace, run, summarize } from './harness.js';
 
@@ -37,7 +38,7 @@ describe('template syntax', () => {
     const extra = (t: string) => `${t}  - id: W3\n    kind: web\n    title: "هيئة قناة السويس"\n  - id: W4\n    kind: web\n    title: "مصدر لم يُستشهد به"\n`;
     const r = await run({ 'content/sources.yaml': extra, [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n  - kind: bullets\n    title: "ت"\n    source: "المصدر: {{source "W3"}}"\n    bullets: ["x"]\n') });
     expect(r.errors).toEqual([]);
-    const listed = r.result.spec!.slides.filter((s) => s.kind === 'sources').flatMap((s) => (s as { items: string[] }).items);
+    const listed = r.result.spec!.slides.flatMap((s) => (s.kind === 'sources' ? s.items.map(sourceItemText) : []));
     expect(listed.some((i) => i.startsWith('W3: هيئة قناة السويس'))).toBe(true);
     expect(listed.some((i) => i.startsWith('W4'))).toBe(false);
     const unused = r.result.diagnostics.filter((d) => d.code === 'MJZ136');

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, listAudiences } from '../../src/index.js';
-import type { DeckSpec } from '../../src/spec/schema.js';
+import { sourceItemText, type DeckSpec } from '../../src/spec/schema.js';
 import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 
@@ -53,13 +53,15 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
   it('tags every run Arabic (English source titles English), in a font with Arabic and Latin glyphs named in the complex-script slot', () => {
     for (const name of slideNames(parts)) {
       const xml = parts.get(name)!;
-      for (const run of all(xml, /<a:r>([\s\S]*?)<\/a:r>/g)) {
-        const text = /<a:t>([^<]*)<\/a:t>/.exec(run)?.[1] ?? '';
-        const english = text.startsWith('\u200E') && !ARABIC.test(text) && /[A-Za-z]/.test(text); // an English source title
-        expect(run, name).toMatch(english ? /<a:rPr(?=[^>]*lang="en-US")(?=[^>]*noProof="1")/ : /<a:rPr[^>]*lang="ar-SA"/);
-        expect(run, name).toMatch(/<a:latin typeface="[^"]+"/);
-        expect(run, name).toMatch(/<a:cs typeface="[^"]+"/);
-        expect(/<a:latin typeface="([^"]+)"/.exec(run)![1]).toBe(/<a:cs typeface="([^"]+)"/.exec(run)![1]);
+      for (const paragraph of all(xml, /<a:p>([\s\S]*?)<\/a:p>/g)) {
+        const text = all(paragraph, /<a:t>([^<]*)<\/a:t>/g).join('');
+        const english = text.startsWith('\u200E') && !ARABIC.test(text) && /[A-Za-z]/.test(text); // an English source title, with its link
+        for (const run of all(paragraph, /<a:r>([\s\S]*?)<\/a:r>/g)) {
+          expect(run, name).toMatch(english ? /<a:rPr(?=[^>]*lang="en-US")(?=[^>]*noProof="1")/ : /<a:rPr[^>]*lang="ar-SA"/);
+          expect(run, name).toMatch(/<a:latin typeface="[^"]+"/);
+          expect(run, name).toMatch(/<a:cs typeface="[^"]+"/);
+          expect(/<a:latin typeface="([^"]+)"/.exec(run)![1]).toBe(/<a:cs typeface="([^"]+)"/.exec(run)![1]);
+        }
       }
     }
   });
@@ -201,8 +203,18 @@ describe('the briefing deck', () => {
     expect(parts.get('ppt/charts/chart1.xml')).toMatch(/<c:barDir val="bar"\/>/);
     expect(new Set(spec.slides.map((s) => s.section)).size).toBeGreaterThanOrEqual(9);
     // the dataset's sources, described in English, are tagged English (PowerPoint's spelling)
-    const sourcesPage = spec.slides.findIndex((s) => s.kind === 'sources' && s.items.some((item) => /^S\d+/.test(item)));
-    expect(parts.get(`ppt/slides/slide${sourcesPage + 1}.xml`)).toMatch(/<a:rPr[^>]*lang="en-US"[^>]*>[\s\S]*?<a:t>\u200ES\d+/);
+    const sourcesPage = spec.slides.findIndex((s) => s.kind === 'sources' && s.items.some((item) => /^S\d+/.test(sourceItemText(item))));
+    const sourcesXml = parts.get(`ppt/slides/slide${sourcesPage + 1}.xml`)!;
+    expect(sourcesXml).toMatch(/<a:rPr[^>]*lang="en-US"[^>]*>[\s\S]*?<a:t>\u200ES\d+/);
+    // each links to its web address from the word "link" at its end, an English word too
+    const listed = (spec.slides[sourcesPage] as Extract<DeckSpec['slides'][number], { kind: 'sources' }>).items;
+    const rels = parts.get(`ppt/slides/_rels/slide${sourcesPage + 1}.xml.rels`)!;
+    const links = [...sourcesXml.matchAll(/<a:r><a:rPr([^>]*)>(?:(?!<\/a:rPr>)[\s\S])*<a:hlinkClick r:id="(rId\d+)"[\s\S]*?<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/g)];
+    expect(links.map((m) => m[3])).toEqual(listed.map(() => 'link'));
+    expect(links.every((m) => /lang="en-US"/.test(m[1]!))).toBe(true);
+    const targets = links.map((m) => new RegExp(`<Relationship Id="${m[2]}" Type="[^"]*/hyperlink" Target="([^"]*)" TargetMode="External"/>`).exec(rels)?.[1]);
+    // (as an address is written on the wire: an Arabic path percent-encoded)
+    expect(targets).toEqual(listed.map((item) => (typeof item === 'string' || !item.url ? undefined : new URL(item.url).href.replace(/&/g, '&amp;'))));
     // the per-audience checks of bullets, tables and charts run on this deck at least
     expect(new Set(spec.slides.map((s) => s.kind))).toEqual(new Set(['title', 'agenda', 'bullets', 'chart', 'stats', 'table', 'sources']));
   });

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
+import { sourceItemText } from '../../src/spec/schema.js';
 import { TITLE_BOX, estimateLines, faceWidth, fitHeading, fitSize, headingLine, oneLineSize } from '../../src/pptx/layout.js';
 import { slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
@@ -111,7 +112,7 @@ describe('the shipped briefing deck', () => {
     result.spec!.slides.forEach((s, i) => expect(runSizes(parts.get(names[i]!)!, s.title)[0], s.title).toBe(s.kind === 'title' ? 46 : 30));
     // and the renderer's line spacing: Amiri's lines need no more
     result.spec!.slides.forEach((s, i) => expect(lineSpacings(parts.get(names[i]!)!, s.title), s.title).toEqual([]));
-    const pages = result.spec!.slides.flatMap((s, i) => (s.kind === 'sources' && s.columns === 2 ? [runSizes(parts.get(names[i]!)!, s.items[0]!)[0]] : []));
+    const pages = result.spec!.slides.flatMap((s, i) => (s.kind === 'sources' && s.columns === 2 ? [runSizes(parts.get(names[i]!)!, sourceItemText(s.items[0]!))[0]] : []));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(new Set(pages).size).toBe(1);
   });

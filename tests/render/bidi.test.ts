@@ -20,6 +20,8 @@ const missing = SKIP ? undefined : await missingTools();
 
 /** The line of the page holding a word that includes `text`. */
 const lineWith = (page: Page, text: string): Line | undefined => page.lines.find((l) => l.words.some((w) => w.text.includes(text)));
+/** The word of a link at the end of an Arabic entry (pdftotext may give its letters in either order). */
+const LINK_WORD = /^(رابط|طبار)$/;
 const wordX = (line: Line, test: (text: string) => boolean) => line.words.find((w) => test(w.text))?.xMin ?? Number.NaN;
 
 if (SKIP) {
@@ -37,7 +39,7 @@ if (SKIP) {
       const sources = path.join(root, 'content/sources.yaml');
       await writeFile(
         sources,
-        `${await readFile(sources, 'utf8')}  - id: R9\n    kind: report\n    title: "تقدير الأثر الاقتصادي لممر IMEC"\n    date: "2025-09-20"\n  - id: W9\n    kind: web\n    title: "EU trade relations with the Gulf"\n    date: "2025-06"\n  - id: W8\n    kind: web\n    title: "Country Reports on Terrorism 2023"\n    date: "2024-12-12"\n`,
+        `${await readFile(sources, 'utf8')}  - id: R9\n    kind: report\n    title: "تقدير الأثر الاقتصادي لممر IMEC"\n    date: "2025-09-20"\n    url: "https://example.org/imec"\n  - id: W9\n    kind: web\n    title: "EU trade relations with the Gulf"\n    date: "2025-06"\n    url: "https://example.org/eu-gulf"\n  - id: W8\n    kind: web\n    title: "Country Reports on Terrorism 2023"\n    date: "2024-12-12"\n`,
       );
       const facts = path.join(root, 'content/facts.yaml');
       await writeFile(facts, `${await readFile(facts, 'utf8')}  test.r9: { label: "اختبار", stated: { value: 1, source: R9 } }\n  test.w9: { label: "اختبار", stated: { value: 2, source: W9 } }\n  test.w8: { label: "اختبار", stated: { value: 3, source: W8 } }\n`);
@@ -77,6 +79,54 @@ if (SKIP) {
       expect(line, 'the W9 entry').toBeDefined();
       const id = line.words.find((w) => w.text.includes('W9'))!;
       expect(Math.max(...line.words.map((w) => w.xMax))).toBe(id.xMax);
+    });
+
+    it('ends an Arabic entry with a web address with the word of its link, at the left end of its last line', () => {
+      // R9 and W9 have addresses: their entries end with «رابط»; the article's (A1) has none
+      const links = page.lines.filter((l) => l.words.some((w) => LINK_WORD.test(w.text)));
+      expect(links.length, page.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n')).toBe(2);
+      for (const line of links) {
+        const word = line.words.find((w) => LINK_WORD.test(w.text))!;
+        expect(Math.min(...line.words.map((w) => w.xMin))).toBe(word.xMin);
+      }
+    });
+  });
+
+  describe('the links of English source entries, rendered by LibreOffice', () => {
+    let dir: string;
+    let root: string;
+    let pages: Page[];
+    let linked: number;
+
+    beforeAll(async () => {
+      if (missing) throw new Error(missing);
+      root = await tempProject();
+      dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-links-'));
+      const result = await buildDeck({ root, audience: 'briefing' });
+      if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
+      const file = path.join(dir, 'briefing.pptx');
+      await writeFile(file, result.bytes);
+      const all = await wordBoxes(await toPdf(file, dir));
+      const lists = result.spec.slides.flatMap((s, i) => (s.kind === 'sources' && s.columns === 2 ? [{ s, page: all[i]! }] : []));
+      pages = lists.map((l) => l.page);
+      linked = lists.reduce((n, l) => n + l.s.items.filter((item) => typeof item !== 'string' && item.url).length, 0);
+    }, 120_000);
+
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it('ends each English entry with "link", at the right end of its last line, in the entry\'s column', () => {
+      // LibreOffice draws a link as a field, which the bidi rules take as neutral: without the
+      // left-to-right mark after it, it went to the left of the English text
+      const lines = pages.flatMap((p) => p.lines.filter((l) => l.words.some((w) => w.text === 'link')));
+      expect(linked).toBeGreaterThanOrEqual(25); // the dataset's sources the deck rests on, on two slides
+      expect(lines.length).toBe(linked);
+      for (const line of lines) {
+        const word = line.words.find((w) => w.text === 'link')!;
+        expect(Math.max(...line.words.map((w) => w.xMax)), line.words.map((w) => w.text).join(' ')).toBe(word.xMax);
+      }
     });
   });
 }

@@ -10,7 +10,7 @@ const spec: DeckSpec = DeckSpecSchema.parse({
     { kind: 'bullets', title: 'ت', bullets: ['الفاقد ٤٨% عام 2024', { text: 'مجموعة G20 منذ 1999', level: 1 }], callout: { value: '12%', label: 'نسبة' }, notes: 'عام 2024' },
     { kind: 'chart', title: 'ن', chart: { type: 'column', categories: ['2019', '2020'], series: [{ name: 'السلسلة 1', values: [1, 2] }], alt: 'رسم 2019', colors: ['102030'], note: 'ISO 3166' } },
     { kind: 'table', title: 'ج', columns: ['العام', 'COVID-19'], rows: [['2019', '1,100']] },
-    { kind: 'sources', title: 'م', items: ['S04 — CRS report R44135, Aug 24 2016 version', 'A1: المقال، 2025'] },
+    { kind: 'sources', title: 'م', items: ['S04 — CRS report R44135, Aug 24 2016 version', 'A1: المقال، 2025', { text: 'R2: تقرير 2024', url: 'https://example.org/2024/report?page=2' }] },
   ],
 });
 
@@ -23,7 +23,8 @@ describe('the spec in the audience’s digits (specInDigits)', () => {
     expect(bullets).toMatchObject({ bullets: ['الفاقد ٤٨٪ عام ٢٠٢٤', { text: 'مجموعة G20 منذ ١٩٩٩', level: 1 }], callout: { value: '١٢٪', label: 'نسبة' }, notes: 'عام ٢٠٢٤' });
     expect(chart).toMatchObject({ chart: { categories: ['٢٠١٩', '٢٠٢٠'], series: [{ name: 'السلسلة ١', values: [1, 2] }], alt: 'رسم ٢٠١٩', colors: ['102030'], note: 'ISO 3166' } });
     expect(table).toMatchObject({ columns: ['العام', 'COVID-19'], rows: [['٢٠١٩', '١٬١٠٠']] });
-    expect(sources).toMatchObject({ items: ['S04 — CRS report R44135, Aug 24 2016 version', 'A1: المقال، ٢٠٢٥'] });
+    // a web address is no text: its digits stay
+    expect(sources).toMatchObject({ items: ['S04 — CRS report R44135, Aug 24 2016 version', 'A1: المقال، ٢٠٢٥', { text: 'R2: تقرير ٢٠٢٤', url: 'https://example.org/2024/report?page=2' }] });
   });
 
   it('returns a western audience’s spec as it is', () => {

@@ -32,3 +32,32 @@ describe('deck spec rules beyond types', () => {
     expect(diagnostics[0]?.message).toContain('series "س" has 1 values for 3 categories');
   });
 });
+
+describe('a sources slide entry with a web address', () => {
+  const sources = (items: string) => deck(`  - kind: sources\n    title: "م"\n    items:\n${items}`);
+
+  it('is a text, or a mapping of its text and url', () => {
+    const { spec, diagnostics } = parseSpec(sources('      - "A1: المقال"\n      - text: "S01 — SBS News"\n        url: "https://www.sbs.com.au/news/a?b=1&c=2"\n      - text: "R1: تقرير"\n'), origin);
+    expect(diagnostics).toEqual([]);
+    expect(spec?.slides[0]).toMatchObject({ items: ['A1: المقال', { text: 'S01 — SBS News', url: 'https://www.sbs.com.au/news/a?b=1&c=2' }, { text: 'R1: تقرير' }] });
+  });
+
+  it('refuses an address that is not an http or https web address, at the url', () => {
+    for (const url of ['javascript:alert(1)', 'www.example.org', 'file:///etc/passwd', 'ftp://example.org/x']) {
+      const { diagnostics } = parseSpec(sources(`      - text: "S01"\n        url: "${url}"\n`), origin);
+      expect(diagnostics.map((d) => [d.code, d.message, d.location?.start?.line]), url).toEqual([['MJZ111', 'slides[0].items[0].url in the deck spec (slide 1): must be a web address that starts with https:// or http://', 9]]);
+    }
+  });
+
+  it('names a misspelt key of the mapping, not "expected string"', () => {
+    const { diagnostics } = parseSpec(sources('      - text: "S01"\n        ur: "https://example.org"\n'), origin);
+    expect(diagnostics.map((d) => [d.code, d.hint, d.location?.start?.line])).toEqual([['MJZ110', 'Did you mean "url"?', 9]]);
+  });
+
+  it('names a misspelt key of a bullet mapping too', () => {
+    const { diagnostics } = parseSpec(deck('  - kind: bullets\n    title: "ت"\n    bullets:\n      - txt: "نقطة"\n        level: 1\n'), origin);
+    expect(diagnostics.map((d) => [d.code, d.hint])).toEqual([
+      ['MJZ110', 'Did you mean "text"?'],
+    ]);
+  });
+});
