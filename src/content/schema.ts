@@ -6,8 +6,43 @@ import { z } from 'zod';
  */
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** A web page's address, as a sources slide links it: absolute, http or https (editors see it as a URI in the JSON schemas). */
-export const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address that starts with https:// or http://' }).trim();
+/** Invisible characters that come with an address copied from Arabic text, by name. */
+const INVISIBLE: Record<string, string> = {
+  '\u200B': 'ZERO WIDTH SPACE',
+  '\u200C': 'ZERO WIDTH NON-JOINER',
+  '\u200D': 'ZERO WIDTH JOINER',
+  '\u200E': 'LEFT-TO-RIGHT MARK',
+  '\u200F': 'RIGHT-TO-LEFT MARK',
+  '\u061C': 'ARABIC LETTER MARK',
+  '\uFEFF': 'BYTE ORDER MARK',
+};
+
+/** What is wrong with a web address, with how to fix it; undefined for a whole http or https address. */
+export function webAddressProblem(value: string): { message: string; hint: string } | undefined {
+  const asShown = 'Write it as the browser shows it, e.g. "https://www.example.org/page".';
+  const invisible = /[\p{Cf}\p{Cc}]/u.exec(value);
+  if (invisible) {
+    const ch = invisible[0];
+    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      message: `the address holds an invisible character, ${INVISIBLE[ch] ?? 'a control character'} (${code}), ${invisible.index === 0 ? 'at its start' : `after "${value.slice(Math.max(0, invisible.index - 20), invisible.index)}"`}`,
+      hint: 'Delete it (it comes with text copied from an Arabic page): retype the address, or copy it from the browser\'s address bar.',
+    };
+  }
+  if (/\s/.test(value)) return { message: 'the address holds a space', hint: 'Write a space in an address as %20, or copy the address from the browser\'s address bar.' };
+  if (!/^https?:\/\/[^/?#]/i.test(value) || !URL.canParse(value)) return { message: 'must be a whole web address, starting with https:// or http://', hint: asShown };
+  return undefined;
+}
+
+/** A web page's address, as a sources slide links it: a whole http or https address (editors see it as a URI in the JSON schemas). */
+export const webAddress = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = webAddressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint } });
+  })
+  .meta({ format: 'uri' });
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 /** A real calendar day: 2025-11-31 and 2025-13-03 are refused here, not discovered later. */
 export function isCalendarDate(value: string): boolean {

@@ -203,6 +203,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : typeof actual;
     if (expected.length) message = `expected ${expected.join(' or ')}, received ${got}`;
   }
+  if (issue.code === 'custom' && typeof issue.params?.hint === 'string') hint = issue.params.hint; // a check that says how to fix what it refuses
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'array') {
     const actual = valueAt(parsed.value, path);
     if (Array.isArray(actual)) message = `${message}; it has ${actual.length}`;

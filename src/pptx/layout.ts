@@ -75,12 +75,13 @@ export function oneLineSize(text: string, width: number, max: number, min: numbe
 
 /**
  * The largest size from `max` down to `min` at which the paragraphs fit the box (`faceFactor`:
- * faceWidth; `line`: the distance of two lines' baselines, in ems).
+ * faceWidth; `line`: the distance of two lines' baselines, in ems; `extra`: points more the
+ * paragraphs take at a size, beyond their lines).
  */
-export function fitSize(paragraphs: readonly string[], box: { w: number; h: number }, max: number, min: number, spacing = 1.5, faceFactor = 1, line = RENDERER_LINE): number {
+export function fitSize(paragraphs: readonly string[], box: { w: number; h: number }, max: number, min: number, spacing = 1.5, faceFactor = 1, line = RENDERER_LINE, extra: (size: number) => number = () => 0): number {
   for (let size = max; size > min; size--) {
     const lines = paragraphs.reduce((sum, p) => sum + estimateLines(p, size, box.w - 0.6, 0.5 * faceFactor), 0);
-    const height = (lines * size * line + paragraphs.length * size * (spacing - 1)) / 72 + 0.2;
+    const height = (lines * size * line + paragraphs.length * size * (spacing - 1) + extra(size)) / 72 + 0.2;
     if (height <= box.h) return size;
   }
   return min;

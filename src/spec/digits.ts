@@ -9,8 +9,8 @@ const NOT_TEXT = new Set(['colors', 'url']);
  * table cells, chart categories and series names, the footer), wherever it came from (the
  * outline, a fact, the data, the template itself), by the one rule of format/arabic.ts
  * (localizeDigits). Figures the helpers printed are already in these digits and stay as they
- * are. The deck's date (YYYY-MM-DD, for the package metadata) chart colours and web addresses are not text. A
- * western audience's spec is returned as it is.
+ * are. The deck's date (YYYY-MM-DD, for the package metadata), chart colours and web addresses
+ * are not text. A western audience's spec is returned as it is.
  */
 export function specInDigits(spec: DeckSpec, digits: Digits): DeckSpec {
   if (digits === 'western') return spec;

@@ -186,13 +186,13 @@ describe('keys and values', () => {
 
   it('a source whose url is no web address: MJZ111 at the url, before a slide links to it', async () => {
     const r = await run({ [SOURCES]: (t) => `${t}  - id: W7\n    title: "موقع"\n    url: "www.example.org/page"\n` });
-    expectError(r, 'MJZ111', { file: SOURCES, ...positionOf(r.texts.get(SOURCES)!, '"www.example.org/page"') }, /url .*must be a web address that starts with https:\/\/ or http:\/\//);
+    expectError(r, 'MJZ111', { file: SOURCES, ...positionOf(r.texts.get(SOURCES)!, '"www.example.org/page"') }, /url .*must be a whole web address, starting with https:\/\/ or http:\/\//);
   });
 
   it('a dataset source whose url is no web address: MJZ111 at its line in the dataset', async () => {
     const DATASET = 'content/data/coalition-members.yaml';
     const r = await run({ [DATASET]: replace('  url: https://sarabic.ae/20151031/1016178277.html', '  url: sarabic.ae/20151031/1016178277.html') });
-    expectError(r, 'MJZ111', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, 'sarabic.ae/2015') }, /must be a web address/);
+    expectError(r, 'MJZ111', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, 'sarabic.ae/2015') }, /must be a whole web address/);
   });
 
   it('a list where text belongs: MJZ111 at the value', async () => {

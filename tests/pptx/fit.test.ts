@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
-import { sourceItemText } from '../../src/spec/schema.js';
+import { sourceItemText, type SourceItem } from '../../src/spec/schema.js';
+import { sourcesSize } from '../../src/pptx/slides/sources.js';
+import type { Theme } from '../../src/audience/theme.js';
 import { TITLE_BOX, estimateLines, faceWidth, fitHeading, fitSize, headingLine, oneLineSize } from '../../src/pptx/layout.js';
 import { slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
@@ -23,6 +25,17 @@ function runSizes(xml: string, text: string): number[] {
   const shape = xml.split('<p:sp>').find((s) => s.includes(text));
   return shape ? [...shape.matchAll(/<a:rPr[^>]*\bsz="(\d+)"/g)].map((m) => Number(m[1]) / 100) : [];
 }
+
+describe('a list of sources', () => {
+  it('keeps room for the taller lines LibreOffice gives linked entries: a smaller size for the same list linked', () => {
+    const theme = { sizes: { body: 20 }, fonts: { heading: 'Amiri', body: 'Amiri' } } as unknown as Theme;
+    const texts = Array.from({ length: 14 }, (_, i) => `R${i + 1}: تقرير عن أثر الانضمام في المنطقة`);
+    const slide = (items: SourceItem[]) => ({ kind: 'sources' as const, title: 'المصادر', columns: 1, items });
+    const plain = sourcesSize(slide(texts), theme);
+    expect(sourcesSize(slide(texts.map((text) => ({ text }))), theme)).toBe(plain);
+    expect(sourcesSize(slide(texts.map((text, i) => ({ text, url: `https://example.org/${i}` }))), theme)).toBeLessThan(plain);
+  });
+});
 
 describe('face widths', () => {
   it('knows how much wider common faces set Arabic than Amiri, and lets a theme say it', () => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, formatDiagnostics } from '../../src/index.js';
 import { tempProject } from '../helpers/project.js';
 import type { Line, Page } from './bbox.js';
+import { messages, renderAndCheck, type Rendered } from './analyse.js';
 import { missingTools, toPdf, wordBoxes } from './tools.js';
 
 const SKIP = process.env.MUJAZ_SKIP_RENDER === '1';
@@ -81,8 +82,8 @@ if (SKIP) {
       expect(Math.max(...line.words.map((w) => w.xMax))).toBe(id.xMax);
     });
 
-    it('ends an Arabic entry with a web address with the word of its link, at the left end of its last line', () => {
-      // R9 and W9 have addresses: their entries end with «رابط»; the article's (A1) has none
+    it('ends an Arabic entry with a web address with «رابط», at the left end of its last line', () => {
+      // R9 and W9 have addresses; the article's entry (A1) has none
       const links = page.lines.filter((l) => l.words.some((w) => LINK_WORD.test(w.text)));
       expect(links.length, page.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n')).toBe(2);
       for (const line of links) {
@@ -117,7 +118,7 @@ if (SKIP) {
       await rm(root, { recursive: true, force: true });
     });
 
-    it('ends each English entry with "link", at the right end of its last line, in the entry\'s column', () => {
+    it('ends each English entry with "link", at the right end of its last line', () => {
       // LibreOffice draws a link as a field, which the bidi rules take as neutral: without the
       // left-to-right mark after it, it went to the left of the English text
       const lines = pages.flatMap((p) => p.lines.filter((l) => l.words.some((w) => w.text === 'link')));
@@ -127,6 +128,42 @@ if (SKIP) {
         const word = line.words.find((w) => w.text === 'link')!;
         expect(Math.max(...line.words.map((w) => w.xMax)), line.words.map((w) => w.text).join(' ')).toBe(word.xMax);
       }
+    });
+  });
+
+  describe('a long list of linked sources, rendered by LibreOffice', () => {
+    let dir: string;
+    let root: string;
+    let rendered: Rendered;
+    let slide: number;
+
+    beforeAll(async () => {
+      if (missing) throw new Error(missing);
+      root = await tempProject();
+      dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-many-links-'));
+      // 16 reports with web addresses, each stating a figure, so that the media deck lists them all
+      const ids = Array.from({ length: 16 }, (_, i) => `R${i + 11}`);
+      const sources = path.join(root, 'content/sources.yaml');
+      await writeFile(sources, `${await readFile(sources, 'utf8')}${ids.map((id) => `  - id: ${id}\n    kind: report\n    title: "تقرير عن أثر الانضمام في المنطقة"\n    url: "https://example.org/reports/${id}"\n`).join('')}`);
+      const facts = path.join(root, 'content/facts.yaml');
+      await writeFile(facts, `${await readFile(facts, 'utf8')}${ids.map((id, i) => `  test.${id.toLowerCase()}: { label: "اختبار", stated: { value: ${i + 1}, source: ${id} } }\n`).join('')}`);
+      const result = await buildDeck({ root, audience: 'media' });
+      if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
+      slide = result.spec.slides.findIndex((s) => s.kind === 'sources') + 1;
+      rendered = await renderAndCheck(result.bytes, result.spec, dir, 'media');
+    }, 120_000);
+
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it('stays inside its box, above the footer', () => {
+      // LibreOffice sets the line that holds a link (a field) taller than the others: the fitting
+      // keeps room for it, or the entries ran into the footer
+      expect(messages(rendered, ['overflow', 'page', 'overlap'], slide)).toEqual([]);
+      const ids = rendered.pages[slide - 1]!.lines.filter((l) => l.words.some((w) => /^R\d\d$/.test(w.text)));
+      expect(ids.length).toBe(16);
     });
   });
 }

@@ -42,11 +42,27 @@ describe('a sources slide entry with a web address', () => {
     expect(spec?.slides[0]).toMatchObject({ items: ['A1: المقال', { text: 'S01 — SBS News', url: 'https://www.sbs.com.au/news/a?b=1&c=2' }, { text: 'R1: تقرير' }] });
   });
 
-  it('refuses an address that is not an http or https web address, at the url', () => {
-    for (const url of ['javascript:alert(1)', 'www.example.org', 'file:///etc/passwd', 'ftp://example.org/x']) {
+  it('refuses an address that is not a whole http or https web address, at the url, saying how to write it', () => {
+    for (const url of ['javascript:alert(1)', 'www.example.org', 'file:///etc/passwd', 'ftp://example.org/x', 'https:/example.org', 'http:example.org', 'https:\\\\example.org', '']) {
       const { diagnostics } = parseSpec(sources(`      - text: "S01"\n        url: "${url}"\n`), origin);
-      expect(diagnostics.map((d) => [d.code, d.message, d.location?.start?.line]), url).toEqual([['MJZ111', 'slides[0].items[0].url in the deck spec (slide 1): must be a web address that starts with https:// or http://', 9]]);
+      expect(diagnostics.map((d) => [d.code, d.message, d.hint, d.location?.start?.line]), url).toEqual([
+        ['MJZ111', 'slides[0].items[0].url in the deck spec (slide 1): must be a whole web address, starting with https:// or http://', 'Write it as the browser shows it, e.g. "https://www.example.org/page".', 9],
+      ]);
     }
+  });
+
+  it('names an invisible character or a space in an address, which a link would carry', () => {
+    const rlm = parseSpec(sources('      - text: "S01"\n        url: "https://example.org/page\u200F"\n'), origin).diagnostics;
+    expect(rlm.map((d) => [d.message, d.hint])).toEqual([
+      [
+        'slides[0].items[0].url in the deck spec (slide 1): the address holds an invisible character, RIGHT-TO-LEFT MARK (U+200F), after "s://example.org/page"',
+        "Delete it (it comes with text copied from an Arabic page): retype the address, or copy it from the browser's address bar.",
+      ],
+    ]);
+    expect(parseSpec(sources('      - text: "S01"\n        url: "\u200Fhttps://example.org"\n'), origin).diagnostics[0]?.message).toMatch(/RIGHT-TO-LEFT MARK \(U\+200F\), at its start$/);
+    expect(parseSpec(sources('      - text: "S01"\n        url: "https://example.org/a page"\n'), origin).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/the address holds a space$/)]);
+    // spaces around it are no part of it
+    expect(parseSpec(sources('      - text: "S01"\n        url: " https://example.org/a "\n'), origin).diagnostics).toEqual([]);
   });
 
   it('names a misspelt key of the mapping, not "expected string"', () => {
