@@ -2,6 +2,13 @@
  * Diagnostics are data: every problem a build finds is one of these, collected and
  * reported together. Only the CLI turns them into text and exit codes.
  */
+/**
+ * The trailing comment the expand stage puts on a template line, naming its file and line
+ * (#@3:12), so that a problem in the generated spec is reported where it was written
+ * (expand/origins.ts). It is no part of what the template wrote.
+ */
+export const ORIGIN_TAG = /\s#@(\d+):(\d+)$/;
+
 export type Severity = 'error' | 'warning';
 
 export interface Position {

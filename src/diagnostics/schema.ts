@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { didYouMean, type Diagnostic } from './diagnostic.js';
+import { ORIGIN_TAG, didYouMean, type Diagnostic } from './diagnostic.js';
 import { locate, type ParsedYaml } from './yaml-source.js';
 
 /**
@@ -181,7 +181,8 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
   let message = issue.message;
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     const actual = valueAt(parsed.value, path);
-    const keyLine = actual === null ? parsed.file.text.split(/\r?\n/)[(locate(parsed, path, { key: true })?.start?.line ?? 0) - 1] : undefined;
+    // (without the place a template line is tagged with: no comment its author wrote)
+    const keyLine = actual === null ? parsed.file.text.split(/\r?\n/)[(locate(parsed, path, { key: true })?.start?.line ?? 0) - 1]?.replace(ORIGIN_TAG, '') : undefined;
     const commented = keyLine !== undefined ? /:\s+(#\S.*)$/.exec(keyLine) : null;
     if (commented) {
       // `primary: #5A1A2B`: a # after a space starts a YAML comment, so the key has no value.

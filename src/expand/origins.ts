@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ORIGIN_TAG as TAG, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { OPENS_VALUE } from './lint.js';
 
@@ -9,7 +9,6 @@ import { OPENS_VALUE } from './lint.js';
  * them. A problem found in the spec is then reported at the template line that produced it.
  */
 const ENTRY = /^\s*(?:- |[^\s#'"{}[\],&*!|>%@`-][^:#]*?:(?=\s|$))/;
-const TAG = /\s#@(\d+):(\d+)$/;
 /** A key or list item whose value is a block scalar (notes: |, - >-, text: | # comment): the lines under it are text. */
 const BLOCK_SCALAR = /(?:^\s*-|:)\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 

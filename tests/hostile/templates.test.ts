@@ -34,6 +34,13 @@ describe('template syntax', () => {
     expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
   });
 
+  it('a key a template leaves empty (url:): the hint says it has no value, not that its place tag is a comment', async () => {
+    const r = await run(withSlide('  - kind: sources\n    title: "المصادر"\n    items:\n      - text: "W3: هيئة قناة السويس"\n        url:\n'));
+    const d = expectError(r, 'MJZ111', { file: DECK, line: positionOf(r.texts.get(DECK)!, '        url:').line }, /items\[0\]\.url .*received null/);
+    expect(d.hint).toMatch(/^The key has no value \(YAML reads nothing after the colon as null\)/);
+    expect(d.hint).not.toMatch(/#@/);
+  });
+
   it('a source only a template names is cited and listed; one nothing names is warning MJZ136', async () => {
     const extra = (t: string) => `${t}  - id: W3\n    kind: web\n    title: "هيئة قناة السويس"\n  - id: W4\n    kind: web\n    title: "مصدر لم يُستشهد به"\n`;
     const r = await run({ 'content/sources.yaml': extra, [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n  - kind: bullets\n    title: "ت"\n    source: "المصدر: {{source "W3"}}"\n    bullets: ["x"]\n') });
