@@ -49,7 +49,7 @@ await build({
     },
   ],
   // MUJAZ_MINIFY=0 keeps the names readable, for a profile (node --cpu-prof dist/bin/mujaz.js ...).
-  output: { file: path.join(bin, 'mujaz.cjs'), format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, minify: process.env.MUJAZ_MINIFY !== '0', sourcemap: true },
+  output: { file: path.join(bin, 'mujaz.cjs'), format: 'cjs', charset: 'ascii', codeSplitting: false, dynamicImportInCjs: false, minify: process.env.MUJAZ_MINIFY !== '0', sourcemap: true },
 });
 copyFileSync(path.join(root, 'dist/cli/bin.js'), path.join(bin, 'mujaz.js'));
 chmodSync(path.join(bin, 'mujaz.js'), 0o755);

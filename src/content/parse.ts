@@ -52,11 +52,27 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Calls `fn` with every string in a parsed value and its path (keys and indices). */
-function eachString(value: unknown, path: (string | number)[], fn: (text: string, path: (string | number)[]) => void): void {
+/**
+ * Calls `fn` with every string in a parsed value and its path (keys and indices). The path is
+ * one array, changed as the walk goes on: `fn` copies it to keep it (a check copies it only for
+ * the few strings it reports).
+ */
+function eachString(value: unknown, fn: (text: string, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
   if (typeof value === 'string') fn(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, [...path, i], fn));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, [...path, k], fn);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // (a hole, as forEach skips it)
+      path.push(i);
+      eachString(value[i], fn, path);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      eachString((value as Record<string, unknown>)[k], fn, path);
+      path.pop();
+    }
+  }
 }
 
 function required(file: SourceFile | undefined, key: keyof typeof CONTENT_FILES, diagnostics: Diagnostic[]): SourceFile | undefined {
@@ -157,7 +173,7 @@ export function parseContent(files: ContentSources): ParseResult {
 
   // [[references]] are expanded in the outline's texts only: in a fact's label or a source's
   // title (the dataset's are listed on the sources slides too) they would reach the slide as written
-  const unexpanded = (file: 'facts' | 'sources' | 'dataset') => (value: string, path: (string | number)[]) => {
+  const unexpanded = (file: 'facts' | 'sources' | 'dataset') => (value: string, path: readonly (string | number)[]) => {
     if (!value.includes('[[') && !value.includes(']]')) return;
     diagnostics.push(
       withSource(file, {
@@ -165,17 +181,17 @@ export function parseContent(files: ContentSources): ParseResult {
         severity: 'error',
         message: `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" holds a [[reference]], which ${parsed[file]?.file.path ?? 'this file'} does not expand: the slide would show it as written`,
         hint: `References are expanded in the outline's texts (${CONTENT_FILES.article}) only; write the text here without [[ ]].`,
-        location: where(file, path),
+        location: where(file, [...path]),
       }),
     );
   };
-  eachString(facts, [], unexpanded('facts'));
-  eachString({ sources: sourcesFile.sources }, [], unexpanded('sources'));
-  eachString({ sources: (parsed.dataset?.value as { sources?: unknown } | undefined)?.sources }, [], unexpanded('dataset'));
+  eachString(facts, unexpanded('facts'));
+  eachString({ sources: sourcesFile.sources }, unexpanded('sources'));
+  eachString({ sources: (parsed.dataset?.value as { sources?: unknown } | undefined)?.sources }, unexpanded('dataset'));
   // U+E000–U+E00F: private-use characters no font draws (PDFs leave them in copied text), which
   // mujaz keeps for its own marks while a deck is made (facts/markers.ts, expand/escape.ts)
   for (const file of ['article', 'facts', 'sources', 'dataset', 'groupings'] as const) {
-    eachString(parsed[file]?.value, [], (value, path) => {
+    eachString(parsed[file]?.value, (value, path) => {
       const at = value.search(/[\uE000-\uE00F]/);
       if (at === -1) return;
       diagnostics.push(
@@ -184,7 +200,7 @@ export function parseContent(files: ContentSources): ParseResult {
           severity: 'error',
           message: `The text holds the character U+${value.charCodeAt(at).toString(16).toUpperCase()}, a private-use character that mujaz keeps for its own marks (text copied from a PDF often carries them)`,
           hint: 'Remove the character: no font draws it, and mujaz would take it for one of its marks.',
-          location: where(file, path),
+          location: where(file, [...path]),
         }),
       );
     });
@@ -297,6 +313,8 @@ export function parseContent(files: ContentSources): ParseResult {
     );
   }
   const checkRefs = (value: string, path: PropertyKey[]) => {
+    // (a text with no bracket holds no reference and no broken one: most of an outline's texts)
+    if (!value.includes('[') && !value.includes(']')) return;
     for (const match of value.matchAll(FACT_REF)) {
       const key = match[1]!;
       if (Object.hasOwn(located, key)) continue;
@@ -357,6 +375,7 @@ export function parseContent(files: ContentSources): ParseResult {
    * (G20, F-16, COVID-19) are names, not figures.
    */
   const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[]) => {
+    if (!ANY_DIGIT.test(text)) return; // (no figure in it: most texts)
     const said = westernFigures(basis.join('\n'));
     const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
     // (a hyphen after a Latin letter joins a name, F-16; after a figure, a range: 2014-2019)
@@ -477,6 +496,9 @@ function locateRef(parsed: ParsedYaml | undefined, path: readonly PropertyKey[],
   const end = parsed.lineCounter.linePos(node.range[0] + index + ref.length);
   return { file: parsed.file.path, start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
 }
+
+/** A digit of any of the three scripts a figure is written in (checkFigures). */
+const ANY_DIGIT = /[0-9٠-٩۰-۹]/;
 
 /** Whether a quote says the figure: its digits (either script) or, for a month, its year. Text facts condense their quote and are not checked. */
 export function quoteStates(quote: string, type: string, value: number | string): boolean {

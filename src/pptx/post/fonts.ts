@@ -8,13 +8,16 @@
  *   properties element that names a:latin also gets a:ea and a:cs, in schema
  *   order (latin, ea, cs), so Arabic text uses the same face.
  */
-import { childElements, getAttr, mapElements, mapStartTags, removeAttr, splitElement } from './xml.js';
+import { childElements, getAttr, mapElements, removeAttr, splitElement, startTagPattern } from './xml.js';
 
 /** No `charset` on any a:ea or a:cs of a part. */
 export function stripCharsetHints(xml: string): string {
   if (!xml.includes('charset')) return xml;
-  return ['a:ea', 'a:cs'].reduce((acc, name) => mapStartTags(acc, name, (tag) => removeAttr(tag, 'charset')), xml);
+  return xml.replace(EA_CS_TAG, (tag) => (tag.includes('charset') ? removeAttr(tag, 'charset') : tag));
 }
+
+/** The start tag of a:ea or a:cs (one pass over the part: a start tag holds no other). */
+const EA_CS_TAG = new RegExp(startTagPattern('a:ea').source.replace('a:ea', 'a:(?:ea|cs)'), 'g');
 
 /** The ea/cs counterpart of a latin typeface: theme references map +mn-lt → +mn-ea / +mn-cs. */
 function slotFace(latin: string, slot: 'ea' | 'cs'): string {

@@ -48,8 +48,22 @@ export function rtlPropsTag(tag: string): string {
 /** The first a:pPr of a paragraph's content (not global: `exec` is safe). */
 const FIRST_PPR = new RegExp(elementPattern(PPR).source);
 
+/**
+ * The beginning of a paragraph as pptxgenjs writes one in right-to-left mode: its a:pPr first,
+ * already rtl="1" and right-aligned (the first of each attribute), which rtlPropsTag keeps as it is.
+ */
+const RTL_PARAGRAPH_START = '<a:p><a:pPr rtl="1"  algn="r"';
+/** The a:pPr element at `lastIndex` (sticky). */
+const PPR_HERE = new RegExp(elementPattern(PPR).source, 'y');
+
 /** One paragraph: its a:pPr (added when missing) gets rtl="1" and right alignment. */
 export function makeParagraphRtl(paragraph: string): string {
+  if (paragraph.startsWith(RTL_PARAGRAPH_START)) {
+    // Nothing to change when that a:pPr is a whole element (the one the steps below would find) with no other a:pPr in it.
+    PPR_HERE.lastIndex = 5;
+    const props = PPR_HERE.exec(paragraph);
+    if (props && props[0].indexOf('<a:pPr', 6) === -1) return paragraph;
+  }
   const { start, inner, end } = splitElement(paragraph);
   const found = FIRST_PPR.exec(inner);
   if (!found) return `${openTag(start)}<a:pPr algn="r" rtl="1"/>${inner}${end || '</a:p>'}`;
@@ -66,9 +80,21 @@ export function rtlLevelStyles(xml: string): string {
   return xml.includes('pPr') || xml.includes('PPr') ? xml.replace(LEVEL_STYLE_TAG, rtlPropsTag) : xml;
 }
 
+/**
+ * Whether every a:pPr of a part opens its paragraph (`<a:p><a:pPr`), as pptxgenjs writes them
+ * for a one-run paragraph: then no paragraph has two, nor one out of place (a:p does not nest).
+ */
+function everyPropsOpensParagraph(xml: string): boolean {
+  for (let at = xml.indexOf('<a:pPr'); at !== -1; at = xml.indexOf('<a:pPr', at + 6)) {
+    if (at < 5 || !xml.startsWith('<a:p>', at - 5)) return false;
+  }
+  return true;
+}
+
 /** Every paragraph of a part keeps only its first a:pPr. */
 export function singleParagraphProps(xml: string): string {
-  return mapElements(xml, 'a:p', keepFirstParagraphProps);
+  // (the cheap test first: a part with no paragraph to change is given back as it is)
+  return everyPropsOpensParagraph(xml) ? xml : mapElements(xml, 'a:p', keepFirstParagraphProps);
 }
 
 /** Every paragraph and list-level style of a part made right-to-left and right-aligned. */
