@@ -126,9 +126,11 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       };
     });
   }
-  if (issue.code === 'invalid_union' && /discriminator/i.test(issue.message)) {
+  // (zod marks the issue of a discriminated union, a slide's kind, with the discriminator and its values)
+  const discriminated = issue.code === 'invalid_union' ? (issue as { discriminator?: string; options?: unknown[] }) : undefined;
+  if (discriminated?.discriminator !== undefined) {
     // An unknown kind: name it, and the kinds there are
-    const values = [...issue.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    const values = (discriminated.options ?? []).map(String);
     const actual = valueAt(parsed.value, path);
     const field = String(path[path.length - 1] ?? 'kind');
     const suggestion = typeof actual === 'string' ? didYouMean(actual, values) : undefined;
@@ -143,7 +145,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       },
     ];
   }
-  if (issue.code === 'invalid_union' && !/discriminator/i.test(issue.message)) {
+  if (issue.code === 'invalid_union') {
     // A text or a mapping (a bullet, a source entry): a mapping is told what is wrong inside it
     // (an unknown key, a bad address), not that it is not a text.
     const actual = valueAt(parsed.value, path);
