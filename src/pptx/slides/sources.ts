@@ -73,7 +73,9 @@ export function renderSources(slide: PptxSlide, spec: SourcesSlide, { theme, sou
       // the target as PowerPoint expects it (an Arabic path percent-encoded), the tooltip as written
       const hyperlink = { url: new URL(url).href, tooltip: url };
       const mark = entry.endsWith(LRM) ? LRM : ''; // an English entry's, after the word
-      return [run(`${entry.slice(0, entry.length - mark.length)} `), run(link, { hyperlink, breakLine: !mark }), ...(mark ? [run(mark, { breakLine: true })] : [])];
+      // (a no-break space before the word keeps it on the line of the entry's last word in PowerPoint;
+      // LibreOffice may still break before a field)
+      return [run(`${entry.slice(0, entry.length - mark.length)}\u00A0`), run(link, { hyperlink, breakLine: !mark }), ...(mark ? [run(mark, { breakLine: true })] : [])];
     });
     slide.addText(runs as TextProps[], { x, y: BODY.y, w, h: BODY.h, ...ar(bodyStyle(theme, size)), valign: 'top', margin: 2 } as TextPropsOptions);
   }
