@@ -10,7 +10,7 @@ export type { DeckResult, BuiltDeck, UnbuiltDeck, PreparedContent, CompileOption
 export type { Diagnostic, Severity, Location, Position } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
 export { DeckSpecSchema } from './spec/schema.js';
-export type { DeckSpec, Slide } from './spec/schema.js';
+export type { DeckSpec, Slide, SourceItem } from './spec/schema.js';
 export { ThemeSchema } from './audience/theme.js';
 export type { Theme } from './audience/theme.js';
 export type { WatchEvent, WatchOptions, Watcher } from './watch/watch.js';

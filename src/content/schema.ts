@@ -8,29 +8,41 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 /** Invisible characters that come with an address copied from Arabic text, by name. */
 const INVISIBLE: Record<string, string> = {
+  '\u00AD': 'SOFT HYPHEN',
+  '\u061C': 'ARABIC LETTER MARK',
   '\u200B': 'ZERO WIDTH SPACE',
   '\u200C': 'ZERO WIDTH NON-JOINER',
   '\u200D': 'ZERO WIDTH JOINER',
   '\u200E': 'LEFT-TO-RIGHT MARK',
   '\u200F': 'RIGHT-TO-LEFT MARK',
-  '\u061C': 'ARABIC LETTER MARK',
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
   '\uFEFF': 'BYTE ORDER MARK',
 };
 
 /** What is wrong with a web address, with how to fix it; undefined for a whole http or https address. */
-export function webAddressProblem(value: string): { message: string; hint: string } | undefined {
+function webAddressProblem(value: string): { message: string; hint: string } | undefined {
   const asShown = 'Write it as the browser shows it, e.g. "https://www.example.org/page".';
   const invisible = /[\p{Cf}\p{Cc}]/u.exec(value);
   if (invisible) {
     const ch = invisible[0];
     const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = INVISIBLE[ch] ?? (/\p{Cc}/u.test(ch) ? 'a control character' : 'an invisible formatting character');
     return {
-      message: `the address holds an invisible character, ${INVISIBLE[ch] ?? 'a control character'} (${code}), ${invisible.index === 0 ? 'at its start' : `after "${value.slice(Math.max(0, invisible.index - 20), invisible.index)}"`}`,
+      message: `the address holds an invisible character, ${name} (${code}), ${invisible.index === 0 ? 'at its start' : `after "${value.slice(Math.max(0, invisible.index - 20), invisible.index)}"`}`,
       hint: 'Delete it (it comes with text copied from an Arabic page): retype the address, or copy it from the browser\'s address bar.',
     };
   }
   if (/\s/.test(value)) return { message: 'the address holds a space', hint: 'Write a space in an address as %20, or copy the address from the browser\'s address bar.' };
-  if (!/^https?:\/\/[^/?#]/i.test(value) || !URL.canParse(value)) return { message: 'must be a whole web address, starting with https:// or http://', hint: asShown };
+  if (!/^https?:\/\/[^/?#]/i.test(value)) return { message: 'must be a whole web address, starting with https:// or http://', hint: asShown };
+  if (!URL.canParse(value)) return { message: 'is not a web address a browser can open (check its host name and port)', hint: asShown };
   return undefined;
 }
 

@@ -323,4 +323,25 @@ describe('links on the sources slides', () => {
       await rm(root, { recursive: true, force: true });
     }
   });
+
+  it('go on to a second slide past 10 sources (sources-brief and sources alike), so that a long list keeps a size one can read', async () => {
+    const root = await tempProject();
+    try {
+      const ids = Array.from({ length: 11 }, (_, i) => `R${i + 11}`);
+      const sources = path.join(root, 'content/sources.yaml');
+      await writeFile(sources, `${await readFile(sources, 'utf8')}${ids.map((id) => `  - id: ${id}\n    kind: report\n    title: "تقرير ${id}"\n    url: "https://example.org/${id}"\n`).join('')}`);
+      const facts = path.join(root, 'content/facts.yaml');
+      await writeFile(facts, `${await readFile(facts, 'utf8')}${ids.map((id, i) => `  test.${id.toLowerCase()}: { label: "اختبار", stated: { value: ${i + 1}, source: ${id} } }\n`).join('')}`);
+      for (const audience of ['media', 'briefing']) {
+        const result = await buildDeck({ root, audience });
+        const lists = result.spec!.slides.flatMap((s) => (s.kind === 'sources' && s.section === 'المصادر' && s.columns === 1 ? [s] : []));
+        expect(lists.map((s) => [s.title, s.items.length]), audience).toEqual([
+          ['المصادر', 10],
+          ['المصادر (تتمة)', 3], // A1, D1 and the 11 reports
+        ]);
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -141,15 +141,13 @@ if (SKIP) {
       if (missing) throw new Error(missing);
       root = await tempProject();
       dir = await mkdtemp(path.join(os.tmpdir(), 'mujaz-many-links-'));
-      // 16 reports with web addresses, each stating a figure, so that the media deck lists them all
-      const ids = Array.from({ length: 16 }, (_, i) => `R${i + 11}`);
-      const sources = path.join(root, 'content/sources.yaml');
-      await writeFile(sources, `${await readFile(sources, 'utf8')}${ids.map((id) => `  - id: ${id}\n    kind: report\n    title: "تقرير عن أثر الانضمام في المنطقة"\n    url: "https://example.org/reports/${id}"\n`).join('')}`);
-      const facts = path.join(root, 'content/facts.yaml');
-      await writeFile(facts, `${await readFile(facts, 'utf8')}${ids.map((id, i) => `  test.${id.toLowerCase()}: { label: "اختبار", stated: { value: ${i + 1}, source: ${id} } }\n`).join('')}`);
+      // a slide of 16 linked entries, written in the deck's template
+      const items = Array.from({ length: 16 }, (_, i) => `      - text: "R${i + 11}: تقرير عن أثر الانضمام في المنطقة"\n        url: "https://example.org/reports/R${i + 11}"\n`).join('');
+      const deck = path.join(root, 'templates/media/deck.hbs');
+      await writeFile(deck, `${await readFile(deck, 'utf8')}  - kind: sources\n    title: "مصادر التقارير"\n    items:\n${items}`);
       const result = await buildDeck({ root, audience: 'media' });
       if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
-      slide = result.spec.slides.findIndex((s) => s.kind === 'sources') + 1;
+      slide = result.spec.slides.findIndex((s) => s.title === 'مصادر التقارير') + 1;
       rendered = await renderAndCheck(result.bytes, result.spec, dir, 'media');
     }, 120_000);
 

@@ -61,6 +61,8 @@ describe('a sources slide entry with a web address', () => {
     ]);
     expect(parseSpec(sources('      - text: "S01"\n        url: "\u200Fhttps://example.org"\n'), origin).diagnostics[0]?.message).toMatch(/RIGHT-TO-LEFT MARK \(U\+200F\), at its start$/);
     expect(parseSpec(sources('      - text: "S01"\n        url: "https://example.org/a page"\n'), origin).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/the address holds a space$/)]);
+    expect(parseSpec(sources('      - text: "S01"\n        url: "https://example.org/\u202Bpage"\n'), origin).diagnostics[0]?.message).toMatch(/RIGHT-TO-LEFT EMBEDDING \(U\+202B\), after "https:\/\/example\.org\/"$/);
+    expect(parseSpec(sources('      - text: "S01"\n        url: "https://example.org:99999/"\n'), origin).diagnostics[0]?.message).toMatch(/is not a web address a browser can open \(check its host name and port\)$/);
     // spaces around it are no part of it
     expect(parseSpec(sources('      - text: "S01"\n        url: " https://example.org/a "\n'), origin).diagnostics).toEqual([]);
   });

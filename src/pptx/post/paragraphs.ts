@@ -49,8 +49,9 @@ export function rtlPropsTag(tag: string): string {
 const FIRST_PPR = new RegExp(elementPattern(PPR).source);
 
 /**
- * The beginning of a paragraph as pptxgenjs writes one in right-to-left mode: its a:pPr first,
- * already rtl="1" and right-aligned (the first of each attribute), which rtlPropsTag keeps as it is.
+ * The beginning of a paragraph as pptxgenjs 4.0.1 writes one in right-to-left mode, two spaces
+ * included: its a:pPr first, already rtl="1" and right-aligned (the first of each attribute),
+ * which rtlPropsTag keeps as it is. Another spelling only misses this shortcut.
  */
 const RTL_PARAGRAPH_START = '<a:p><a:pPr rtl="1"  algn="r"';
 /** The a:pPr element at `lastIndex` (sticky). */
@@ -82,7 +83,8 @@ export function rtlLevelStyles(xml: string): string {
 
 /**
  * Whether every a:pPr of a part opens its paragraph (`<a:p><a:pPr`), as pptxgenjs writes them
- * for a one-run paragraph: then no paragraph has two, nor one out of place (a:p does not nest).
+ * for a one-run paragraph: then no paragraph has two, nor one out of place (a:p does not nest;
+ * the parts pptxgenjs writes hold no comments or CDATA, where the text "<a:pPr" could stand alone).
  */
 function everyPropsOpensParagraph(xml: string): boolean {
   for (let at = xml.indexOf('<a:pPr'); at !== -1; at = xml.indexOf('<a:pPr', at + 6)) {

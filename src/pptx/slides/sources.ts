@@ -25,13 +25,15 @@ function shown(item: SourceItem): { text: string; url?: string; link?: string } 
 }
 
 /**
- * How much taller, in ems, LibreOffice sets the line that holds a link (which it draws as a
- * field) than the other lines of the entry: measured on 14 linked entries, 5.5 pt at 10 pt,
- * 6.6 at 12, 7.9 at 14, 8.7 at 16 (smaller default sizes in the masters did not change it for
- * Arabic text). A long list of linked entries at 12 pt ran into the footer: the fitting keeps
- * room for those lines. PowerPoint draws them as any other line.
+ * The room, in ems, the fitting keeps for each linked entry. LibreOffice draws a link as a field
+ * and sets the line that holds one taller than the entry's other lines: measured on 14 linked
+ * entries, 5.5 pt at 10 pt, 6.6 at 12, 7.9 at 14, 8.7 at 16, about 0.55 em (smaller default
+ * sizes in the masters did not change it for Arabic text). The fitting's count of lines already
+ * errs on the safe side, so 0.3 em is enough: the least that kept lists of 6 to 16 linked entries
+ * inside their box in LibreOffice (a long list at 12 pt ran into the footer without it), while
+ * PowerPoint, which draws these lines as any other, loses at most one size.
  */
-const FIELD_LINE_EXTRA = 0.6;
+const FIELD_LINE_EXTRA = 0.3;
 
 /** The largest type size at which the slide's sources fit. */
 export function sourcesSize(spec: SourcesSlide, theme: Theme): number {
