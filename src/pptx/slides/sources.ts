@@ -18,10 +18,10 @@ const SOURCES_MIN_SIZE = 10;
  */
 const linkWord = (text: string): string => (latinOnly(text) ? 'link' : 'رابط');
 
-/** An entry as the slide shows it: its text, and the word of its link when it has one. */
-function shown(item: SourceItem): { text: string; url?: string; link?: string } {
+/** An entry as the slide shows it: its text, and its link (the address and the word that carries it) when it has one. */
+function shown(item: SourceItem): { text: string; link?: { url: string; word: string } } {
   if (typeof item === 'string') return { text: item };
-  return item.url ? { text: item.text, url: item.url, link: linkWord(item.text) } : { text: item.text };
+  return item.url ? { text: item.text, link: { url: item.url, word: linkWord(item.text) } } : { text: item.text };
 }
 
 /**
@@ -38,7 +38,7 @@ const FIELD_LINE_EXTRA = 0.3;
 /** The largest type size at which the slide's sources fit. */
 export function sourcesSize(spec: SourcesSlide, theme: Theme): number {
   const entries = spec.items.map(shown);
-  const texts = entries.map((e) => (e.link ? `${e.text} ${e.link}` : e.text));
+  const texts = entries.map((e) => (e.link ? `${e.text} ${e.link.word}` : e.text));
   const linked = entries.filter((e) => e.link).length;
   const taller = (size: number) => linked * FIELD_LINE_EXTRA * size;
   return fitSize(texts, { w: (BODY.w - GAP) / spec.columns, h: BODY.h * spec.columns }, theme.sizes.body - 4, SOURCES_MIN_SIZE, 1.4, faceWidth(theme.fonts, 'body'), undefined, taller);
@@ -69,15 +69,15 @@ export function renderSources(slide: PptxSlide, spec: SourcesSlide, { theme, sou
     const items = spec.items.slice(col * per, (col + 1) * per);
     if (!items.length) continue;
     const x = BODY.x + BODY.w - (col + 1) * w - col * gap;
-    const runs = items.map(shown).flatMap(({ text, url, link }) => {
+    const runs = items.map(shown).flatMap(({ text, link }) => {
       const entry = isolateLatin(anchorEntryId(text));
-      if (!url || !link) return [run(entry, { breakLine: true })];
+      if (!link) return [run(entry, { breakLine: true })];
       // the target as PowerPoint expects it (an Arabic path percent-encoded), the tooltip as written
-      const hyperlink = { url: new URL(url).href, tooltip: url };
+      const hyperlink = { url: new URL(link.url).href, tooltip: link.url };
       const mark = entry.endsWith(LRM) ? LRM : ''; // an English entry's, after the word
       // (a no-break space before the word keeps it on the line of the entry's last word in PowerPoint;
       // LibreOffice may still break before a field)
-      return [run(`${entry.slice(0, entry.length - mark.length)}\u00A0`), run(link, { hyperlink, breakLine: !mark }), ...(mark ? [run(mark, { breakLine: true })] : [])];
+      return [run(`${entry.slice(0, entry.length - mark.length)}\u00A0`), run(link.word, { hyperlink, breakLine: !mark }), ...(mark ? [run(mark, { breakLine: true })] : [])];
     });
     slide.addText(runs as TextProps[], { x, y: BODY.y, w, h: BODY.h, ...ar(bodyStyle(theme, size)), valign: 'top', margin: 2 } as TextPropsOptions);
   }
