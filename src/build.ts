@@ -14,7 +14,8 @@ import { finalizeParts } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
-import { parseSpec } from './spec/parse.js';
+import { parseSpec, type SpecProblem } from './spec/parse.js';
+import { SOURCES_MIN_SIZE, sourcesFitAtSmallest } from './pptx/slides/sources.js';
 import type { DeckSpec } from './spec/schema.js';
 import type { FactUse } from './facts/markers.js';
 import { makeManifest, type Manifest } from './manifest/manifest.js';
@@ -150,7 +151,14 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   diagnostics.push(...expansion.diagnostics);
   if (expansion.text === undefined) return fail([], { context });
 
-  const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name, origins: expansion.origins });
+  // (a list of sources the slide cannot hold even in its smallest type: its last lines would run off)
+  const tooLong = (deck: DeckSpec): SpecProblem[] =>
+    deck.slides.flatMap((slide, i) =>
+      slide.kind === 'sources' && !sourcesFitAtSmallest(slide, theme)
+        ? [{ code: 'MJZ171', severity: 'warning', path: ['slides', i, 'items'], message: `The sources slide "${slide.title}" (slide ${i + 1}) has more than it can hold even at ${SOURCES_MIN_SIZE} pt (${slide.items.length} entries): its last lines may run off the slide` }]
+        : [],
+    );
+  const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name, origins: expansion.origins }, tooLong);
   diagnostics.push(...parsed.diagnostics);
   const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();
   if (!parsed.spec) return fail([], { context, usedFacts });

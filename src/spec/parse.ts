@@ -1,17 +1,30 @@
 import { collapseRepeats, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { toTemplate, type Origin } from '../expand/origins.js';
-import { parseYaml, withValue } from '../diagnostics/yaml-source.js';
+import { locate, parseYaml, withValue } from '../diagnostics/yaml-source.js';
+import type { Code } from '../diagnostics/codes.js';
 import { DeckSpecSchema, type DeckSpec } from './schema.js';
 import { extractFactUses, type FactUse } from '../facts/markers.js';
 
+/** A problem a later stage finds in a valid spec, at a place of it (reported at the template line that wrote it). */
+export interface SpecProblem {
+  code: Code;
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+  path: (string | number)[];
+}
+
 /**
  * Stage 4: the spec text a template produced, parsed and validated. Locations point into the
- * generated text, named after the template that produced it; the audience is attached.
+ * generated text, named after the template that produced it; the audience is attached. `check`
+ * finds what only a later stage knows of a valid spec (a list too long for its slide in the
+ * audience's theme), reported the same way.
  */
 export function parseSpec(
   text: string,
   origin: { template: string; audience: string; origins?: readonly (Origin | undefined)[] },
+  check: (spec: DeckSpec) => SpecProblem[] = () => [],
 ): { spec?: DeckSpec; uses: FactUse[]; diagnostics: Diagnostic[] } {
   const parsed = parseYaml({ path: `${origin.template} (output)`, text });
   const tag = (d: Diagnostic): Diagnostic => {
@@ -21,5 +34,6 @@ export function parseSpec(
   if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map(tag) };
   const { spec: clean, uses } = extractFactUses(parsed.value);
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
-  return { spec: checked.value, uses, diagnostics: collapseRepeats(checked.diagnostics.map(tag)) };
+  const later = checked.value ? check(checked.value).map((p): Diagnostic => ({ ...p, source: text, location: locate(parsed, p.path) })) : [];
+  return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics, ...later].map(tag)) };
 }

@@ -34,6 +34,18 @@ describe('template syntax', () => {
     expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
   });
 
+  it('a list of sources too long for its slide even at the smallest size: warning MJZ171 at the list, naming the slide', async () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `      - "R${i + 1}: تقرير عن أثر الانضمام في المنطقة"\n`).join('');
+    const long = await run(withSlide(`  - kind: sources\n    title: "تقارير"\n    items:\n${items(30)}`));
+    expect(long.errors).toEqual([]);
+    const warnings = long.result.diagnostics.filter((d) => d.code === 'MJZ171');
+    expect(warnings.map((d) => [d.severity, d.location?.file, d.location?.start?.line])).toEqual([['warning', DECK, positionOf(long.texts.get(DECK)!, '      - "R1:').line]]);
+    expect(warnings[0]!.message).toMatch(/^The sources slide "تقارير" \(slide \d+\) has more than it can hold even at 10 pt \(30 entries\)/);
+    // one it holds, and the shipped decks' lists, are no problem
+    const short = await run(withSlide(`  - kind: sources\n    title: "تقارير"\n    items:\n${items(12)}`));
+    expect(short.result.diagnostics.filter((d) => d.code === 'MJZ171')).toEqual([]);
+  });
+
   it('a key a template leaves empty (url:): the hint says it has no value, not that its place tag is a comment', async () => {
     const r = await run(withSlide('  - kind: sources\n    title: "المصادر"\n    items:\n      - text: "W3: هيئة قناة السويس"\n        url:\n'));
     const d = expectError(r, 'MJZ111', { file: DECK, line: positionOf(r.texts.get(DECK)!, '        url:').line }, /items\[0\]\.url .*received null/);

@@ -1,7 +1,7 @@
 import type { PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { SourceItem, Slide } from '../../spec/schema.js';
 import type { Theme } from '../../audience/theme.js';
-import { BODY, faceWidth, fitSize } from '../layout.js';
+import { BODY, faceWidth, fitSize, fitsAt } from '../layout.js';
 import { LRM, anchorEntryId, ar, bodyStyle, isolateLatin, latinOnly } from '../rtl.js';
 import { addTitle, type RenderContext } from './common.js';
 
@@ -9,7 +9,7 @@ type SourcesSlide = Extract<Slide, { kind: 'sources' }>;
 
 const GAP = 0.4;
 /** The smallest type a sources slide is set in (its lists shrink to fit, down to this). */
-const SOURCES_MIN_SIZE = 10;
+export const SOURCES_MIN_SIZE = 10;
 
 /**
  * The word that links an entry to its web address, at the entry's end: "link" after an entry
@@ -35,13 +35,28 @@ function shown(item: SourceItem): { text: string; link?: { url: string; word: st
  */
 const FIELD_LINE_EXTRA = 0.3;
 
+/** The fitting's view of a slide of sources: its texts, its box, and the room its links take. */
+function fitting(spec: SourcesSlide, theme: Theme) {
+  const entries = spec.items.map(shown);
+  const linked = entries.filter((e) => e.link).length;
+  return {
+    texts: entries.map((e) => (e.link ? `${e.text} ${e.link.word}` : e.text)),
+    box: { w: (BODY.w - GAP) / spec.columns, h: BODY.h * spec.columns },
+    face: faceWidth(theme.fonts, 'body'),
+    taller: (size: number) => linked * FIELD_LINE_EXTRA * size,
+  };
+}
+
 /** The largest type size at which the slide's sources fit. */
 export function sourcesSize(spec: SourcesSlide, theme: Theme): number {
-  const entries = spec.items.map(shown);
-  const texts = entries.map((e) => (e.link ? `${e.text} ${e.link.word}` : e.text));
-  const linked = entries.filter((e) => e.link).length;
-  const taller = (size: number) => linked * FIELD_LINE_EXTRA * size;
-  return fitSize(texts, { w: (BODY.w - GAP) / spec.columns, h: BODY.h * spec.columns }, theme.sizes.body - 4, SOURCES_MIN_SIZE, 1.4, faceWidth(theme.fonts, 'body'), undefined, taller);
+  const { texts, box, face, taller } = fitting(spec, theme);
+  return fitSize(texts, box, theme.sizes.body - 4, SOURCES_MIN_SIZE, 1.4, face, undefined, taller);
+}
+
+/** Whether the slide's sources fit even at the smallest size (else its last lines may run off the slide). */
+export function sourcesFitAtSmallest(spec: SourcesSlide, theme: Theme): boolean {
+  const { texts, box, face, taller } = fitting(spec, theme);
+  return fitsAt(SOURCES_MIN_SIZE, texts, box, 1.4, face, undefined, taller);
 }
 
 /**
