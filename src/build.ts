@@ -15,7 +15,7 @@ import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
 import { parseSpec, type SpecProblem } from './spec/parse.js';
-import { SOURCES_MIN_SIZE, sourcesFitAtSmallest } from './pptx/slides/sources.js';
+import { SOURCES_MIN_SIZE, sourcesOverflowAtSmallest } from './pptx/slides/sources.js';
 import type { DeckSpec } from './spec/schema.js';
 import type { FactUse } from './facts/markers.js';
 import { makeManifest, type Manifest } from './manifest/manifest.js';
@@ -154,8 +154,16 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   // (a list of sources the slide cannot hold even in its smallest type: its last lines would run off)
   const tooLong = (deck: DeckSpec): SpecProblem[] =>
     deck.slides.flatMap((slide, i) =>
-      slide.kind === 'sources' && !sourcesFitAtSmallest(slide, theme)
-        ? [{ code: 'MJZ171', severity: 'warning', path: ['slides', i, 'items'], message: `The sources slide "${slide.title}" (slide ${i + 1}) has more than it can hold even at ${SOURCES_MIN_SIZE} pt (${slide.items.length} entries): its last lines may run off the slide` }]
+      slide.kind === 'sources' && sourcesOverflowAtSmallest(slide, theme)
+        ? [
+            {
+              code: 'MJZ171',
+              severity: 'warning',
+              path: ['slides', i, 'items'],
+              message: `The sources slide "${slide.title}" (slide ${i + 1}) has more than it can hold even at ${SOURCES_MIN_SIZE} pt (${slide.items.length} entries): its last lines would run off the slide`,
+              hint: `Split the list over slides: in a partial, {{#each (chunk sources 10)}} around the slide, as the shipped partials do; a list you type, over two slides${slide.columns === 1 ? '. Or give it columns: 2' : ''}.`,
+            },
+          ]
         : [],
     );
   const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name, origins: expansion.origins }, tooLong);

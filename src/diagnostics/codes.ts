@@ -52,7 +52,7 @@ export const CODES = {
   MJZ168: { title: 'Slide text cut by a YAML comment', hint: 'Put the text in double quotes.' },
   MJZ169: { title: "Audience's partial never included", hint: 'Name it after the partial it replaces, include it, or remove it.' },
   MJZ170: { title: 'Deck spec is not valid YAML', hint: 'The template produced broken YAML; check the template lines around the marked place.' },
-  MJZ171: { title: 'List too long for its slide', hint: 'Split the list over slides, e.g. {{#each (chunk sources 10)}} as the shipped sources partials do, or give it columns: 2.' },
+  MJZ171: { title: 'List too long for its slide', hint: 'Split the list over slides, e.g. {{#each (chunk sources 10)}} around the slide, as the shipped sources partials do.' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },
 } as const satisfies Record<string, { title: string; hint: string }>;

@@ -80,16 +80,11 @@ export function oneLineSize(text: string, width: number, max: number, min: numbe
  */
 export function fitSize(paragraphs: readonly string[], box: { w: number; h: number }, max: number, min: number, spacing = 1.5, faceFactor = 1, line = RENDERER_LINE, extra: (size: number) => number = () => 0): number {
   for (let size = max; size > min; size--) {
-    if (fitsAt(size, paragraphs, box, spacing, faceFactor, line, extra)) return size;
+    const lines = paragraphs.reduce((sum, p) => sum + estimateLines(p, size, box.w - 0.6, 0.5 * faceFactor), 0);
+    const height = (lines * size * line + paragraphs.length * size * (spacing - 1) + extra(size)) / 72 + 0.2;
+    if (height <= box.h) return size;
   }
   return min;
-}
-
-/** Whether the paragraphs fit the box at `size`, by the estimate fitSize goes by (which errs on the safe side). */
-export function fitsAt(size: number, paragraphs: readonly string[], box: { w: number; h: number }, spacing = 1.5, faceFactor = 1, line = RENDERER_LINE, extra: (size: number) => number = () => 0): boolean {
-  const lines = paragraphs.reduce((sum, p) => sum + estimateLines(p, size, box.w - 0.6, 0.5 * faceFactor), 0);
-  const height = (lines * size * line + paragraphs.length * size * (spacing - 1) + extra(size)) / 72 + 0.2;
-  return height <= box.h;
 }
 
 /**

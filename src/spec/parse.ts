@@ -2,7 +2,7 @@ import { collapseRepeats, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { toTemplate, type Origin } from '../expand/origins.js';
 import { locate, parseYaml, withValue } from '../diagnostics/yaml-source.js';
-import type { Code } from '../diagnostics/codes.js';
+import { hintOf, type Code } from '../diagnostics/codes.js';
 import { DeckSpecSchema, type DeckSpec } from './schema.js';
 import { extractFactUses, type FactUse } from '../facts/markers.js';
 
@@ -34,6 +34,7 @@ export function parseSpec(
   if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map(tag) };
   const { spec: clean, uses } = extractFactUses(parsed.value);
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
-  const later = checked.value ? check(checked.value).map((p): Diagnostic => ({ ...p, source: text, location: locate(parsed, p.path) })) : [];
+  // (each with its hint: the template stage adds to it where to see the spec)
+  const later = checked.value ? check(checked.value).map((p): Diagnostic => ({ ...p, hint: hintOf(p), source: text, location: locate(parsed, p.path) })) : [];
   return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics, ...later].map(tag)) };
 }

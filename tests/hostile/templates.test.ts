@@ -34,16 +34,33 @@ describe('template syntax', () => {
     expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
   });
 
-  it('a list of sources too long for its slide even at the smallest size: warning MJZ171 at the list, naming the slide', async () => {
-    const items = (n: number) => Array.from({ length: n }, (_, i) => `      - "R${i + 1}: تقرير عن أثر الانضمام في المنطقة"\n`).join('');
-    const long = await run(withSlide(`  - kind: sources\n    title: "تقارير"\n    items:\n${items(30)}`));
+  it('a list of sources too long for its slide even at the smallest size: warning MJZ171 at the list, naming the slide, with how to split it', async () => {
+    const entry = (i: number) => `"R${i + 1}: تقرير عن أثر الانضمام في المنطقة"`;
+    const plain = (n: number) => Array.from({ length: n }, (_, i) => `      - ${entry(i)}\n`).join('');
+    const linked = (n: number) => Array.from({ length: n }, (_, i) => `      - text: ${entry(i)}\n        url: "https://example.org/${i}"\n`).join('');
+    const slide = (items: string, columns = '') => withSlide(`  - kind: sources\n    title: "تقارير"\n${columns}    items:\n${items}`);
+    const warned = async (files: Parameters<typeof run>[0]) => (await run(files)).result.diagnostics.filter((d) => d.code === 'MJZ171');
+
+    const long = await run(slide(plain(30)));
     expect(long.errors).toEqual([]);
-    const warnings = long.result.diagnostics.filter((d) => d.code === 'MJZ171');
-    expect(warnings.map((d) => [d.severity, d.location?.file, d.location?.start?.line])).toEqual([['warning', DECK, positionOf(long.texts.get(DECK)!, '      - "R1:').line]]);
-    expect(warnings[0]!.message).toMatch(/^The sources slide "تقارير" \(slide \d+\) has more than it can hold even at 10 pt \(30 entries\)/);
-    // one it holds, and the shipped decks' lists, are no problem
-    const short = await run(withSlide(`  - kind: sources\n    title: "تقارير"\n    items:\n${items(12)}`));
-    expect(short.result.diagnostics.filter((d) => d.code === 'MJZ171')).toEqual([]);
+    const [d, ...more] = long.result.diagnostics.filter((x) => x.code === 'MJZ171');
+    expect(more).toEqual([]);
+    expect([d!.severity, d!.location?.file, d!.location?.start?.line]).toEqual(['warning', DECK, positionOf(long.texts.get(DECK)!, '      - "R1:').line]);
+    expect(d!.message).toMatch(/^The sources slide "تقارير" \(slide \d+\) has more than it can hold even at 10 pt \(30 entries\): its last lines would run off the slide/);
+    expect(d!.hint).toMatch(/^Split the list over slides: in a partial, \{\{#each \(chunk sources 10\)\}\} around the slide, as the shipped partials do; a list you type, over two slides\. Or give it columns: 2\. See the whole spec/);
+    // where LibreOffice ran over: 26 one-line entries, 18 linked; 23 and 17 it held
+    expect(await warned(slide(plain(23)))).toEqual([]);
+    expect(await warned(slide(plain(26)))).toHaveLength(1);
+    expect(await warned(slide(linked(17)))).toEqual([]);
+    expect(await warned(slide(linked(18)))).toHaveLength(1);
+    // each column of a two-column slide in its own box: 11 long English entries in the first ran off
+    const english = Array.from({ length: 22 }, (_, i) => `      - "S${i + 1} — ${i < 11 ? 'State Department readout of the ministerial meeting '.repeat(4) : 'Note'}"\n`).join('');
+    const two = await warned(slide(english, '    columns: 2\n'));
+    expect(two).toHaveLength(1);
+    expect(two[0]!.hint).not.toMatch(/columns: 2/);
+    // ten long Arabic entries (about 390 letters each: two lines in LibreOffice) it holds
+    const notes = Array.from({ length: 10 }, (_, i) => `      - "R${i + 1}: ${'تقرير عن أثر الانضمام في المنطقة '.repeat(12)}"\n`).join('');
+    expect(await warned(slide(notes))).toEqual([]);
   });
 
   it('a key a template leaves empty (url:): the hint says it has no value, not that its place tag is a comment', async () => {
