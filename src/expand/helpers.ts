@@ -290,11 +290,18 @@ export function createHelpers(root: TemplateContext) {
       if (!Array.isArray(list)) throw new HelperError('where needs a list, a field name and a value');
       return list.filter((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[String(field)] === unwrap(value));
     },
-    /** {{#each (chunk list 16)}}: the list cut into runs of at most n items, e.g. one slide each */
+    /**
+     * {{#each (chunk list 16)}}: the list cut into runs of at most n items, e.g. one slide each, as
+     * even as can be (17 items: 9 and 8, not 16 and a lone one on a slide of its own), the longer first
+     */
     chunk(list: unknown, size: unknown) {
       const n = Number(unwrap(size));
       if (!Array.isArray(list) || !Number.isInteger(n) || n < 1) throw new HelperError('chunk needs a list and a whole number, e.g. (chunk sources 16)');
-      return Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, (i + 1) * n));
+      const runs = Math.ceil(list.length / n);
+      const base = Math.floor(list.length / runs);
+      const longer = list.length % runs; // the first runs take one more
+      const start = (i: number) => i * base + Math.min(i, longer);
+      return Array.from({ length: runs }, (_, i) => list.slice(start(i), start(i + 1)));
     },
     eq(a: unknown, b: unknown) {
       return unwrap(a) === unwrap(b);

@@ -395,6 +395,17 @@ describe('expandTemplates', () => {
     const out = expand('n: {{json (chunk (where sources "kind" "web") 2)}}', context({ sources: ['a', 'b', 'c'].map((id) => ({ id, title: id, kind: 'web' as const })) }));
     expect(parse(out.text!).n.map((c: unknown[]) => c.length)).toEqual([2, 1]);
   });
+
+  it('cuts a list into runs as even as can be, at most n each, the longer first, in order', () => {
+    const sources = Array.from({ length: 27 }, (_, i) => ({ id: `S${i + 1}`, title: 't', kind: 'web' as const }));
+    const runs = (n: number, of = 27) => parse(expand(`n: {{json (chunk sources ${n})}}`, context({ sources: sources.slice(0, of) })).text!).n as { id: string }[][];
+    expect(runs(16).map((c) => c.length)).toEqual([14, 13]); // not 16 and 11
+    expect(runs(16, 17).map((c) => c.length)).toEqual([9, 8]); // not 16 and a lone one
+    expect(runs(10, 25).map((c) => c.length)).toEqual([9, 8, 8]);
+    expect(runs(10, 10).map((c) => c.length)).toEqual([10]);
+    expect(runs(10, 0)).toEqual([]);
+    expect(runs(4).flat().map((s) => s.id)).toEqual(sources.map((s) => s.id));
+  });
 });
 
 describe('helper names', () => {
