@@ -86,6 +86,21 @@ describe('mujaz CLI', () => {
     expect(existsSync(path.join(root, 'decks'))).toBe(false);
   });
 
+  it('says --strict is why a deck with warnings alone was not built', async () => {
+    const root = await tempProject();
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, `${await readFile(facts, 'utf8')}  test.unused: { label: "اختبار", stated: { value: 1, source: A1 } }\n`);
+    const plain = mujaz(['build', '--root', root, '--out', 'a'], root);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain('MJZ143');
+    const strict = mujaz(['build', '--strict', '--root', root, '--out', 'b'], root);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('briefing: not built (--strict counts its warnings as errors); the previous deck, if any, is unchanged');
+    const checked = mujaz(['check', '--strict', '--root', root], root);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/0 error\(s\), \d+ warning\(s\) \(--strict counts warnings as errors\)/);
+  });
+
   it('names the known audiences when asked for an unknown one, and exits 1', () => {
     const r = mujaz(['build', '--audience', 'breifing', '--out', '/tmp/mujaz-never']);
     expect(r.code).toBe(1);

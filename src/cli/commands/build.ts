@@ -18,7 +18,9 @@ export function buildCommand(program: Command, cli: CliContext): void {
         if (r.bytes) {
           cli.out.result(true, `${r.audience}: ${r.spec?.slides.length ?? 0} slides → ${relative(r.files[0]!)}`);
         } else {
-          cli.out.result(false, `${r.audience}: not built; the previous deck, if any, is unchanged`);
+          // (--strict: say so when the deck failed on warnings alone, the lines above being marked "warning")
+          const onWarnings = opts.strict && r.diagnostics.length > 0 && r.diagnostics.every((d) => d.severity === 'warning');
+          cli.out.result(false, `${r.audience}: not built${onWarnings ? ' (--strict counts its warnings as errors)' : ''}; the previous deck, if any, is unchanged`);
           cli.fail();
         }
       }
@@ -38,7 +40,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
       const errors = count('error');
       const warnings = count('warning');
       const failed = errors > 0 || (Boolean(opts.strict) && warnings > 0);
-      cli.out.result(!failed, `checked ${audiences.join(', ')}: ${errors} error(s), ${warnings} warning(s)`);
+      cli.out.result(!failed, `checked ${audiences.join(', ')}: ${errors} error(s), ${warnings} warning(s)${opts.strict && !errors && warnings ? ' (--strict counts warnings as errors)' : ''}`);
       if (failed) cli.fail();
     });
 }
