@@ -35,6 +35,7 @@ export function parseSpec(
   const { spec: clean, uses } = extractFactUses(parsed.value);
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
   // (each with its hint: the template stage adds to it where to see the spec)
-  const later = checked.value ? check(checked.value).map((p): Diagnostic => ({ ...p, hint: hintOf(p), source: text, location: locate(parsed, p.path) })) : [];
+  // (the path only places it: its message names the slide, in words)
+  const later = checked.value ? check(checked.value).map(({ path, ...p }): Diagnostic => ({ ...p, hint: hintOf(p), source: text, location: locate(parsed, path) })) : [];
   return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics, ...later].map(tag)) };
 }
