@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { didYouMean, lazyLocation } from '../diagnostics/diagnostic.js';
+import { codePoint, didYouMean, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
@@ -198,7 +198,7 @@ export function parseContent(files: ContentSources): ParseResult {
         withSource(file, {
           code: 'MJZ104',
           severity: 'error',
-          message: `The text holds the character U+${value.charCodeAt(at).toString(16).toUpperCase()}, a private-use character that mujaz keeps for its own marks (text copied from a PDF often carries them)`,
+          message: `The text holds the character ${codePoint(value[at]!)}, a private-use character that mujaz keeps for its own marks (text copied from a PDF often carries them)`,
           hint: 'Remove the character: no font draws it, and mujaz would take it for one of its marks.',
           location: where(file, [...path]),
         }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codePoint } from '../diagnostics/diagnostic.js';
 
 /**
  * The schemas of the content files: the single source of truth for their shape.
@@ -33,10 +34,9 @@ function webAddressProblem(value: string): { message: string; hint: string } | u
   const invisible = /[\p{Cf}\p{Cc}]/u.exec(value);
   if (invisible) {
     const ch = invisible[0];
-    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     const name = INVISIBLE[ch] ?? (/\p{Cc}/u.test(ch) ? 'a control character' : 'an invisible formatting character');
     return {
-      message: `the address holds an invisible character, ${name} (${code}), ${invisible.index === 0 ? 'at its start' : `after "${value.slice(Math.max(0, invisible.index - 20), invisible.index)}"`}`,
+      message: `the address holds an invisible character, ${name} (${codePoint(ch)}), ${invisible.index === 0 ? 'at its start' : `after "${value.slice(Math.max(0, invisible.index - 20), invisible.index)}"`}`,
       hint: 'Delete it (it comes with text copied from an Arabic page): retype the address, or copy it from the browser\'s address bar.',
     };
   }

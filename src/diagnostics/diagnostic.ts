@@ -9,6 +9,11 @@
  */
 export const ORIGIN_TAG = /\s#@(\d+):(\d+)$/;
 
+/** A character as messages name it: U+200F, U+E00E. */
+export function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export type Severity = 'error' | 'warning';
 
 export interface Position {

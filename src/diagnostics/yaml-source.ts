@@ -1,7 +1,7 @@
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { hintOf } from './codes.js';
-import type { Diagnostic, Location, Position } from './diagnostic.js';
+import { codePoint, type Diagnostic, type Location, type Position } from './diagnostic.js';
 
 /**
  * A file saved with classic Mac OS line ends (a lone CR at the end of every line, no LF at all)
@@ -279,7 +279,7 @@ export function parseFully(file: SourceFile): ParsedYaml {
   for (const scalar of inspected?.forbidden ?? []) {
     const value = String(scalar.value);
     const ch = FORBIDDEN_CHAR.exec(value)![0];
-    const name = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = codePoint(ch);
     // Point at the character itself when the file holds it as it is (not as an escape).
     const range = scalar.range!;
     const raw = text.indexOf(ch, range[0]);

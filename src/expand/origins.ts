@@ -1,3 +1,4 @@
+import { hintOf } from '../diagnostics/codes.js';
 import { ORIGIN_TAG as TAG, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { OPENS_VALUE } from './lint.js';
@@ -120,7 +121,7 @@ export function toTemplate(d: Diagnostic, origins: readonly (Origin | undefined)
     message: `${d.message}${what && d.message.includes(what) ? '' : what ? ` (${what})` : ''}, in the spec this template produced`,
     location: { file: origin.file.path, start: { line: origin.line, column: templateColumn(origin, d.location?.start?.column) } },
     source: origin.file.text,
-    hint: `${d.hint ? `${d.hint} ` : ''}See the whole spec with: mujaz build --emit spec`,
+    hint: `${hintOf(d) ? `${hintOf(d)} ` : ''}See the whole spec with: mujaz build --emit spec`,
   };
 }
 

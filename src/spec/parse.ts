@@ -2,7 +2,7 @@ import { collapseRepeats, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { toTemplate, type Origin } from '../expand/origins.js';
 import { locate, parseYaml, withValue } from '../diagnostics/yaml-source.js';
-import { hintOf, type Code } from '../diagnostics/codes.js';
+import type { Code } from '../diagnostics/codes.js';
 import { DeckSpecSchema, type DeckSpec } from './schema.js';
 import { extractFactUses, type FactUse } from '../facts/markers.js';
 
@@ -36,6 +36,6 @@ export function parseSpec(
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
   // (each with its hint: the template stage adds to it where to see the spec)
   // (the path only places it: its message names the slide, in words)
-  const later = checked.value ? check(checked.value).map(({ path, ...p }): Diagnostic => ({ ...p, hint: hintOf(p), source: text, location: locate(parsed, path) })) : [];
+  const later = checked.value ? check(checked.value).map(({ path, ...p }): Diagnostic => ({ ...p, source: text, location: locate(parsed, path) })) : [];
   return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics, ...later].map(tag)) };
 }
