@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, listAudiences } from '../../src/index.js';
 import { sourceItemText, type DeckSpec } from '../../src/spec/schema.js';
@@ -150,6 +151,22 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
       // every chart says what it shows, with its figures, to a screen reader
       expect(chart.alt).toMatch(/[0-9٠-٩]/);
     });
+  });
+
+  it("embeds each chart's data as a workbook whose every relationship and content type has its part, with sheets right to left", async () => {
+    const workbooks = await Promise.all([...(await JSZip.loadAsync(bytes)).file(/^ppt\/embeddings\/.*\.xlsx$/)].map(async (f) => unzipXml(await f.async('uint8array'))));
+    expect(workbooks.length).toBe(spec.slides.filter((s) => s.kind === 'chart').length);
+    for (const wb of workbooks) {
+      // pptxgenjs's stray table (ref="A1:B10'", listed by no sheet) is gone: Keynote drops a chart with it
+      expect([...wb.keys()].filter((n) => n.startsWith('xl/tables/'))).toEqual([]);
+      for (const [name, xml] of wb) {
+        if (!name.endsWith('.rels')) continue;
+        const base = name.replace(/_rels\/[^/]*\.rels$/, '');
+        for (const target of all(xml, /Target="([^"]+)"/g)) expect(wb.has(path.posix.normalize(base + target)), `${name} → ${target}`).toBe(true);
+      }
+      for (const part of all(wb.get('[Content_Types].xml')!, /PartName="\/([^"]+)"/g)) expect(wb.has(part), part).toBe(true);
+      expect(wb.get('xl/worksheets/sheet1.xml')).toContain('rightToLeft="1"');
+    }
   });
 
   it('makes the notes right-to-left, one paragraph per line, tagged Arabic', () => {
