@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { commentCuts } from '../diagnostics/comment-cut.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { LOGO_MAX_BYTES, isPicture, logoSize, readPicture, type Logo } from './logo.js';
@@ -151,7 +152,9 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     ownParsed ??= parsed;
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
     const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
-    if (!checked.value) return { diagnostics: checked.diagnostics };
+    // a label or marking cut by a ' #' (MJZ168) would reach the slides short
+    const cuts = commentCuts(file);
+    if (!checked.value || cuts.length) return { diagnostics: [...checked.diagnostics, ...cuts] };
     if (checked.value.logo && checked.value.logo.file !== undefined) {
       // A logo is named from the folder of the theme that names it; the nearest one wins.
       const file = posix.normalize(`templates/${current}/${checked.value.logo.file}`);

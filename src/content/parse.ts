@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { codePoint, didYouMean, lazyLocation } from '../diagnostics/diagnostic.js';
+import { commentCuts } from '../diagnostics/comment-cut.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
@@ -90,6 +91,8 @@ function required(file: SourceFile | undefined, key: keyof typeof CONTENT_FILES,
 interface CheckedFile {
   yaml: ParsedYaml;
   checked?: { value?: unknown; diagnostics: Diagnostic[] };
+  /** Text cut by a ' #' (MJZ168: `heading: نص #وسم` would lose «#وسم»). */
+  cuts: Diagnostic[];
 }
 
 /**
@@ -122,12 +125,12 @@ export function parseContent(files: ContentSources): ParseResult {
 
   const load = <S extends Parameters<typeof checkSchema>[0]>(key: keyof typeof parsed, file: SourceFile | undefined, schema: S, what: string) => {
     if (!file || file.refused) return undefined; // a refused file's problem is already reported
-    const { yaml, checked } = readChecked(key, file, () => {
+    const { yaml, checked, cuts } = readChecked(key, file, () => {
       const yaml = parseYaml(file);
-      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what) };
+      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what), cuts: commentCuts(file) };
     });
     parsed[key] = yaml;
-    diagnostics.push(...yaml.diagnostics, ...(checked?.diagnostics ?? []));
+    diagnostics.push(...yaml.diagnostics, ...(checked?.diagnostics ?? []), ...cuts);
     return checked?.value as import('zod').infer<S> | undefined;
   };
 

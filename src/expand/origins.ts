@@ -1,7 +1,7 @@
 import { hintOf } from '../diagnostics/codes.js';
 import { ORIGIN_TAG as TAG, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
-import { OPENS_VALUE } from './lint.js';
+import { OPENS_VALUE } from '../diagnostics/comment-cut.js';
 
 /**
  * Where each line of the generated spec came from. Before compiling, every template line that

@@ -42,6 +42,13 @@ describe('audience precedence', () => {
     expect(noted.diagnostics[0]?.hint).toMatch(/write the colour without # and in double quotes, "5A1A2B"\.$/);
   });
 
+  it('theme: a label cut by an unquoted " #" is MJZ168 at the #, and the audience is not built', () => {
+    const { diagnostics, audience } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: إحاطة دبلوماسية #رسمي\n' }));
+    expect(audience).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: 'MJZ168', severity: 'error', location: { file: 'templates/child/theme.yaml', start: { line: 2, column: 24 } } }]);
+    expect(diagnostics[0]?.hint).toMatch(/^Put the text in double quotes, the # inside them: label: "إحاطة دبلوماسية #رسمي"\./);
+  });
+
   it('theme: a label left as the audience it extends has it is a warning at the label line', () => {
     const copied = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: "أساس"\n' }));
     expect(copied.audience).toBeDefined();

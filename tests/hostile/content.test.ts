@@ -355,6 +355,27 @@ describe('prototype keys', () => {
 });
 
 describe('references and text', () => {
+  it('outline text after an unquoted " #": MJZ168 at the #, for a heading, a point and a fact label; a quoted one and a comment of its own are fine', async () => {
+    const r = await run({
+      [ARTICLE]: (t) =>
+        t
+          .replace('    heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', '    heading: سوريا تعتزم الانضمام إلى التحالف الدولي #العقوبات')
+          .replace('    short: "الإعلان والتحالف"', '    short: "الإعلان #والتحالف"  # a note of the author'),
+      [FACTS]: replace('    label: "عدد أعضاء التحالف"', '    label: عدد أعضاء التحالف #اليوم'),
+    });
+    const article = r.texts.get(ARTICLE)!;
+    const d = expectError(r, 'MJZ168', { file: ARTICLE, ...positionOf(article, '#العقوبات') }, /"#العقوبات" follows unquoted text: YAML reads it as a comment, and the slide would lose it/);
+    expect(d.hint).toBe('Put the text in double quotes, the # inside them: heading: "سوريا تعتزم الانضمام إلى التحالف الدولي #العقوبات". A comment of your own goes on a line of its own.');
+    expectError(r, 'MJZ168', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '#اليوم') });
+    expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(2);
+    expect(r.result.bytes).toBeUndefined();
+  });
+
+  it('a " #" in the shipped content files stands in quotes only (no MJZ168 for any)', async () => {
+    const r = await run({});
+    expect(r.result.diagnostics.filter((x) => x.code === 'MJZ168')).toEqual([]);
+  });
+
   it('an unknown fact reference: MJZ131 at the reference itself, with "did you mean"', async () => {
     const r = await run({ [ARTICLE]: replace('منها [[coalition.european_states]]', 'منها [[coalition.europe_states]]') });
     const d = expectError(r, 'MJZ131', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '[[coalition.europe_states]]') });

@@ -1,0 +1,80 @@
+/**
+ * Slide text that YAML would read as a comment and drop (error MJZ168): `title: نص #وسم`
+ * gives the slide «نص». Templates, content files and themes are checked alike.
+ */
+import type { Diagnostic } from './diagnostic.js';
+
+/** What stands before a quote that opens a YAML value (a key's colon, a list's dash, [ { or ,): any other quote is a character of the text. */
+export const OPENS_VALUE = /(^|[:\-[{,])$/;
+
+/** MJZ168 for each place of `file` where a ' #' after unquoted Arabic text starts a comment. */
+export function commentCuts(file: { path: string; text: string }, audience?: string): Diagnostic[] {
+  // (cheap first: a ' #' after a character that is not a space; most files have none)
+  if (!/\S[ \t]+#/.test(file.text)) return [];
+  const lines = file.text.split(/\r\n|\r|\n/);
+  return cutByComment(file.text).map((cut) => ({
+    code: 'MJZ168',
+    severity: 'error',
+    message: `"${cut.comment.length > 40 ? `${cut.comment.slice(0, 40)}…` : cut.comment}" follows unquoted text: YAML reads it as a comment, and the slide would lose it`,
+    hint: `Put the text in double quotes, the # inside them: ${quotedLine(lines[cut.start.line - 1] ?? '')}. A comment of your own goes on a line of its own.`,
+    location: { file: file.path, start: cut.start },
+    source: file.text,
+    ...(audience === undefined ? {} : { audience }),
+  }));
+}
+
+/**
+ * Text that YAML would read as a comment and drop: a ' #' after an unquoted scalar that holds
+ * Arabic (slide text). A template's mustaches and Handlebars comments are read as plain text.
+ * Left alone: a comment on a line of its own or after a key, a quoted value, a flow list
+ * or mapping (… ] # note), an ASCII value (kind: agenda # note), and the lines of a block
+ * scalar (| or >) and of a quoted scalar that goes on over several lines.
+ */
+export function cutByComment(text: string): { start: { line: number; column: number }; comment: string }[] {
+  // every {{…}} (and {{!-- … --}}) as filler of the same length, its newlines kept
+  const masked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, '\u0001'));
+  const original = text.split(/\r\n|\r|\n/);
+  const cuts: { start: { line: number; column: number }; comment: string }[] = [];
+  let block: number | undefined; // the indent a block scalar's lines must exceed
+  let open: string | undefined; // a quoted scalar that goes on to the next line
+  masked.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const indent = line.length - line.trimStart().length;
+    if (block !== undefined) {
+      // (a line that is only mustaches, such as {{#if}}, is taken out by Handlebars)
+      if (line.trim() === '' || indent > block || /^\u0001+$/.test(line.trim())) return;
+      block = undefined;
+    }
+    let quote = open;
+    for (let c = 0; c < line.length; c++) {
+      const ch = line[c]!;
+      if (quote) {
+        if (quote === '"' && ch === '\\') c++;
+        else if (ch === quote && quote === "'" && line[c + 1] === "'") c++; // '' inside single quotes
+        else if (ch === quote) quote = undefined;
+        continue;
+      }
+      if ((ch === '"' || ch === "'") && OPENS_VALUE.test(line.slice(0, c).trimEnd())) {
+        quote = ch; // a quote that opens a value (not an apostrophe inside one)
+        continue;
+      }
+      if (ch !== '#' || (c > 0 && line[c - 1] !== ' ' && line[c - 1] !== '\t')) continue; // (YAML: space or tab only)
+      const value = line.slice(0, c).trimEnd().replace(/^\s*(-\s+)*([^\s#'"][^:#]*:\s*)?(-\s+)*/, '');
+      // (a value that is a quoted scalar or a flow list or mapping ends where it opened)
+      const closed = /^".*"$|^'.*'$|^\[.*\]$|^\{.*\}$/.test(value);
+      if (value !== '' && !closed && !/^[|>]/.test(value) && /[\u0600-\u06FF]/.test(value)) {
+        cuts.push({ start: { line: i + 1, column: c + 1 }, comment: original[i]!.slice(c).trimEnd() });
+      }
+      break;
+    }
+    open = quote;
+    if (!quote && /(:|^\s*-)\s*[|>]([1-9][+-]?|[+-][1-9]?)?\s*(#.*)?$/.test(line)) block = indent;
+  });
+  return cuts;
+}
+
+/** A template line with its value in double quotes (for MJZ168's hint): title: نص #وسم → title: "نص #وسم". */
+function quotedLine(line: string): string {
+  const [, lead = '', value = ''] = /^(\s*(?:-\s+)*(?:[^\s#'"][^:#]*:\s+)?)(.*?)\s*$/.exec(line) ?? [];
+  return `${lead.trim() ? `${lead.trim()} ` : ''}"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
