@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 /** The installed package: its shipped templates, the starter project, the editor schemas. */
 const PACKAGE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** What each shipped audience's deck is in a new project (`mujaz audiences` shows it). */
+/**
+ * The audiences a new project gets, with what each one's deck is there (`mujaz audiences` shows
+ * it): the five shipped with mujaz. One a user made beside them in the package's templates/ is
+ * not copied: it belongs to that project, and its own deck would not fit the starter's outline.
+ */
 const STARTER_DESCRIPTIONS: Record<string, string> = {
   briefing: 'The full analysis: the agenda, every part of the argument, and the sources.',
   leadership: 'For decision-makers: the bottom line, what to watch, and the sources.',
@@ -41,13 +45,12 @@ export async function initProject(dir: string): Promise<string[]> {
   await cp(path.join(starter, 'content'), path.join(target, 'content'), { recursive: true });
   await cp(path.join(PACKAGE, 'templates/_shared'), path.join(target, 'templates/_shared'), { recursive: true });
   const starterDecks = new Set(await readdir(path.join(starter, 'templates')));
-  for (const audience of await readdir(path.join(PACKAGE, 'templates'))) {
-    if (audience.startsWith('_') || !(await stat(path.join(PACKAGE, 'templates', audience))).isDirectory()) continue;
+  for (const audience of Object.keys(STARTER_DESCRIPTIONS)) {
     await mkdir(path.join(target, 'templates', audience), { recursive: true });
     // The shipped descriptions tell the example article's decks; the starter's decks are others.
     const theme = await readFile(path.join(PACKAGE, 'templates', audience, 'theme.yaml'), 'utf8');
-    const description = STARTER_DESCRIPTIONS[audience];
-    await writeFile(path.join(target, 'templates', audience, 'theme.yaml'), description ? theme.replace(/^description: .*$/m, `description: ${JSON.stringify(description)}`) : theme);
+    const description = STARTER_DESCRIPTIONS[audience]!;
+    await writeFile(path.join(target, 'templates', audience, 'theme.yaml'), theme.replace(/^description: .*$/m, `description: ${JSON.stringify(description)}`));
     // An audience's own partials belong to its shipped deck (the media title slide names the
     // example's facts); a starter deck, written for any outline, uses the shared ones.
     if (starterDecks.has(audience)) continue;

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listAudiences } from '../../src/index.js';
 import { slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
 import { REPO } from '../helpers/project.js';
 
@@ -12,7 +13,7 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.st
 const mujaz = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env });
 
 describe('mujaz init', () => {
-  it('starts a project that builds as it is, every audience, without a warning', () => {
+  it('starts a project that builds as it is, every audience, without a warning', async () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-')), 'new-brief');
     const made = mujaz(['init', dir]);
     expect(made.status, made.stderr).toBe(0);
@@ -25,10 +26,26 @@ describe('mujaz init', () => {
       expect(validatePptx(readFileSync(path.join(dir, 'output', `${audience}.pptx`))).code, audience).toBe(0);
     }
     expect(mujaz(['check', '--all', '--strict', '--root', dir]).status).toBe(0);
+    // every audience shipped with mujaz, and only those
+    expect(readdirSync(path.join(dir, 'templates')).sort()).toEqual(['_shared', ...(await listAudiences(REPO))].sort());
     // the audiences describe the starter's decks, not the shipped example's
     const listed = mujaz(['audiences', '--root', dir]).stdout;
     expect(listed).toMatch(/^media +ملخص للجمهور — For the press and the public: the news in brief/m);
     expect(listed).not.toMatch(/Syria|north-east|Iraq|coalition|membership/i);
+  });
+
+  it("gives a new project the shipped audiences only, not one a user made beside them in the package's templates/", () => {
+    // a copy of the package, with an audience of the user's own in its templates/
+    const pkg = mkdtempSync(path.join(os.tmpdir(), 'mujaz-pkg-'));
+    for (const part of ['package.json', 'dist/bin', 'src/init/starter', 'templates', 'docs/schemas', 'docs/authors-guide.md']) cpSync(path.join(REPO, part), path.join(pkg, part), { recursive: true });
+    mkdirSync(path.join(pkg, 'templates/diplomats'));
+    writeFileSync(path.join(pkg, 'templates/diplomats/theme.yaml'), 'extends: briefing\nlabel: "إحاطة دبلوماسية"\n');
+    writeFileSync(path.join(pkg, 'templates/diplomats/deck.hbs'), 'slides: []\n');
+    const dir = path.join(pkg, 'new-brief');
+    const made = spawnSync(process.execPath, [path.join(pkg, 'dist/bin/mujaz.js'), 'init', dir], { encoding: 'utf8', env });
+    expect(made.status, made.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'templates')).sort()).toEqual(['_shared', 'briefing', 'economy', 'leadership', 'media', 'security']);
+    rmSync(pkg, { recursive: true, force: true });
   });
 
   it('refuses a folder that already holds a project', () => {
