@@ -193,6 +193,12 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
     expect(sections).toEqual([...new Set(spec.slides.map((s) => s.section))]);
   });
 
+  it("prints notes pages upright on 7.5 × 10 in, and its master ticks the slide number PowerPoint's Header and Footer dialog shows where the layouts number the slides", () => {
+    expect(parts.get('ppt/presentation.xml')).toContain('<p:notesSz cx="6858000" cy="9144000"/>');
+    const numbered = [...parts].some(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('type="sldNum"'));
+    expect(parts.get('ppt/slideMasters/slideMaster1.xml')).toContain(`<p:hf sldNum="${numbered ? 1 : 0}"`);
+  });
+
   it('passes the package validator', () => {
     const { code, output } = validatePptx(bytes, `${audience}.pptx`);
     expect(output).toMatch(/0 errors|valid/i);

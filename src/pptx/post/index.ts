@@ -13,10 +13,10 @@ import { setCoreDates, setCoreTitle } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
 import { deflaterFor, type Deflater } from './deflate.js';
-import { markSlideNumberFields } from './fields.js';
+import { markSlideNumberFields, showSlideNumbersInMasters } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
 import { dedupeShapeIds, stableSectionIds } from './ids.js';
-import { splitNotesLines } from './notes.js';
+import { portraitNotesPage, splitNotesLines } from './notes.js';
 import { orderPresentation } from './order.js';
 import { anchorArabicPunctuation, rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
 import { renumberCharts } from './renumber.js';
@@ -54,6 +54,7 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     { why: 'tables mark their first row as the header row (accessibility checker)', kinds: ['slide'], apply: markTableHeaderRows },
     // Notes: one paragraph per line
     { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
+    { why: 'notes page 7.5 × 10 in, as its master is laid out (pptxgenjs: the slide turned)', kinds: ['presentation'], apply: portraitNotesPage },
     // Direction and language
     opts.rtl && { why: 'rtl="1", right-aligned paragraphs and level styles', kinds: [...TEXT, 'presentation'], apply: rtlParagraphs },
     { why: 'lang on every run (notes, slide number, charts)', kinds: [...TEXT, 'presentation'], apply: (x) => setTextLang(x, opts.lang) },
@@ -106,6 +107,7 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDef
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
+  parts = showSlideNumbersInMasters(parts);
   parts = fixContentTypes(parts);
   // Each part is compressed as soon as it is finished: for a large deck, in a worker thread
   // while the next parts are rewritten here (deflate.ts).

@@ -4,7 +4,7 @@
  * breaks into separate paragraphs, so each line can be a right-to-left
  * paragraph of its own (direction and language are set by paragraphs.ts).
  */
-import { childElements, mapElements, splitElement } from './xml.js';
+import { childElements, mapElements, mapStartTags, setAttr, splitElement } from './xml.js';
 
 /** A line break inside a:t, raw or as a character reference. */
 const LINE_BREAK = /\r\n|\r|\n|&#(?:13|x[dD]);(?:&#(?:10|x[aA]);)?|&#(?:10|x[aA]);/;
@@ -58,4 +58,13 @@ export function splitParagraphLines(paragraph: string): string {
 /** Every paragraph of a notes slide split at the line breaks of its text. */
 export function splitNotesLines(xml: string): string {
   return mapElements(xml, 'a:p', splitParagraphLines);
+}
+
+/**
+ * The notes page, 7.5 × 10 in upright as PowerPoint makes it for a wide deck: pptxgenjs gives it
+ * the slide's size turned (7.5 × 13.33 in), while its notes master is laid out on 7.5 × 10, so a
+ * printed notes page had its last third empty.
+ */
+export function portraitNotesPage(xml: string): string {
+  return mapStartTags(xml, 'p:notesSz', (tag) => setAttr(setAttr(tag, 'cx', '6858000'), 'cy', '9144000'));
 }
