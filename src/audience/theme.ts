@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-const color = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'write colours as six hex digits, e.g. 1F3A5F');
+const color = z.string().superRefine((value, ctx) => {
+  if (/^[0-9A-Fa-f]{6}$/.test(value)) return;
+  const bare = value.trim().replace(/^#/, '');
+  // (#1F3A5F as CSS writes it, and #123 for #112233)
+  const hint = /^[0-9A-Fa-f]{6}$/.test(bare)
+    ? `Drop the #: "${bare.toUpperCase()}".`
+    : /^[0-9A-Fa-f]{3}$/.test(bare)
+      ? `Write all six digits: "${bare.replace(/./g, '$&$&').toUpperCase()}".`
+      : 'Give the colour as six hexadecimal digits (0–9, A–F) in double quotes, e.g. "1F3A5F", as a colour picker shows it without its #.';
+  ctx.addIssue({ code: 'custom', message: 'write colours as six hex digits, e.g. 1F3A5F', params: { hint } });
+}).meta({ pattern: '^[0-9A-Fa-f]{6}$' }); // (for the editor schema, docs/schemas/theme.schema.json)
 /** pptxgenjs writes a font's name into the XML as it is: a name with & < > " ' would break every part that names it. */
 const font = z
   .string()

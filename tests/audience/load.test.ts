@@ -49,6 +49,15 @@ describe('audience precedence', () => {
     expect(diagnostics[0]?.hint).toMatch(/^Put the text in double quotes, the # inside them: label: "إحاطة دبلوماسية #رسمي"\./);
   });
 
+  it.each([
+    ['"#0B5D3B"', 'Drop the #: "0B5D3B".'],
+    ['"#0b5"', 'Write all six digits: "00BB55".'],
+    ['green', 'Give the colour as six hexadecimal digits (0–9, A–F) in double quotes, e.g. "1F3A5F", as a colour picker shows it without its #.'],
+  ])('theme: a colour written %s is MJZ111 with how to write it', (written, hint) => {
+    const { diagnostics } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': `extends: base\ncolors:\n  primary: ${written}\n` }));
+    expect(diagnostics).toMatchObject([{ code: 'MJZ111', message: expect.stringContaining('write colours as six hex digits'), hint, location: { file: 'templates/child/theme.yaml', start: { line: 3, column: 12 } } }]);
+  });
+
   it('theme: a label left as the audience it extends has it is a warning at the label line', () => {
     const copied = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: "أساس"\n' }));
     expect(copied.audience).toBeDefined();

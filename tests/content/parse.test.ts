@@ -112,6 +112,18 @@ describe('parseContent', () => {
     expect(parseContent(files).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/a year fact needs a year/)]);
   });
 
+  it.each([
+    ['٢٨', 'Write the figure in Western digits, value: 28: the audience\'s theme decides how digits are shown on the slides (digits: arabic-indic).'],
+    ['"١٬١٠٠"', 'Write the figure in Western digits, value: 1100: the audience\'s theme decides how digits are shown on the slides (digits: arabic-indic).'],
+    ['"28"', 'Write the number without quotes, value: 28: in quotes it is a text.'],
+    ['1,100', 'Write the number without thousands separators, value: 1100: the slides group the digits themselves.'],
+    ['28 موقعاً', 'Write the figure as a plain number, e.g. value: 1100, without words or units: a word such as «أكثر من» goes on the qualifier line, a unit on the unit line.'],
+  ])('a number fact given %s says how to write the number', async (value, hint) => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: 28', `value: ${value}`));
+    const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ111');
+    expect(d).toMatchObject({ message: expect.stringMatching(/a number fact needs a number such as 1100/), hint, location: { file: 'content/facts.yaml' } });
+  });
+
   it('warns when a stated figure is not what its quote says', async () => {
     const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: 28', 'value: 29'));
     const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ145');
