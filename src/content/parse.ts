@@ -315,6 +315,30 @@ export function parseContent(files: ContentSources): ParseResult {
       }),
     );
   }
+  // How often the outline refers to each fact, counted when a reference is unknown (for its hint)
+  let references: Map<string, number> | undefined;
+  const referencesInOutline = () => {
+    if (!references) {
+      const counts = new Map<string, number>();
+      eachString(parsed.article?.value, (text) => {
+        for (const m of text.matchAll(FACT_REF)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+      });
+      references = counts;
+    }
+    return references;
+  };
+  /**
+   * "Did you mean" for an unknown reference. When the outline refers to the unknown name more
+   * than once and never to the fact it resembles, the misspelt name is more likely the one in
+   * content/facts.yaml (each use then being right): the hint says where that is.
+   */
+  const refHint = (key: string, suggestion: string | undefined): string => {
+    if (!suggestion) return `Known facts: ${factKeys.join(', ')}.`;
+    const counts = referencesInOutline();
+    if ((counts.get(key) ?? 0) < 2 || counts.has(suggestion) || !parsed.facts) return `Did you mean [[${suggestion}]]?`;
+    const at = locate(parsed.facts, ['facts', suggestion], { key: true });
+    return `Did you mean [[${suggestion}]]? The outline names [[${key}]] ${counts.get(key)} times and that fact never: if the name in ${at.file}${at.start ? ` (line ${at.start.line})` : ''} is the one misspelt, correct it there.`;
+  };
   const checkRefs = (value: string, path: PropertyKey[]) => {
     // (a text with no bracket holds no reference and no broken one: most of an outline's texts)
     if (!value.includes('[') && !value.includes(']')) return;
@@ -327,7 +351,7 @@ export function parseContent(files: ContentSources): ParseResult {
           code: 'MJZ131',
           severity: 'error',
           message: `Unknown fact [[${key}]]`,
-          hint: suggestion ? `Did you mean [[${suggestion}]]?` : `Known facts: ${factKeys.join(', ')}.`,
+          hint: refHint(key, suggestion),
           location: locateRef(parsed.article, path, match[0], value.slice(0, match.index).split(match[0]).length - 1) ?? where('article', path),
         }),
       );

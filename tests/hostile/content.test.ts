@@ -382,6 +382,17 @@ describe('references and text', () => {
     expect(d.hint).toBe('Did you mean [[coalition.european_states]]?');
   });
 
+  it('a fact misspelt where it is defined: MJZ131 at each use, whose hint points at the definition, since the outline refers to the name there never and to the other twice', async () => {
+    const r = await run({ [FACTS]: replace('  ffis.locations:', '  ffis.locaitons:') });
+    const uses = r.errors.filter((x) => x.code === 'MJZ131');
+    expect(uses.length).toBe(2);
+    const line = r.texts.get(FACTS)!.split('\n').findIndex((l) => l.startsWith('  ffis.locaitons:')) + 1;
+    for (const d of uses) {
+      expect(d.location?.file).toBe(ARTICLE);
+      expect(d.hint).toBe(`Did you mean [[ffis.locaitons]]? The outline names [[ffis.locations]] 2 times and that fact never: if the name in ${FACTS} (line ${line}) is the one misspelt, correct it there.`);
+    }
+  });
+
   it('a reference mistyped ([[x]  [[X.Y]]  [[a b]]  [[]]): MJZ131 at it, never printed on a slide', async () => {
     const cases: [string, RegExp][] = [
       ['[[coalition.members]', /^Did you mean \[\[coalition.members\]\]\?/],
