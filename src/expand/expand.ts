@@ -318,12 +318,23 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   } else if (missing !== undefined) {
     // (inside a partial, most often a name=value the include left out: a misspelt one is MJZ167 before this)
     const siblings = siblingFields(ast, line, column, missing, context);
-    const suggestion = didYouMean(missing, (siblings ?? fieldNames(context)).filter((name) => name !== missing));
-    hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
-      includes.length
-        ? `The partial reads "${missing}": check its spelling, or pass it where the partial is included (${missing}="…"); its first line says what it takes.`
-        : 'The template names a field the context does not have; check the spelling, or `npx mujaz build --emit context` to see the context.'
-    }`;
+    const names = siblings ?? fieldNames(context);
+    const example = includes.length ? callExample(file.text) : undefined;
+    if (example && new RegExp(`\\s${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}=`).test(example)) {
+      // a name=value the include left out
+      hint = `The partial reads "${missing}": pass it where the partial is included, as its first line shows: ${example}.`;
+    } else if (includes.length && !siblings && names.includes(missing)) {
+      // spelt right (the context has such a field, deeper): the include did not give the
+      // partial the context that holds it, e.g. {{> part-slide}} without its part
+      hint = `The partial reads "${missing}", a field of what it is given: ${example ? `include it as its first line shows, ${example}` : 'give it its context where it is included; its first line says what it takes'}.`;
+    } else {
+      const suggestion = didYouMean(missing, names.filter((name) => name !== missing));
+      hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
+        includes.length
+          ? `The partial reads "${missing}": check its spelling, or pass it where the partial is included (${missing}="…")${example ? `; its first line shows how it is included: ${example}` : '; its first line says what it takes'}.`
+          : 'The template names a field the context does not have; check the spelling, or `npx mujaz build --emit context` to see the context.'
+      }`;
+    }
   } else if (error instanceof RangeError && /call stack/i.test(raw)) {
     hint = 'The templates call each other without end; check the partials each one includes.';
   } else {
@@ -340,6 +351,12 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     source: line ? file.text : undefined,
     audience,
   };
+}
+
+/** The include a partial's opening comment shows ({{> part-slide (part "northeast")}}), if it shows one. */
+export function callExample(text: string): string | undefined {
+  const comment = /^\s*\{\{!--([\s\S]*?)--\}\}/.exec(text)?.[1] ?? /^\s*\{\{!([\s\S]*?)\}\}/.exec(text)?.[1];
+  return comment ? /\{\{>[^{}]*(?:\([^()]*\)[^{}]*)*\}\}/.exec(comment)?.[0] : undefined;
 }
 
 /** Every field name of the context (a few levels deep), for "did you mean" on a misspelt field. */

@@ -216,7 +216,13 @@ describe('helpers and partials', () => {
     const include = positionOf(r.texts.get(DECK)!, '{{> highlights-slide');
     const d = expectError(r, 'MJZ161', { file: 'templates/_shared/partials/highlights-slide.hbs' }, /"title" is not defined here \(included from templates\/briefing\/deck\.hbs:\d+:\d+\)$/);
     expect(d.message).toContain(`deck.hbs:${include.line}:${include.column})`);
-    expect(d.hint).toMatch(/The partial reads "title": check its spelling, or pass it where the partial is included \(title="…"\)/);
+    expect(d.hint).toBe('The partial reads "title": pass it where the partial is included, as its first line shows: {{> highlights-slide list="watch" title="…" section="…"}}.');
+  });
+
+  it('a partial included without the context it takes ({{> part-slide}}): the hint shows the include its first line gives, not a "did you mean"', async () => {
+    const r = await run({ [DECK]: replace('{{> part-slide (part "iraq-precedent")}}', '{{> part-slide}}') });
+    const d = expectError(r, 'MJZ161', { file: PART_SLIDE }, /"short" is not defined here \(included from templates\/briefing\/deck\.hbs:\d+:\d+\)$/);
+    expect(d.hint).toBe('The partial reads "short", a field of what it is given: include it as its first line shows, {{> part-slide (part "northeast")}}.');
   });
 
   it('a name=value the partial never reads: MJZ167 at the name, with "did you mean"', async () => {
