@@ -10,7 +10,7 @@ import { checkManifest, type Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
 import { readFile, stat } from 'node:fs/promises';
-import { uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { didYouMean, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 
 /**
  * The library's entry points: they read the project, run the pipeline, and (buildDecks) write
@@ -391,7 +391,7 @@ export async function previewDecks(
   options: BuildDecksOptions & { onPreview?: (audience: string, step: 'pdf' | 'slides' | 'sheet', index: number, total: number) => void },
 ): Promise<PreviewedDeck[]> {
   const { checkPreviewTools, previewDeck } = await import('./preview/preview.js');
-  const { missingFonts } = await import('./preview/tools.js');
+  const { fontCoverage } = await import('./preview/tools.js');
   checkPreviewTools();
   const decks = await buildDecks(options);
   const root = path.resolve(options.root);
@@ -404,19 +404,52 @@ export async function previewDecks(
     }
     const dir = path.join(out, 'preview', deck.audience);
     const files = await previewDeck(deck.files[0]!, dir, { onProgress: ({ step }) => options.onPreview?.(deck.audience, step, index, decks.length) });
-    // A font the theme names that this machine lacks: the preview shows a stand-in, not the deck.
+    // A font the theme names that this machine lacks, or that has no Arabic letters: the preview
+    // shows a stand-in, not the deck (and a font without Arabic letters would do so everywhere).
     const fonts = deck.context?.theme.fonts;
-    const missing = fonts ? ((await missingFonts([fonts.heading, fonts.body])) ?? []) : [];
-    const warnings: Diagnostic[] = missing.map((font) => ({
-      code: 'MJZ154',
-      severity: 'warning',
-      message: `The font "${font}" that the theme of "${deck.audience}" names is not installed here: the preview draws its text in another font`,
-      hint: `Install "${font}" on this machine (fc-list lists the installed fonts), or name an installed font with Arabic and Latin glyphs under fonts: in the audience's theme.yaml (or the theme it extends). The deck itself names "${font}", and shows it wherever it is installed.`,
-      location: { file: `templates/${deck.audience}/theme.yaml` },
-    }));
+    const coverage = fonts ? await fontCoverage([fonts.heading, fonts.body]) : undefined;
+    const warnings: Diagnostic[] = [];
+    for (const font of coverage?.missing ?? []) {
+      const near = didYouMean(font, coverage!.installed);
+      warnings.push({
+        code: 'MJZ154',
+        severity: 'warning',
+        message: `The font "${font}" that the theme of "${deck.audience}" names is not installed here: the preview draws its text in another font`,
+        hint: `${near ? `Did you mean "${near}"? ` : ''}Install "${font}" on this machine (fc-list lists the installed fonts), or name an installed font with Arabic and Latin glyphs under fonts: in the audience's theme.yaml (or the theme it extends). The deck itself names "${font}", and shows it wherever it is installed.`,
+        ...(await fontLine(root, deck.audience, font)),
+      });
+    }
+    for (const font of coverage?.withoutArabic ?? []) {
+      warnings.push({
+        code: 'MJZ157',
+        severity: 'warning',
+        message: `The font "${font}" that the theme of "${deck.audience}" names has no Arabic letters: PowerPoint and LibreOffice draw the slides' Arabic text in another font`,
+        hint: `Name a font with Arabic and Latin glyphs (\`fc-list :lang=ar family\` lists those installed here, e.g. Amiri or Noto Naskh Arabic) under fonts: in the theme.`,
+        ...(await fontLine(root, deck.audience, font)),
+      });
+    }
     results.push({ ...deck, diagnostics: [...deck.diagnostics, ...warnings], preview: { dir, ...files } });
   }
   return results;
+}
+
+/**
+ * Where a theme names `font` (fonts: heading or body): in the audience's theme.yaml, or else in
+ * the nearest theme it extends that names it; the audience's theme.yaml when none is found.
+ */
+async function fontLine(root: string, audience: string, font: string): Promise<Pick<Diagnostic, 'location' | 'source'>> {
+  const seen = new Set<string>();
+  for (let name: string | undefined = audience; name !== undefined && !seen.has(name); ) {
+    seen.add(name);
+    const file: string = `templates/${name}/theme.yaml`;
+    const text: string | undefined = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (text === undefined) break;
+    const lines: string[] = text.split(/\r\n|\r|\n/);
+    const at = lines.findIndex((line: string) => /^\s*(heading|body)\s*:/.test(line.replace(/^\s*fonts\s*:\s*\{?\s*/, '')) && line.includes(font));
+    if (at !== -1) return { location: { file, start: { line: at + 1, column: lines[at]!.indexOf(font) + 1 } }, source: text };
+    name = /^extends\s*:\s*["']?([\w-]+)/m.exec(text)?.[1];
+  }
+  return { location: { file: `templates/${audience}/theme.yaml` } };
 }
 
 /**

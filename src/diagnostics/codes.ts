@@ -41,6 +41,7 @@ export const CODES = {
   MJZ154: { title: 'Font not installed here', hint: "Install the theme's font, or name one that is installed." },
   MJZ155: { title: 'Logo not usable', hint: "Name a PNG or JPEG of the audience's folder in the theme's logo.file." },
   MJZ156: { title: "Audience with its parent's label", hint: "Write who the deck is for on the theme's label line." },
+  MJZ157: { title: 'Font without Arabic letters', hint: 'Name a font with Arabic and Latin glyphs under fonts: in the theme.' },
   MJZ160: { title: 'Template syntax error', hint: 'Fix the Handlebars syntax at the marked place.' },
   MJZ161: { title: 'Template error', hint: 'The template refers to something the context does not have.' },
   MJZ162: { title: 'Unquoted interpolation', hint: 'Write the interpolation inside double quotes: key: "{{value}}".' },

@@ -10,21 +10,37 @@ export function missingTools(tools: readonly Tool[]): Tool[] {
   return tools.filter((t) => !dirs.some((d) => existsSync(path.join(d, t))));
 }
 
+/** What `fc-list` prints for `pattern`, or undefined when it cannot say. */
+function fcList(pattern: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('fc-list', [pattern, 'family'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve(code === 0 ? output : undefined));
+  });
+}
+
 /**
  * The families of `wanted` that fontconfig does not know on this machine (LibreOffice would draw
  * them in another font), or undefined when fc-list cannot say.
  */
-export function missingFonts(wanted: readonly string[]): Promise<string[] | undefined> {
-  return new Promise((resolve) => {
-    const child = spawn('fc-list', [':', 'family'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => {
-      if (code !== 0) return resolve(undefined);
-      resolve(missingFrom(output, wanted));
-    });
-  });
+export async function missingFonts(wanted: readonly string[]): Promise<string[] | undefined> {
+  const output = await fcList(':');
+  return output === undefined ? undefined : missingFrom(output, wanted);
+}
+
+/**
+ * What fontconfig knows of the fonts `wanted`: those not installed, those installed without
+ * Arabic letters (LibreOffice draws the Arabic text of such a font in another one), and every
+ * installed family (for "did you mean"). Undefined when fc-list cannot say.
+ */
+export async function fontCoverage(wanted: readonly string[]): Promise<{ missing: string[]; withoutArabic: string[]; installed: string[] } | undefined> {
+  const [all, arabic] = await Promise.all([fcList(':'), fcList(':lang=ar')]);
+  if (all === undefined || arabic === undefined) return undefined;
+  const missing = missingFrom(all, wanted);
+  const withoutArabic = missingFrom(arabic, wanted).filter((f) => !missing.includes(f));
+  return { missing, withoutArabic, installed: [...families(all)] };
 }
 
 /**
@@ -32,13 +48,19 @@ export function missingFonts(wanted: readonly string[]): Promise<string[] | unde
  * - , \ escaped by a backslash ("Hyphen\-Face"). The families of `wanted` not among them.
  */
 export function missingFrom(fcList: string, wanted: readonly string[]): string[] {
-  const installed = new Set(
+  const installed = new Set([...families(fcList)].map((f) => f.toLowerCase()));
+  return [...new Set(wanted)].filter((f) => !installed.has(f.trim().toLowerCase()));
+}
+
+/** The family names `fc-list … family` prints, unescaped. */
+function families(fcList: string): Set<string> {
+  return new Set(
     fcList
       .split('\n')
       .flatMap((line) => line.split(/(?<!\\),/))
-      .map((f) => f.replace(/\\(.)/g, '$1').trim().toLowerCase()),
+      .map((f) => f.replace(/\\(.)/g, '$1').trim())
+      .filter(Boolean),
   );
-  return [...new Set(wanted)].filter((f) => !installed.has(f.trim().toLowerCase()));
 }
 
 /** Runs a program to completion; rejects with its output when it fails. */
