@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { codePoint, didYouMean, lazyLocation } from '../diagnostics/diagnostic.js';
 import { commentCuts } from '../diagnostics/comment-cut.js';
+import { codePoint, didYouMean, didYouMeanId, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { idCompare } from '../format/natural.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
 import { outlineTexts } from './outline.js';
 import {
@@ -17,6 +18,7 @@ import {
   type Dataset,
   type Fact,
   type GroupingsFile,
+  type Member,
   type Source,
 } from './schema.js';
 
@@ -259,6 +261,7 @@ export function parseContent(files: ContentSources): ParseResult {
     );
   };
   checkSource('article', ['article', 'source'], article.article.source);
+  if (dataset) diagnostics.push(...datasetCitations(dataset, ownIds, (path) => where('dataset', path), parsed.dataset?.file.text));
 
   // Facts: each stated once, with a source; data facts name a figure the data provides (checked later).
   const located: Record<string, LocatedFact> = {};
@@ -505,6 +508,44 @@ export function parseContent(files: ContentSources): ParseResult {
     sourceOf: (file) => parsed[file]?.file.text,
   };
   return { content, diagnostics };
+}
+
+/**
+ * Every source id the dataset cites (a member's `sources`, a count's `source`) must be one of its
+ * own `sources:` list: a figure resting on an id that is listed nowhere could not be traced, and
+ * the sources slides would leave it out without a word. An error, at the id, with the id it was
+ * most likely meant to be. An id of content/sources.yaml is no source of the dataset: the dataset
+ * is published on its own, with its sources.
+ */
+function datasetCitations(dataset: Dataset, ownIds: ReadonlyMap<string, number>, where: (path: PropertyKey[]) => Location, text: string | undefined): Diagnostic[] {
+  const ids = dataset.sources.map((s) => s.id);
+  const known = new Set(ids);
+  const sorted = [...new Set(ids)].sort(idCompare(ids));
+  const listed = sorted.length <= 12 ? sorted.join(', ') : `${sorted[0]} to ${sorted[sorted.length - 1]} (${sorted.length} sources)`;
+  const add = (id: string) => `add "${id}" to the dataset's sources: (id, title, url, date)`;
+  const diagnostics: Diagnostic[] = [];
+  const check = (id: string, what: string, it: string, path: PropertyKey[]) => {
+    if (known.has(id)) return;
+    const suggestion = didYouMeanId(id, ids);
+    diagnostics.push({
+      code: 'MJZ130',
+      severity: 'error',
+      message: `Unknown source "${id}" for ${what}: the dataset's sources: list has no such id, so ${it} cannot be traced to a source`,
+      hint: ownIds.has(id)
+        ? `"${id}" is a source of ${CONTENT_FILES.sources}, not of the dataset, which cites its own sources: ${add(id)}, or cite one it lists (${listed}).`
+        : suggestion
+          ? `Did you mean "${suggestion}"? If not, ${add(id)}; it lists ${listed}.`
+          : `Correct the id, or ${add(id)}; it lists ${listed}.`,
+      location: where(path),
+      source: text,
+    });
+  };
+  const members = (list: readonly Member[], key: 'members' | 'after_article', after: string) =>
+    list.forEach((m, i) => m.sources.forEach((id, j) => check(id, `the member "${m.en}"${after}`, after ? 'the member' : 'the member, counted in every figure,', [key, i, 'sources', j])));
+  members(dataset.members, 'members', '');
+  members(dataset.after_article ?? [], 'after_article', ' (after the article)');
+  dataset.counts_by_year.forEach((c, i) => check(c.source, `the count of ${c.members} members (${String(c.date)})`, 'the count', ['counts_by_year', i, 'source']));
+  return diagnostics;
 }
 
 /**

@@ -26,7 +26,7 @@ export const CODES = {
   MJZ136: { title: 'Source cited by nothing', hint: 'Cite it from a fact or a template, or remove it from content/sources.yaml.' },
   MJZ140: { title: 'Stated figure disagrees with the data', hint: 'Check both places: correct the data or the stated figure.' },
   MJZ141: { title: 'Unknown data figure', hint: 'Use one of the figures the data provides.' },
-  MJZ142: { title: 'Member outside the grouping', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },
+  MJZ142: { title: 'Member outside the grouping, or of an unknown group', hint: 'Adjust the match rules in content/data/groups.yaml so that every member falls in exactly one group.' },
   MJZ143: { title: 'Unused fact', hint: 'Show the fact on a slide or remove it.' },
   MJZ144: { title: 'Figure without a source', hint: 'Add the source that states it: stated: { value: ..., source: A1 }.' },
   MJZ145: { title: 'Stated value not in its quote', hint: 'Correct the value, or quote the sentence that states it.' },

@@ -60,6 +60,29 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
+/**
+ * The id an unknown one was meant to be, among short ids that differ by a character (S01 to S32):
+ * the same but for case or leading zeros (s2 or S2 for S02), then two neighbouring characters
+ * swapped (S62 for S26), then the one id closest by edit distance. None when several are as
+ * close: S99 is one keystroke from S09, S19 and S29, and naming one of them would be a guess.
+ */
+export function didYouMeanId(input: string, ids: readonly string[]): string | undefined {
+  const only = (found: readonly string[]) => (new Set(found).size === 1 ? found[0] : undefined);
+  const plain = (id: string) => id.toLowerCase().replace(/\d+/g, (run) => run.replace(/^0+(?=\d)/, ''));
+  const same = only(ids.filter((id) => plain(id) === plain(input)));
+  if (same !== undefined) return same;
+  const swapped = new Set<string>();
+  for (let i = 0; i + 1 < input.length; i++) {
+    if (input[i] !== input[i + 1]) swapped.add(plain(input.slice(0, i) + input[i + 1] + input[i] + input.slice(i + 2)));
+  }
+  const transposed = only(ids.filter((id) => swapped.has(plain(id))));
+  if (transposed !== undefined) return transposed;
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  const distances = ids.map((id) => editDistance(input.toLowerCase(), id.toLowerCase()));
+  const best = Math.min(...distances);
+  return best <= limit ? only(ids.filter((_, i) => distances[i] === best)) : undefined;
+}
+
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Content } from '../content/parse.js';
 import { isCalendarDate, type Dataset, type GroupingsFile, type Member } from '../content/schema.js';
 
@@ -125,10 +125,78 @@ function unreadableDates(content: Content, dataset: Dataset): Diagnostic[] {
   return diagnostics;
 }
 
+/**
+ * A member's group must be one the dataset declares (meta.group_values): the rules of
+ * content/data/groups.yaml place the members by it, so a mistyped one ("afrika") leaves the member
+ * outside the grouping, or places it by its code alone. An error at the value, saying which group
+ * was meant, instead of a gap in the rules of groups.yaml, which are not what is wrong. A dataset
+ * that declares no groups has none checked.
+ */
+function unknownGroups(content: Content, dataset: Dataset): Map<Member, Diagnostic> {
+  const declared = (dataset.meta as { group_values?: unknown }).group_values;
+  const out = new Map<Member, Diagnostic>();
+  if (!Array.isArray(declared) || !declared.every((g): g is string => typeof g === 'string')) return out;
+  const known = new Set(declared);
+  dataset.members.forEach((member, index) => {
+    if (known.has(member.group)) return;
+    const suggestion = didYouMean(member.group, declared);
+    out.set(member, {
+      code: 'MJZ142',
+      severity: 'error',
+      message: `Unknown group "${member.group}" for the member "${member.en}"${suggestion ? `; did you mean "${suggestion}"?` : `: the dataset's groups are ${declared.join(', ')}`}`,
+      hint: `Write one of the groups the dataset declares under meta.group_values (${declared.join(', ')}): content/data/groups.yaml places the members by them. A group of its own is added to meta.group_values first, then given its rule in content/data/groups.yaml.`,
+      location: content.locate('dataset', ['members', index, 'group']),
+      source: content.sourceOf('dataset'),
+    });
+  });
+  return out;
+}
+
+/**
+ * The growth chart's last yearly bar is the latest count up to the article's date, a total a
+ * source published; the title, the facts and the composition chart count the member list
+ * (identified + unidentified). Members that joined after the article extend the chart by one each,
+ * so the two must agree at the article's date: otherwise the deck says 88 members beside a bar of
+ * 89. Earlier counts are not checked: the coalition counted its members differently over the
+ * years (62 then 60 in 2014), and the list dates many members by a range only.
+ *
+ * A warning, as MJZ140 is for a stated figure the data disagrees with: both sides rest on
+ * sources, the deck is drawn, and only the author can tell which is behind. The message says
+ * which to correct for the way they disagree.
+ */
+function countAgainstList(content: Content, dataset: Dataset, index: number, joinedAt: (m: Member) => string): Diagnostic[] {
+  const asOf = content.article.date;
+  const count = dataset.counts_by_year[index]!;
+  const identified = dataset.members.filter((m) => joinedAt(m) <= asOf);
+  const unidentified = dataset.unidentified_members.length;
+  const listed = identified.length + unidentified;
+  if (listed === count.members) return [];
+  const date = String(count.date);
+  const gap = Math.abs(listed - count.members);
+  const members = gap === 1 ? 'one member' : `${gap} members`;
+  const countedAt = datePrefix(count.date)!;
+  const since = identified.filter((m) => joinedAt(m) > countedAt).map((m) => `${m.en} (${joinedAt(m)})`);
+  const hint =
+    listed < count.members
+      ? `The list is ${members} short of this count. If ${count.source} does say ${count.members}, correct the list: add the missing member to members, with its source, or as a slot under unidentified_members when no source names it. If it does not, correct the count here.`
+      : `The list holds ${members} more than this count${since.length ? `; dated after it: ${since.join(', ')}` : ''}. A member that joined after this count and before the article needs the later count that includes it: add that count, with its source, to counts_by_year. One that joined after the article (${asOf}) extends the chart by itself once its joined date says so. A member listed by mistake, or an unidentified slot that is now identified, is removed from the list.`;
+  return [
+    {
+      code: 'MJZ140',
+      severity: 'warning',
+      message: `The growth chart's last bar is this count, ${count.members} members (${date}, source ${count.source}), but the member list gives ${listed} by the article's date (${asOf}: ${identified.length} identified + ${unidentified} unidentified), which the deck's member count follows`,
+      hint,
+      location: content.locate('dataset', ['counts_by_year', index, 'members']),
+      source: content.sourceOf('dataset'),
+    },
+  ];
+}
+
 export function computeDataFigures(content: Content): { data?: DataFigures; diagnostics: Diagnostic[] } {
   const dataset: Dataset | undefined = content.dataset;
   if (!dataset) return { diagnostics: [] };
-  const diagnostics: Diagnostic[] = [...listedTwice(content, dataset), ...unreadableDates(content, dataset)];
+  const twice = listedTwice(content, dataset);
+  const diagnostics: Diagnostic[] = [...twice, ...unreadableDates(content, dataset)];
   const identified = dataset.members.length;
   const unidentified = dataset.unidentified_members.length;
   const total = identified + unidentified;
@@ -160,12 +228,15 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
   if (groupings) {
     const groups = groupings.composition.groups;
     const counts = new Map(groups.map((g) => [g.id, 0]));
+    const mistyped = unknownGroups(content, dataset);
+    diagnostics.push(...mistyped.values());
     dataset.members.forEach((member, index) => {
       const hits = groups.filter((g) => g.match.some((rule) => matches(member, rule)));
       if (hits.length === 1) {
         counts.set(hits[0]!.id, counts.get(hits[0]!.id)! + 1);
         return;
       }
+      if (mistyped.has(member)) return; // (reported at its group: the value, not as a gap in the rules)
       diagnostics.push({
         code: 'MJZ142',
         severity: 'error',
@@ -187,14 +258,18 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
 
   // Growth: the last count of each year, up to the article's date.
   const asOf = content.article.date;
-  const byYear = new Map<number, GrowthPoint>();
-  for (const entry of dataset.counts_by_year) {
+  const byYear = new Map<number, GrowthPoint & { index: number }>();
+  for (const [index, entry] of dataset.counts_by_year.entries()) {
     const prefix = datePrefix(entry.date);
     if (!prefix || prefix > asOf) continue;
     const year = Number(prefix.slice(0, 4));
-    byYear.set(year, { year, members: entry.members, source: entry.source });
+    byYear.set(year, { year, members: entry.members, source: entry.source, index });
   }
-  const growth = [...byYear.values()].sort((a, b) => a.year - b.year);
+  const counted = [...byYear.values()].sort((a, b) => a.year - b.year);
+  const latest = counted[counted.length - 1];
+  // (a member entered twice is reported as such, not again as a list that outgrew its count)
+  if (latest && !twice.some((d) => d.severity === 'error')) diagnostics.push(...countAgainstList(content, dataset, latest.index, joinedAt));
+  const growth: GrowthPoint[] = counted.map(({ year, members, source }) => ({ year, members, source }));
   // Members that joined after the article's date extend the series, one point each.
   let running = growth[growth.length - 1]?.members ?? 0;
   const joiners = dataset.members.filter((m) => joinedAt(m) > asOf).sort((a, b) => (joinedAt(a) < joinedAt(b) ? -1 : 1));

@@ -91,6 +91,33 @@ describe('parseContent', () => {
     expect(d?.hint).toMatch(/^Did you mean "A1"\? If not, add "A2" to content\/sources\.yaml \(id, kind, title, date\), or cite a known source: A1, D1, S01, /);
   });
 
+  it('rejects a source id of the dataset that its sources: list does not hold, a member’s or a count’s, at the id', async () => {
+    const DATASET = 'content/data/coalition-members.yaml';
+    const edit = (t: string) => {
+      const togo = t.indexOf('- en: Togo');
+      const member = t.slice(0, togo) + replaceOnce(t.slice(togo), '  - S26', '  - S62');
+      return replaceOnce(member, "  members: 87\n  note: + unidentified 87th member\n  source: S27", "  members: 87\n  note: + unidentified 87th member\n  source: S99");
+    };
+    const files = await contentWith(DATASET, edit);
+    const text = files.get(DATASET)!.text;
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    const d = parseContent(files).diagnostics.filter((x) => x.code === 'MJZ130');
+    expect(d.map((x) => [x.severity, x.message, x.location?.file, x.location?.start?.line, x.location?.start?.column])).toEqual([
+      ['error', 'Unknown source "S62" for the member "Togo": the dataset\'s sources: list has no such id, so the member, counted in every figure, cannot be traced to a source', DATASET, lineOf('  - S62'), 5],
+      ['error', 'Unknown source "S99" for the count of 87 members (2024-09-30): the dataset\'s sources: list has no such id, so the count cannot be traced to a source', DATASET, lineOf('source: S99'), 11],
+    ]);
+    // S62 is S26 with two figures swapped; S99 is one keystroke from S09, S19 and S29 alike: no guess
+    expect(d[0]!.hint).toBe('Did you mean "S26"? If not, add "S62" to the dataset\'s sources: (id, title, url, date); it lists S01 to S32 (32 sources).');
+    expect(d[1]!.hint).toBe('Correct the id, or add "S99" to the dataset\'s sources: (id, title, url, date); it lists S01 to S32 (32 sources).');
+    // an id of content/sources.yaml is no source of the dataset; nor does a member after the article go unchecked
+    const project = await contentWith(DATASET, (t) => replaceOnce(t, '  sources:\n  - S29\n  confidence: high\n  joined_year: 2025', '  sources:\n  - A1\n  confidence: high\n  joined_year: 2025'));
+    const own = parseContent(project).diagnostics.filter((x) => x.code === 'MJZ130');
+    expect(own.map((x) => x.message)).toEqual(['Unknown source "A1" for the member "Syria" (after the article): the dataset\'s sources: list has no such id, so the member cannot be traced to a source']);
+    expect(own[0]!.hint).toMatch(/^"A1" is a source of content\/sources\.yaml, not of the dataset, which cites its own sources: add "A1" to the dataset's sources: /);
+    // the shipped dataset cites only its own sources
+    expect(parseContent(await shippedContent()).diagnostics).toEqual([]);
+  });
+
   it('reports a missing content file', async () => {
     const files = await shippedContent();
     files.delete('content/facts.yaml');

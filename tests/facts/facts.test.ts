@@ -46,6 +46,74 @@ describe('data figures', () => {
     const { data } = await prepared(files);
     expect(data.diagnostics.map((d) => d.message)).toEqual(['Member "Australia" matches no group of the composition', 'Member "New Zealand" matches no group of the composition', 'Member "Fiji" matches no group of the composition']);
     expect(data.diagnostics[0]?.location?.file).toBe('content/data/coalition-members.yaml');
+    expect(data.diagnostics[0]?.hint).toMatch(/^Adjust the match rules in content\/data\/groups\.yaml/);
+  });
+
+  it('names a member’s mistyped group at its group: line, with the group meant, not as a gap in groups.yaml', async () => {
+    const DATASET = 'content/data/coalition-members.yaml';
+    const files = await contentWith(DATASET, (t) => {
+      const togo = t.indexOf('- en: Togo');
+      return t.slice(0, togo) + replaceOnce(t.slice(togo), 'group: africa', 'group: afrika');
+    });
+    const { data } = await prepared(files);
+    const text = files.get(DATASET)!.text;
+    expect(data.diagnostics.map((d) => [d.code, d.severity, d.message, d.location?.start?.line, d.location?.start?.column])).toEqual([
+      ['MJZ142', 'error', 'Unknown group "afrika" for the member "Togo"; did you mean "africa"?', text.slice(0, text.indexOf('group: afrika')).split('\n').length, 10],
+    ]);
+    expect(data.diagnostics[0]!.hint).toMatch(/^Write one of the groups the dataset declares under meta\.group_values \(europe, arab, middle-east-other, asia, africa, americas, oceania, organization\)/);
+    // a value far from every group: the groups are named instead
+    const far = await contentWith(DATASET, (t) => replaceOnce(t, 'group: oceania', 'group: pacific'));
+    expect((await prepared(far)).data.diagnostics.map((d) => d.message)).toEqual(['Unknown group "pacific" for the member "Australia": the dataset\'s groups are europe, arab, middle-east-other, asia, africa, americas, oceania, organization']);
+    // a mistyped group that groups.yaml places anyway by the member's code is still reported
+    const placed = await contentWith(DATASET, (t) => replaceOnce(t, 'group: europe\n  subregion: EU (article', 'group: europa\n  subregion: EU (article'));
+    expect((await prepared(placed)).data.diagnostics.map((d) => d.message)).toEqual(['Unknown group "europa" for the member "Cyprus"; did you mean "europe"?']);
+    // a dataset that declares no groups has none checked: a member outside the rules is a gap in them
+    const undeclared = await contentWith(DATASET, (t) => replaceOnce(t.replace(/\n {2}group_values:(\n {2}- \S+)+/, ''), 'group: oceania', 'group: pacific'));
+    expect((await prepared(undeclared)).data.diagnostics.map((d) => d.message)).toEqual(['Member "Australia" matches no group of the composition']);
+  });
+
+  it('warns at the count when the growth chart’s last bar disagrees with the member list at the article’s date', async () => {
+    const DATASET = 'content/data/coalition-members.yaml';
+    const withoutTogo = await contentWith(DATASET, (t) => {
+      const togo = t.indexOf('- en: Togo');
+      return t.slice(0, togo) + t.slice(t.indexOf('\n- en:', togo) + 1);
+    });
+    const { data, content } = await prepared(withoutTogo);
+    const d = data.diagnostics.filter((x) => x.code === 'MJZ140');
+    expect(d.map((x) => [x.severity, x.message])).toEqual([
+      [
+        'warning',
+        "The growth chart's last bar is this count, 89 members (2025-11 (early), source S28), but the member list gives 88 by the article's date (2025-11-03: 84 identified + 4 unidentified), which the deck's member count follows",
+      ],
+    ]);
+    expect(d[0]!.hint).toMatch(/^The list is one member short of this count\. If S28 does say 89, correct the list: add the missing member to members/);
+    const text = withoutTogo.get(DATASET)!.text;
+    const at = text.indexOf('  members: 89\n  note: + two unidentified members');
+    expect(d[0]!.location).toMatchObject({ file: DATASET, start: { line: text.slice(0, at).split('\n').length, column: 12 } });
+    expect(content.sourceOf('dataset')).toBe(text);
+    expect(data.data!.growth.at(-1)).toEqual({ year: 2025, members: 89, source: 'S28' }); // what the chart shows, unchanged
+
+    // a member the list dates between the count and the article: the list outgrew the count, and the hint names it
+    const withSyria = (joined: string) =>
+      contentWith(DATASET, (t) => {
+        const start = t.indexOf('after_article:\n');
+        const syria = t.slice(start + 'after_article:\n'.length, t.indexOf('counts_by_year:')).replace('joined: 2025-11\n', `joined: ${joined}\n`);
+        const moved = t.slice(0, start) + t.slice(t.indexOf('counts_by_year:'));
+        return replaceOnce(moved, 'unidentified_members:\n', `${syria}unidentified_members:\n`);
+      });
+    const before = (await prepared(await withSyria("'2025-11-02'"))).data.diagnostics.filter((x) => x.code === 'MJZ140');
+    expect(before.map((x) => x.message)).toEqual([expect.stringMatching(/this count, 89 members .* gives 90 by the article's date \(2025-11-03: 86 identified \+ 4 unidentified\)/)]);
+    expect(before[0]!.hint).toMatch(/^The list holds one member more than this count; dated after it: Syria \(2025-11-02\)\. .*add that count, with its source, to counts_by_year/);
+    // joined after the article, as the README has it: Syria extends the chart by itself, nothing to say
+    expect((await prepared(await withSyria("'2025-11-11'"))).data.diagnostics).toEqual([]);
+    // a member entered twice is reported as such (MJZ146), not again as a list that outgrew its count
+    const twice = await contentWith(DATASET, (t) => {
+      const start = t.indexOf('- en: Australia');
+      return replaceOnce(t, 'unidentified_members:\n', `${t.slice(start, t.indexOf('\n- en:', start) + 1)}unidentified_members:\n`);
+    });
+    expect((await prepared(twice)).data.diagnostics.map((x) => x.code)).toEqual(['MJZ146']);
+    // the shipped list and counts agree: 85 identified + 4 unidentified = 89, the count of early November 2025 (S28)
+    expect((await prepared()).data.diagnostics).toEqual([]);
   });
 });
 

@@ -88,6 +88,18 @@ const MISTAKES: Mistake[] = [
     expect: /^templates\/_shared\/partials\/part-slide\.hbs:2:11: error MJZ111: Unknown kind "bulets".*\(audience: briefing\)$/m,
   },
   {
+    name: 'a member citing a source the dataset does not list',
+    file: 'content/data/coalition-members.yaml',
+    edit: (t) => t.slice(0, t.indexOf('- en: Togo')) + replaceOnce(t.slice(t.indexOf('- en: Togo')), '  - S26', '  - S62'),
+    expect: /^content\/data\/coalition-members\.yaml:\d+:5: error MJZ130: Unknown source "S62" for the member "Togo"[^\n]*\n[\s\S]*?\n {2}hint: Did you mean "S26"\?/m,
+  },
+  {
+    name: 'a mistyped group in the dataset',
+    file: 'content/data/coalition-members.yaml',
+    edit: (t) => t.slice(0, t.indexOf('- en: Togo')) + replaceOnce(t.slice(t.indexOf('- en: Togo')), 'group: africa', 'group: afrika'),
+    expect: /^content\/data\/coalition-members\.yaml:\d+:10: error MJZ142: Unknown group "afrika" for the member "Togo"; did you mean "africa"\?$/m,
+  },
+  {
     name: 'a block never closed',
     file: 'templates/briefing/deck.hbs',
     edit: (t) => replaceOnce(t, '{{/with}}\n{{> composition-chart}}', '{{> composition-chart}}'),
@@ -123,6 +135,22 @@ describe('mistakes through the command line', () => {
       expect((await readFile(manifestPath)).equals(goodManifest), `${mistake.name}: the manifest changed`).toBe(true);
     }
     expect((await readdir(path.join(root, 'output'))).sort()).toEqual(['briefing.manifest.json', 'briefing.pptx']);
+  });
+
+  it('a member deleted from the list: check --strict fails at the count of the growth chart, and says which to correct', { timeout: 30_000 }, async () => {
+    const root = await tempProject();
+    const file = path.join(root, 'content/data/coalition-members.yaml');
+    const text = await readFile(file, 'utf8');
+    const togo = text.indexOf('- en: Togo');
+    const edited = text.slice(0, togo) + text.slice(text.indexOf('\n- en:', togo) + 1);
+    await writeFile(file, edited);
+    const line = edited.slice(0, edited.indexOf('  members: 89\n  note: + two unidentified members')).split('\n').length;
+    const r = mujaz(['check', '--all', '--strict', '--root', root]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^content/data/coalition-members\\.yaml:${line}:12: warning MJZ140: The growth chart's last bar is this count, 89 members \\(2025-11 \\(early\\), source S28\\), but the member list gives 88 by the article's date`, 'm'));
+    expect(r.stderr).toMatch(/\n {2}hint: The list is one member short of this count\. If S28 does say 89, correct the list/);
+    // without --strict it is a warning: the deck is still checked good
+    expect(mujaz(['check', '--all', '--root', root]).code).toBe(0);
   });
 
   it('a BOM and Windows line endings build like any file', { timeout: 30_000 }, async () => {

@@ -519,3 +519,39 @@ describe('references and text', () => {
     r.errors.forEach(expectWellFormed);
   });
 });
+
+describe('the dataset', () => {
+  /** The dataset with its one "from" that follows `after` replaced. */
+  const after = (anchor: string, from: string, to: string) => (t: string) => {
+    const at = t.indexOf(anchor);
+    return t.slice(0, at) + replace(from, to)(t.slice(at));
+  };
+
+  it('a member citing a source the dataset does not list: MJZ130 at the id, with the id it was meant to be', async () => {
+    const r = await run({ [DATASET]: after('- en: Togo', '  - S26', '  - S62') });
+    const d = expectError(r, 'MJZ130', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, 'S62') }, /^Unknown source "S62" for the member "Togo"/);
+    expect(d.hint).toMatch(/^Did you mean "S26"\?/);
+  });
+
+  it('a count citing a source the dataset does not list: MJZ130 at the id', async () => {
+    const r = await run({ [DATASET]: after("- date: '2024-09-30'", '  source: S27', '  source: S99') });
+    expectError(r, 'MJZ130', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, 'S99') }, /^Unknown source "S99" for the count of 87 members \(2024-09-30\)/);
+  });
+
+  it('a mistyped group: MJZ142 at the group, naming the group meant, and groups.yaml left out of it', async () => {
+    const r = await run({ [DATASET]: after('- en: Togo', 'group: africa', 'group: afrika') });
+    const d = expectError(r, 'MJZ142', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, 'afrika') }, /^Unknown group "afrika" for the member "Togo"; did you mean "africa"\?$/);
+    expect(d.hint).toMatch(/meta\.group_values/);
+    expect(r.errors).toHaveLength(1);
+  });
+
+  it('a member deleted from the list: warning MJZ140 at the count the growth chart shows, which no longer matches it', async () => {
+    const r = await run({ [DATASET]: (t) => t.slice(0, t.indexOf('- en: Togo')) + t.slice(t.indexOf('\n- en:', t.indexOf('- en: Togo')) + 1) });
+    expect(summarize(r.errors)).toBe('');
+    const d = r.result.diagnostics.filter((x) => x.location?.file === DATASET);
+    expect(d.map((x) => `${x.severity} ${x.code}`)).toEqual(['warning MJZ140']);
+    expect(d[0]!.location?.start).toEqual(positionOf(r.texts.get(DATASET)!, '89\n  note: + two unidentified members'));
+    expect(d[0]!.message).toMatch(/this count, 89 members .* the member list gives 88 by the article's date/);
+    expectWellFormed(d[0]!);
+  });
+});
