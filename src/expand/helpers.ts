@@ -203,9 +203,12 @@ export function createHelpers(root: TemplateContext) {
       }
       return markFact(f.key, countNoun(f.value, forms as NounForms, digits));
     },
-    /** {{num 1234}} → 1,234 in the audience's digits */
-    num(value: unknown) {
-      return marked(formatNumber(numberArg(value, 'num', '{{num 1234}}'), digits), value);
+    /** {{num 1234}} → 1,234 in the audience's digits; with grouping=false, 1234 (a number that names something: a resolution, «القرار 2254») */
+    num(value: unknown, options: HelperOptions) {
+      const n = numberArg(value, 'num', '{{num 1234}}');
+      const grouping: unknown = options.hash.grouping ?? true;
+      if (typeof grouping !== 'boolean') throw new HelperError(`num takes grouping=false, unquoted, e.g. {{num 2254 grouping=false}}; it got grouping=${JSON.stringify(grouping)}`);
+      return marked(formatNumber(n, digits, { grouping }), value);
     },
     year(value: unknown) {
       const year = numberArg(value, 'year', '{{year 2014}}');

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { commentCuts, OPENS_VALUE } from '../diagnostics/comment-cut.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
+import { latinDigits } from '../format/arabic.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
 import { LEXER_STATE, parseTemplate, partialName, type LexerState } from './tree.js';
 
@@ -152,7 +153,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
             const newlines = before.split('\n').length - 1;
             const line = c.loc.start.line + newlines;
             const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
-            if (insideDoubleQuotes(lines[line - 1] ?? '', column)) yield { m, before, start: { line, column: column + 1 } };
+            if (insideDoubleQuotes(lines[line - 1] ?? '', column)) yield { m, before, line, column, start: { line, column: column + 1 } };
           }
         };
         // {lead}}: a mustache that lost its first brace prints as text on the slide (an escaped
@@ -161,13 +162,17 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
           if (before.lastIndexOf('{{') > before.lastIndexOf('}}')) continue; // closes an escaped \{{
           diagnostics.push({ code: 'MJZ160', severity: 'error', message: '"}}" without its "{{": the slide would show it', hint: 'A mustache opens with two braces: {{lead}}.', location: { file: file.path, start }, source: file.text, audience });
         }
-        // A figure typed into slide text: it would not follow when the facts change.
-        for (const { m, start } of inQuotes(/(?<![A-Za-z0-9])[0-9٠-٩][0-9٠-٩.,٬٫]*(?![A-Za-z0-9])/g)) {
+        // A figure typed into slide text: it would not follow when the facts change. Digits that
+        // belong to Latin text (G20, F-16, UNSCR 2254, the year of an English title) are a name's,
+        // not a figure: the same digits an Arabic-Indic audience keeps as typed (latinDigits).
+        for (const { m, line, column, start } of inQuotes(/(?<![A-Za-z0-9])[0-9٠-٩]+(?:[.,٬٫][0-9٠-٩]+)*(?![A-Za-z0-9])/g)) {
+          const scalar = quotedScalar(lines[line - 1] ?? '', column);
+          if (scalar && latinDigits(scalar.text).some((s) => s.start <= column - scalar.start && column - scalar.start < s.end)) continue;
           diagnostics.push({
             code: 'MJZ165',
             severity: 'warning',
             message: `The figure ${m[0]} is typed into the template`,
-            hint: 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change. A number that is no figure of the analysis (an article of a treaty, "within 90 days") goes through {{num 90}}: it is then written in the audience’s digits, and not reported.',
+            hint: typedFigureHint(m[0]),
             location: { file: file.path, start },
             source: file.text,
             audience,
@@ -219,6 +224,7 @@ export const HELPER_ARITY = new Map([
 const HELPER_OPTIONS = new Map([
   ['fact', '{{fact "key" qualifier=true unit=true}}'],
   ['count', '{{count "key" one="…" two="…" few="…" many="…" other="…"}}'],
+  ['num', '{{num 2254 grouping=false}}'],
 ]);
 
 /** The number of arguments each built-in helper takes. */
@@ -372,15 +378,57 @@ function scanBlocks(text: string): { open: BlockTag[]; mismatch?: { open: BlockT
   return { open };
 }
 
+/**
+ * MJZ165's hint for a typed figure. A whole number of four digits or more is a year or a number
+ * that names something (a resolution) as often as a figure: {{num}} would group it (2,254).
+ */
+function typedFigureHint(figure: string): string {
+  const facts = 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change.';
+  const latin = 'Digits of a Latin name or reference (UNSCR 2254, S/RES/2254, F-16) stay as typed and are not reported.';
+  if (/^[0-9٠-٩]{4,}$/.test(figure)) {
+    const n = figure.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    return `${facts} A year that is no figure of the analysis goes through {{year ${n}}}, a number that names something («القرار ${n}») through {{num ${n} grouping=false}}: written in the audience’s digits, not grouped, and not reported. ${latin}`;
+  }
+  return `${facts} A number that is no figure of the analysis (an article of a treaty, "within 90 days") goes through {{num 90}}: it is then written in the audience’s digits, and not reported. ${latin}`;
+}
+
+/**
+ * The double-quoted scalar of a YAML line that column `column` (0-based) is inside: its text
+ * between the quotes (to the line's end when it goes on to the next), and the column its text
+ * starts at. What a mustache in it prints is not known here: it stands as Arabic letters, which
+ * keep no digits beside them Western («UNSCR {{x}} 2254» is reported: x may print Arabic).
+ */
+function quotedScalar(line: string, column: number): { text: string; start: number } | undefined {
+  const open = openingQuote(line, column);
+  if (open === undefined) return undefined;
+  let end = column;
+  for (; end < line.length; end++) {
+    if (line[end] === '{' && line[end + 1] === '{') {
+      const close = line.indexOf('}}', end + 2);
+      if (close === -1) return { text: maskMustaches(line.slice(open + 1)), start: open + 1 };
+      end = close + 1; // a mustache's own quotes (helper arguments) do not count
+    } else if (line[end] === '\\') end++;
+    else if (line[end] === '"') break;
+  }
+  return { text: maskMustaches(line.slice(open + 1, end)), start: open + 1 };
+}
+
+const maskMustaches = (text: string) => text.replace(/\{\{[\s\S]*?\}\}/g, (m) => 'ع'.repeat(m.length));
+
 /** Whether column `column` (0-based) of a YAML line is inside a double-quoted scalar. */
 export function insideDoubleQuotes(line: string, column: number): boolean {
-  let inside = false;
+  return openingQuote(line, column) !== undefined;
+}
+
+/** The column of the quote that opens the double-quoted scalar column `column` (0-based) of a YAML line is inside, if it is inside one. */
+function openingQuote(line: string, column: number): number | undefined {
+  let open: number | undefined;
   let single = false; // inside a single-quoted value, where " is a character like any other
   for (let i = 0; i < column && i < line.length; i++) {
     const ch = line[i];
     if (ch === '{' && line[i + 1] === '{') {
       const end = line.indexOf('}}', i + 2);
-      if (end === -1 || end >= column) return inside;
+      if (end === -1 || end >= column) return open;
       i = end + 1; // a mustache's own quotes (helper arguments) do not count
       continue;
     }
@@ -389,13 +437,13 @@ export function insideDoubleQuotes(line: string, column: number): boolean {
       else if (ch === "'") single = false;
       continue;
     }
-    if (ch === '\\' && inside) {
+    if (ch === '\\' && open !== undefined) {
       i++;
       continue;
     }
-    if (ch === '"') inside = !inside;
-    else if (ch === "'" && !inside && OPENS_VALUE.test(line.slice(0, i).trimEnd())) single = true; // a quote that opens a value
-    if (ch === '#' && !inside && (i === 0 || /\s/.test(line[i - 1]!))) return false; // a YAML comment
+    if (ch === '"') open = open === undefined ? i : undefined;
+    else if (ch === "'" && open === undefined && OPENS_VALUE.test(line.slice(0, i).trimEnd())) single = true; // a quote that opens a value
+    if (ch === '#' && open === undefined && (i === 0 || /\s/.test(line[i - 1]!))) return undefined; // a YAML comment
   }
-  return inside;
+  return open;
 }

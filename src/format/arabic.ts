@@ -22,6 +22,11 @@ const PIECE = new RegExp(`${WEB.source}|([0-9]+(?:[.,][0-9]+)*)`, 'giu');
 /** What joins a token's parts: F-16, COVID-19, A/RES/70/1, report_2024.pdf. */
 const JOINER = /[-\u2010\u2011_./]/;
 
+/** A figure with its unit after it: a sign joined (48%), a word after a space (4.5 مليار دولار). */
+export function withUnit(text: string, unit: string | undefined): string {
+  return unit ? `${text}${/^[%٪‰]/.test(unit) ? '' : ' '}${unit}` : text;
+}
+
 type Script = 'arabic' | 'other';
 /**
  * What a character says of the script around it: Arabic (a letter, mark, punctuation or digit of
@@ -50,22 +55,44 @@ function scriptOf(ch: string): Script | undefined {
  * Idempotent, so figures the helpers printed already are left as they are; western digits
  * return the text unchanged.
  */
-/** A figure with its unit after it: a sign joined (48%), a word after a space (4.5 مليار دولار). */
-export function withUnit(text: string, unit: string | undefined): string {
-  return unit ? `${text}${/^[%٪‰]/.test(unit) ? '' : ' '}${unit}` : text;
-}
-
 export function localizeDigits(text: string, digits: Digits): string {
   if (digits === 'western' || !/[0-9%]/.test(text)) return text;
+  const converted = eachPiece(text, (piece, kept) => (kept ? piece : toDigits(piece, 'arabic-indic')));
+  return converted.replace(/(?<=[٠-٩])%/g, '٪');
+}
+
+/**
+ * Where `text` has Western digits that an Arabic-Indic audience keeps as written (by the rules
+ * of localizeDigits: a URL or e-mail address, and each run of digits that belongs to Latin text,
+ * G20, F-16, UNSCR 2254): the start and end of each such piece. The template check (MJZ165)
+ * reports no figure there: those digits are a name's, not the analysis's.
+ */
+export function latinDigits(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  if (/[0-9]/.test(text)) {
+    eachPiece(text, (piece, kept, at) => {
+      if (kept) spans.push({ start: at, end: at + piece.length });
+      return piece;
+    });
+  }
+  return spans;
+}
+
+/**
+ * Each piece of `text` (a URL or e-mail address, or a run of Western digits) handed to `each`
+ * with whether an Arabic-Indic audience keeps it as written; the text with each piece replaced
+ * by what `each` returns.
+ */
+function eachPiece(text: string, each: (piece: string, kept: boolean, at: number) => string): string {
   // The script of the nearest letter before each run, kept up to date in one pass over the text.
   let last: Script | undefined;
   let scanned = 0;
   // With no letter before a run, the text's first letter is after it: found once, when needed.
   let first: { script: Script | undefined } | undefined;
-  const converted = text.replace(PIECE, (piece: string, run: string | undefined, at: number) => {
+  return text.replace(PIECE, (piece: string, run: string | undefined, at: number) => {
     for (; scanned < at; scanned++) last = scriptOf(text[scanned]!) ?? last;
-    if (run === undefined) return piece; // a URL or an e-mail address
-    if ((last ?? (first ??= { script: [...text].map(scriptOf).find(Boolean) }).script) === 'other') return run;
+    if (run === undefined) return each(piece, true, at); // a URL or an e-mail address
+    if ((last ?? (first ??= { script: [...text].map(scriptOf).find(Boolean) }).script) === 'other') return each(run, true, at);
     const end = at + run.length;
     // the first letter after it, directly or across one joiner (5G, F-16 before it is Latin's
     // run already); across spaces too when it opens a bracket, a quote or the text, as a Latin
@@ -73,10 +100,8 @@ export function localizeDigits(text: string, digits: Digits): string {
     const joined = JOINER.test(text[end] ?? '') ? end + 1 : end;
     const opens = /(^|[(«"“'[])[ \u00A0]*$/.test(text.slice(0, at));
     const after = opens ? text.slice(joined).replace(/^[ \u00A0]+/, '') : text.slice(joined);
-    if (after !== '' && scriptOf(after[0]!) === 'other') return run;
-    return toDigits(run, 'arabic-indic');
+    return each(run, after !== '' && scriptOf(after[0]!) === 'other', at);
   });
-  return converted.replace(/(?<=[٠-٩])%/g, '٪');
 }
 
 /**

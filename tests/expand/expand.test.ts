@@ -8,6 +8,7 @@ import { expandTemplates } from '../../src/expand/expand.js';
 import { cutByComment } from '../../src/diagnostics/comment-cut.js';
 import { insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
 import { extractFactUses } from '../../src/facts/markers.js';
+import { localizeDigits } from '../../src/format/arabic.js';
 import { parseTemplate } from '../../src/expand/tree.js';
 import { tagLines } from '../../src/expand/origins.js';
 
@@ -140,10 +141,11 @@ describe('template checks', () => {
   });
 
   it('refuses more arguments than a helper takes, saying options are name=value', () => {
-    const out = expand('a: "{{fact "coalition.members" unit}}"\nb: "{{percent 1 2 3}}"');
+    const out = expand('a: "{{fact "coalition.members" unit}}"\nb: "{{percent 1 2 3}}"\nc: "{{num 2254 grouping}}"');
     expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.message, d.hint])).toEqual([
       ['MJZ167', 1, 'fact takes one argument, not 2', 'Options are written name=value: {{fact "key" qualifier=true unit=true}}.'],
       ['MJZ167', 2, 'percent takes 2 arguments, not 3', 'Give it 2 arguments.'],
+      ['MJZ167', 3, 'num takes one argument, not 2', 'Options are written name=value: {{num 2254 grouping=false}}.'],
     ]);
   });
 
@@ -167,6 +169,58 @@ describe('template checks', () => {
     const source = '# 2025 in a comment\ntitle: "يضم 89 عضواً"\nwidths: [1, 3]\nnote: "المصدر (D1) و S29"\nx: "{{json (chunk sources 16)}}"\n';
     const { diagnostics } = lintTemplate(file(source), new Set(), 't');
     expect(diagnostics.map((d) => [d.code, d.severity, d.message, d.location?.start])).toEqual([['MJZ165', 'warning', 'The figure 89 is typed into the template', { line: 2, column: 13 }]]);
+  });
+
+  it('does not report the digits of Latin text (a resolution, a name, an English title), which stay as typed', () => {
+    const figures = (text: string) => lintTemplate(file(text), new Set(), 't').diagnostics.filter((d) => d.code === 'MJZ165').map((d) => d.message.replace(/^The figure (.*) is typed into the template$/, '$1'));
+    // the review's bullet, and Latin tokens and runs of every kind
+    expect(figures('- "يستند التحالف إلى القرار UNSCR 2254 …"\n')).toEqual([]);
+    expect(figures('- "القرار S/RES/2254 (2015) ومعيار ISO 3166 ومجموعة G20 وطائرات F-16 وجائحة COVID-19 وشبكات 5G"\n')).toEqual([]);
+    expect(figures('- "تقرير Country Reports on Terrorism 2023 و«2023 Country Reports» و(12 March 2024)"\n')).toEqual([]);
+    expect(figures('- "انظر https://www.un.org/2024/report.pdf أو 2024@un.org"\nnote: "UN Security Council Resolution 2254 (2015)"\n')).toEqual([]);
+    expect(figures('- "{{fact "coalition.members"}} عضواً بحسب UNSCR 2254، والقرار UNSCR {{num 2254}}"\n')).toEqual([]);
+  });
+
+  it('still reports a figure typed in Arabic text, beside Latin or after it', () => {
+    /** Each figure MJZ165 reports in a one-line template, with the column (1-based) where it is. */
+    const figures = (text: string) => lintTemplate(file(`${text}\n`), new Set(), 't').diagnostics.filter((d) => d.code === 'MJZ165').map((d) => [d.message.replace(/^The figure (.*) is typed into the template$/, '$1'), d.location?.start?.column]);
+    /** The figure `figure` at the column where `needle` starts in `text`. */
+    const at = (text: string, figure: string, needle = figure) => [figure, text.indexOf(needle) + 1];
+    const members = '- "يضم التحالف 89 عضواً"';
+    expect(figures(members)).toEqual([at(members, '89')]);
+    // Arabic punctuation or an Arabic letter ends a Latin run; a figure before a Latin name is the sentence's
+    const mixed = '- "القرار UNSCR 2254 الصادر عام 2015، بحسب Reuters، 12 قتيلاً، نشرت 3 F-16"';
+    expect(figures(mixed)).toEqual([at(mixed, '2015'), at(mixed, '12'), at(mixed, '3', '3 F')]);
+    // Arabic-Indic digits and a figure with separators: the whole figure, without the full stop after it
+    const separators = '- "يضم ٨٩ عضواً و1,100 مشروع عام 2024."';
+    expect(figures(separators)).toEqual([at(separators, '٨٩'), at(separators, '1,100'), at(separators, '2024')]);
+    // what a mustache prints is not known, and may be Arabic: between a Latin name and digits, they are reported
+    const unknown = '- "UNSCR {{article.title}} 2254"';
+    expect(figures(unknown)).toEqual([at(unknown, '2254')]);
+  });
+
+  it('reports exactly the digits an Arabic-Indic audience writes in its own digits', () => {
+    const text = fc.stringMatching(/^(?:[0-9a-zA-Zسورياعم ،,.%\-/:@()«»]|https:\/\/|www\.)*$/);
+    fc.assert(
+      fc.property(text, (t) => {
+        const reported = lintTemplate(file(`t: "${t}"\n`), new Set(), 't')
+          .diagnostics.filter((d) => d.code === 'MJZ165')
+          .map((d) => d.location!.start!.column - 5);
+        const converted = localizeDigits(t, 'arabic-indic');
+        const runs = [...t.matchAll(/[0-9]+(?:[.,][0-9]+)*/g)].filter((m) => /[٠-٩]/.test(converted[m.index]!)).map((m) => m.index);
+        expect(reported).toEqual(runs);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('hints {{year}} or {{num … grouping=false}} for a number of four digits, which {{num}} would group', () => {
+    const hint = (text: string) => lintTemplate(file(text), new Set(), 't').diagnostics.find((d) => d.code === 'MJZ165')?.hint;
+    expect(hint('- "القرار 2254"\n')).toContain('A year that is no figure of the analysis goes through {{year 2254}}, a number that names something («القرار 2254») through {{num 2254 grouping=false}}');
+    expect(hint('- "القرار ٢٢٥٤"\n')).toContain('{{num 2254 grouping=false}}');
+    expect(hint('- "خلال 90 يوماً"\n')).toContain('goes through {{num 90}}');
+    expect(hint('- "خلال 90 يوماً"\n')).not.toContain('grouping');
+    expect(hint('- "خلال 90 يوماً"\n')).toContain('Digits of a Latin name or reference (UNSCR 2254, S/RES/2254, F-16) stay as typed and are not reported.');
   });
 
   it('reports a syntax error with its line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countNoun, formatDate, formatNumber, formatPercent, formatYear, localizeDigits, toDigits } from '../../src/format/arabic.js';
+import { countNoun, formatDate, formatNumber, formatPercent, formatYear, latinDigits, localizeDigits, toDigits } from '../../src/format/arabic.js';
 
 const member = { one: 'عضو', two: 'عضوان', few: 'أعضاء', many: 'عضواً', other: 'عضو' };
 
@@ -117,6 +117,13 @@ describe('digits in Arabic text (localizeDigits)', () => {
     expect(indic('بحسب Reuters 12')).toBe('بحسب Reuters 12');
     // a left-to-right or right-to-left mark counts as a letter of its direction
     expect(indic('\u200E12 و\u200F12')).toBe('\u200E12 و\u200F١٢');
+  });
+
+  it('says where the digits it keeps are (latinDigits, for the template check): Latin runs and tokens, URLs', () => {
+    const text = 'القرار UNSCR 2254 عام 2015 ومجموعة G20 و https://un.org/2254 و2024';
+    const kept = latinDigits(text).map(({ start, end }) => text.slice(start, end));
+    expect(kept).toEqual(['2254', '20', 'https://un.org/2254']);
+    expect(latinDigits('يضم 89 عضواً')).toEqual([]);
   });
 
   it('leaves English text alone: a source title, with its years', () => {

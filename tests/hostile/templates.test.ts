@@ -262,6 +262,7 @@ describe('helpers and partials', () => {
     const cases: [string, string, RegExp][] = [
       ['{{num "abc"}}', '{{num "abc"', /num needs a number, e.g. \{\{num 1234\}\}; it got "abc"/],
       ['{{num}}', '{{num}}', /num needs a number.*it got nothing/],
+      ['{{num 2254 grouping="no"}}', '{{num 2254 grouping', /num takes grouping=false, unquoted, e\.g\. \{\{num 2254 grouping=false\}\}; it got grouping="no"/],
       ['{{add "a" 1}}', '{{add "a"', /add needs a number/],
       ['{{percent 1 0}}', '{{percent 1 0', /percent of a whole that is 0/],
       ['{{year "x"}}', '{{year "x"', /year needs a number/],

@@ -66,3 +66,35 @@ describe('an Arabic-Indic deck end to end: the leadership deck', () => {
     expect(chart).toBeDefined();
   });
 });
+
+describe('a resolution cited in a template (a diplomats deck): the leadership deck', () => {
+  // The review's bullet: a Latin reference is typed as it is written, in Arabic text a resolution's
+  // number goes through {{num … grouping=false}}; neither is a figure typed into the template.
+  const edits = {
+    'templates/leadership/deck.hbs': replace(
+      '{{> sources-brief}}',
+      [
+        '  - kind: bullets',
+        '    title: "القرارات"',
+        '    bullets:',
+        '      - "يستند التحالف إلى القرار UNSCR 2254 وإلى S/RES/2254 (2015)، وتضم مجموعة G20 وطائرات F-16"',
+        '      - "القرار {{num 2254 grouping=false}}، لا {{num 2254}}"',
+        '{{> sources-brief}}',
+      ].join('\n'),
+    ),
+  };
+  const resolutions = (r: Awaited<ReturnType<typeof run>>) => (r.result.spec!.slides.find((s) => s.title === 'القرارات') as Extract<DeckSpec['slides'][number], { kind: 'bullets' }>).bullets;
+
+  it('keeps the Latin reference’s digits, writes the number in the audience’s digits, and reports neither (it builds with --strict)', async () => {
+    const r = await run(edits, 'leadership');
+    expect(r.errors).toEqual([]);
+    expect(r.result.diagnostics.filter((d) => d.location?.file === 'templates/leadership/deck.hbs')).toEqual([]);
+    expect(resolutions(r)).toEqual(['يستند التحالف إلى القرار UNSCR 2254 وإلى S/RES/2254 (2015)، وتضم مجموعة G20 وطائرات F-16', 'القرار ٢٢٥٤، لا ٢٬٢٥٤']);
+  });
+
+  it('writes them in Western digits for a western audience', async () => {
+    const r = await run({ 'templates/leadership/theme.yaml': replace('digits: arabic-indic', 'digits: western'), ...edits }, 'leadership');
+    expect(r.errors).toEqual([]);
+    expect(resolutions(r)).toEqual(['يستند التحالف إلى القرار UNSCR 2254 وإلى S/RES/2254 (2015)، وتضم مجموعة G20 وطائرات F-16', 'القرار 2254، لا 2,254']);
+  });
+});
