@@ -213,8 +213,11 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       return builtin.unless!.call(this, unwrap(condition), options);
     },
     // (a fact's value as text in the quotes: a number as JSON writes it, a text escaped for them)
-    [JSON_IN_QUOTES]: (value: unknown, options: Handlebars.HelperOptions) =>
-      value instanceof FactValue ? new Handlebars.SafeString(yamlEscape(markFact(value.key, typeof value.value === 'number' ? JSON.stringify(value.value) : value.value))) : own.json!(value, options),
+    // (called with what Handlebars gave, so that {{json}} given nothing still has its options, and its place)
+    [JSON_IN_QUOTES]: (...args: unknown[]) =>
+      args[0] instanceof FactValue
+        ? new Handlebars.SafeString(yamlEscape(markFact(args[0].key, typeof args[0].value === 'number' ? JSON.stringify(args[0].value) : args[0].value)))
+        : Reflect.apply(own.json!, undefined, args), // (not as own.json(): `this` would be the helpers, which have a field json)
     [ENTER]: (site: string, standalone: unknown) => (includes.push({ site, entered: false, standalone: standalone === true }), ''),
     [LEAVE]: () => (includes.pop(), ''),
   };
@@ -312,7 +315,7 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   const message = raw.replace(/ - \d+:\d+$/, '').replace(/ not defined in .*$/s, ' is not defined here');
   const missing = /^"([^"]+)" not defined in /.exec(raw)?.[1];
   let hint: string | undefined;
-  if (error instanceof HelperError) hint = undefined;
+  if (error instanceof HelperError) hint = 'Check the helper call at the marked place: its message says what it was given; the authors’ guide (section 4) lists each helper with what it takes.';
   else if ((error as { [FROM_VALUE]?: true })[FROM_VALUE]) {
     hint = 'Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}.';
   } else if (missing !== undefined) {

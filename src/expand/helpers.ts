@@ -198,9 +198,8 @@ export function createHelpers(root: TemplateContext) {
       const f = fact(key);
       if (typeof f.value !== 'number') throw new HelperError(`count needs a fact that is a number; "${f.key}" is ${JSON.stringify(f.value)}: print it with {{fact "${f.key}"}}`);
       const forms = options.hash as Partial<NounForms>;
-      for (const form of ['one', 'two', 'few', 'many', 'other'] as const) {
-        if (typeof forms[form] !== 'string') throw new HelperError(`count needs the noun forms one, two, few, many and other (missing ${form}=)`);
-      }
+      const missing = (['one', 'two', 'few', 'many', 'other'] as const).filter((form) => typeof forms[form] !== 'string');
+      if (missing.length) throw new HelperError(`count needs the noun forms one, two, few, many and other (missing ${missing.map((form) => `${form}=`).join(', ')})`);
       return markFact(f.key, countNoun(f.value, forms as NounForms, digits));
     },
     /** {{num 1234}} → 1,234 in the audience's digits; with grouping=false, 1234 (a number that names something: a resolution, «القرار 2254») */

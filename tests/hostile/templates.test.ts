@@ -261,13 +261,14 @@ describe('helpers and partials', () => {
   it('a helper given what it cannot print (NaN, ∞, a missing field): MJZ161 at the call, never "NaN" on a slide', async () => {
     const cases: [string, string, RegExp][] = [
       ['{{num "abc"}}', '{{num "abc"', /num needs a number, e.g. \{\{num 1234\}\}; it got "abc"/],
-      ['{{num}}', '{{num}}', /num needs a number.*it got nothing/],
       ['{{num 2254 grouping="no"}}', '{{num 2254 grouping', /num takes grouping=false, unquoted, e\.g\. \{\{num 2254 grouping=false\}\}; it got grouping="no"/],
       ['{{add "a" 1}}', '{{add "a"', /add needs a number/],
       ['{{percent 1 0}}', '{{percent 1 0', /percent of a whole that is 0/],
       ['{{year "x"}}', '{{year "x"', /year needs a number/],
       ['{{date "2025-02-30"}}', '{{date "2025-02-30"', /"2025-02-30" is not a date of the calendar/],
       ['{{json nosuch}}', '{{json nosuch', /json was given nothing/],
+      ['{{json}}', '{{json}}', /json was given nothing/],
+      ['{{num}}', '{{num}}', /num needs a number.*it got nothing/],
       ['{{source}}', '{{source}}', /source needs a source id in quotes/],
       ['{{count "coalition.leader" one="a" two="b" few="c" many="d" other="e"}}', '{{count "coalition.leader"', /count needs a fact that is a number; "coalition.leader" is/],
     ];
@@ -275,6 +276,12 @@ describe('helpers and partials', () => {
       const r = await run(withSlide(bullets(`"${call}"`)));
       expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, at), audience: 'briefing' }, message);
     }
+  });
+
+  it('count without all its noun forms: MJZ161 naming every one missing', async () => {
+    const r = await run(withSlide(bullets('"{{count "coalition.members" one="عضو"}}"')));
+    const d = expectError(r, 'MJZ161', { file: DECK, audience: 'briefing' }, /count needs the noun forms one, two, few, many and other \(missing two=, few=, many=, other=\)/);
+    expect(d.hint).toMatch(/^Check the helper call at the marked place/);
   });
 
   it('asInArticle: whether each fact shows the figure the article states', async () => {
