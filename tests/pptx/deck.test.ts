@@ -118,6 +118,8 @@ describe.each(AUDIENCES)('%s.pptx', (audience) => {
     const header = all(rows[0]!, /<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g).map((tc) => all(tc, /<a:t>([\s\S]*?)<\/a:t>/g).join(''));
     expect(header).toEqual([...table.columns].reverse());
     expect(xml).toContain('<a:tbl><a:tblPr firstRow="1"/>'); // the headings are the header row
+    // its alternative text names the columns in reading order
+    expect(xml).toContain(`descr="جدول بأعمدة: ${table.columns.map(escapeXml).join('، ')}"`);
     for (const tc of all(xml, /<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g)) {
       expect(tc).toMatch(/<a:pPr[^>]*rtl="1"/);
       expect(tc).toMatch(/lang="ar-SA"/);

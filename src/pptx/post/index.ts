@@ -21,7 +21,7 @@ import { orderPresentation } from './order.js';
 import { anchorArabicPunctuation, rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
 import { renumberCharts } from './renumber.js';
 import { markDecorativeShapes } from './decorative.js';
-import { markTableHeaderRows } from './tables.js';
+import { describeTables, markTableHeaderRows } from './tables.js';
 import { setThemeFonts } from './theme.js';
 import type { FinalizeOptions, PartMap } from './types.js';
 import { finalizeWorkbook } from './workbook.js';
@@ -52,6 +52,7 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     // Accessibility
     { why: 'textless shapes on slides marked decorative (accessibility checker)', kinds: ['slide'], apply: markDecorativeShapes },
     { why: 'tables mark their first row as the header row (accessibility checker)', kinds: ['slide'], apply: markTableHeaderRows },
+    { why: 'tables say what they hold, their column headings (accessibility checker: alternative text)', kinds: ['slide'], apply: (x) => describeTables(x, opts.rtl) },
     // Notes: one paragraph per line
     { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
     { why: 'notes page 7.5 × 10 in, as its master is laid out (pptxgenjs: the slide turned)', kinds: ['presentation'], apply: portraitNotesPage },
