@@ -16,6 +16,7 @@ import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
 import { parseSpec, type SpecProblem } from './spec/parse.js';
 import { SOURCES_MIN_SIZE, sourcesOverflowAtSmallest } from './pptx/slides/sources.js';
+import { TABLE_MIN_SIZE, tableOverflowsAtSmallest } from './pptx/slides/table.js';
 import type { DeckSpec } from './spec/schema.js';
 import type { FactUse } from './facts/markers.js';
 import { makeManifest, type Manifest } from './manifest/manifest.js';
@@ -151,21 +152,33 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   diagnostics.push(...expansion.diagnostics);
   if (expansion.text === undefined) return fail([], { context });
 
-  // (a list of sources the slide cannot hold even in its smallest type: its last lines would run off)
+  // (a list of sources, or a table, the slide cannot hold even in its smallest type: its last lines would run off)
   const tooLong = (deck: DeckSpec): SpecProblem[] =>
-    deck.slides.flatMap((slide, i) =>
-      slide.kind === 'sources' && sourcesOverflowAtSmallest(slide, theme)
-        ? [
-            {
-              code: 'MJZ171',
-              severity: 'warning',
-              path: ['slides', i, 'items'],
-              message: `The sources slide "${slide.title}" (slide ${i + 1}) has more than it can hold even at ${SOURCES_MIN_SIZE} pt (${slide.items.length} entries): its last lines would run off the slide`,
-              hint: `Split the list over slides: in a partial, {{#each (chunk sources 10)}} around the slide, as the shipped partials do; a list you type, over two slides${slide.columns === 1 ? '. Or give it columns: 2' : ''}.`,
-            },
-          ]
-        : [],
-    );
+    deck.slides.flatMap((slide, i): SpecProblem[] => {
+      if (slide.kind === 'sources' && sourcesOverflowAtSmallest(slide, theme)) {
+        return [
+          {
+            code: 'MJZ171',
+            severity: 'warning',
+            path: ['slides', i, 'items'],
+            message: `The sources slide "${slide.title}" (slide ${i + 1}) has more than it can hold even at ${SOURCES_MIN_SIZE} pt (${slide.items.length} entries): its last lines would run off the slide`,
+            hint: `Split the list over slides: in a partial, {{#each (chunk sources 10)}} around the slide, as the shipped partials do; a list you type, over two slides${slide.columns === 1 ? '. Or give it columns: 2' : ''}.`,
+          },
+        ];
+      }
+      if (slide.kind === 'table' && tableOverflowsAtSmallest(slide, theme)) {
+        return [
+          {
+            code: 'MJZ172',
+            severity: 'warning',
+            path: ['slides', i, 'rows'],
+            message: `The table "${slide.title}" (slide ${i + 1}) is taller than its slide can hold even at ${TABLE_MIN_SIZE} pt (${slide.rows.length} rows): its last rows would run over the footer`,
+            hint: `Give it fewer rows: split them over two table slides with the same columns (in a template, {{#each (chunk rows 5)}} around the slide, writing rows: {{json this}} and columns: {{json ../columns}}; in the outline, two tables); or shorten its longest cells${slide.source ? ', or move its source line into the notes' : ''}.`,
+          },
+        ];
+      }
+      return [];
+    });
   const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name, origins: expansion.origins }, tooLong);
   diagnostics.push(...parsed.diagnostics);
   const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();

@@ -26,19 +26,29 @@ export const FOOTER = { y: 6.88, h: 0.4, ruleY: 6.8 } as const;
  * lines of a title in Lemonada touched, and those of the sans faces nearly did (judged on two-line
  * bold titles rendered by LibreOffice). A face without one keeps the renderer's spacing.
  *
- * A face not listed counts as Amiri for its width and as a tall sans face for its lines; a theme's
- * `fonts.width` overrides the widths.
+ * `cell`: how far apart, in ems, LibreOffice sets the lines of a table cell in the face: its own
+ * line height (ascender, descender and line gap of its hhea table), not the 1.2 em or so of a text
+ * box. Measured from the row borders of one-, two- and three-line cells at 10 to 32 pt, regular and
+ * bold (a row is 16 pt of margins and these lines, to a quarter point): Amiri 1.76, Noto Naskh 1.70,
+ * Noto Sans Arabic 2.11, DejaVu Sans 1.16, Noto Kufi 1.89, Lemonada 2.00. Cairo was not at hand.
+ * PowerPoint was not either; its lines are thought to be closer (about 1.2 em), so a table fitted
+ * by these fits there too.
+ *
+ * A face not listed counts as Amiri for its width and as a tall sans face for its lines, and for
+ * a table's lines as taller than any measured; a theme's `fonts.width` overrides the widths.
  */
-const FACES: Record<string, { width: readonly [regular: number, bold: number]; line?: number }> = {
-  amiri: { width: [1, 1] },
-  'noto naskh arabic': { width: [0.98, 1.01] },
-  'noto sans arabic': { width: [1.07, 1.15], line: 1.35 },
-  'dejavu sans': { width: [1.13, 1.31], line: 1.3 },
-  'noto kufi arabic': { width: [1.15, 1.25], line: 1.35 },
+const FACES: Record<string, { width: readonly [regular: number, bold: number]; line?: number; cell?: number }> = {
+  amiri: { width: [1, 1], cell: 1.76 },
+  'noto naskh arabic': { width: [0.98, 1.01], cell: 1.71 },
+  'noto sans arabic': { width: [1.07, 1.15], line: 1.35, cell: 2.12 },
+  'dejavu sans': { width: [1.13, 1.31], line: 1.3, cell: 1.17 },
+  'noto kufi arabic': { width: [1.15, 1.25], line: 1.35, cell: 1.9 },
   cairo: { width: [1.1, 1.16], line: 1.35 },
-  lemonada: { width: [1.31, 1.48], line: 1.5 },
+  lemonada: { width: [1.31, 1.48], line: 1.5, cell: 2 },
 };
 const UNKNOWN_LINE = 1.35;
+/** The distance of a table cell's lines, in ems, for a face not measured: above the tallest measured (Noto Sans Arabic, 2.11). */
+const UNKNOWN_CELL_LINE = 2.15;
 /** The distance of two lines' baselines, in ems, that fitting counts with the renderer's own spacing (LibreOffice: about 1.2). */
 const RENDERER_LINE = 1.25;
 
@@ -49,6 +59,11 @@ export function faceWidth(fonts: { heading: string; body: string; width?: number
   if (fonts.width !== undefined) return fonts.width;
   const known = face(role === 'heading' ? fonts.heading : fonts.body);
   return known ? known.width[role === 'heading' ? 1 : 0] : 1;
+}
+
+/** How far apart, in ems, LibreOffice sets the lines of a table cell in `fontFace` (FACES: `cell`). */
+export function cellLine(fontFace: string): number {
+  return face(fontFace)?.cell ?? UNKNOWN_CELL_LINE;
 }
 
 /** How far apart the lines of a heading in the theme's heading face must be set, in ems; undefined where its own spacing serves (FACES). */
@@ -65,6 +80,37 @@ export function headingLine(fonts: { heading: string }): number | undefined {
 export function estimateLines(text: string, size: number, width: number, emPerChar = 0.5): number {
   const charsPerLine = Math.max(1, Math.floor((width * 72) / (size * emPerChar)));
   return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0);
+}
+
+/**
+ * How many lines `text` takes in a box `width` inches wide at `size` points, wrapped word by word
+ * as a renderer does: each character `emPerChar` of an em wide, a space a little over half that,
+ * a word longer than the line broken across lines. Closer than estimateLines for a narrow column,
+ * where a line loses the end of a word it cannot hold: against the lines LibreOffice drew in 128
+ * table cells of Amiri (10 to 28 pt, columns 1.2 to 9 inches wide, the article's sentences,
+ * digits, English, long words), 0.45 em counted none too few and 72 exactly, where estimateLines
+ * at 0.5 em counted one too few and 49 exactly.
+ */
+export function wrapLines(text: string, size: number, width: number, emPerChar = 0.45): number {
+  const room = width * 72;
+  const char = size * emPerChar;
+  return text.split('\n').reduce((sum, paragraph) => {
+    let lines = 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const w = word.length * char;
+      if (used > 0 && used + 0.6 * char + w <= room) used += 0.6 * char + w;
+      else {
+        if (used > 0) lines++;
+        used = w;
+      }
+      while (used > room) {
+        lines++;
+        used -= room;
+      }
+    }
+    return sum + lines;
+  }, 0);
 }
 
 /** The size, at most `max` and at least `min`, at which `text` stays on one line `width` inches wide (a figure in a card). */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { checkProject, describeAudiences } from '../../src/index.js';
 import { sourceItemText } from '../../src/spec/schema.js';
 import { tempProject } from '../helpers/project.js';
+import { CASES, tableSlideYaml, type TableFixture } from '../helpers/tables.js';
 import { expectError, positionOf, replace, run, summarize } from './harness.js';
 
 const DECK = 'templates/briefing/deck.hbs';
@@ -61,6 +62,27 @@ describe('template syntax', () => {
     // ten long Arabic entries (about 390 letters each: two lines in LibreOffice) it holds
     const notes = Array.from({ length: 10 }, (_, i) => `      - "R${i + 1}: ${'تقرير عن أثر الانضمام في المنطقة '.repeat(12)}"\n`).join('');
     expect(await warned(slide(notes))).toEqual([]);
+  });
+
+  it('a table too tall for its slide even at the smallest size: warning MJZ172 at its rows, naming the slide, with how to split it', async () => {
+    const slide = (t: TableFixture) => withSlide(tableSlideYaml(t));
+    const warned = async (t: TableFixture) => (await run(slide(t))).result.diagnostics.filter((d) => d.code === 'MJZ172');
+
+    const tall = await run(slide(CASES.tooTall));
+    expect(tall.errors).toEqual([]);
+    const [d, ...more] = tall.result.diagnostics.filter((x) => x.code === 'MJZ172');
+    expect(more).toEqual([]);
+    const rows = positionOf(tall.texts.get(DECK)!, `      - ${JSON.stringify(CASES.tooTall.rows[0])}`);
+    expect([d!.severity, d!.location?.file, d!.location?.start?.line, d!.location?.start?.column]).toEqual(['warning', DECK, rows.line, rows.column + 6]);
+    expect(d!.message).toMatch(/^The table "جدول أطول من الشريحة" \(slide \d+\) is taller than its slide can hold even at 10 pt \(10 rows\): its last rows would run over the footer/);
+    expect(d!.hint).toMatch(/^Give it fewer rows: split them over two table slides with the same columns \(in a template, \{\{#each \(chunk rows 5\)\}\} around the slide/);
+    expect(d!.hint).toMatch(/or shorten its longest cells\. See the whole spec/);
+    // tables the fitting holds: ten one-line rows, six rows of long cells, nine rows over a source line
+    for (const t of [CASES.tenRows, CASES.longCells, CASES.nineRowsWithSource]) expect(await warned(t), t.title).toEqual([]);
+    // a source line under the table takes room, and the hint says so
+    const withSource = await warned({ ...CASES.longCells, rows: [...CASES.longCells.rows, ...CASES.longCells.rows.slice(0, 2)], source: 'المصدر: بيانات التحالف' });
+    expect(withSource).toHaveLength(1);
+    expect(withSource[0]!.hint).toMatch(/or move its source line into the notes/);
   });
 
   it('a key a template leaves empty (url:): the hint says it has no value, not that its place tag is a comment', async () => {
