@@ -9,7 +9,7 @@ import { MANIFEST_PROPERTY } from './build.js';
 import { checkManifest, type Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { didYouMean, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 
 /**
@@ -156,6 +156,11 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
   if (emit?.includes('context') && result.context) outputs.push([path.join(out, `${name}.context.json`), `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`]);
   try {
     await writeAtomicAll(outputs);
+    // A spec or context an earlier --emit wrote, not asked for this time, would no longer match the
+    // deck beside it: it goes (a user debugging with it builds with --emit again).
+    for (const kind of ['spec', 'context'] as const) {
+      if (!emit?.includes(kind)) await rm(path.join(out, `${name}.${kind}.json`), { force: true }).catch(() => undefined);
+    }
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     const { code, file } = error;

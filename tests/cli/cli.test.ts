@@ -56,7 +56,7 @@ describe('mujaz CLI', () => {
     expect(mujaz(['facts', '--root', '']).code).toBe(2);
   });
 
-  it('builds the deck into <root>/output, and the spec with --emit spec', async () => {
+  it('builds the deck into <root>/output, and the spec with --emit spec (taken away by a build without it)', async () => {
     const root = await tempProject();
     const r = mujaz(['build', '--root', root, '--emit', 'spec']);
     expect(r.code, r.stderr).toBe(0);
@@ -67,6 +67,13 @@ describe('mujaz CLI', () => {
     expect(validatePptx(deck).code).toBe(0);
     const spec = JSON.parse(await readFile(path.join(root, 'output/briefing.spec.json'), 'utf8')) as { slides: unknown[] };
     expect(spec.slides.length).toBeGreaterThanOrEqual(12);
+    // a later build without --emit spec takes away the spec, which would no longer match its deck;
+    // another audience's is not touched
+    await writeFile(path.join(root, 'output/media.spec.json'), '{}\n');
+    expect(mujaz(['build', '--root', root]).code).toBe(0);
+    expect(existsSync(path.join(root, 'output/briefing.spec.json'))).toBe(false);
+    expect(existsSync(path.join(root, 'output/briefing.pptx'))).toBe(true);
+    expect(existsSync(path.join(root, 'output/media.spec.json'))).toBe(true);
   });
 
   it('writes the same bytes in two processes', async () => {
