@@ -350,9 +350,14 @@ function syntaxHint(code: string, message: string, before: string): string | und
   }
 }
 
-/** yaml reports a key out of line at the start of its line: the key itself is where the eye goes. */
+/**
+ * yaml reports a key out of line, or a list item indented under a key's value (`  - en: …` among
+ * `- en: …`), at the start of its line: the key or the dash itself is where the eye goes.
+ */
 function keyOfLineAt(text: string, error: { code: string; message: string; pos: [number, number] }): [number, number] | undefined {
-  if (error.code !== 'BAD_INDENT' || !/same column/.test(error.message)) return undefined;
+  const outOfLine = error.code === 'BAD_INDENT' && /same column/.test(error.message);
+  if (!outOfLine && error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  if (error.pos[0] > 0 && text[error.pos[0] - 1] !== '\n') return undefined; // (not at a line's start)
   const lineEnd = text.indexOf('\n', error.pos[0]);
   const line = text.slice(error.pos[0], lineEnd === -1 ? undefined : lineEnd);
   const indent = line.length - line.trimStart().length;

@@ -36,6 +36,11 @@ describe('YAML syntax', () => {
     expect(d.hint).toMatch(/is the colon after the key missing/);
   });
 
+  it('a list item indented under the entry before it: MJZ100 at its dash, not at the start of the line', async () => {
+    const r = await run({ [DATASET]: replace('- en: Belgium', '  - en: Belgium') });
+    expectError(r, 'MJZ100', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, '- en: Belgium') }, /A block sequence may not be used as an implicit map key/);
+  });
+
   it('an item line without its dash: MJZ100, with the hint to indent it or add the dash', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '   short: "سابقة العراق"') });
     const d = expectError(r, 'MJZ100', { file: ARTICLE });
