@@ -102,6 +102,18 @@ describe('mujaz watch', () => {
     expect(w.err().split('error MJZ100').length - 1).toBe(2);
   }, 60_000);
 
+  it('reports a problem of a shared partial once for the decks it stops, naming them, as build --all does', async () => {
+    const { root, w } = await watchedProject(['--all']);
+    const partial = path.join(root, 'templates/_shared/partials/title-slide.hbs');
+    await writeFile(partial, `${await readFile(partial, 'utf8')}{{#each parts}}\n`);
+    await w.waitFor(() => w.err().split('not rebuilt').length - 1 >= 2, 'the failed rebuilds');
+    await new Promise((r) => setTimeout(r, 500)); // (the whole round)
+    const reports = w.err().split('\n').filter((line) => /title-slide\.hbs:\d+:\d+: error MJZ160/.test(line));
+    expect(reports, w.err()).toHaveLength(1);
+    const failed = w.err().split('\n').filter((line) => line.includes('not rebuilt')).map((line) => /✗ (\S+):/.exec(line)?.[1]);
+    expect(reports[0]).toContain(`(audiences: ${failed.join(', ')})`);
+  }, 60_000);
+
   it('reports a save made while the previous rebuild runs in full, after that rebuild', async () => {
     const { w, facts, original } = await watchedProject(['--all']);
     const unquoted = replaceOnce(original, 'value: 1100', 'value: 1200');

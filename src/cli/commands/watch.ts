@@ -1,28 +1,44 @@
 import type { Command } from 'commander';
 import { formatDiff } from '../../manifest/diff.js';
+import type { WatchEvent } from '../../watch/watch.js';
 import { deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function watchCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('watch').description('rebuild the decks whenever content/ or templates/ change, and say what changed'), 'rebuild')
     .action(async (opts: DeckOptions) => {
       const { watchProject } = await import('../../watch/watch.js'); // chokidar only when watching
+      // The decks of one rebuild are reported together, as build --all does: a problem of a shared
+      // file is printed once, naming every audience it stops, before the line of each deck.
+      let round: WatchEvent[] = [];
+      const reportRound = () => {
+        const events = round;
+        round = [];
+        cli.report(events.flatMap((e) => ('diagnostics' in e ? e.diagnostics : [])));
+        for (const event of events) {
+          if (event.type === 'built') {
+            cli.out.result(true, `${event.audience} → ${relative(event.file)} (${event.ms} ms)`);
+            if (event.diff) process.stdout.write(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
+          } else if (event.type === 'failed') {
+            cli.out.result(false, `${event.audience}: not rebuilt; the last good deck stays. Fix the problem and save again.`);
+          }
+        }
+      };
       const watcher = watchProject(deckTarget(opts), (event) => {
         switch (event.type) {
           case 'ready':
+            reportRound();
             cli.out.info(`watching ${event.watching.join(' and ')} (Ctrl-C to stop)`);
             break;
           case 'changed':
+            reportRound(); // (the rebuild before this one, if it is still to be printed)
             cli.forgetReported(); // each rebuild says all it finds, even what an earlier one said
             cli.out.info(`changed: ${event.files.join(', ')}`);
             break;
           case 'built':
-            cli.report(event.diagnostics);
-            cli.out.result(true, `${event.audience} → ${relative(event.file)} (${event.ms} ms)`);
-            if (event.diff) process.stdout.write(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
-            break;
           case 'failed':
-            cli.report(event.diagnostics);
-            cli.out.result(false, `${event.audience}: not rebuilt; the last good deck stays. Fix the problem and save again.`);
+            // (a rebuild reports its decks one after another, in one go: they are printed once it has)
+            if (round.length === 0) setImmediate(reportRound);
+            round.push(event);
             break;
         }
       });
