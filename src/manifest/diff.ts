@@ -1,5 +1,5 @@
 import { withUnit } from '../format/arabic.js';
-import type { Manifest, ManifestSlide } from './manifest.js';
+import type { Manifest, ManifestChart, ManifestSlide } from './manifest.js';
 
 export interface FactChange {
   key: string;
@@ -8,11 +8,48 @@ export interface FactChange {
   after?: number | string;
 }
 
+/**
+ * One point of a chart that changed: its value, or it was added (no `before`) or removed (no
+ * `after`), or only its category's label changed (`was`), the point in its place with its value.
+ */
+export interface PointChange {
+  /** The category's label as the slide shows it: the later build's, or the earlier one's for a point removed. */
+  category: string;
+  /** The category's label in the earlier build, when the label is what changed. */
+  was?: string;
+  /** The series' name (the later build's, or the earlier one's for a point removed). */
+  series: string;
+  before?: number;
+  after?: number;
+  /** The fact this point shows, when a fact feeds it (factValue in the template). */
+  fact?: string;
+}
+
+/** What changed in a chart slide's chart: its type, its series, its points. */
+export interface ChartChange {
+  /**
+   * The build whose manifest does not record the chart's data (one written by a mujaz before it
+   * did): nothing below is known, only that the slide changed.
+   */
+  unrecorded?: 'before' | 'after' | 'both';
+  type?: { before: string; after: string };
+  /** Series renamed (both names), added (no `before`) or removed (no `after`). */
+  series: { before?: string; after?: string }[];
+  /** Every point that changed, in the order the later chart shows them (removed ones where they stood). */
+  points: PointChange[];
+  /** The categories kept are in another order. */
+  reordered: boolean;
+}
+
 export interface SlideChange {
   before: ManifestSlide;
   after: ManifestSlide;
+  /** The slide's title, when it changed. */
+  title?: { before: string; after: string };
   /** Facts on the slide whose values changed, or that appeared or left. */
   facts: FactChange[];
+  /** A chart slide whose chart changed (or whose data one of the manifests does not record). */
+  chart?: ChartChange;
 }
 
 export interface DeckDiff {
@@ -35,7 +72,8 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   for (const s of after.slides) {
     const o = old.get(s.id);
     if (!o || o.fingerprint === s.fingerprint) continue;
-    changed.push({ before: o, after: s, facts: factChanges(o.facts, s.facts) });
+    const chart = s.kind === 'chart' ? chartChange(o, s) : undefined;
+    changed.push({ before: o, after: s, ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}), facts: factChanges(o.facts, s.facts), ...(chart ? { chart } : {}) });
   }
   const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
   return { added, removed, changed, facts: factChanges(before.facts, after.facts), look };
@@ -49,6 +87,105 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   }
 }
 
+/**
+ * What changed in the chart of a chart slide, point by point; undefined when its data is the
+ * same (the slide changed elsewhere: its notes, its alternative text, its commentary).
+ *
+ * Categories are matched by their label (the second of two equal labels with the second);
+ * series by their name, and those left over by their place (a series renamed). A category left
+ * over on both sides at the same place, with the same values, is that point relabelled; the
+ * others were removed or added.
+ */
+function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefined {
+  const b = o.chart;
+  const a = s.chart;
+  if (!b || !a) return { unrecorded: !b && !a ? 'both' : !b ? 'before' : 'after', series: [], points: [], reordered: false };
+  const change: ChartChange = { series: [], points: [], reordered: false };
+  if (b.type !== a.type) change.type = { before: b.type, after: a.type };
+
+  // series: by name, then the rest by their place among the rest
+  const seriesPairs: [number, number][] = [];
+  const taken = new Set<number>();
+  const unpaired: number[] = [];
+  b.series.forEach((series, i) => {
+    const j = a.series.findIndex((t, j) => !taken.has(j) && t.name === series.name);
+    if (j === -1) return unpaired.push(i);
+    taken.add(j);
+    seriesPairs.push([i, j]);
+  });
+  const left = a.series.map((_, j) => j).filter((j) => !taken.has(j));
+  unpaired.forEach((i, k) => {
+    const j = left[k];
+    if (j === undefined) return change.series.push({ before: b.series[i]!.name });
+    seriesPairs.push([i, j]);
+    change.series.push({ before: b.series[i]!.name, after: a.series[j]!.name });
+  });
+  for (const j of left.slice(unpaired.length)) change.series.push({ after: a.series[j]!.name });
+  seriesPairs.sort(([, x], [, y]) => x - y);
+
+  // categories: by label (and which of equal labels), then relabelled in place
+  const keys = (labels: readonly string[]) => {
+    const seen = new Map<string, number>();
+    return labels.map((label) => {
+      const k = seen.get(label) ?? 0;
+      seen.set(label, k + 1);
+      return `${label}\u0000${k}`;
+    });
+  };
+  const afterAt = new Map(keys(a.categories).map((key, j) => [key, j]));
+  const pairs: [number, number][] = []; // before index, after index
+  const gone: number[] = [];
+  keys(b.categories).forEach((key, i) => {
+    const j = afterAt.get(key);
+    if (j === undefined) gone.push(i);
+    else pairs.push([i, j]);
+  });
+  const kept = new Set(pairs.map(([, j]) => j));
+  const valueOf = (chart: ManifestChart, series: number, at: number): number | undefined => chart.series[series]?.values[at];
+  const relabelled = new Set(
+    gone.filter((i) => i < a.categories.length && !kept.has(i) && seriesPairs.every(([sb, sa]) => valueOf(b, sb, i) === valueOf(a, sa, i))),
+  );
+  change.reordered = pairs.some(([, j], k) => k > 0 && j < pairs[k - 1]![1]);
+
+  const factAt = (slide: ManifestSlide, series: number, at: number): string | undefined => {
+    const element = `chart.series[${series}].values[${at}]`;
+    return Object.keys(slide.facts).find((key) => slide.facts[key]!.elements.includes(element));
+  };
+  const found: { place: number; point: PointChange }[] = [];
+  const point = (place: number, p: PointChange) => found.push({ place, point: p });
+  for (const [i, j] of pairs) {
+    for (const [sb, sa] of seriesPairs) {
+      const [x, y] = [valueOf(b, sb, i), valueOf(a, sa, j)];
+      if (x === y) continue;
+      const fact = factAt(s, sa, j) ?? factAt(o, sb, i);
+      point(j, { category: a.categories[j]!, series: a.series[sa]!.name, before: x, after: y, ...(fact ? { fact } : {}) });
+    }
+  }
+  for (const i of relabelled) {
+    for (const [sb, sa] of seriesPairs) point(i, { category: a.categories[i]!, was: b.categories[i]!, series: a.series[sa]!.name, before: valueOf(b, sb, i), after: valueOf(a, sa, i) });
+  }
+  const shownAt = new Set([...kept, ...relabelled]);
+  a.categories.forEach((category, j) => {
+    if (shownAt.has(j)) return;
+    for (const [, sa] of seriesPairs) {
+      const fact = factAt(s, sa, j);
+      point(j, { category, series: a.series[sa]!.name, after: valueOf(a, sa, j), ...(fact ? { fact } : {}) });
+    }
+  });
+  for (const i of gone.filter((i) => !relabelled.has(i))) {
+    // where it stood: before the next category kept
+    const next = pairs.find(([k]) => k > i);
+    for (const [sb] of seriesPairs) {
+      const fact = factAt(o, sb, i);
+      point((next ? next[1] : a.categories.length) - 0.5, { category: b.categories[i]!, series: b.series[sb]!.name, before: valueOf(b, sb, i), ...(fact ? { fact } : {}) });
+    }
+  }
+  // (a stable sort: at one place, the series in their order)
+  change.points = found.sort((x, y) => x.place - y.place).map((f) => f.point);
+  const same = !change.type && !change.series.length && !change.points.length && !change.reordered;
+  return same ? undefined : change;
+}
+
 export function isEmpty(diff: DeckDiff): boolean {
   return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.facts.length && !diff.look;
 }
@@ -57,6 +194,10 @@ const value = (v: number | string | undefined) => (v === undefined ? '—' : Str
 
 /** A fact's value as a slide shows it with its unit (48%, 4.5 مليار دولار); the bare value without one. */
 const shown = (fact: { value: number | string; unit?: string } | undefined): number | string | undefined => (fact?.unit ? withUnit(String(fact.value), fact.unit) : fact?.value);
+
+/** A chart's changed points are all listed up to this many; beyond it, the first few and how many more. */
+const LIST_ALL_POINTS = 8;
+const LIST_FIRST_POINTS = 5;
 
 /** The summary people read: which slides were added, removed and changed, and which facts moved. */
 export function formatDiff(diff: DeckDiff): string {
@@ -69,7 +210,39 @@ export function formatDiff(diff: DeckDiff): string {
   for (const c of diff.changed) {
     const where = c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`;
     lines.push(`~ slide ${where} ${c.after.kind}: ${c.after.title}`);
+    // (a title that changed with a fact it prints is said by that fact's line)
+    const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));
+    if (c.title && !c.facts.some((f) => inTitle(f.key))) lines.push(`    title: ${c.title.before} → ${c.title.after}`);
     for (const f of c.facts) lines.push(`    ${f.label ?? f.key} (${f.key}): ${value(f.before)} → ${value(f.after)}`);
+    if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
   }
   return lines.join('\n');
+}
+
+/** The lines that say what changed in a chart: its type, its series, then its points (the first few of many). */
+function formatChart(change: ChartChange, before: ManifestChart | undefined, after: ManifestChart | undefined): string[] {
+  if (change.unrecorded) {
+    const whose = { before: "the earlier deck's manifest does not record them", after: "the later deck's manifest does not record them", both: 'neither manifest records them' }[change.unrecorded];
+    return [`chart points: not compared (${whose}: it was written by an older mujaz)`];
+  }
+  const lines: string[] = [];
+  if (change.type) lines.push(`chart type: ${change.type.before} → ${change.type.after}`);
+  for (const s of change.series) lines.push(`series: ${value(s.before)} → ${value(s.after)}`);
+  if (change.reordered) lines.push('chart categories: the same, in another order');
+  // (a point names its series when the chart has more than one)
+  const several = (before?.series.length ?? 0) > 1 || (after?.series.length ?? 0) > 1;
+  const line = (p: PointChange) => {
+    const label = p.was !== undefined ? `${p.was} → ${p.category}` : p.category;
+    const values = p.was !== undefined && p.before === p.after ? value(p.after) : `${value(p.before)} → ${value(p.after)}`;
+    return `point ${label}${several ? ` in «${p.series}»` : ''}${p.fact ? ` (${p.fact})` : ''}: ${values}`;
+  };
+  const n = change.points.length;
+  if (n <= LIST_ALL_POINTS) return [...lines, ...change.points.map(line)];
+  const of = after ? after.categories.length * after.series.length : 0;
+  return [
+    ...lines,
+    `${n}${n <= of ? ` of ${of}` : ''} chart points changed; the first ${LIST_FIRST_POINTS}:`,
+    ...change.points.slice(0, LIST_FIRST_POINTS).map((p) => `  ${line(p)}`),
+    `  and ${n - LIST_FIRST_POINTS} more`,
+  ];
 }

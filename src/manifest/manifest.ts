@@ -6,9 +6,11 @@ import type { ResolvedFact } from '../facts/resolve.js';
 import { SlideSchema, type DeckSpec, type Slide } from '../spec/schema.js';
 
 /**
- * What a build made, slide by slide: a fingerprint of each slide's spec and the facts it shows.
- * Written next to each deck (<audience>.manifest.json) and embedded in it, so two decks can be
- * compared (mujaz diff) without rebuilding either.
+ * What a build made, slide by slide: a fingerprint of each slide's spec, the facts it shows and
+ * a chart's labels and values. Written next to each deck (<audience>.manifest.json) and embedded
+ * in it, so two decks can be compared (mujaz diff) without rebuilding either. Fields added since
+ * the first manifests are optional, and the format stays 1: an older mujaz reads a newer deck
+ * (dropping what it does not know), and a deck it built is read here, its missing fields said.
  */
 export interface ManifestSlide {
   /** 1-based position in the deck. */
@@ -22,6 +24,19 @@ export interface ManifestSlide {
   fingerprint: string;
   /** The facts the slide shows: key → value (and unit, when the fact has one), and where on the slide. */
   facts: Record<string, { value: number | string; unit?: string; elements: string[] }>;
+  /**
+   * A chart slide's data, as the slide shows it: its type, its category labels (in the audience's
+   * digits) and each series' name and values, one per category. What diff compares point by
+   * point. Absent from manifests written before it was added (and from slides without a chart).
+   */
+  chart?: ManifestChart;
+}
+
+/** A chart's data in a manifest: the labels once, each series' values in their order (compact: it is embedded in every deck). */
+export interface ManifestChart {
+  type: string;
+  categories: string[];
+  series: { name: string; values: number[] }[];
 }
 
 export interface Manifest {
@@ -56,6 +71,15 @@ export const ManifestSchema = z.object({
       section: z.string().optional(),
       fingerprint: z.string(),
       facts: z.record(z.string(), z.object({ value: factValue, unit: z.string().optional(), elements: z.array(z.string()) })),
+      // (absent from manifests written before it was added; a type not known here, from a later
+      // mujaz, is read as it is)
+      chart: z
+        .object({
+          type: z.string(),
+          categories: z.array(z.string()),
+          series: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
+        })
+        .optional(),
     }),
   ),
   facts: z.record(z.string(), z.object({ label: z.string(), value: factValue, unit: z.string().optional(), sources: z.array(z.string()) })),
@@ -111,6 +135,9 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       section: slide.section,
       fingerprint: fingerprint(slide),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
+      ...(slide.kind === 'chart'
+        ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }
+        : {}),
     };
   });
   return {

@@ -203,6 +203,67 @@ describe('mujaz CLI', () => {
     expect(mujaz(['diff', facts, path.join(root, 'b/briefing.pptx')]).code).toBe(2);
   });
 
+  it('diffs the points of a chart that are no facts: a changed count, a bar one member shorter, as the slide labels them', async () => {
+    const root = await tempProject();
+    expect(mujaz(['build', '--all', '--root', root, '--out', 'a'], root).code).toBe(0);
+    const data = path.join(root, 'content/data/coalition-members.yaml');
+    let text = await readFile(data, 'utf8');
+    text = replaceOnce(text, "- date: 2019-09\n  members: 81\n", "- date: 2019-09\n  members: 82\n"); // a published count corrected
+    text = replaceOnce(text, text.slice(text.indexOf('- en: Togo\n'), text.indexOf('- en: Arab League\n')), ''); // a member removed from the list
+    await writeFile(data, text);
+    expect(mujaz(['build', '--all', '--root', root, '--out', 'b'], root).code).toBe(0);
+    const a = (f: string) => path.join(root, 'a', f);
+    const b = (f: string) => path.join(root, 'b', f);
+    const expected = [
+      '~ slide 4 chart: تركيبة التحالف: 88 عضواً',
+      '    الأعضاء المعروفة أسماؤهم (coalition.identified_members): 85 → 84',
+      '    عدد أعضاء التحالف (coalition.members): 89 → 88',
+      '    point دول أفريقية: 17 → 16',
+      '~ slide 5 chart: نمو التحالف منذ تشكيله في أيلول/سبتمبر 2014',
+      '    عدد أعضاء التحالف (coalition.members): 89 → 88',
+      '    ترتيب سوريا بين أعضاء التحالف (syria.member_number): 90 → 89',
+      '    point 2019: 81 → 82',
+      '    point بانضمام سوريا (syria.member_number): 90 → 89',
+    ].join('\n');
+    for (const [x, y] of [[a('briefing.pptx'), b('briefing.pptx')], [a('briefing.manifest.json'), b('briefing.manifest.json')], [a('briefing.manifest.json'), b('briefing.pptx')]]) {
+      const r = mujaz(['diff', x!, y!]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toContain(`\n${expected}\n`);
+    }
+    // an audience with Arabic-Indic digits: the labels as its slides show them
+    expect(mujaz(['diff', a('leadership.pptx'), b('leadership.pptx')]).stdout).toContain('\n    point ٢٠١٩: 81 → 82\n');
+
+    const json = mujaz(['diff', a('briefing.pptx'), b('briefing.pptx'), '--json']);
+    expect(json.code).toBe(1);
+    const diff = JSON.parse(json.stdout) as { changed: { after: { n: number }; chart?: unknown }[] };
+    expect(diff.changed.find((c) => c.after.n === 4)?.chart).toEqual({ series: [], points: [{ category: 'دول أفريقية', series: 'عدد الأعضاء', before: 17, after: 16 }], reordered: false });
+    expect(diff.changed.find((c) => c.after.n === 5)?.chart).toEqual({
+      series: [],
+      points: [
+        { category: '2019', series: 'عدد الأعضاء', before: 81, after: 82 },
+        { category: 'بانضمام سوريا', series: 'عدد الأعضاء', before: 90, after: 89, fact: 'syria.member_number' },
+      ],
+      reordered: false,
+    });
+    // a manifest written before chart points were recorded: what can be said, and that the points were not compared
+    const older = JSON.parse(await readFile(a('briefing.manifest.json'), 'utf8')) as { slides: { chart?: unknown }[] };
+    for (const slide of older.slides) delete slide.chart;
+    await writeFile(a('older.manifest.json'), JSON.stringify(older));
+    const r = mujaz(['diff', a('older.manifest.json'), b('briefing.pptx')]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(
+      [
+        '~ slide 5 chart: نمو التحالف منذ تشكيله في أيلول/سبتمبر 2014',
+        '    عدد أعضاء التحالف (coalition.members): 89 → 88',
+        '    ترتيب سوريا بين أعضاء التحالف (syria.member_number): 90 → 89',
+        "    chart points: not compared (the earlier deck's manifest does not record them: it was written by an older mujaz)",
+      ].join('\n'),
+    );
+    const olderJson = JSON.parse(mujaz(['diff', a('older.manifest.json'), b('briefing.pptx'), '--json']).stdout) as { changed: { after: { n: number }; chart?: unknown }[] };
+    expect(olderJson.changed.find((c) => c.after.n === 5)?.chart).toEqual({ unrecorded: 'before', series: [], points: [], reordered: false });
+  });
+
   it('reports an output folder it cannot write to, as input to fix, not as a bug', async () => {
     const root = await tempProject();
     await writeFile(path.join(root, 'not-a-folder'), 'x');

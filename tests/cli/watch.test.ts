@@ -61,6 +61,15 @@ describe('mujaz watch', () => {
     expect(w.child.exitCode).toBeNull();
   }, 60_000);
 
+  it('says which points of a chart changed after a save, as diff does', async () => {
+    const { root, w } = await watchedProject();
+    const data = path.join(root, 'content/data/coalition-members.yaml');
+    await writeFile(data, replaceOnce(await readFile(data, 'utf8'), '- date: 2019-09\n  members: 81\n', '- date: 2019-09\n  members: 82\n'));
+    await w.waitFor(() => w.out().includes('81 → 82'), 'the change summary');
+    // (each line after the first indented under the audience's name)
+    expect(w.out()).toContain(['briefing: ~ slide 5 chart: نمو التحالف منذ تشكيله في أيلول/سبتمبر 2014', '              point 2019: 81 → 82'].join('\n'));
+  }, 60_000);
+
   it('rebuilds when the logo picture is replaced, and says the look changed', async () => {
     const root = await tempProject();
     await cp(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFactUses, markFact } from '../../src/facts/markers.js';
 import { diffManifests, formatDiff, isEmpty } from '../../src/manifest/diff.js';
-import { makeManifest } from '../../src/manifest/manifest.js';
+import { checkManifest, makeManifest, type Manifest } from '../../src/manifest/manifest.js';
 import type { ResolvedFact } from '../../src/facts/resolve.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
 
@@ -78,5 +78,174 @@ describe('manifest and diff', () => {
     const m = makeManifest('briefing', longer, uses, { members: fact('members', 89) });
     expect(diffManifests(m89, m).added.map((s) => s.title)).toEqual(['المصادر']);
     expect(diffManifests(m, m89).removed.map((s) => s.title)).toEqual(['المصادر']);
+  });
+});
+
+describe('chart points in the manifest and the diff', () => {
+  const YEARS = ['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025'];
+  const GROWTH = [60, 66, 68, 74, 75, 81, 83, 84, 85, 86, 87, 89];
+  type ChartSpec = { type?: string; title?: string; categories?: string[]; series?: { name: string; values: number[] }[] };
+  /** A deck with a bullets slide, the growth chart (one series) and a chart of two series. */
+  function charts(growth: ChartSpec = {}, groups: ChartSpec = {}): DeckSpec {
+    return {
+      deck: { title: 'd', date: '2025-11-03' },
+      slides: [
+        { kind: 'bullets', title: 'ثابت', section: 'أ', bullets: ['نص'] },
+        {
+          kind: 'chart',
+          title: growth.title ?? 'نمو التحالف',
+          section: 'أ',
+          chart: { type: growth.type ?? 'column', categories: growth.categories ?? [...YEARS, 'بانضمام سوريا'], series: growth.series ?? [{ name: 'عدد الأعضاء', values: [...GROWTH, 90] }], alt: 'رسم', showValues: true, highlightLast: true, showLegend: false },
+        },
+        {
+          kind: 'chart',
+          title: groups.title ?? 'الأعضاء بحسب المجموعة',
+          section: 'أ',
+          chart: {
+            type: groups.type ?? 'stacked-column',
+            categories: groups.categories ?? ['دول أوروبية', 'دول عربية', 'دول أفريقية'],
+            series: groups.series ?? [{ name: 'دول', values: [36, 11, 17] }, { name: 'منظمات', values: [1, 1, 0] }],
+            alt: 'رسم',
+            showValues: true,
+            highlightLast: false,
+            showLegend: true,
+          },
+        },
+      ],
+    } as DeckSpec;
+  }
+  const build = (deck: DeckSpec, uses: { key: string; slide: number; element: string }[] = [], facts: Record<string, ResolvedFact> = {}) => makeManifest('briefing', deck, uses, facts);
+  const report = (before: DeckSpec, after: DeckSpec) => formatDiff(diffManifests(build(before), build(after)));
+
+  it('records each chart slide’s type, labels and values once, and nothing for other slides', () => {
+    const m = build(charts());
+    expect(m.slides[1]!.chart).toEqual({ type: 'column', categories: [...YEARS, 'بانضمام سوريا'], series: [{ name: 'عدد الأعضاء', values: [...GROWTH, 90] }] });
+    expect(m.slides[0]).not.toHaveProperty('chart');
+    // compact: the labels and values as lists, not an object per point
+    expect(JSON.stringify(m.slides[1]!.chart)).toBe('{"type":"column","categories":["2014","2015","2016","2017","2018","2019","2020","2021","2022","2023","2024","2025","بانضمام سوريا"],"series":[{"name":"عدد الأعضاء","values":[60,66,68,74,75,81,83,84,85,86,87,89,90]}]}');
+    expect(checkManifest(JSON.parse(JSON.stringify(m))).manifest).toEqual(m);
+  });
+
+  it('names a changed point by its label, with its old and new value (the 2019 count, 81 → 82)', () => {
+    const values = [...GROWTH, 90];
+    values[5] = 82;
+    const d = diffManifests(build(charts()), build(charts({ series: [{ name: 'عدد الأعضاء', values }] })));
+    expect(d.changed.map((c) => c.after.n)).toEqual([2]);
+    expect(d.changed[0]!.chart).toEqual({ series: [], points: [{ category: '2019', series: 'عدد الأعضاء', before: 81, after: 82 }], reordered: false });
+    expect(formatDiff(d)).toBe(['~ slide 2 chart: نمو التحالف', '    point 2019: 81 → 82'].join('\n'));
+  });
+
+  it('says nothing of a chart whose points are the same when its slide changed elsewhere', () => {
+    const deck = charts();
+    const noted = charts();
+    noted.slides[1]!.notes = 'ملاحظة';
+    const d = diffManifests(build(deck), build(noted));
+    expect(d.changed[0]).not.toHaveProperty('chart');
+    expect(formatDiff(d)).toBe('~ slide 2 chart: نمو التحالف');
+  });
+
+  it('names a point added (a new category) or removed, and a label changed in place', () => {
+    const joined = charts({ categories: [...YEARS, 'انضمام سوريا', 'انضمام العراق'], series: [{ name: 'عدد الأعضاء', values: [...GROWTH, 90, 91] }] });
+    expect(report(charts(), joined)).toBe(['~ slide 2 chart: نمو التحالف', '    point بانضمام سوريا → انضمام سوريا: 90', '    point انضمام العراق: — → 91'].join('\n'));
+    const d = diffManifests(build(charts()), build(joined));
+    expect(d.changed[0]!.chart!.points).toEqual([
+      { category: 'انضمام سوريا', was: 'بانضمام سوريا', series: 'عدد الأعضاء', before: 90, after: 90 },
+      { category: 'انضمام العراق', series: 'عدد الأعضاء', after: 91 },
+    ]);
+    // a category taken away, where it stood
+    const shorter = charts({ categories: YEARS.slice(1), series: [{ name: 'عدد الأعضاء', values: GROWTH.slice(1) }] });
+    expect(report(charts(), shorter)).toBe(['~ slide 2 chart: نمو التحالف', '    point 2014: 60 → —', '    point بانضمام سوريا: 90 → —'].join('\n'));
+    expect(report(shorter, charts())).toBe(['~ slide 2 chart: نمو التحالف', '    point 2014: — → 60', '    point بانضمام سوريا: — → 90'].join('\n'));
+  });
+
+  it('names the series of each point when the chart has several, a series renamed, added or removed, and a changed type', () => {
+    const after = charts({}, { type: 'column', series: [{ name: 'الدول', values: [36, 12, 16] }, { name: 'منظمات', values: [1, 1, 0] }, { name: 'غير محدد', values: [0, 0, 4] }] });
+    expect(report(charts(), after)).toBe(
+      [
+        '~ slide 3 chart: الأعضاء بحسب المجموعة',
+        '    chart type: stacked-column → column',
+        '    series: دول → الدول',
+        '    series: — → غير محدد',
+        '    point دول عربية in «الدول»: 11 → 12',
+        '    point دول أفريقية in «الدول»: 17 → 16',
+      ].join('\n'),
+    );
+    const fewer = charts({}, { series: [{ name: 'دول', values: [36, 11, 17] }] });
+    expect(diffManifests(build(charts()), build(fewer)).changed[0]!.chart!.series).toEqual([{ before: 'منظمات' }]);
+    expect(report(charts(), fewer)).toBe(['~ slide 3 chart: الأعضاء بحسب المجموعة', '    series: منظمات → —'].join('\n'));
+  });
+
+  it('lists every changed point when few change, and the first five of many, saying how many', () => {
+    const shifted = (n: number) => charts({ series: [{ name: 'عدد الأعضاء', values: [...GROWTH.map((v, i) => (i < n ? v - 1 : v)), 90] }] });
+    expect(report(charts(), shifted(8)).split('\n')).toHaveLength(1 + 8);
+    expect(report(charts(), shifted(11))).toBe(
+      [
+        '~ slide 2 chart: نمو التحالف',
+        '    11 of 13 chart points changed; the first 5:',
+        '      point 2014: 60 → 59',
+        '      point 2015: 66 → 65',
+        '      point 2016: 68 → 67',
+        '      point 2017: 74 → 73',
+        '      point 2018: 75 → 74',
+        '      and 6 more',
+      ].join('\n'),
+    );
+    // the structured diff holds them all
+    expect(diffManifests(build(charts()), build(shifted(11))).changed[0]!.chart!.points).toHaveLength(11);
+  });
+
+  it('says the categories are in another order when only their order changed', () => {
+    const reversed = charts({}, { categories: ['دول أفريقية', 'دول عربية', 'دول أوروبية'], series: [{ name: 'دول', values: [17, 11, 36] }, { name: 'منظمات', values: [0, 1, 1] }] });
+    const d = diffManifests(build(charts()), build(reversed));
+    expect(d.changed[0]!.chart).toMatchObject({ points: [], reordered: true });
+    expect(formatDiff(d)).toBe(['~ slide 3 chart: الأعضاء بحسب المجموعة', '    chart categories: the same, in another order'].join('\n'));
+  });
+
+  it('says a changed title, unless a fact it prints moved (its line says so)', () => {
+    expect(report(charts(), charts({ title: 'نمو عدد الأعضاء' }))).toBe(['~ slide 2 chart: نمو عدد الأعضاء', '    title: نمو التحالف → نمو عدد الأعضاء'].join('\n'));
+    const titled = (n: number) => build(charts({ title: `نمو التحالف إلى ${n} عضواً` }), [{ key: 'members', slide: 1, element: 'title' }], { members: fact('members', n) });
+    const d = diffManifests(titled(89), titled(90));
+    expect(d.changed[0]!.title).toEqual({ before: 'نمو التحالف إلى 89 عضواً', after: 'نمو التحالف إلى 90 عضواً' });
+    expect(formatDiff(d).split('\n').slice(1)).toEqual(['~ slide 2 chart: نمو التحالف إلى 90 عضواً', '    members (members): 89 → 90']);
+  });
+
+  it('names the fact a point shows', () => {
+    const last = (n: number) =>
+      build(charts({ series: [{ name: 'عدد الأعضاء', values: [...GROWTH, n] }] }), [{ key: 'syria.member_number', slide: 1, element: 'chart.series[0].values[12]' }], { 'syria.member_number': fact('syria.member_number', n) });
+    const d = diffManifests(last(90), last(89));
+    expect(d.changed[0]!.chart!.points).toEqual([{ category: 'بانضمام سوريا', series: 'عدد الأعضاء', before: 90, after: 89, fact: 'syria.member_number' }]);
+    expect(formatDiff(d)).toContain('\n    point بانضمام سوريا (syria.member_number): 90 → 89');
+  });
+
+  it('reads a manifest written before charts were recorded, and says their points were not compared', () => {
+    const values = [...GROWTH, 90];
+    values[5] = 82;
+    const now = build(charts({ series: [{ name: 'عدد الأعضاء', values }] }));
+    // as an older mujaz wrote it: no chart data, read back through the schema
+    const older = JSON.parse(JSON.stringify(build(charts()))) as Manifest;
+    for (const slide of older.slides) delete slide.chart;
+    const checked = checkManifest(older);
+    expect(checked.problem).toBeUndefined();
+    const d = diffManifests(checked.manifest!, now);
+    expect(d.changed[0]!.chart).toEqual({ unrecorded: 'before', series: [], points: [], reordered: false });
+    expect(formatDiff(d)).toBe(['~ slide 2 chart: نمو التحالف', "    chart points: not compared (the earlier deck's manifest does not record them: it was written by an older mujaz)"].join('\n'));
+    expect(formatDiff(diffManifests(now, checked.manifest!))).toContain("(the later deck's manifest does not record them");
+    expect(formatDiff(diffManifests(checked.manifest!, checked.manifest!))).toBe('no differences');
+    // the title and the facts are said as before
+    const retitled = build(charts({ title: 'نمو عدد الأعضاء' }));
+    expect(formatDiff(diffManifests(checked.manifest!, retitled)).split('\n')[1]).toBe('    title: نمو التحالف → نمو عدد الأعضاء');
+  });
+
+  it('never fails on a hand-edited chart whose series are shorter or longer than its labels', () => {
+    const a = build(charts());
+    const b = JSON.parse(JSON.stringify(a)) as Manifest;
+    b.slides[1]!.fingerprint = 'changed';
+    b.slides[1]!.chart!.series[0]!.values = [60, 66];
+    b.slides[2]!.fingerprint = 'changed';
+    b.slides[2]!.chart!.series[1]!.values.push(5, 6);
+    const d = diffManifests(a, checkManifest(b).manifest!);
+    expect(d.changed[0]!.chart!.points[0]).toEqual({ category: '2016', series: 'عدد الأعضاء', before: 68 });
+    expect(formatDiff(d)).toContain('11 of 13 chart points changed');
+    expect(d.changed[1]).not.toHaveProperty('chart');
   });
 });

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, diffManifests, listAudiences, type DeckResult } from '../../src/index.js';
-import { replaceOnce, tempProject } from '../helpers/project.js';
+import { buildDeck, diffManifests, formatDiff, listAudiences, type DeckResult } from '../../src/index.js';
+import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 import { validatePptx } from '../helpers/pptx.js';
 
 /**
@@ -137,6 +137,19 @@ describe('Syria joins', () => {
       const reported = diff.changed.filter((c) => c.facts.some((f) => f.key === 'coalition.members' && f.before === 89 && f.after === 90)).map((c) => c.after.n);
       expect(reported, a).toEqual(showed);
     }
+  });
+
+  it('names the chart points that moved, and prints the report the README shows', async () => {
+    const diff = diffManifests(before.get('briefing')!.manifest!, after.get('briefing')!.manifest!);
+    const chart = (n: number) => diff.changed.find((c) => c.after.n === n)?.chart;
+    // the composition chart: the Arab bar, a data figure and no fact of its own
+    expect(chart(4)).toEqual({ series: [], points: [{ category: 'دول عربية', series: 'عدد الأعضاء', before: 11, after: 12 }], reordered: false });
+    // the growth chart: Syria's column keeps its 90, under the label of a member that joined
+    expect(chart(5)).toEqual({ series: [], points: [{ category: 'انضمام سوريا', was: 'بانضمام سوريا', series: 'عدد الأعضاء', before: 90, after: 90 }], reordered: false });
+    const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+    const shown = /```\n\$ npx mujaz diff before\.pptx output\/briefing\.pptx\n([\s\S]*?)```/.exec(readme);
+    expect(shown, 'README shows the report').not.toBeNull();
+    expect(formatDiff(diff)).toBe(shown![1]!.trimEnd());
   });
 
   it('builds byte-identical decks again', async () => {
