@@ -7,10 +7,26 @@ import type { Diagnostic } from './diagnostic.js';
 /** What stands before a quote that opens a YAML value (a key's colon, a list's dash, [ { or ,): any other quote is a character of the text. */
 export const OPENS_VALUE = /(^|[:\-[{,])$/;
 
+/** A line that is a key (or list dashes) and a value wholly in double quotes, or a flow list of such values, maybe with a comment after it. */
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+const WHOLLY_QUOTED = new RegExp(`^\\s*(?:-\\s+)*(?:[\\w.-]+:\\s+)?(?:${QUOTED}|\\[\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\])\\s*(?:#.*)?$`);
+
+/**
+ * Cheap first: whether some line has a ' #' after Arabic text, and is not a value wholly in
+ * double quotes (most files have none; a hashtag inside quotes or a comment after a quoted value
+ * is no cut). Only then is the file scanned line by line, as YAML reads it.
+ */
+function mayCut(text: string): boolean {
+  for (const m of text.matchAll(/^.*\S[ \t]+#.*$/gm)) {
+    const line = m[0];
+    if (!WHOLLY_QUOTED.test(line) && /[\u0600-\u06FF].*[ \t]#/.test(line)) return true;
+  }
+  return false;
+}
+
 /** MJZ168 for each place of `file` where a ' #' after unquoted Arabic text starts a comment. */
 export function commentCuts(file: { path: string; text: string }, audience?: string): Diagnostic[] {
-  // (cheap first: a ' #' after a character that is not a space; most files have none)
-  if (!/\S[ \t]+#/.test(file.text)) return [];
+  if (!mayCut(file.text)) return [];
   const lines = file.text.split(/\r\n|\r|\n/);
   return cutByComment(file.text).map((cut) => ({
     code: 'MJZ168',
@@ -35,7 +51,7 @@ export function cutByComment(text: string): { start: { line: number; column: num
   const masked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, '\u0001'));
   const original = text.split(/\r\n|\r|\n/);
   const cuts: { start: { line: number; column: number }; comment: string }[] = [];
-  let block: number | undefined; // the indent a block scalar's lines must exceed
+  let block: number | undefined; // the column a block scalar's lines must go past
   let open: string | undefined; // a quoted scalar that goes on to the next line
   masked.split(/\r\n|\r|\n/).forEach((line, i) => {
     const indent = line.length - line.trimStart().length;
@@ -44,13 +60,19 @@ export function cutByComment(text: string): { start: { line: number; column: num
       if (line.trim() === '' || indent > block || /^\u0001+$/.test(line.trim())) return;
       block = undefined;
     }
+    // (most lines are a key and a value in double quotes, or a list of them: nothing to cut)
+    if (open === undefined && WHOLLY_QUOTED.test(line)) return;
     let quote = open;
+    let closedAt = -1; // where the last quoted value of the line closed
     for (let c = 0; c < line.length; c++) {
       const ch = line[c]!;
       if (quote) {
         if (quote === '"' && ch === '\\') c++;
         else if (ch === quote && quote === "'" && line[c + 1] === "'") c++; // '' inside single quotes
-        else if (ch === quote) quote = undefined;
+        else if (ch === quote) {
+          quote = undefined;
+          closedAt = c;
+        }
         continue;
       }
       if ((ch === '"' || ch === "'") && OPENS_VALUE.test(line.slice(0, c).trimEnd())) {
@@ -58,6 +80,8 @@ export function cutByComment(text: string): { start: { line: number; column: num
         continue;
       }
       if (ch !== '#' || (c > 0 && line[c - 1] !== ' ' && line[c - 1] !== '\t')) continue; // (YAML: space or tab only)
+      // (a comment after a quoted value that closed on this line, maybe opened on an earlier one)
+      if (closedAt !== -1 && line.slice(closedAt + 1, c).trim() === '') break;
       const value = line.slice(0, c).trimEnd().replace(/^\s*(-\s+)*([^\s#'"][^:#]*:\s*)?(-\s+)*/, '');
       // (a value that is a quoted scalar or a flow list or mapping ends where it opened)
       const closed = /^".*"$|^'.*'$|^\[.*\]$|^\{.*\}$/.test(value);
@@ -67,7 +91,13 @@ export function cutByComment(text: string): { start: { line: number; column: num
       break;
     }
     open = quote;
-    if (!quote && /(:|^\s*-)\s*[|>]([1-9][+-]?|[+-][1-9]?)?\s*(#.*)?$/.test(line)) block = indent;
+    if (!quote && /(:|^\s*-)\s*[|>]([1-9][+-]?|[+-][1-9]?)?\s*(#.*)?$/.test(line)) {
+      // The block's lines go past the column of the key that holds it (`- text: >` in a list: the
+      // column of text, not of the dash, so that the item's next key ends it), or of the dash of
+      // a list item that is the block itself (`- |`).
+      const lead = /^\s*(?:-\s+)*/.exec(line)![0];
+      block = /^[|>]/.test(line.slice(lead.length)) ? lead.trimEnd().length - 1 : lead.length;
+    }
   });
   return cuts;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateContext } from '../../src/audience/context.js';
 import { withYamlEscape, yamlEscape } from '../../src/expand/escape.js';
 import { expandTemplates } from '../../src/expand/expand.js';
-import { cutByComment } from '../../src/diagnostics/comment-cut.js';
+import { commentCuts, cutByComment } from '../../src/diagnostics/comment-cut.js';
 import { insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
 import { extractFactUses } from '../../src/facts/markers.js';
 import { localizeDigits } from '../../src/format/arabic.js';
@@ -62,8 +62,27 @@ describe('template checks', () => {
   const ok = ['  - kind: agenda #todo', '    showValues: false #hide', '{{#each parts}} #per-part', '{{> part-slide this}} #الأجزاء', '    values: {{json (factValue "a")}} #القيمة',
    '    items: ["أولاً", "ثانياً"] # محوران', '    callout: {value: "…", label: "أعضاء"} # الرقم', "    title: 'Syria''s role #1'", '    notes: "سطر أول', '      تكملة #وسم"', '    notes: |', '      سطر', '{{#if x}}', '      تابع # ليس تعليقاً', '{{/if}}', '    notes: |2-', '      سطر # ليس', '  - "مقتبس" # ملاحظة', '# header # x'];
   expect(cutByComment(ok.join('\n'))).toEqual([]);
-  const bad = ["      - الرئيس 'ترامب #وسم", '      - كلمة "غير #وسم', '      - متابعة أثر الانضمام #العقوبات', '    title: نص: تفصيل # x', '      - {{fact "a"}} عضواً #tag', '    title: نص [مرجع] #وسم', '    title: نص {x} #وسم', '      - الرئيس "الشرع" #سوريا'];
-  expect(cutByComment(bad.join('\n')).map((c) => c.start.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  const bad = ['    title: نص "#x" #وسم', "      - الرئيس 'ترامب #وسم", '      - كلمة "غير #وسم', '      - متابعة أثر الانضمام #العقوبات', '    title: نص: تفصيل # x', '      - {{fact "a"}} عضواً #tag', '    title: نص [مرجع] #وسم', '    title: نص {x} #وسم', '      - الرئيس "الشرع" #سوريا'];
+  expect(cutByComment(bad.join('\n')).map((c) => c.start.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // each is found through commentCuts too (its quick test lets no cut through)
+  for (const line of bad) expect(commentCuts({ path: 'x', text: line }), line).toHaveLength(1);
+  // the quick test of commentCuts lets no cut through, whatever the lines
+  const token = fc.constantFrom('نص', 'وسم', 'text:', '- ', '  ', ' ', '#', ' #', '"', "'", '[', ']', '|', '>', 'a', '{{x}}', '\\', ',');
+  fc.assert(
+    fc.property(fc.array(fc.array(token, { maxLength: 8 }).map((t) => t.join('')), { maxLength: 6 }), (lines) => {
+      const text = lines.join('\n');
+      expect(commentCuts({ path: 'x', text }).map((d) => d.location?.start)).toEqual(cutByComment(text).map((c) => c.start));
+    }),
+    { numRuns: 3000 },
+  );
+  // a value in double quotes over two lines, a comment after it: nothing is cut
+  expect(cutByComment(['    heading: "سوريا تعتزم الانضمام', '      إلى التحالف الدولي" # على سطرين', '    short: "الإعلان"'].join('\n'))).toEqual([]);
+  // a block (> or |) of a list item ends at the item's next key, whose text is then checked
+  const item = ['      - text: >', '          تعتزم الحكومة السورية #الانضمام', '        basis:', '          - تعتزم الحكومة السورية #أحمد الشرع', '      - |', '        سطر # ليس', '      - نص #وسم'];
+  expect(cutByComment(item.join('\n')).map((c) => [c.start.line, c.comment])).toEqual([
+    [4, '#أحمد الشرع'],
+    [7, '#وسم'],
+  ]);
   });
 
   it('knows when an interpolation is inside double quotes', () => {
