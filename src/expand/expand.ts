@@ -88,13 +88,11 @@ const JSON_IN_QUOTES = '·mujaz-json-in-quotes';
  */
 function withCallSites(ast: hbs.AST.Program, file: string, text: string): hbs.AST.Program {
   const lines = text.split('\n');
-  const call = (name: string, loc: hbs.AST.SourceLocation, site?: string, standalone?: boolean): hbs.AST.MustacheStatement => ({
+  const bool = (value: boolean, loc: hbs.AST.SourceLocation) => ({ type: 'BooleanLiteral', value, original: value, loc }) as hbs.AST.BooleanLiteral;
+  const call = (name: string, loc: hbs.AST.SourceLocation, site?: string, standalone?: boolean, bare?: boolean): hbs.AST.MustacheStatement => ({
     type: 'MustacheStatement',
     path: { type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc } as hbs.AST.PathExpression,
-    params:
-      site === undefined
-        ? []
-        : [{ type: 'StringLiteral', value: site, original: site, loc } as hbs.AST.StringLiteral, { type: 'BooleanLiteral', value: Boolean(standalone), original: Boolean(standalone), loc } as hbs.AST.BooleanLiteral],
+    params: site === undefined ? [] : [{ type: 'StringLiteral', value: site, original: site, loc } as hbs.AST.StringLiteral, bool(Boolean(standalone), loc), bool(Boolean(bare), loc)],
     hash: undefined as unknown as hbs.AST.Hash,
     escaped: true,
     strip: { open: false, close: false },
@@ -118,7 +116,10 @@ function withCallSites(ast: hbs.AST.Program, file: string, text: string): hbs.AS
         const { loc } = statement;
         // an include on a line of its own (Handlebars drops that line's own end)
         const standalone = (lines[loc.start.line - 1] ?? '').slice(0, loc.start.column).trim() === '' && (lines[loc.end.line - 1] ?? '').slice(loc.end.column).trim() === '';
-        return [call(ENTER, loc, `${file}:${loc.start.line}:${loc.start.column + 1}`, standalone), statement, call(LEAVE, loc)];
+        // (bare: included without a context or a name=value, {{> part-slide}})
+        const include = statement as hbs.AST.PartialStatement;
+        const bare = include.params.length === 0 && !include.hash?.pairs.length;
+        return [call(ENTER, loc, `${file}:${loc.start.line}:${loc.start.column + 1}`, standalone, bare), statement, call(LEAVE, loc)];
       });
       return;
     }
@@ -200,7 +201,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const deck = compile(tagLines(templates.deck, 0), templates.deck.path);
   // The partial includes being expanded, outermost first; a site counts once its partial has
   // begun (an error in the include's own arguments is the including line's).
-  const includes: { site: string; entered: boolean; standalone: boolean }[] = [];
+  const includes: { site: string; entered: boolean; standalone: boolean; bare: boolean }[] = [];
   const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
   const builtin = ENV.helpers as Record<string, Handlebars.HelperDelegate>;
   const helpers = {
@@ -218,7 +219,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       args[0] instanceof FactValue
         ? new Handlebars.SafeString(yamlEscape(markFact(args[0].key, typeof args[0].value === 'number' ? JSON.stringify(args[0].value) : args[0].value)))
         : Reflect.apply(own.json!, undefined, args), // (not as own.json(): `this` would be the helpers, which have a field json)
-    [ENTER]: (site: string, standalone: unknown) => (includes.push({ site, entered: false, standalone: standalone === true }), ''),
+    [ENTER]: (site: string, standalone: unknown, bare: unknown) => (includes.push({ site, entered: false, standalone: standalone === true, bare: bare === true }), ''),
     [LEAVE]: () => (includes.pop(), ''),
   };
   try {
@@ -229,8 +230,8 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     return { text, diagnostics, origins };
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
-    const entered = includes.filter((i) => i.entered).map((i) => i.site);
-    const met = runtimeDiagnostic(error, file, audience, context, entered, asts.get(file));
+    const inside = includes.filter((i) => i.entered);
+    const met = runtimeDiagnostic(error, file, audience, context, inside.map((i) => i.site), asts.get(file), inside.at(-1)?.bare ?? false);
     const same = (d: Diagnostic) => d.location?.file === met.location?.file && d.location?.start?.line === met.location?.start?.line && d.location?.start?.column === met.location?.start?.column;
     // (the run's own report of a name checked before it says where the partial was included from)
     const errors = [...misnamed.filter((d) => !same(d)), met];
@@ -306,7 +307,7 @@ function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefine
   return parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? Object.keys(parent) : undefined;
 }
 
-function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic {
+function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number; loc?: HelperError['loc'] };
   const raw = e.message ?? String(error);
   const pos = / - (\d+):(\d+)$/.exec(raw);
@@ -326,15 +327,19 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     if (example && new RegExp(`\\s${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}=`).test(example)) {
       // a name=value the include left out
       hint = `The partial reads "${missing}": pass it where the partial is included, as its first line shows: ${example}.`;
-    } else if (includes.length && !siblings && names.includes(missing)) {
+    } else if (bare && !siblings && names.includes(missing)) {
       // spelt right (the context has such a field, deeper): the include did not give the
       // partial the context that holds it, e.g. {{> part-slide}} without its part
-      hint = `The partial reads "${missing}", a field of what it is given: ${example ? `include it as its first line shows, ${example}` : 'give it its context where it is included; its first line says what it takes'}.`;
+      hint = `The partial reads "${missing}", a field of what it is given: ${example ? `include it as its first line shows, ${example}` : 'give it its context where it is included (a part, a table: what the partial prints the fields of)'}.`;
+    } else if (includes.length && !siblings && rootPath(context, missing)) {
+      // spelt right, but a field of the deck's context, not of what the partial was given
+      const at = rootPath(context, missing)!;
+      hint = `The partial reads "${missing}", but what it is given has no such field: the deck's own is {{@root.${at}}}; or pass it where the partial is included (${missing}="…").`;
     } else {
       const suggestion = didYouMean(missing, names.filter((name) => name !== missing));
       hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
         includes.length
-          ? `The partial reads "${missing}": check its spelling, or pass it where the partial is included (${missing}="…")${example ? `; its first line shows how it is included: ${example}` : '; its first line says what it takes'}.`
+          ? `The partial reads "${missing}": check its spelling, or pass it where the partial is included (${missing}="…")${example ? `; its first line shows how it is included: ${example}` : ''}.`
           : 'The template names a field the context does not have; check the spelling, or `npx mujaz build --emit context` to see the context.'
       }`;
     }
@@ -360,6 +365,19 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
 export function callExample(text: string): string | undefined {
   const comment = /^\s*\{\{!--([\s\S]*?)--\}\}/.exec(text)?.[1] ?? /^\s*\{\{!([\s\S]*?)\}\}/.exec(text)?.[1];
   return comment ? /\{\{>[^{}]*(?:\([^()]*\)[^{}]*)*\}\}/.exec(comment)?.[0] : undefined;
+}
+
+/** The path from the context's root to a field named `name` outside any list (article.subtitle), if there is one within three levels. */
+function rootPath(context: TemplateContext, name: string): string | undefined {
+  const queue: { value: unknown; path: string[] }[] = [{ value: context, path: [] }];
+  while (queue.length) {
+    const { value, path } = queue.shift()!;
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || path.length > 2) continue;
+    if (path.length > 0 && Object.hasOwn(value, name)) return [...path, name].join('.');
+    if (path.length === 0 && Object.hasOwn(value, name)) return name;
+    for (const [k, v] of Object.entries(value)) queue.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
 }
 
 /** Every field name of the context (a few levels deep), for "did you mean" on a misspelt field. */

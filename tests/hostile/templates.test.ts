@@ -247,6 +247,12 @@ describe('helpers and partials', () => {
     expect(d.hint).toBe('The partial reads "short", a field of what it is given: include it as its first line shows, {{> part-slide (part "northeast")}}.');
   });
 
+  it("a partial given its context, reading a field of the deck's own (subtitle): the hint gives the @root path, not the include", async () => {
+    const r = await run({ [PART_SLIDE]: replace('"{{short}}"', '"{{subtitle}}"') });
+    const d = expectError(r, 'MJZ161', { file: PART_SLIDE }, /"subtitle" is not defined here/);
+    expect(d.hint).toBe('The partial reads "subtitle", but what it is given has no such field: the deck\'s own is {{@root.article.subtitle}}; or pass it where the partial is included (subtitle="…").');
+  });
+
   it('a name=value the partial never reads: MJZ167 at the name, with "did you mean"', async () => {
     const r = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> highlights-slide list="watch" title="ت" section="م" calout="coalition.members"}}\n{{> growth-chart title="مسار"}}\n') });
     const text = r.texts.get(DECK)!;
