@@ -173,7 +173,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
             severity: 'warning',
             path: ['slides', i, 'rows'],
             message: `The table "${slide.title}" (slide ${i + 1}) is taller than its slide can hold even at ${TABLE_MIN_SIZE} pt (${slide.rows.length} rows): its last rows would run over the footer`,
-            hint: `Give it fewer rows: split them over two table slides with the same columns (in a template, {{#each (chunk rows 5)}} around the slide, writing rows: {{json this}} and columns: {{json ../columns}}; in the outline, two tables); or shorten its longest cells${slide.source ? ', or move its source line into the notes' : ''}.`,
+            hint: `Give it fewer rows: split them over two table slides with the same columns (in a template, {{#each (chunk rows 5)}} around the slide: inside it, rows: {{json this}}, and the table's other fields through ../, title: "{{../title}}", columns: {{json ../columns}}; in the outline, two tables); or shorten its longest cells${slide.source ? ', or move its source line into the notes' : ''}.`,
           },
         ];
       }

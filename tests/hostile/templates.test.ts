@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkProject, describeAudiences } from '../../src/index.js';
-import { sourceItemText } from '../../src/spec/schema.js';
+import { sourceItemText, type DeckSpec } from '../../src/spec/schema.js';
 import { tempProject } from '../helpers/project.js';
 import { CASES, tableSlideYaml, type TableFixture } from '../helpers/tables.js';
 import { expectError, positionOf, replace, run, summarize } from './harness.js';
@@ -62,6 +62,26 @@ describe('template syntax', () => {
     // ten long Arabic entries (about 390 letters each: two lines in LibreOffice) it holds
     const notes = Array.from({ length: 10 }, (_, i) => `      - "R${i + 1}: ${'تقرير عن أثر الانضمام في المنطقة '.repeat(12)}"\n`).join('');
     expect(await warned(slide(notes))).toEqual([]);
+  });
+
+  it("MJZ172's way to split a table, as its hint writes it, builds: the gains table in two slides, each with its title and columns", async () => {
+    const chunked = [
+      '{{!-- Who gains what, two rows a slide --}}',
+      '{{#each (chunk rows 2)}}',
+      '  - kind: table',
+      '    title: "{{../title}}"',
+      '    columns: {{json ../columns}}',
+      '    rows: {{json this}}',
+      '    notes: "{{#each this}}{{lookup this 0}}{{#unless @last}}؛ {{/unless}}{{/each}}"',
+      '{{/each}}',
+      '',
+    ].join('\n');
+    const r = await run({ 'templates/_shared/partials/gains-table.hbs': () => chunked });
+    expect(summarize(r.errors)).toBe('');
+    const tables = r.result.spec!.slides.filter((x) => x.kind === 'table') as Extract<DeckSpec['slides'][number], { kind: 'table' }>[];
+    expect(tables.map((t) => t.rows.length)).toEqual([2, 1]);
+    expect(new Set(tables.map((t) => t.title)).size).toBe(1);
+    expect(tables[1]!.columns).toEqual(tables[0]!.columns);
   });
 
   it('a table too tall for its slide even at the smallest size: warning MJZ172 at its rows, naming the slide, with how to split it', async () => {
