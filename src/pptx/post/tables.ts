@@ -25,11 +25,13 @@ export function describeTables(xml: string, rtl: boolean): string {
   return mapElements(xml, 'p:graphicFrame', (frame) => {
     const row = /<a:tr\b[\s\S]*?<\/a:tr>/.exec(frame)?.[0];
     if (!frame.includes('<a:tbl>') || row === undefined) return frame;
+    // a heading's runs joined as they are, its lines (paragraphs) with a space
+    const text = (xml: string) => [...xml.matchAll(/<a:t(?:\s[^>]*)?>([^<]*)<\/a:t>/g)].map((t) => t[1]).join('');
     const headings = [...row.matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].map((cell) =>
-      [...cell[0].matchAll(/<a:t(?:\s[^>]*)?>([^<]*)<\/a:t>/g)]
-        .map((t) => t[1])
-        .join('')
-        .trim(),
+      [...cell[0].matchAll(/<a:p\b[\s\S]*?<\/a:p>/g)]
+        .map((p) => text(p[0]).trim())
+        .filter(Boolean)
+        .join(' '),
     );
     if (rtl) headings.reverse();
     const named = headings.filter(Boolean);

@@ -23,6 +23,12 @@ describe('describeTables', () => {
     expect(describeTables(frame('<p:cNvPr id="13" name="Table 0">'), false)).toContain('<p:cNvPr id="13" name="Table 0" descr="Table with the columns الموقف, &quot;ب&quot; &amp; ج, الطرف">');
   });
 
+  it('joins the runs of a heading as they are, and its lines with a space', () => {
+    const twoLines = '<a:tc><a:txBody><a:bodyPr/><a:p><a:r><a:t>ما </a:t></a:r><a:r><a:t>يكسبه</a:t></a:r></a:p><a:p><a:r><a:t>بحسب المقال</a:t></a:r></a:p></a:txBody><a:tcPr/></a:tc>';
+    const xml = `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="3" name="Table 1"/></p:nvGraphicFramePr><a:graphic><a:graphicData><a:tbl><a:tblPr/><a:tr h="0">${twoLines}${cell('الطرف')}</a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>`;
+    expect(describeTables(xml, true)).toContain('descr="جدول بأعمدة: الطرف، ما يكسبه بحسب المقال"');
+  });
+
   it('keeps a description the frame has, and leaves other parts alone', () => {
     const described = frame('<p:cNvPr id="13" name="Table 0" descr="مواقف الأطراف"/>');
     expect(describeTables(described, true)).toBe(described);
