@@ -108,6 +108,11 @@ export function deckOptions(command: Command, verb: string): Command {
     .option(...OUT_OPTION);
 }
 
+/** --emit of build and watch: the spec or the context written beside each deck. */
+export function emitOption(): Option {
+  return new Option('--emit <what...>', 'also write <out>/<audience>.spec.json (spec) or .context.json (context)').choices(['spec', 'context']);
+}
+
 /** The library's options for those: the audiences asked for and the output folder as typed. */
 export function deckTarget(opts: DeckOptions): { root: string; audiences: string[]; all?: boolean; out?: string } {
   return { root: opts.root, audiences: [opts.audience], all: opts.all, out: outFolder(opts.out) };

@@ -17,6 +17,8 @@ export interface WatchOptions {
   audiences?: readonly string[];
   all?: boolean;
   out?: string;
+  /** Also write each deck's spec or context (as build --emit), at every rebuild. */
+  emit?: readonly ('spec' | 'context')[];
   /**
    * Quiet period after a save before rebuilding (editors write files in several steps). More
    * than chokidar's 50 ms: it drops a second change of a file within 50 ms of the first, so with
@@ -79,6 +81,7 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
       out: options.out,
       all: !names && options.all,
       audiences: names ?? options.audiences,
+      emit: options.emit,
     });
     const reading = performance.now() - started - results.reduce((sum, r) => sum + r.ms, 0);
     for (const r of results) {

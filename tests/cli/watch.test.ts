@@ -123,6 +123,17 @@ describe('mujaz watch', () => {
     expect(reports[0]).toContain(`(audiences: ${failed.join(', ')})`);
   }, 60_000);
 
+  it('writes the spec at every rebuild with --emit spec', async () => {
+    const { root, w, facts, original } = await watchedProject(['--emit', 'spec']);
+    const spec = path.join(root, 'output/briefing.spec.json');
+    expect(await readFile(spec, 'utf8')).toContain('في 28 موقعاً');
+    await writeFile(facts, replaceOnce(original, 'value: 28', 'value: 29'));
+    await w.waitFor(() => w.out().includes('28 → 29'), 'the rebuild');
+    const after = await readFile(spec, 'utf8');
+    expect(after).toContain('في 29 موقعاً');
+    expect(after).not.toContain('في 28 موقعاً');
+  }, 60_000);
+
   it('reports a save made while the previous rebuild runs in full, after that rebuild', async () => {
     const { w, facts, original } = await watchedProject(['--all']);
     const unquoted = replaceOnce(original, 'value: 1100', 'value: 1200');

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
-import { AUDIENCE_OPTION, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
+import { AUDIENCE_OPTION, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
-    .addOption(new Option('--emit <what...>', 'also write <out>/<audience>.spec.json (spec) or .context.json (context)').choices(['spec', 'context']))
+    .addOption(emitOption())
     .option('--strict', 'treat warnings as errors')
     .action(async (opts: DeckOptions & { emit?: ('spec' | 'context')[]; strict?: boolean }) => {
       const results = await buildDecks({

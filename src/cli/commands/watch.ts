@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { formatDiff } from '../../manifest/diff.js';
 import type { WatchEvent } from '../../watch/watch.js';
-import { deckOptions, deckTarget, relative, type CliContext, type DeckOptions } from '../context.js';
+import { deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function watchCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('watch').description('rebuild the decks whenever content/ or templates/ change, and say what changed'), 'rebuild')
-    .action(async (opts: DeckOptions) => {
+    .addOption(emitOption())
+    .action(async (opts: DeckOptions & { emit?: ('spec' | 'context')[] }) => {
       const { watchProject } = await import('../../watch/watch.js'); // chokidar only when watching
       // The decks of one rebuild are reported together, as build --all does: a problem of a shared
       // file is printed once, naming every audience it stops, before the line of each deck.
@@ -23,7 +24,7 @@ export function watchCommand(program: Command, cli: CliContext): void {
           }
         }
       };
-      const watcher = watchProject(deckTarget(opts), (event) => {
+      const watcher = watchProject({ ...deckTarget(opts), emit: opts.emit }, (event) => {
         switch (event.type) {
           case 'ready':
             reportRound();
