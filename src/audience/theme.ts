@@ -5,7 +5,7 @@ const color = z.string().superRefine((value, ctx) => {
   const bare = value.trim().replace(/^#/, '');
   // (#1F3A5F as CSS writes it, and #123 for #112233)
   const hint = /^[0-9A-Fa-f]{6}$/.test(bare)
-    ? `Drop the #: "${bare.toUpperCase()}".`
+    ? `${value.trim().startsWith('#') ? 'Drop the #' : 'Remove the spaces'}: "${bare.toUpperCase()}".`
     : /^[0-9A-Fa-f]{3}$/.test(bare)
       ? `Write all six digits: "${bare.replace(/./g, '$&$&').toUpperCase()}".`
       : 'Give the colour as six hexadecimal digits (0–9, A–F) in double quotes, e.g. "1F3A5F", as a colour picker shows it without its #.';

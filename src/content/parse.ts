@@ -340,7 +340,7 @@ export function parseContent(files: ContentSources): ParseResult {
     const counts = referencesInOutline();
     if ((counts.get(key) ?? 0) < 2 || counts.has(suggestion) || !parsed.facts) return `Did you mean [[${suggestion}]]?`;
     const at = locate(parsed.facts, ['facts', suggestion], { key: true });
-    return `Did you mean [[${suggestion}]]? The outline names [[${key}]] ${counts.get(key)} times and that fact never: if the name in ${at.file}${at.start ? ` (line ${at.start.line})` : ''} is the one misspelt, correct it there.`;
+    return `Did you mean [[${suggestion}]]? The outline names [[${key}]] ${counts.get(key)} times and [[${suggestion}]] never: if the name in ${at.file}${at.start ? ` (line ${at.start.line})` : ''} is the one misspelt, correct it there.`;
   };
   const checkRefs = (value: string, path: PropertyKey[]) => {
     // (a text with no bracket holds no reference and no broken one: most of an outline's texts)

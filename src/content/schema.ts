@@ -184,13 +184,16 @@ export function figureHint(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   // Arabic-Indic (٠–٩) or Persian (۰–۹) digits, with their separators (٬ thousands, ٫ decimal)
+  const words = 'a word such as «أكثر من» goes on the qualifier line, a unit on the unit line';
   if (/[\u0660-\u0669\u06F0-\u06F9]/.test(text)) {
-    const western = text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/\u066B/g, '.').replace(/[\u066C,\s]/g, '');
-    return `Write the figure in Western digits${/^\d+(\.\d+)?$/.test(western) ? `, value: ${western}` : ''}: the audience's theme decides how digits are shown on the slides (digits: arabic-indic).`;
+    const western = text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/\u066B/g, '.').replace(/[\u066C,\s\u00A0\u202F]/g, '');
+    const figure = /^-?\d+(\.\d+)?$/.test(western) ? western : /-?\d+(\.\d+)?/.exec(western)?.[0];
+    const alone = /^-?\d+(\.\d+)?$/.test(western) ? '' : ` alone (${words})`;
+    return `Write the figure${alone} in Western digits${figure ? `, value: ${figure}` : ''}: the audience's theme decides how digits are shown on the slides (digits: arabic-indic).`;
   }
-  if (/^\d+(\.\d+)?$/.test(text)) return `Write the number without quotes, value: ${text}: in quotes it is a text.`;
-  if (/^\d{1,3}([,\s\u00A0\u202F]\d{3})+(\.\d+)?$/.test(text)) return `Write the number without thousands separators, value: ${text.replace(/[,\s\u00A0\u202F]/g, '')}: the slides group the digits themselves.`;
-  return 'Write the figure as a plain number, e.g. value: 1100, without words or units: a word such as «أكثر من» goes on the qualifier line, a unit on the unit line.';
+  if (/^-?\d+(\.\d+)?$/.test(text)) return `Write the number without quotes, value: ${text}: in quotes it is a text.`;
+  if (/^-?\d{1,3}([,\u066C\s\u00A0\u202F]\d{3})+(\.\d+)?$/.test(text)) return `Write the number without thousands separators, value: ${text.replace(/[,\u066C\s\u00A0\u202F]/g, '')}: the slides group the digits themselves.`;
+  return `Write the figure as a plain number, e.g. value: 1100, without words or units: ${words}.`;
 }
 
 export const FactsFileSchema = z.strictObject({

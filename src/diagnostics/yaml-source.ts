@@ -251,11 +251,17 @@ export function parseFully(file: SourceFile): ParsedYaml {
       following++;
       continue;
     }
-    const message = error.message.split('\n')[0]!;
+    let message = error.message.split('\n')[0]!;
     let last = error.pos[0] - 1; // the last character before the place yaml reports, spaces aside
     while (last >= 0 && /\s/.test(text[last]!)) last--;
     const before = text[last] ?? '';
-    const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos, syntaxHint(error.code, message, before));
+    let hint = syntaxHint(error.code, message, before);
+    // a list item indented under the entry before it (`  - en: …` among `- en: …`), in words
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^[ \t]*- /.test(text.slice(error.pos[0], text.indexOf('\n', error.pos[0]) >>> 0))) {
+      message = 'This list item is indented more than the one before it: YAML reads it as part of that item';
+      hint = "Start its dash (-) at the same column as the dashes of the list's other items.";
+    }
+    const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos, hint);
     diagnostics.push(diagnostic);
     if (error.code !== 'DUPLICATE_KEY') structural = diagnostic;
   }

@@ -59,6 +59,18 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         options ? `Options are written name=value: ${options}.` : `Give it ${most === 1 ? 'one argument' : `${most} arguments`}.`,
       );
     }
+    // a name=value a helper does not read ({{num 2254 groupng=false}}): it would be lost unseen
+    const takes = name === undefined ? undefined : HELPER_OPTION_NAMES.get(name) ?? (HELPER_ARITY.has(name) ? [] : undefined);
+    for (const pair of takes ? (node.hash?.pairs ?? []) : []) {
+      if (takes!.includes(pair.key)) continue;
+      const near = didYouMean(pair.key, takes!);
+      report(
+        'MJZ167',
+        pair,
+        `${name} does not take ${pair.key}=: the value would be lost`,
+        near ? `Did you mean ${near}=? As in ${HELPER_OPTIONS.get(name!)}.` : takes!.length ? `It takes ${takes!.map((k) => `${k}=`).join(', ')}, as in ${HELPER_OPTIONS.get(name!)}.` : `${name} takes no name=value.`,
+      );
+    }
     if (name === 'lookup') {
       const field = node.params[1];
       if (field?.type === 'StringLiteral' && PROTOTYPE_NAMES.has((field as hbs.AST.StringLiteral).value)) {
@@ -219,6 +231,12 @@ export const HELPER_ARITY = new Map([
   ...['fact', 'factLabel', 'factValue', 'hasFact', 'count', 'num', 'year', 'date', 'json', 'source', 'part', 'table', 'highlight', 'isMember'].map((n) => [n, 1] as const),
   ...['percent', 'chunk', 'eq', 'add'].map((n) => [n, 2] as const),
   ['where', 3] as const,
+]);
+/** The names of those options. */
+const HELPER_OPTION_NAMES = new Map([
+  ['fact', ['qualifier', 'unit']],
+  ['count', ['one', 'two', 'few', 'many', 'other']],
+  ['num', ['grouping']],
 ]);
 /** The options (name=value) of the helpers that take some. */
 const HELPER_OPTIONS = new Map([

@@ -52,6 +52,7 @@ describe('audience precedence', () => {
   it.each([
     ['"#0B5D3B"', 'Drop the #: "0B5D3B".'],
     ['"#0b5"', 'Write all six digits: "00BB55".'],
+    ['"0B5D3B "', 'Remove the spaces: "0B5D3B".'],
     ['green', 'Give the colour as six hexadecimal digits (0–9, A–F) in double quotes, e.g. "1F3A5F", as a colour picker shows it without its #.'],
   ])('theme: a colour written %s is MJZ111 with how to write it', (written, hint) => {
     const { diagnostics } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': `extends: base\ncolors:\n  primary: ${written}\n` }));

@@ -145,6 +145,9 @@ describe('parseContent', () => {
     ['"28"', 'Write the number without quotes, value: 28: in quotes it is a text.'],
     ['1,100', 'Write the number without thousands separators, value: 1100: the slides group the digits themselves.'],
     ['28 موقعاً', 'Write the figure as a plain number, e.g. value: 1100, without words or units: a word such as «أكثر من» goes on the qualifier line, a unit on the unit line.'],
+    ['"-5"', 'Write the number without quotes, value: -5: in quotes it is a text.'],
+    ['"1٬100"', 'Write the number without thousands separators, value: 1100: the slides group the digits themselves.'],
+    ['"أكثر من ١١٠٠"', 'Write the figure alone (a word such as «أكثر من» goes on the qualifier line, a unit on the unit line) in Western digits, value: 1100: the audience\'s theme decides how digits are shown on the slides (digits: arabic-indic).'],
   ])('a number fact given %s says how to write the number', async (value, hint) => {
     const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, 'value: 28', `value: ${value}`));
     const d = parseContent(files).diagnostics.find((x) => x.code === 'MJZ111');

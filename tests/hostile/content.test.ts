@@ -38,7 +38,8 @@ describe('YAML syntax', () => {
 
   it('a list item indented under the entry before it: MJZ100 at its dash, not at the start of the line', async () => {
     const r = await run({ [DATASET]: replace('- en: Belgium', '  - en: Belgium') });
-    expectError(r, 'MJZ100', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, '- en: Belgium') }, /A block sequence may not be used as an implicit map key/);
+    const d = expectError(r, 'MJZ100', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, '- en: Belgium') }, /^This list item is indented more than the one before it: YAML reads it as part of that item$/);
+    expect(d.hint).toMatch(/^Start its dash \(-\) at the same column as the dashes of the list's other items\./);
   });
 
   it('an item line without its dash: MJZ100, with the hint to indent it or add the dash', async () => {
@@ -394,7 +395,7 @@ describe('references and text', () => {
     const line = r.texts.get(FACTS)!.split('\n').findIndex((l) => l.startsWith('  ffis.locaitons:')) + 1;
     for (const d of uses) {
       expect(d.location?.file).toBe(ARTICLE);
-      expect(d.hint).toBe(`Did you mean [[ffis.locaitons]]? The outline names [[ffis.locations]] 2 times and that fact never: if the name in ${FACTS} (line ${line}) is the one misspelt, correct it there.`);
+      expect(d.hint).toBe(`Did you mean [[ffis.locaitons]]? The outline names [[ffis.locations]] 2 times and [[ffis.locaitons]] never: if the name in ${FACTS} (line ${line}) is the one misspelt, correct it there.`);
     }
   });
 

@@ -273,6 +273,17 @@ describe('helpers and partials', () => {
     expect(d.hint).toBe('The partial reads "subtitle", but what it is given has no such field: the deck\'s own is {{@root.article.subtitle}}; or pass it where the partial is included (subtitle="…").');
   });
 
+  it('a name=value a helper does not read: MJZ167 at it, with "did you mean" (it was lost unseen)', async () => {
+    const r = await run(withSlide(bullets('"{{num 2254 groupng=false}} {{fact \'coalition.members\' qualifer=true}} {{year 2014 grouping=false}}"')));
+    const text = r.texts.get(DECK)!;
+    const at = (needle: string) => positionOf(text, needle).column;
+    expect(r.errors.filter((d) => d.code === 'MJZ167').map((d) => [d.location?.start?.column, d.message, d.hint])).toEqual([
+      [at('groupng='), 'num does not take groupng=: the value would be lost', 'Did you mean grouping=? As in {{num 2254 grouping=false}}.'],
+      [at('qualifer='), 'fact does not take qualifer=: the value would be lost', 'Did you mean qualifier=? As in {{fact "key" qualifier=true unit=true}}.'],
+      [at('grouping=false}}"'), 'year does not take grouping=: the value would be lost', 'year takes no name=value.'],
+    ]);
+  });
+
   it('a name=value the partial never reads: MJZ167 at the name, with "did you mean"', async () => {
     const r = await run({ [DECK]: replace('{{> agenda}}\n', '{{> agenda}}\n{{> highlights-slide list="watch" title="ت" section="م" calout="coalition.members"}}\n{{> growth-chart title="مسار"}}\n') });
     const text = r.texts.get(DECK)!;
