@@ -92,8 +92,9 @@ export function estimateLines(text: string, size: number, width: number, emPerCh
  * at 0.5 em counted one too few and 49 exactly.
  */
 export function wrapLines(text: string, size: number, width: number, emPerChar = 0.45): number {
-  const room = width * 72;
   const char = size * emPerChar;
+  // (a column narrower than a character, its margins aside, still holds one a line)
+  const room = Math.max(width * 72, char);
   return text.split('\n').reduce((sum, paragraph) => {
     let lines = 1;
     let used = 0;

@@ -52,6 +52,9 @@ describe('the lines of a table cell', () => {
     expect(wrapLines('abcdefgh abcdefgh', 20, 2)).toBe(2);
     expect(wrapLines('a'.repeat(40), 20, 2.2)).toBe(3);
     expect(wrapLines('سطر\nسطر آخر', 20, 2.2)).toBe(2);
+    // a column with no room left by its margins holds a character a line (it counted for ever)
+    expect(wrapLines('عضو', 20, 0)).toBe(3);
+    expect(wrapLines('عضو', 20, -0.1)).toBe(3);
   });
 });
 
@@ -100,6 +103,8 @@ describe('a table sized to fit its slide', () => {
   it('tells when it cannot fit even at the smallest size', () => {
     expect(tableOverflowsAtSmallest(table(CASES.tooTall), theme(22))).toBe(true);
     for (const t of [CASES.tenRows, CASES.longCells, CASES.nineRowsWithSource, CASES.threeByThree]) expect(tableOverflowsAtSmallest(table(t), theme(22)), t.title).toBe(false);
+    // a column far narrower than the others ([1, 60]: less than its margins) ends, too tall
+    expect(tableOverflowsAtSmallest(table({ ...CASES.threeByThree, widths: [1, 60, 1] }), theme(22))).toBe(true);
     // (as the authors' guide says: ten one-line rows over a source line fit too)
     expect(tableOverflowsAtSmallest(table({ ...CASES.tenRows, source: 'المصدر: بيانات التحالف' }), theme(22))).toBe(false);
   });
