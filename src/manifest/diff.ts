@@ -62,15 +62,20 @@ export interface DeckDiff {
   look: boolean;
 }
 
-/** Compares two builds slide by slide, matching slides by their identity (section, kind, rank). */
+/**
+ * Compares two builds slide by slide. Slides are matched within their section and kind: first
+ * those of the same title, then the rest in their order (a title that a changed figure rewords
+ * keeps its slide), so that a chart taken out of a section is removed, not the next chart
+ * compared with it.
+ */
 export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
-  const old = new Map(before.slides.map((s) => [s.id, s]));
-  const now = new Map(after.slides.map((s) => [s.id, s]));
-  const added = after.slides.filter((s) => !old.has(s.id));
-  const removed = before.slides.filter((s) => !now.has(s.id));
+  const old = matchSlides(before.slides, after.slides);
+  const matched = new Set(old.values());
+  const added = after.slides.filter((s) => !old.has(s));
+  const removed = before.slides.filter((s) => !matched.has(s));
   const changed: SlideChange[] = [];
   for (const s of after.slides) {
-    const o = old.get(s.id);
+    const o = old.get(s);
     if (!o || o.fingerprint === s.fingerprint) continue;
     const chart = s.kind === 'chart' ? chartChange(o, s) : undefined;
     changed.push({ before: o, after: s, ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}), facts: factChanges(o.facts, s.facts), ...(chart ? { chart } : {}) });
@@ -85,6 +90,27 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
       .filter((key) => b[key]?.value !== a[key]?.value || b[key]?.unit !== a[key]?.unit)
       .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: shown(b[key]), after: shown(a[key]) }));
   }
+}
+
+/** A title with each of its figures (in either digits, with separators) as #: two titles that differ in their figures alone are then the same. */
+const withoutFigures = (title: string) => title.replace(/[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g, '#');
+
+/** Each slide of `after` with the slide of `before` it is (see diffManifests). */
+function matchSlides(before: readonly ManifestSlide[], after: readonly ManifestSlide[]): Map<ManifestSlide, ManifestSlide> {
+  const group = (s: ManifestSlide) => s.id.replace(/\/[^/]*$/, ''); // section/kind (the id without its rank)
+  const free = new Map<string, ManifestSlide[]>();
+  for (const s of before) free.set(group(s), [...(free.get(group(s)) ?? []), s]);
+  const pairs = new Map<ManifestSlide, ManifestSlide>();
+  const take = (key: string, o: ManifestSlide) => free.set(key, free.get(key)!.filter((x) => x !== o));
+  for (const s of after) {
+    const o = free.get(group(s))?.find((x) => x.title === s.title);
+    if (o) (pairs.set(s, o), take(group(s), o));
+  }
+  for (const s of after) {
+    const o = pairs.has(s) ? undefined : free.get(group(s))?.[0];
+    if (o) (pairs.set(s, o), take(group(s), o));
+  }
+  return pairs;
 }
 
 /**
@@ -210,9 +236,11 @@ export function formatDiff(diff: DeckDiff): string {
   for (const c of diff.changed) {
     const where = c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`;
     lines.push(`~ slide ${where} ${c.after.kind}: ${c.after.title}`);
-    // (a title that changed with a fact it prints is said by that fact's line)
+    // (a title whose figures alone changed, with a fact it prints, is said by that fact's line;
+    // one reworded as well is said in full)
     const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));
-    if (c.title && !c.facts.some((f) => inTitle(f.key))) lines.push(`    title: ${c.title.before} → ${c.title.after}`);
+    const figuresOnly = c.title !== undefined && c.facts.some((f) => inTitle(f.key)) && withoutFigures(c.title.before) === withoutFigures(c.title.after);
+    if (c.title && !figuresOnly) lines.push(`    title: ${c.title.before} → ${c.title.after}`);
     for (const f of c.facts) lines.push(`    ${f.label ?? f.key} (${f.key}): ${value(f.before)} → ${value(f.after)}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
   }

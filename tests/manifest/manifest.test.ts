@@ -194,6 +194,22 @@ describe('chart points in the manifest and the diff', () => {
     expect(diffManifests(build(charts()), build(shifted(11))).changed[0]!.chart!.points).toHaveLength(11);
   });
 
+  it('reports a chart taken out of its section as removed, not the next chart as changed into it; a slide whose title a figure rewords is still the same slide', () => {
+    const both = charts();
+    const one = charts();
+    one.slides.splice(1, 1); // the growth chart goes: the groups chart is now the section's first chart
+    const d = diffManifests(build(both), build(one));
+    expect(d.removed.map((x) => x.title)).toEqual(['نمو التحالف']);
+    expect(d.added).toEqual([]);
+    expect(d.changed).toEqual([]);
+    // the other way: added, and the groups chart unchanged
+    const back = diffManifests(build(one), build(both));
+    expect([back.added.map((x) => x.title), back.removed, back.changed]).toEqual([['نمو التحالف'], [], []]);
+    // retitled (a figure in its title): the same slide, changed
+    const retitled = diffManifests(build(both), build(charts({ title: 'نمو التحالف إلى 90 عضواً' })));
+    expect([retitled.added, retitled.removed, retitled.changed.map((c) => c.title)]).toEqual([[], [], [{ before: 'نمو التحالف', after: 'نمو التحالف إلى 90 عضواً' }]]);
+  });
+
   it('says the categories are in another order when only their order changed', () => {
     const reversed = charts({}, { categories: ['دول أفريقية', 'دول عربية', 'دول أوروبية'], series: [{ name: 'دول', values: [17, 11, 36] }, { name: 'منظمات', values: [0, 1, 1] }] });
     const d = diffManifests(build(charts()), build(reversed));
@@ -207,6 +223,13 @@ describe('chart points in the manifest and the diff', () => {
     const d = diffManifests(titled(89), titled(90));
     expect(d.changed[0]!.title).toEqual({ before: 'نمو التحالف إلى 89 عضواً', after: 'نمو التحالف إلى 90 عضواً' });
     expect(formatDiff(d).split('\n').slice(1)).toEqual(['~ slide 2 chart: نمو التحالف إلى 90 عضواً', '    members (members): 89 → 90']);
+    // reworded as well as its figure moved: the title line says so too
+    const reworded = build(charts({ title: 'أعضاء التحالف حسب المنطقة (90)' }), [{ key: 'members', slide: 1, element: 'title' }], { members: fact('members', 90) });
+    expect(formatDiff(diffManifests(titled(89), reworded)).split('\n').slice(1)).toEqual([
+      '~ slide 2 chart: أعضاء التحالف حسب المنطقة (90)',
+      '    title: نمو التحالف إلى 89 عضواً → أعضاء التحالف حسب المنطقة (90)',
+      '    members (members): 89 → 90',
+    ]);
   });
 
   it('names the fact a point shows', () => {
