@@ -172,8 +172,11 @@ export async function compileAudience(prepared: PreparedContent, given: Template
             code: 'MJZ172',
             severity: 'warning',
             path: ['slides', i, 'rows'],
-            message: `The table "${slide.title}" (slide ${i + 1}) is taller than its slide can hold even at ${TABLE_MIN_SIZE} pt (${slide.rows.length} rows): its last rows would run over the footer`,
-            hint: `Give it fewer rows: split them over two table slides with the same columns (in a template, {{#each (chunk rows 5)}} around the slide: inside it, rows: {{json this}}, and the table's other fields through ../, title: "{{../title}}", columns: {{json ../columns}}; in the outline, two tables); or shorten its longest cells${slide.source ? ', or move its source line into the notes' : ''}.`,
+            message: `The table "${slide.title}" (slide ${i + 1}) is taller than its slide can hold even at ${TABLE_MIN_SIZE} pt (${slide.rows.length} ${slide.rows.length === 1 ? 'row' : 'rows'}): ${slide.rows.length === 1 ? 'it would run' : 'its last rows would run'} over the footer`,
+            hint:
+              slide.rows.length === 1
+                ? `Shorten its cells: one row cannot be split${slide.source ? '; or move its source line into the notes' : ''}.`
+                : `Give it fewer rows: split them over two table slides with the same columns (for a table of the outline's tables:, {{#each (chunk rows 5)}} around the slide in its partial: inside it, rows: {{json this}}, and the table's other fields through ../, title: "{{../title}}", columns: {{json ../columns}}; for one typed into a template, two table slides); or shorten its longest cells${slide.source ? ', or move its source line into the notes' : ''}.`,
           },
         ];
       }

@@ -7,9 +7,10 @@ import type { Diagnostic } from './diagnostic.js';
 /** What stands before a quote that opens a YAML value (a key's colon, a list's dash, [ { or ,): any other quote is a character of the text. */
 export const OPENS_VALUE = /(^|[:\-[{,])$/;
 
-/** A line that is a key (or list dashes) and a value wholly in double quotes, or a flow list of such values, maybe with a comment after it. */
+/** A line that is a key or list dashes and a value wholly in double quotes, or a flow list of such values, maybe with a comment after it. */
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
-const WHOLLY_QUOTED = new RegExp(`^\\s*(?:-\\s+)*(?:[\\w.-]+:\\s+)?(?:${QUOTED}|\\[\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\])\\s*(?:#.*)?$`);
+// (a key or a dash first: a line that starts with its quote may go on a value of the line above)
+const WHOLLY_QUOTED = new RegExp(`^\\s*(?:(?:-\\s+)+(?:[\\w.-]+:\\s+)?|[\\w.-]+:\\s+)(?:${QUOTED}|\\[\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\])\\s*(?:#.*)?$`);
 
 /**
  * Cheap first: whether some line has a ' #' after Arabic text, and is not a value wholly in
@@ -17,9 +18,10 @@ const WHOLLY_QUOTED = new RegExp(`^\\s*(?:-\\s+)*(?:[\\w.-]+:\\s+)?(?:${QUOTED}|
  * is no cut). Only then is the file scanned line by line, as YAML reads it.
  */
 function mayCut(text: string): boolean {
-  for (const m of text.matchAll(/^.*\S[ \t]+#.*$/gm)) {
+  // (lines as YAML ends them, at \n or \r only: a regex's . and ^ would also end one at U+2028)
+  for (const m of text.matchAll(/(?<=^|[\n\r])[^\n\r]*[^ \t\n\r][ \t]+#[^\n\r]*/g)) {
     const line = m[0];
-    if (!WHOLLY_QUOTED.test(line) && /[\u0600-\u06FF].*[ \t]#/.test(line)) return true;
+    if (!WHOLLY_QUOTED.test(line) && /[\u0600-\u06FF][\s\S]*[ \t]#/.test(line)) return true;
   }
   return false;
 }

@@ -256,10 +256,10 @@ export function parseFully(file: SourceFile): ParsedYaml {
     while (last >= 0 && /\s/.test(text[last]!)) last--;
     const before = text[last] ?? '';
     let hint = syntaxHint(error.code, message, before);
-    // a list item indented under the entry before it (`  - en: …` among `- en: …`), in words
+    // a list item out of line with its list (`  - en: …` among `- en: …`), in words
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^[ \t]*- /.test(text.slice(error.pos[0], text.indexOf('\n', error.pos[0]) >>> 0))) {
-      message = 'This list item is indented more than the one before it: YAML reads it as part of that item';
-      hint = "Start its dash (-) at the same column as the dashes of the list's other items.";
+      message = 'This list item is not lined up with its list: YAML reads it as part of the entry above it';
+      hint = "Start its dash (-) at the same column as the dashes of the list's other items (a list under a key starts on the line after it).";
     }
     const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos, hint);
     diagnostics.push(diagnostic);

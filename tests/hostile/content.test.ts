@@ -38,8 +38,11 @@ describe('YAML syntax', () => {
 
   it('a list item indented under the entry before it: MJZ100 at its dash, not at the start of the line', async () => {
     const r = await run({ [DATASET]: replace('- en: Belgium', '  - en: Belgium') });
-    const d = expectError(r, 'MJZ100', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, '- en: Belgium') }, /^This list item is indented more than the one before it: YAML reads it as part of that item$/);
-    expect(d.hint).toMatch(/^Start its dash \(-\) at the same column as the dashes of the list's other items\./);
+    const d = expectError(r, 'MJZ100', { file: DATASET, ...positionOf(r.texts.get(DATASET)!, '- en: Belgium') }, /^This list item is not lined up with its list: YAML reads it as part of the entry above it$/);
+    expect(d.hint).toMatch(/^Start its dash \(-\) at the same column as the dashes of the list's other items/);
+    // indented less than the one before it: the same words
+    const less = await run({ [ARTICLE]: (t) => t.replace(/(\n {10}- "[^\n]*")/, '$1\n        - "سطر إضافي"') });
+    expectError(less, 'MJZ100', { file: ARTICLE, ...positionOf(less.texts.get(ARTICLE)!, '- "سطر إضافي"') }, /^This list item is not lined up with its list/);
   });
 
   it('an item line without its dash: MJZ100, with the hint to indent it or add the dash', async () => {

@@ -95,8 +95,12 @@ describe('template syntax', () => {
     const rows = positionOf(tall.texts.get(DECK)!, `      - ${JSON.stringify(CASES.tooTall.rows[0])}`);
     expect([d!.severity, d!.location?.file, d!.location?.start?.line, d!.location?.start?.column]).toEqual(['warning', DECK, rows.line, rows.column + 6]);
     expect(d!.message).toMatch(/^The table "جدول أطول من الشريحة" \(slide \d+\) is taller than its slide can hold even at 10 pt \(10 rows\): its last rows would run over the footer/);
-    expect(d!.hint).toMatch(/^Give it fewer rows: split them over two table slides with the same columns \(in a template, \{\{#each \(chunk rows 5\)\}\} around the slide/);
+    expect(d!.hint).toMatch(/^Give it fewer rows: split them over two table slides with the same columns \(for a table of the outline's tables:, \{\{#each \(chunk rows 5\)\}\} around the slide in its partial/);
     expect(d!.hint).toMatch(/or shorten its longest cells\. See the whole spec/);
+    // one row too tall: it cannot be split, and the warning says so
+    const oneRow = (await run(slide({ ...CASES.tooTall, rows: [[CASES.tooTall.rows[0]![0]!, CASES.tooTall.rows[0]![1]!.repeat(12), CASES.tooTall.rows[0]![2]!.repeat(12)]] }))).result.diagnostics.find((x) => x.code === 'MJZ172');
+    expect(oneRow?.message).toMatch(/\(1 row\): it would run over the footer,/);
+    expect(oneRow?.hint).toMatch(/^Shorten its cells: one row cannot be split\./);
     // tables the fitting holds: ten one-line rows, six rows of long cells, nine rows over a source line
     for (const t of [CASES.tenRows, CASES.longCells, CASES.nineRowsWithSource]) expect(await warned(t), t.title).toEqual([]);
     // a source line under the table takes room, and the hint says so
