@@ -39,6 +39,8 @@ export interface ChartChange {
   points: PointChange[];
   /** The categories kept are in another order. */
   reordered: boolean;
+  /** The series kept are in another order (their colours and the legend change with it). */
+  seriesReordered?: boolean;
 }
 
 export interface SlideChange {
@@ -148,6 +150,7 @@ function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefine
   });
   for (const j of left.slice(unpaired.length)) change.series.push({ after: a.series[j]!.name });
   seriesPairs.sort(([, x], [, y]) => x - y);
+  if (seriesPairs.some(([i], k) => k > 0 && i < seriesPairs[k - 1]![0])) change.seriesReordered = true;
 
   // categories: by label (and which of equal labels), then relabelled in place
   const keys = (labels: readonly string[]) => {
@@ -208,7 +211,7 @@ function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefine
   }
   // (a stable sort: at one place, the series in their order)
   change.points = found.sort((x, y) => x.place - y.place).map((f) => f.point);
-  const same = !change.type && !change.series.length && !change.points.length && !change.reordered;
+  const same = !change.type && !change.series.length && !change.points.length && !change.reordered && !change.seriesReordered;
   return same ? undefined : change;
 }
 
@@ -250,13 +253,14 @@ export function formatDiff(diff: DeckDiff): string {
 /** The lines that say what changed in a chart: its type, its series, then its points (the first few of many). */
 function formatChart(change: ChartChange, before: ManifestChart | undefined, after: ManifestChart | undefined): string[] {
   if (change.unrecorded) {
-    const whose = { before: "the earlier deck's manifest does not record them", after: "the later deck's manifest does not record them", both: 'neither manifest records them' }[change.unrecorded];
-    return [`chart points: not compared (${whose}: it was written by an older mujaz)`];
+    const whose = { before: "the earlier deck's manifest does not record them: it was", after: "the later deck's manifest does not record them: it was", both: 'neither manifest records them: both were' }[change.unrecorded];
+    return [`chart points: not compared (${whose} written by an older mujaz)`];
   }
   const lines: string[] = [];
   if (change.type) lines.push(`chart type: ${change.type.before} → ${change.type.after}`);
   for (const s of change.series) lines.push(`series: ${value(s.before)} → ${value(s.after)}`);
-  if (change.reordered) lines.push('chart categories: the same, in another order');
+  if (change.seriesReordered) lines.push('chart series kept: in another order');
+  if (change.reordered) lines.push(change.points.some((p) => p.before === undefined || p.after === undefined || p.was !== undefined) ? 'chart categories kept: in another order' : 'chart categories: the same, in another order');
   // (a point names its series when the chart has more than one)
   const several = (before?.series.length ?? 0) > 1 || (after?.series.length ?? 0) > 1;
   const line = (p: PointChange) => {

@@ -217,6 +217,13 @@ describe('chart points in the manifest and the diff', () => {
     expect(formatDiff(d)).toBe(['~ slide 3 chart: الأعضاء بحسب المجموعة', '    chart categories: the same, in another order'].join('\n'));
   });
 
+  it('says series kept in another order, and categories kept in another order when others changed too', () => {
+    const swapped = charts({}, { series: [{ name: 'منظمات', values: [1, 1, 0] }, { name: 'دول', values: [36, 11, 17] }] });
+    expect(report(charts(), swapped)).toBe(['~ slide 3 chart: الأعضاء بحسب المجموعة', '    chart series kept: in another order'].join('\n'));
+    const moved = charts({}, { categories: ['دول أفريقية', 'دول عربية', 'دول آسيوية'], series: [{ name: 'دول', values: [17, 11, 8] }, { name: 'منظمات', values: [0, 1, 0] }] });
+    expect(report(charts(), moved).split('\n')[1]).toBe('    chart categories kept: in another order');
+  });
+
   it('says a changed title, unless a fact it prints moved (its line says so)', () => {
     expect(report(charts(), charts({ title: 'نمو عدد الأعضاء' }))).toBe(['~ slide 2 chart: نمو عدد الأعضاء', '    title: نمو التحالف → نمو عدد الأعضاء'].join('\n'));
     const titled = (n: number) => build(charts({ title: `نمو التحالف إلى ${n} عضواً` }), [{ key: 'members', slide: 1, element: 'title' }], { members: fact('members', n) });
