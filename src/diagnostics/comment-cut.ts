@@ -7,9 +7,13 @@ import type { Diagnostic } from './diagnostic.js';
 /** What stands before a quote that opens a YAML value (a key's colon, a list's dash, [ { or ,): any other quote is a character of the text. */
 export const OPENS_VALUE = /(^|[:\-[{,])$/;
 
-/** A line that is a key or list dashes and a value wholly in double quotes, or a flow list of such values, maybe with a comment after it. */
+/** A value in double quotes, its escapes kept. */
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
-// (a key or a dash first: a line that starts with its quote may go on a value of the line above)
+/**
+ * A line that is a key or list dashes and a value wholly in double quotes, or a flow list of such
+ * values, maybe with a comment after it: nothing of it can be cut. (A key or a dash first: a line
+ * that starts with its quote may go on a value of the line above.)
+ */
 const WHOLLY_QUOTED = new RegExp(`^\\s*(?:(?:-\\s+)+(?:[\\w.-]+:\\s+)?|[\\w.-]+:\\s+)(?:${QUOTED}|\\[\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\])\\s*(?:#.*)?$`);
 
 /**
