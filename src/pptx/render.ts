@@ -1,6 +1,7 @@
 import type { Pptx, PptxSlide } from './types.js';
 import { presentationParts } from './parts.js';
 import type { PartMap } from './post/types.js';
+import { escapeText } from './post/xml.js';
 import type { Logo } from '../audience/logo.js';
 import type { Theme } from '../audience/theme.js';
 import type { DeckSpec, Slide } from '../spec/schema.js';
@@ -46,7 +47,8 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo): Pro
   pptx.title = spec.deck.title;
   if (spec.deck.subject) pptx.subject = spec.deck.subject;
   pptx.author = spec.deck.author ?? 'mujaz';
-  pptx.company = 'mujaz';
+  // (pptxgenjs writes the company into docProps/app.xml as it is: escaped here)
+  pptx.company = escapeText(spec.deck.company ?? '');
   pptx.rtlMode = true;
   pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
   defineMasters(pptx, theme, spec.deck.footer);

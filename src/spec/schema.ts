@@ -145,8 +145,10 @@ export const SlideSchema = z.discriminatedUnion('kind', [
 export const DeckSpecSchema = z.strictObject({
   deck: z.strictObject({
     title: text,
+    /** The file's properties, which PowerPoint shows in File > Info: its subject, author (default mujaz) and company (default none). */
     subject: z.string().optional(),
     author: z.string().optional(),
+    company: z.string().optional(),
     /** The footer of every content slide: source and date. */
     footer: z.string().optional(),
     /** ISO date of the deck, written into the package metadata. */

@@ -236,6 +236,27 @@ describe('the briefing deck', () => {
   });
 });
 
+describe("the file's properties", () => {
+  it('name the author and company a template gives (escaped for the XML), and claim no company otherwise', async () => {
+    const shipped = await unzipXml((await buildDeck({ root: REPO, audience: 'briefing' })).bytes!);
+    expect(shipped.get('docProps/app.xml')).toContain('<Company></Company>');
+    expect(shipped.get('docProps/core.xml')).toContain('<dc:creator>mujaz</dc:creator>');
+    const root = await tempProject();
+    try {
+      const deck = path.join(root, 'templates/briefing/deck.hbs');
+      await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), 'deck:\n', 'deck:\n  author: "إدارة التحليل"\n  company: "وزارة الخارجية <الإحاطات> & الأبحاث"\n'));
+      const result = await buildDeck({ root, audience: 'briefing' });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const parts = await unzipXml(result.bytes!);
+      expect(parts.get('docProps/app.xml')).toContain('<Company>وزارة الخارجية &lt;الإحاطات&gt; &amp; الأبحاث</Company>');
+      expect(parts.get('docProps/core.xml')).toContain('<dc:creator>إدارة التحليل</dc:creator>');
+      expect(validatePptx(result.bytes!).code).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a horizontal bar chart', () => {
   const scaleOf = (xml: string) => xml.slice(xml.indexOf('<c:valAx>'), xml.indexOf('</c:valAx>'));
 
