@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,10 @@ export async function initProject(dir: string): Promise<string[]> {
   if (existing.some((name) => name === 'content' || name === 'templates')) {
     throw new InitError(`${dir} already holds a content/ or templates/ folder: mujaz init starts new projects only`);
   }
+  // Nothing already there is written over: the guide and the editor schemas go to docs/.
+  const docs = ['docs/authors-guide.md', ...(await readdir(path.join(PACKAGE, 'docs/schemas'))).map((f) => `docs/schemas/${f}`)];
+  const taken = docs.filter((file) => existsSync(path.join(target, file)));
+  if (taken.length) throw new InitError(`${dir} already holds ${taken.join(', ')}, which mujaz init would write over: start the project in a new folder`);
   await mkdir(target, { recursive: true });
   const starter = path.join(PACKAGE, 'src/init/starter');
   await cp(path.join(starter, 'content'), path.join(target, 'content'), { recursive: true });
@@ -61,7 +66,8 @@ export async function initProject(dir: string): Promise<string[]> {
   await cp(path.join(PACKAGE, 'docs/schemas'), path.join(target, 'docs/schemas'), { recursive: true });
   await cp(path.join(PACKAGE, 'docs/authors-guide.md'), path.join(target, 'docs/authors-guide.md'));
   await mkdir(path.join(target, 'output'), { recursive: true });
-  return listRelative(target);
+  // the files made (not others the folder held)
+  return [...(await listRelative(target, 'content')), ...(await listRelative(target, 'templates')), ...docs].sort();
 }
 
 async function listRelative(root: string, dir = ''): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,26 @@ describe('mujaz init', () => {
     expect(made.status, made.stderr).toBe(0);
     expect(readdirSync(path.join(dir, 'templates')).sort()).toEqual(['_shared', 'briefing', 'economy', 'leadership', 'media', 'security']);
     rmSync(pkg, { recursive: true, force: true });
+  });
+
+  it('writes over nothing: a folder holding docs/authors-guide.md is refused, one holding other files is a project beside them, and only the files made are counted', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-'));
+    mkdirSync(path.join(dir, 'docs'));
+    writeFileSync(path.join(dir, 'docs/authors-guide.md'), 'my own notes\n');
+    const refused = mujaz(['init', dir]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('already holds docs/authors-guide.md, which mujaz init would write over');
+    expect(readFileSync(path.join(dir, 'docs/authors-guide.md'), 'utf8')).toBe('my own notes\n');
+    expect(existsSync(path.join(dir, 'content'))).toBe(false);
+
+    const other = mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-'));
+    writeFileSync(path.join(other, 'README.md'), 'my repository\n');
+    const made = mujaz(['init', other]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(readFileSync(path.join(other, 'README.md'), 'utf8')).toBe('my repository\n');
+    const count = Number(/\((\d+) files\)/.exec(made.stderr)?.[1]);
+    const made2 = path.join(mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-')), 'fresh');
+    expect(Number(/\((\d+) files\)/.exec(mujaz(['init', made2]).stderr)?.[1])).toBe(count);
   });
 
   it('refuses a folder that already holds a project', () => {

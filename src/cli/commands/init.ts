@@ -6,7 +6,7 @@ export function initCommand(program: Command, cli: CliContext): void {
   program
     .command('init')
     .description('start a new briefing project in DIR: an example outline, facts with sources, and the shipped audiences')
-    .argument('<dir>', 'the folder to create (or an empty one)')
+    .argument('<dir>', 'the folder to create (or an existing one: nothing in it is written over)')
     .action(async (dir: string) => {
       try {
         const files = await initProject(dir);
