@@ -228,23 +228,30 @@ const shown = (fact: { value: number | string; unit?: string } | undefined): num
 const LIST_ALL_POINTS = 8;
 const LIST_FIRST_POINTS = 5;
 
+/**
+ * Arabic text in a line of the report, isolated (U+2068 … U+2069): a terminal or viewer that
+ * lays out Arabic right to left would otherwise draw the figures and the arrow after it into
+ * its run, and show «89 → 90» as 90 → 89. Text without right-to-left letters stays as it is.
+ */
+const iso = (text: string | number): string => (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(String(text)) ? `\u2068${text}\u2069` : String(text));
+
 /** The summary people read: which slides were added, removed and changed, and which facts moved. */
 export function formatDiff(diff: DeckDiff): string {
   if (isEmpty(diff)) return 'no differences';
   const lines: string[] = [];
   if (diff.look) lines.push('the look of every slide: its theme (colours, fonts, sizes, digits or logo)');
-  for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${f.label})` : ''}: ${value(f.before)} → ${value(f.after)}`);
-  for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${s.title}`);
-  for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${s.title}`);
+  for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${iso(f.label)})` : ''}: ${iso(value(f.before))} → ${iso(value(f.after))}`);
+  for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${iso(s.title)}`);
+  for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${iso(s.title)}`);
   for (const c of diff.changed) {
     const where = c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`;
-    lines.push(`~ slide ${where} ${c.after.kind}: ${c.after.title}`);
+    lines.push(`~ slide ${where} ${c.after.kind}: ${iso(c.after.title)}`);
     // (a title whose figures alone changed, with a fact it prints, is said by that fact's line;
     // one reworded as well is said in full)
     const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));
     const figuresOnly = c.title !== undefined && c.facts.some((f) => inTitle(f.key)) && withoutFigures(c.title.before) === withoutFigures(c.title.after);
-    if (c.title && !figuresOnly) lines.push(`    title: ${c.title.before} → ${c.title.after}`);
-    for (const f of c.facts) lines.push(`    ${f.label ?? f.key} (${f.key}): ${value(f.before)} → ${value(f.after)}`);
+    if (c.title && !figuresOnly) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
+    for (const f of c.facts) lines.push(`    ${iso(f.label ?? f.key)} (${f.key}): ${iso(value(f.before))} → ${iso(value(f.after))}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
   }
   return lines.join('\n');
@@ -258,15 +265,15 @@ function formatChart(change: ChartChange, before: ManifestChart | undefined, aft
   }
   const lines: string[] = [];
   if (change.type) lines.push(`chart type: ${change.type.before} → ${change.type.after}`);
-  for (const s of change.series) lines.push(`series: ${value(s.before)} → ${value(s.after)}`);
+  for (const s of change.series) lines.push(`series: ${iso(value(s.before))} → ${iso(value(s.after))}`);
   if (change.seriesReordered) lines.push('chart series kept: in another order');
   if (change.reordered) lines.push(change.points.some((p) => p.before === undefined || p.after === undefined || p.was !== undefined) ? 'chart categories kept: in another order' : 'chart categories: the same, in another order');
   // (a point names its series when the chart has more than one)
   const several = (before?.series.length ?? 0) > 1 || (after?.series.length ?? 0) > 1;
   const line = (p: PointChange) => {
-    const label = p.was !== undefined ? `${p.was} → ${p.category}` : p.category;
+    const label = p.was !== undefined ? `${iso(p.was)} → ${iso(p.category)}` : iso(p.category);
     const values = p.was !== undefined && p.before === p.after ? value(p.after) : `${value(p.before)} → ${value(p.after)}`;
-    return `point ${label}${several ? ` in «${p.series}»` : ''}${p.fact ? ` (${p.fact})` : ''}: ${values}`;
+    return `point ${label}${several ? ` in «${iso(p.series)}»` : ''}${p.fact ? ` (${p.fact})` : ''}: ${values}`;
   };
   const n = change.points.length;
   if (n <= LIST_ALL_POINTS) return [...lines, ...change.points.map(line)];

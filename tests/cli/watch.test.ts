@@ -20,7 +20,8 @@ function startWatch(root: string, args: string[] = []) {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  return { child, out: () => out, err: () => err, waitFor };
+  // (stdout without the isolates the change report puts around its Arabic text)
+  return { child, out: () => out.replace(/[\u2068\u2069]/g, ''), err: () => err, waitFor };
 }
 
 let running: ChildProcess | undefined;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractFactUses, markFact } from '../../src/facts/markers.js';
-import { diffManifests, formatDiff, isEmpty } from '../../src/manifest/diff.js';
+import { diffManifests, formatDiff as formatWithIsolates, isEmpty } from '../../src/manifest/diff.js';
+
+/** The report without the isolates around its Arabic text (one test below holds them). */
+const formatDiff = (d: Parameters<typeof formatWithIsolates>[0]) => formatWithIsolates(d).replace(/[\u2068\u2069]/g, '');
 import { checkManifest, makeManifest, type Manifest } from '../../src/manifest/manifest.js';
 import type { ResolvedFact } from '../../src/facts/resolve.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
@@ -70,6 +73,15 @@ describe('manifest and diff', () => {
     const d = diffManifests(withUnit(), withUnit('%'));
     expect(d.facts).toEqual([{ key: 'members', label: 'members', before: 89, after: '89%' }]);
     expect(formatDiff(d)).toContain('fact members (members): 89 → 89%');
+  });
+
+  it('isolates the Arabic text of its lines (U+2068 … U+2069), so that a terminal laying it out right to left keeps 89 → 90 in order', () => {
+    const titled = (n: number, title: string) => makeManifest('briefing', { ...spec(n), slides: spec(n).slides.map((x, i) => (i === 1 ? { ...x, title } : x)) } as DeckSpec, uses, { members: fact('members', n) });
+    const lines = formatWithIsolates(diffManifests(titled(89, 'الأعضاء'), titled(90, 'أعضاء التحالف'))).split('\n');
+    expect(lines).toContain('~ slide 2 bullets: \u2068أعضاء التحالف\u2069');
+    expect(lines).toContain('    title: \u2068الأعضاء\u2069 → \u2068أعضاء التحالف\u2069');
+    expect(lines).toContain('    members (members): 89 → 90'); // (nothing right to left: as it was)
+    for (const line of lines) expect(line.replace(/\u2068[^\u2069]*\u2069/g, ''), line).not.toMatch(/[\u0600-\u06FF]/);
   });
 
   it('reports added and removed slides', () => {

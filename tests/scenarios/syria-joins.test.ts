@@ -149,7 +149,8 @@ describe('Syria joins', () => {
     const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
     const shown = /```\n\$ npx mujaz diff before\.pptx output\/briefing\.pptx\n([\s\S]*?)```/.exec(readme);
     expect(shown, 'README shows the report').not.toBeNull();
-    expect(formatDiff(diff)).toBe(shown![1]!.trimEnd());
+    // (the report isolates its Arabic text for terminals that lay it out right to left; the README shows the text)
+    expect(formatDiff(diff).replace(/[\u2068\u2069]/g, '')).toBe(shown![1]!.trimEnd());
   });
 
   it('builds byte-identical decks again', async () => {
