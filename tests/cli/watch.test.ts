@@ -124,6 +124,28 @@ describe('mujaz watch', () => {
     expect(reports[0]).toContain(`(audiences: ${failed.join(', ')})`);
   }, 60_000);
 
+  it('stops, exit 1, when its first build fails for want of the project, the audience or a place to write (no save mends it)', async () => {
+    const root = await tempProject();
+    await writeFile(path.join(root, 'afile'), 'x');
+    for (const [args, says] of [
+      [['--root', path.join(root, 'nosuch')], 'error MJZ123'],
+      [['--root', root, '-a', 'nosuch'], 'error MJZ150'],
+      [['--root', root, '--out', path.join(root, 'afile')], 'error MJZ190'],
+    ] as const) {
+      const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'watch', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        const timer = setTimeout(() => child.kill('SIGTERM'), 20_000);
+        child.on('close', (code) => (clearTimeout(timer), resolve({ code, err })));
+      });
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toContain(says);
+      expect(r.err).toContain('watch stops: this problem is not mended by saving a file');
+      expect(r.err).not.toContain('watching content/');
+    }
+  }, 90_000);
+
   it('writes the spec at every rebuild with --emit spec', async () => {
     const { root, w, facts, original } = await watchedProject(['--emit', 'spec']);
     const spec = path.join(root, 'output/briefing.spec.json');

@@ -3,6 +3,9 @@ import { formatDiff } from '../../manifest/diff.js';
 import type { WatchEvent } from '../../watch/watch.js';
 import { deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
 
+/** Problems of a first build that no save mends: no project folder, no such audience, nowhere to write the deck. */
+const STOPS_WATCH = new Set(['MJZ123', 'MJZ150', 'MJZ190']);
+
 export function watchCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('watch').description('rebuild the decks whenever content/ or templates/ change, and say what changed'), 'rebuild')
     .addOption(emitOption())
@@ -11,7 +14,8 @@ export function watchCommand(program: Command, cli: CliContext): void {
       // The decks of one rebuild are reported together, as build --all does: a problem of a shared
       // file is printed once, naming every audience it stops, before the line of each deck.
       let round: WatchEvent[] = [];
-      const reportRound = () => {
+      let stopped = false;
+      const reportRound = (stopping = false) => {
         const events = round;
         round = [];
         cli.report(events.flatMap((e) => ('diagnostics' in e ? e.diagnostics : [])));
@@ -20,16 +24,26 @@ export function watchCommand(program: Command, cli: CliContext): void {
             cli.out.result(true, `${event.audience} → ${relative(event.file)} (${event.ms} ms)`);
             if (event.diff) process.stdout.write(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
           } else if (event.type === 'failed') {
-            cli.out.result(false, `${event.audience}: not rebuilt; the last good deck stays. Fix the problem and save again.`);
+            cli.out.result(false, stopping ? `${event.audience}: not built` : `${event.audience}: not rebuilt; the last good deck stays. Fix the problem and save again.`);
           }
         }
       };
       const watcher = watchProject({ ...deckTarget(opts), emit: opts.emit }, (event) => {
         switch (event.type) {
-          case 'ready':
-            reportRound();
+          case 'ready': {
+            // A first build that failed for want of the project, the audience or a place to write
+            // is not mended by a save: watch stops there, as build would (exit 1).
+            const hopeless = round.filter((e) => e.type === 'failed' && e.diagnostics.some((d) => STOPS_WATCH.has(d.code)));
+            reportRound(hopeless.length > 0);
+            if (hopeless.length) {
+              stopped = true;
+              cli.fail();
+              process.stderr.write(`watch stops: ${hopeless.length > 1 ? 'these problems are' : 'this problem is'} not mended by saving a file; fix ${hopeless.length > 1 ? 'them' : 'it'}, then start watch again.\n`);
+              break;
+            }
             cli.out.info(`watching ${event.watching.join(' and ')} (Ctrl-C to stop)`);
             break;
+          }
           case 'changed':
             reportRound(); // (the rebuild before this one, if it is still to be printed)
             cli.forgetReported(); // each rebuild says all it finds, even what an earlier one said
@@ -44,6 +58,7 @@ export function watchCommand(program: Command, cli: CliContext): void {
         }
       });
       await watcher.ready;
+      if (stopped) return watcher.close();
       await new Promise<void>((resolve) => {
         const stop = () => void watcher.close().then(resolve);
         process.once('SIGINT', stop);
