@@ -139,6 +139,10 @@ describe('mujaz CLI', () => {
     expect(r.stdout).toMatch(/^briefing\s+إحاطة تحليلية كاملة — The full analysis/m);
     const json = JSON.parse(mujaz(['audiences', '--json']).stdout) as { name: string; valid: boolean }[];
     expect(json.find((a) => a.name === 'briefing')).toMatchObject({ valid: true });
+    // a folder that is no project: said, exit 1 (it printed nothing and exited 0)
+    const empty = mujaz(['audiences', '--root', os.tmpdir()]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^error: no audiences in .*templates\/ \(each is a folder there with its theme\.yaml\)/);
   });
 
   it('adds an audience with no code: a copy, a changed theme, a deck', async () => {

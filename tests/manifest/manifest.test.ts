@@ -63,7 +63,7 @@ describe('manifest and diff', () => {
     const blue = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '17324D' } });
     const green = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '0B5D3B' } });
     expect(diffManifests(blue, green).look).toBe(true);
-    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide: its theme (colours, fonts, sizes, digits or logo)');
+    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide changed: its theme (colours, fonts, sizes, digits) or its logo');
     expect(isEmpty(diffManifests(blue, blue))).toBe(true);
     expect(diffManifests(m89, green).look).toBe(false); // a manifest from before looks were kept: not said
   });

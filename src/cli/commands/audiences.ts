@@ -12,13 +12,20 @@ export function audienceCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { root: string; json?: boolean }) => {
       const audiences = await describeAudiences(opts.root);
+      if (audiences.length === 0) {
+        // (an empty list would read as a project without audiences: say where none were found)
+        process.stderr.write(`error: no audiences in ${relative(path.resolve(opts.root, 'templates'))}/ (each is a folder there with its theme.yaml): give --root the folder that holds content/ and templates/\n`);
+        if (opts.json) process.stdout.write('[]\n');
+        return cli.fail();
+      }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: diagnostics.length === 0 })), null, 2)}\n`);
       } else {
         const width = Math.max(0, ...audiences.map((a) => a.name.length));
         for (const a of audiences) {
           const extra = [a.extends ? `extends ${a.extends}` : '', a.digits === 'arabic-indic' ? 'Arabic-Indic digits' : ''].filter(Boolean).join('; ');
-          process.stdout.write(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'} — ${a.description ?? ''}${extra ? ` (${extra})` : ''}\n`);
+          const about = [a.description, extra ? `(${extra})` : ''].filter(Boolean).join(' ');
+          process.stdout.write(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'}${about ? ` — ${about}` : ''}\n`);
         }
       }
       cli.report(audiences.flatMap((a) => a.diagnostics));
