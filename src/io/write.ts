@@ -9,13 +9,34 @@ function tempPath(target: string): string {
 }
 
 /**
+ * `dir` and the folders above it that are missing, made one by one from the nearest that exists.
+ * (Node's own mkdir with `recursive` tries again for ever where a folder cannot be made in a
+ * place that claims it does not exist, such as /proc: `--out /proc/x` hung the build.)
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!(await lstat(at).then(() => true, () => false))) {
+    missing.unshift(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error; // (made meanwhile by another build)
+    });
+  }
+}
+
+/**
  * Writes a file atomically: the bytes go to a temporary file in the same folder, which is then
  * renamed over the target. A failed or concurrent build never leaves a half-written file, and
  * the previous file stays until the new one is complete.
  */
 export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(target);
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const temp = tempPath(target);
   try {
     await writeFile(temp, data);
@@ -73,7 +94,7 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
   try {
     for (const file of staged) {
       current = file.target;
-      await mkdir(path.dirname(file.target), { recursive: true });
+      await makeFolder(path.dirname(file.target));
       await writeFile(file.temp, file.data);
     }
     for (const file of staged) {

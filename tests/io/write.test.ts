@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeAtomicAll, WriteError } from '../../src/io/write.js';
+import { makeFolder, writeAtomicAll, WriteError } from '../../src/io/write.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
@@ -113,5 +113,24 @@ describe('writeAtomicAll', () => {
       ]),
     ).rejects.toBeInstanceOf(WriteError);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('makeFolder', () => {
+  it('makes a folder and the missing ones above it, and leaves one that is there', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'mujaz-mk-'));
+    await makeFolder(path.join(root, 'a/b/c'));
+    expect(await readdir(path.join(root, 'a/b'))).toEqual(['c']);
+    await makeFolder(path.join(root, 'a/b/c'));
+  });
+
+  it.skipIf(process.platform !== 'linux')('fails, rather than trying for ever, where no folder can be made (/proc)', async () => {
+    await expect(makeFolder('/proc/mujaz-no-such-folder/x')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('fails where a file stands in the way', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'mujaz-mk-'));
+    await writeFile(path.join(root, 'f'), 'x');
+    await expect(makeFolder(path.join(root, 'f/g'))).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 });
