@@ -5,6 +5,7 @@ import { commentCuts } from '../diagnostics/comment-cut.js';
 import { codePoint, didYouMean, didYouMeanId, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { westernFigures } from '../format/arabic.js';
 import { idCompare } from '../format/natural.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
 import { outlineTexts } from './outline.js';
@@ -589,14 +590,6 @@ function normalise(text: string): string {
   return text.normalize('NFC').replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Text with its figures in Western digits (Arabic-Indic and Persian digits, ٫ as the decimal point) and without thousands separators (, or ٬ before three digits). */
-function westernFigures(text: string): string {
-  return text
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/(?<=\d)٫(?=\d)/g, '.')
-    .replace(/(?<=\d)[,٬](?=\d{3}(?!\d))/g, '');
-}
 
 /** The sources a YAML sources file names, read without its schema: each entry with an id. */
 function leniently(yaml: ParsedYaml | undefined): { sources: Source[] } | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codePoint } from '../diagnostics/diagnostic.js';
+import { westernFigures } from '../format/arabic.js';
 
 /**
  * The schemas of the content files: the single source of truth for their shape.
@@ -186,7 +187,7 @@ export function figureHint(value: unknown): string | undefined {
   // Arabic-Indic (٠–٩) or Persian (۰–۹) digits, with their separators (٬ thousands, ٫ decimal)
   const words = 'a word such as «أكثر من» goes on the qualifier line, a unit on the unit line';
   if (/[\u0660-\u0669\u06F0-\u06F9]/.test(text)) {
-    const western = text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/\u066B/g, '.').replace(/[\u066C,\s\u00A0\u202F]/g, '');
+    const western = westernFigures(text).replace(/[\s\u00A0\u202F]/g, '');
     const figure = /^-?\d+(\.\d+)?$/.test(western) ? western : /-?\d+(\.\d+)?/.exec(western)?.[0];
     const alone = /^-?\d+(\.\d+)?$/.test(western) ? '' : ` alone (${words})`;
     return `Write the figure${alone} in Western digits${figure ? `, value: ${figure}` : ''}: the audience's theme decides how digits are shown on the slides (digits: arabic-indic).`;

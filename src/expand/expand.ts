@@ -324,17 +324,17 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     const siblings = siblingFields(ast, line, column, missing, context);
     const names = siblings ?? fieldNames(context);
     const example = includes.length ? callExample(file.text) : undefined;
-    if (example && new RegExp(`\\s${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}=`).test(example)) {
+    const deckField = includes.length && !siblings ? rootPath(context, missing) : undefined;
+    if (example?.split(/\s/).some((word) => word.startsWith(`${missing}=`))) {
       // a name=value the include left out
       hint = `The partial reads "${missing}": pass it where the partial is included, as its first line shows: ${example}.`;
     } else if (bare && !siblings && names.includes(missing)) {
       // spelt right (the context has such a field, deeper): the include did not give the
       // partial the context that holds it, e.g. {{> part-slide}} without its part
       hint = `The partial reads "${missing}", a field of what it is given: ${example ? `include it as its first line shows, ${example}` : 'give it its context where it is included (a part, a table: what the partial prints the fields of)'}.`;
-    } else if (includes.length && !siblings && rootPath(context, missing)) {
+    } else if (deckField) {
       // spelt right, but a field of the deck's context, not of what the partial was given
-      const at = rootPath(context, missing)!;
-      hint = `The partial reads "${missing}", but what it is given has no such field: the deck's own is {{@root.${at}}}; or pass it where the partial is included (${missing}="…").`;
+      hint = `The partial reads "${missing}", but what it is given has no such field: the deck's own is {{@root.${deckField}}}; or pass it where the partial is included (${missing}="…").`;
     } else {
       const suggestion = didYouMean(missing, names.filter((name) => name !== missing));
       hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
@@ -373,8 +373,7 @@ function rootPath(context: TemplateContext, name: string): string | undefined {
   while (queue.length) {
     const { value, path } = queue.shift()!;
     if (value === null || typeof value !== 'object' || Array.isArray(value) || path.length > 2) continue;
-    if (path.length > 0 && Object.hasOwn(value, name)) return [...path, name].join('.');
-    if (path.length === 0 && Object.hasOwn(value, name)) return name;
+    if (Object.hasOwn(value, name)) return [...path, name].join('.');
     for (const [k, v] of Object.entries(value)) queue.push({ value: v, path: [...path, k] });
   }
   return undefined;

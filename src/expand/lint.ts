@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { commentCuts, OPENS_VALUE } from '../diagnostics/comment-cut.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
-import { latinDigits } from '../format/arabic.js';
+import { latinDigits, westernFigures } from '../format/arabic.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
 import { LEXER_STATE, parseTemplate, partialName, type LexerState } from './tree.js';
 
@@ -404,7 +404,7 @@ function typedFigureHint(figure: string): string {
   const facts = 'Print figures from the facts ({{fact "key"}}, {{count "key" ...}}) so that they follow when the facts change.';
   const latin = 'Digits of a Latin name or reference (UNSCR 2254, S/RES/2254, F-16) stay as typed and are not reported.';
   if (/^[0-9٠-٩]{4,}$/.test(figure)) {
-    const n = figure.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    const n = westernFigures(figure);
     return `${facts} A year that is no figure of the analysis goes through {{year ${n}}}, a number that names something («القرار ${n}») through {{num ${n} grouping=false}}: written in the audience’s digits, not grouped, and not reported. ${latin}`;
   }
   return `${facts} A number that is no figure of the analysis (an article of a treaty, "within 90 days") goes through {{num 90}}: it is then written in the audience’s digits, and not reported. ${latin}`;

@@ -39,6 +39,15 @@ function scriptOf(ch: string): Script | undefined {
   return undefined;
 }
 
+/** Text with its figures in Western digits (Arabic-Indic and Persian digits, ٫ as the decimal point) and without thousands separators (, or ٬ before three digits). */
+export function westernFigures(text: string): string {
+  return text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/(?<=\d)٫(?=\d)/g, '.')
+    .replace(/(?<=\d)[,٬](?=\d{3}(?!\d))/g, '');
+}
+
 /**
  * Text as an Arabic-Indic audience reads it: a run of Western digits in Arabic text becomes
  * Arabic-Indic (its , and . between digits becoming ٬ and ٫; digit for digit, nothing grouped),

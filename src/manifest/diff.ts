@@ -1,4 +1,5 @@
 import { withUnit } from '../format/arabic.js';
+import { ARABIC_LETTER } from '../pptx/rtl.js';
 import type { Manifest, ManifestChart, ManifestSlide } from './manifest.js';
 
 export interface FactChange {
@@ -233,7 +234,7 @@ const LIST_FIRST_POINTS = 5;
  * lays out Arabic right to left would otherwise draw the figures and the arrow after it into
  * its run, and show «89 → 90» as 90 → 89. Text without right-to-left letters stays as it is.
  */
-const iso = (text: string | number): string => (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(String(text)) ? `\u2068${text}\u2069` : String(text));
+const iso = (text: string | number): string => (ARABIC_LETTER.test(String(text)) ? `\u2068${text}\u2069` : String(text));
 
 /** The summary people read: which slides were added, removed and changed, and which facts moved. */
 export function formatDiff(diff: DeckDiff): string {

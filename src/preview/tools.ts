@@ -22,15 +22,6 @@ function fcList(pattern: string): Promise<string | undefined> {
 }
 
 /**
- * The families of `wanted` that fontconfig does not know on this machine (LibreOffice would draw
- * them in another font), or undefined when fc-list cannot say.
- */
-export async function missingFonts(wanted: readonly string[]): Promise<string[] | undefined> {
-  const output = await fcList(':');
-  return output === undefined ? undefined : missingFrom(output, wanted);
-}
-
-/**
  * What fontconfig knows of the fonts `wanted`: those not installed, those installed without
  * Arabic letters (LibreOffice draws the Arabic text of such a font in another one), and every
  * installed family (for "did you mean"). Undefined when fc-list cannot say.
