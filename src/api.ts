@@ -27,16 +27,24 @@ export interface BuildDeckOptions {
 
 export const DEFAULT_AUDIENCE = 'briefing';
 
-async function readPrepared(root: string): Promise<PreparedContent> {
-  if (!(await isFolder(root))) {
-    return {
-      facts: {},
-      diagnostics: [{ code: 'MJZ123', severity: 'error', message: `The project folder ${root} does not exist`, hint: 'Give --root the folder that holds content/ and templates/.', location: { file: root } }],
-    };
+/**
+ * Why `root` cannot be a project, if it cannot: it does not exist, it is a file, or it holds
+ * neither content/ nor templates/ (a wrong --root, where the files' own errors would be noise).
+ */
+async function notAProject(root: string): Promise<Diagnostic | undefined> {
+  const problem = (message: string, hint: string): Diagnostic => ({ code: 'MJZ123', severity: 'error', message, hint, location: { file: root } });
+  const start = `Give --root the folder that holds content/ and templates/, or start a project with \`mujaz init ${root}\`.`;
+  let kind: 'missing' | 'file' | 'folder';
+  try {
+    kind = (await stat(root)).isDirectory() ? 'folder' : 'file';
+  } catch {
+    kind = 'missing';
   }
-  const files = await readContentFiles(root);
-  const prepared = prepareContent(files.content);
-  return { ...prepared, diagnostics: [...files.diagnostics, ...prepared.diagnostics] };
+  if (kind === 'missing') return problem(`The project folder ${root} does not exist`, 'Give --root the folder that holds content/ and templates/.');
+  if (kind === 'file') return problem(`The project folder ${root} is a file, not a folder`, 'Give --root the folder that holds content/ and templates/.');
+  const [content, templates] = await Promise.all([isFolder(path.join(root, 'content')), isFolder(path.join(root, 'templates'))]);
+  if (!content && !templates) return problem(`${root} is not a mujaz project: it has neither content/ nor templates/`, start);
+  return undefined;
 }
 
 async function readTemplates(root: string): Promise<{ templates: TemplateSources; diagnostics: PreparedContent['diagnostics'] }> {
@@ -70,8 +78,13 @@ export interface ProjectSources {
 
 /** Reads content/ and templates/ (each file once) and prepares the content. */
 export async function readProject(root: string): Promise<ProjectSources> {
-  const [prepared, templates] = await Promise.all([readPrepared(path.resolve(root)), readTemplates(path.resolve(root))]);
-  return { prepared, templates };
+  const base = path.resolve(root);
+  const wrongRoot = await notAProject(base);
+  // (no project there: that one error, not a missing file for each file a project has)
+  if (wrongRoot) return { prepared: { facts: {}, diagnostics: [wrongRoot] }, templates: { templates: new Map(), diagnostics: [] } };
+  const [files, templates] = await Promise.all([readContentFiles(base), readTemplates(base)]);
+  const prepared = prepareContent(files.content);
+  return { prepared: { ...prepared, diagnostics: [...files.diagnostics, ...prepared.diagnostics] }, templates };
 }
 
 /** The audiences of a project: the folders of templates/ with a theme.yaml. */
@@ -177,7 +190,7 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
         severity: 'error',
         message: `Cannot write ${file}: ${why}`,
         hint: `${code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.' : 'Choose another --out folder, or fix its permissions.'} The previous deck and its manifest, if any, are unchanged.`,
-        location: { file: path.relative(process.cwd(), file) || file },
+        location: { file },
       },
     };
   }

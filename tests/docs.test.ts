@@ -53,7 +53,7 @@ describe('documentation', () => {
     const root = await tempProject();
     const facts = path.join(root, 'content/facts.yaml');
     writeFileSync(facts, replaceOnce(readFileSync(facts, 'utf8'), '  ffis.locations:\n    label:', '  ffis.locations:\n    lable:'));
-    const r = spawnSync(process.execPath, [path.join(REPO, 'dist/bin/mujaz.js'), 'check', '--root', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [path.join(REPO, 'dist/bin/mujaz.js'), 'check'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(1);
     const printed = r.stderr.split('\n');
     for (const doc of ['README.md', 'docs/authors-guide.md']) {

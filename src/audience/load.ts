@@ -66,6 +66,28 @@ function partialsOf(dir: string, files: TemplateSources): Map<string, SourceFile
   return out;
 }
 
+/**
+ * Another audience whose theme.yaml writes `label` as its own, and that is neither one this
+ * audience builds on (`chain`) nor one that builds on it (those are the case of a label left
+ * as the parent's, told when that audience is built).
+ */
+function sameLabel(name: string, label: string, chain: readonly string[], files: TemplateSources): string | undefined {
+  const themeOf = (audience: string) => {
+    const file = files.get(`templates/${audience}/theme.yaml`);
+    const value = file ? parseYaml(file).value : undefined;
+    return value && typeof value === 'object' ? (value as { label?: unknown; extends?: unknown }) : {};
+  };
+  const buildsOnThis = (audience: string) => {
+    const seen = new Set<string>();
+    for (let at: unknown = themeOf(audience).extends; typeof at === 'string' && !seen.has(at); at = themeOf(at).extends) {
+      if (at === name) return true;
+      seen.add(at);
+    }
+    return false;
+  };
+  return audienceNames(files).find((other) => !chain.includes(other) && themeOf(other).label === label && !buildsOnThis(other));
+}
+
 /** Objects merge key by key; a list or a value replaces what it overrides. */
 function merge(base: unknown, over: unknown): unknown {
   if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
@@ -100,6 +122,19 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
       ],
     };
   }
+  if (known.length === 0) {
+    return {
+      diagnostics: [
+        {
+          code: 'MJZ150',
+          severity: 'error',
+          message: `No audience to build: templates/ has no audience folder${name === 'briefing' ? '' : ` (asked for "${name}")`}`,
+          hint: 'An audience is a folder of templates/ holding theme.yaml and deck.hbs. `mujaz init NEW-FOLDER` makes a project with five to start from; copy the ones you want into this templates/.',
+          location: { file: 'templates' },
+        },
+      ],
+    };
+  }
   if (!known.includes(name)) {
     const suggestion = didYouMean(name, known);
     return {
@@ -108,7 +143,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
           code: 'MJZ150',
           severity: 'error',
           message: `Unknown audience "${name}"`,
-          hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Known audiences: ${known.join(', ') || 'none (templates/ has no audience folder)'}.`,
+          hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Known audiences: ${known.join(', ')}.`,
         },
       ],
     };
@@ -206,6 +241,23 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
       location: locate(ownParsed, ['label']),
       source: ownParsed.file.text,
     });
+  }
+
+  // A label another audience also writes as its own (a copy new-audience --from made, not yet
+  // told who it is for): two decks would name the same readers. Not for an audience that builds
+  // on this one or one this one builds on: the case above, or a label shared on purpose.
+  if (ownLabel !== undefined && ownParsed && !diagnostics.some((d) => d.code === 'MJZ156')) {
+    const twin = sameLabel(name, ownLabel, chain, files);
+    if (twin) {
+      diagnostics.push({
+        code: 'MJZ156',
+        severity: 'warning',
+        message: `The audiences "${name}" and "${twin}" have the same label ("${ownLabel}"), shown on their title slides: both decks would claim the same readers`,
+        hint: `Write who each deck is for, in Arabic, on the label line of templates/${name}/theme.yaml or templates/${twin}/theme.yaml (a copy made with new-audience --from keeps the label of the audience it copied).`,
+        location: locate(ownParsed, ['label']),
+        source: ownParsed.file.text,
+      });
+    }
   }
 
   const deckOwner = chain.find((a) => files.has(`templates/${a}/deck.hbs`));

@@ -23,8 +23,8 @@ export class CliContext {
    * Prints diagnostics once each: content problems repeat once per audience, and a problem in a
    * template several audiences share is printed once, naming them all.
    */
-  report(diagnostics: readonly Diagnostic[]): void {
-    for (const { diagnostic } of groupByAudience(diagnostics)) {
+  report(diagnostics: readonly Diagnostic[], root = '.'): void {
+    for (const { diagnostic } of groupByAudience(diagnostics.map((d) => fromHere(d, root)))) {
       // (seen with its audiences: watch reports each audience's rebuild apart)
       const text = formatDiagnostic(diagnostic);
       if (this.seen.has(text)) continue;
@@ -42,6 +42,17 @@ export class CliContext {
   fail(code: number = EXIT.INVALID_INPUT): void {
     this.exitCode = Math.max(this.exitCode, code);
   }
+}
+
+/**
+ * A diagnostic with its file as the user would open it from the current folder: the library
+ * names files from the project's root (content/facts.yaml), which is another folder under
+ * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here.
+ */
+export function fromHere(d: Diagnostic, root: string): Diagnostic {
+  if (!d.location) return d;
+  const file = relative(path.resolve(root, d.location.file));
+  return file === d.location.file ? d : { ...d, location: { ...d.location, file } };
 }
 
 /**
@@ -79,7 +90,21 @@ export const ROOT_OPTION = ['-r, --root <dir>', 'the folder holding content/ and
 export const OUT_OPTION = ['-o, --out <dir>', 'the output folder, from the current folder (default: <root>/output)', folder] as const;
 /** --all and --audience NAME ask for different decks: given both, the command stops (exit 2). */
 export const allOption = (verb: string): Option => new Option('--all', `${verb} every audience`).conflicts('audience');
-export const AUDIENCE_OPTION = ['-a, --audience <name>', 'the audience (a folder of templates/)', 'briefing'] as const;
+/** The audiences when no -a is given (its identity tells the first -a, which replaces it, from the next, which add to it). */
+const DEFAULT_AUDIENCES: readonly string[] = ['briefing'];
+/**
+ * -a NAME, repeatable: `-a briefing -a media` makes both decks (a second -a replaced the first
+ * without a word). An empty name is refused (exit 2): it named no audience.
+ */
+export function audienceOption(): Option {
+  return new Option('-a, --audience <name>', 'the audience (a folder of templates/); repeat for several')
+    .default(DEFAULT_AUDIENCES, 'briefing')
+    .argParser((value: string, previous: readonly string[]) => {
+      if (value.trim() === '') throw new InvalidArgumentError('name an audience (a folder of templates/), e.g. briefing');
+      if (previous === DEFAULT_AUDIENCES) return [value];
+      return previous.includes(value) ? previous : [...previous, value];
+    });
+}
 
 /** --out as typed: relative to the current folder (the library resolves a relative out against the root). */
 export function outFolder(out: string | undefined): string | undefined {
@@ -93,7 +118,7 @@ export function relative(file: string): string {
 
 /** What build, preview and watch take: the decks to make, the project, the output folder. */
 export interface DeckOptions {
-  audience: string;
+  audience: string[];
   all?: boolean;
   root: string;
   out?: string;
@@ -102,7 +127,7 @@ export interface DeckOptions {
 /** Adds --audience, --all, --root and --out to a command that makes decks. */
 export function deckOptions(command: Command, verb: string): Command {
   return command
-    .option(...AUDIENCE_OPTION)
+    .addOption(audienceOption())
     .addOption(allOption(verb))
     .option(...ROOT_OPTION)
     .option(...OUT_OPTION);
@@ -115,5 +140,5 @@ export function emitOption(): Option {
 
 /** The library's options for those: the audiences asked for and the output folder as typed. */
 export function deckTarget(opts: DeckOptions): { root: string; audiences: string[]; all?: boolean; out?: string } {
-  return { root: opts.root, audiences: [opts.audience], all: opts.all, out: outFolder(opts.out) };
+  return { root: opts.root, audiences: opts.audience, all: opts.all, out: outFolder(opts.out) };
 }

@@ -109,6 +109,42 @@ describe('mujaz CLI', () => {
     expect(checked.stderr).toMatch(/0 error\(s\), \d+ warning\(s\) \(--strict counts warnings as errors\)/);
   });
 
+  it('says what is wrong with the folder --root names: missing, a file, no project, no audience', async () => {
+    const here = await mkdtemp(path.join(os.tmpdir(), 'mujaz-roots-'));
+    await writeFile(path.join(here, 'notes.txt'), 'x');
+    await mkdir(path.join(here, 'photos'));
+    await mkdir(path.join(here, 'bare/content'), { recursive: true });
+    await mkdir(path.join(here, 'bare/templates'));
+    const cases: [string[], RegExp][] = [
+      [['build', '--root', 'nosuch'], /^nosuch: error MJZ123: The project folder .*nosuch does not exist$/m],
+      [['build', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder .*notes\.txt is a file, not a folder$/m],
+      [['check', '--all', '--root', 'photos'], /^photos: error MJZ123: .*photos is not a mujaz project: it has neither content\/ nor templates\/\n {2}hint: .*`mujaz init .*photos`/m],
+      [['build', '--all', '--root', 'bare'], /^bare\/templates: error MJZ150: No audience to build: templates\/ has no audience folder\n {2}hint: .*`mujaz init NEW-FOLDER`/m],
+    ];
+    for (const [args, expected] of cases) {
+      const r = mujaz(args, here);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(expected);
+      // that one problem, not a missing file for every file a project holds nor an unreadable templates/
+      expect(r.stderr.match(/error MJZ/g), r.stderr).toHaveLength(args.includes('bare') ? 4 : 1);
+      expect(r.stderr).not.toMatch(/Unknown audience|MJZ121/);
+    }
+    const empty = mujaz(['build', '-a', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("option '-a, --audience <name>' argument '' is invalid. name an audience");
+  });
+
+  it('names files from the folder it runs in, as an editor opens them, whatever --root is', async () => {
+    const root = await tempProject();
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, (await readFile(facts, 'utf8')).replace('label: "عدد أعضاء التحالف"', 'label: "عدد أعضاء التحالف'));
+    const shown = path.relative(path.dirname(root), facts);
+    const r = mujaz(['build', '--root', path.basename(root)], path.dirname(root));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error MJZ100: `, 'm'));
+    expect(mujaz(['build'], root).stderr).toMatch(/^content\/facts\.yaml:\d+:\d+: error MJZ100: /m);
+  });
+
   it('names the known audiences when asked for an unknown one, and exits 1', () => {
     const r = mujaz(['build', '--audience', 'breifing', '--out', '/tmp/mujaz-never']);
     expect(r.code).toBe(1);
@@ -149,6 +185,13 @@ describe('mujaz CLI', () => {
     const root = await tempProject();
     const made = mujaz(['new-audience', 'diplomats', '--from', 'briefing', '--root', root]);
     expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toContain('edit its theme.yaml (first its label, still that of briefing)');
+    // the copy still names the briefing's readers on its title slide: both builds say so; -a twice builds both
+    const copied = mujaz(['build', '-a', 'diplomats', '-a', 'briefing', '--root', root]);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stderr).toMatch(/templates\/diplomats\/theme\.yaml:\d+:8: warning MJZ156: The audiences "diplomats" and "briefing" have the same label \("إحاطة تحليلية كاملة"\)/);
+    expect(copied.stderr).toMatch(/templates\/briefing\/theme\.yaml:\d+:8: warning MJZ156: The audiences "briefing" and "diplomats"/);
+    expect(copied.stderr).toMatch(/✓ diplomats: \d+ slides[\s\S]*✓ briefing: \d+ slides/);
     const theme = path.join(root, 'templates/diplomats/theme.yaml');
     let text = await readFile(theme, 'utf8');
     text = replaceOnce(text, 'digits: western', 'digits: arabic-indic');
@@ -158,6 +201,7 @@ describe('mujaz CLI', () => {
     expect(mujaz(['audiences', '--root', root]).stdout).toMatch(/^diplomats\s+إحاطة دبلوماسية/m);
     const r = mujaz(['build', '--audience', 'diplomats', '--root', root]);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('MJZ156');
     const bytes = await readFile(path.join(root, 'output/diplomats.pptx'));
     const parts = await unzipXml(bytes);
     expect([...parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('0B5D3B')).length).toBeGreaterThan(0);

@@ -13,8 +13,9 @@ import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
-function mujaz(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+/** The command run from `cwd` (a user in their project folder, by default where the tests run). */
+function mujaz(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -120,7 +121,7 @@ describe('mistakes through the command line', () => {
       const file = path.join(root, mistake.file);
       const original = await readFile(file, 'utf8');
       await writeFile(file, mistake.edit(original));
-      const r = mujaz(['build', '--root', root]);
+      const r = mujaz(['build'], root);
       await writeFile(file, original);
       const context = `${mistake.name}:\n${r.stderr}`;
       expect(r.code, context).toBe(1);
@@ -145,7 +146,7 @@ describe('mistakes through the command line', () => {
     const edited = text.slice(0, togo) + text.slice(text.indexOf('\n- en:', togo) + 1);
     await writeFile(file, edited);
     const line = edited.slice(0, edited.indexOf('  members: 89\n  note: + two unidentified members')).split('\n').length;
-    const r = mujaz(['check', '--all', '--strict', '--root', root]);
+    const r = mujaz(['check', '--all', '--strict'], root);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^content/data/coalition-members\\.yaml:${line}:12: warning MJZ140: The growth chart's last bar is this count, 89 members \\(2025-11 \\(early\\), source S28\\), but the member list gives 88 by the article's date`, 'm'));
     expect(r.stderr).toMatch(/\n {2}hint: The list is one member short of this count\. If S28 does say 89, correct the list/);

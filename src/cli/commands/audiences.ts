@@ -28,7 +28,7 @@ export function audienceCommands(program: Command, cli: CliContext): void {
           process.stdout.write(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'}${about ? ` — ${about}` : ''}\n`);
         }
       }
-      cli.report(audiences.flatMap((a) => a.diagnostics));
+      cli.report(audiences.flatMap((a) => a.diagnostics), opts.root);
       if (audiences.some((a) => a.diagnostics.length)) cli.fail();
     });
 
@@ -45,9 +45,9 @@ export function audienceCommands(program: Command, cli: CliContext): void {
         return cli.fail(EXIT.USAGE);
       }
       const { folder, diagnostics } = await scaffoldAudience(opts.root, name, (opts.from ?? opts.extends)!, { extend: Boolean(opts.extends) });
-      cli.report(diagnostics);
+      cli.report(diagnostics, opts.root);
       if (!folder) return cli.fail();
       const root = path.resolve(opts.root) === process.cwd() ? '' : ` --root ${relative(opts.root)}`;
-      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml${opts.extends ? '' : ' and deck.hbs'}, then: ${mujazCommand()} build --audience ${name}${root}`);
+      cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml (first its label, still that of ${opts.from ?? opts.extends})${opts.extends ? '' : ' and deck.hbs'}, then: ${mujazCommand()} build --audience ${name}${root}`);
     });
 }

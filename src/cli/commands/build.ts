@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
-import { AUDIENCE_OPTION, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
+import { audienceOption, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
@@ -13,7 +13,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
         strict: opts.strict,
         onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),
       });
-      cli.report(results.flatMap((r) => r.diagnostics));
+      cli.report(results.flatMap((r) => r.diagnostics), opts.root);
       for (const r of results) {
         if (r.bytes) {
           cli.out.result(true, `${r.audience}: ${r.spec?.slides.length ?? 0} slides → ${relative(r.files[0]!)}`);
@@ -29,13 +29,13 @@ export function buildCommand(program: Command, cli: CliContext): void {
   program
     .command('check')
     .description('check the content, the templates and every deck spec, without writing anything')
-    .option(...AUDIENCE_OPTION)
+    .addOption(audienceOption())
     .addOption(allOption('check'))
     .option(...ROOT_OPTION)
     .option('--strict', 'treat warnings as errors')
-    .action(async (opts: { audience: string; all?: boolean; root: string; strict?: boolean }) => {
-      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: [opts.audience], all: opts.all, strict: opts.strict });
-      cli.report(diagnostics);
+    .action(async (opts: { audience: string[]; all?: boolean; root: string; strict?: boolean }) => {
+      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: opts.audience, all: opts.all, strict: opts.strict });
+      cli.report(diagnostics, opts.root);
       const count = (severity: string) => groupByAudience(diagnostics.filter((d) => d.severity === severity)).length;
       const errors = count('error');
       const warnings = count('warning');

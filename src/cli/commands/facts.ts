@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { listFacts, ManifestError, readManifest } from '../../api.js';
 import { diffManifests, formatDiff, isEmpty } from '../../manifest/diff.js';
 import { EXIT } from '../exit.js';
-import { ROOT_OPTION, type CliContext } from '../context.js';
+import { ROOT_OPTION, relative, type CliContext } from '../context.js';
 
 export function factCommands(program: Command, cli: CliContext): void {
   program
@@ -12,14 +13,14 @@ export function factCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { root: string; json?: boolean }) => {
       const { facts, diagnostics } = await listFacts({ root: opts.root });
-      cli.report(diagnostics);
+      cli.report(diagnostics, opts.root);
       if (diagnostics.some((d) => d.severity === 'error')) cli.fail();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
         return;
       }
       for (const f of facts) {
-        process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${f.where}]\n`);
+        process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${relative(path.resolve(opts.root, f.where))}]\n`);
         if (!f.uses.length) process.stdout.write('    (not shown on any slide)\n');
         for (const u of f.uses) process.stdout.write(`    ${u.audience} slide ${u.slide} (${u.title}): ${u.element}\n`);
       }

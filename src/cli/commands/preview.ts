@@ -21,7 +21,7 @@ export function previewCommand(program: Command, cli: CliContext): void {
         process.stderr.write(`error: ${error.message}\n`);
         return cli.fail();
       }
-      cli.report(results.flatMap((r) => r.diagnostics));
+      cli.report(results.flatMap((r) => r.diagnostics), opts.root);
       for (const r of results) {
         if (!r.preview) {
           cli.out.result(false, `${r.audience}: not built, no preview`);

@@ -18,7 +18,7 @@ export function watchCommand(program: Command, cli: CliContext): void {
       const reportRound = (stopping = false) => {
         const events = round;
         round = [];
-        cli.report(events.flatMap((e) => ('diagnostics' in e ? e.diagnostics : [])));
+        cli.report(events.flatMap((e) => ('diagnostics' in e ? e.diagnostics : [])), opts.root);
         for (const event of events) {
           if (event.type === 'built') {
             cli.out.result(true, `${event.audience} → ${relative(event.file)} (${event.ms} ms)`);
