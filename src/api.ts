@@ -181,15 +181,20 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
       code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
       : code === 'EISDIR' ? 'a folder of that name is in the way'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EBUSY' ? 'the file is in use by another program'
       : code === 'ENOSPC' ? 'the disk is full'
+      : code === 'ENOENT' ? 'its folder cannot be made there'
       : (error.cause as Error).message;
+    // (Windows refuses to replace a deck PowerPoint holds open: EBUSY, or EPERM)
+    const locked = code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
+    const openElsewhere = locked ? 'If the deck is open in PowerPoint or another program that locks it, close it and build again; else choose' : 'Choose';
     return {
       files: [],
       diagnostic: {
         code: 'MJZ190',
         severity: 'error',
         message: `Cannot write ${file}: ${why}`,
-        hint: `${code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.' : 'Choose another --out folder, or fix its permissions.'} The previous deck and its manifest, if any, are unchanged.`,
+        hint: `${code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.' : `${openElsewhere} another --out folder, or fix its permissions.`} The previous deck and its manifest, if any, are unchanged.`,
         location: { file },
       },
     };

@@ -111,9 +111,15 @@ export function outFolder(out: string | undefined): string | undefined {
   return out === undefined ? undefined : path.resolve(process.cwd(), out);
 }
 
-/** A path as the user would type it from here. */
+/**
+ * A path as the user would type it from here: from the current folder when the file is below it
+ * or below its parent (proj/output/x.pptx, ../proj/content/facts.yaml), else in full
+ * (/srv/decks/x.pptx, not ../../srv/decks/x.pptx).
+ */
 export function relative(file: string): string {
-  return path.relative(process.cwd(), file) || file;
+  const shown = path.relative(process.cwd(), file);
+  if (shown === '') return file;
+  return shown.startsWith(`..${path.sep}..`) || path.isAbsolute(shown) ? path.resolve(file) : shown;
 }
 
 /** What build, preview and watch take: the decks to make, the project, the output folder. */

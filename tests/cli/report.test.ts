@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CliContext, groupByAudience } from '../../src/cli/context.js';
+import path from 'node:path';
+import { CliContext, fromHere, groupByAudience, relative } from '../../src/cli/context.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
@@ -40,5 +41,26 @@ describe('a diagnostic with control characters in it', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/);
     expect(text.split('\n')[0]).toBe('content/sources.yaml:1:1: error MJZ110: Unknown key "source␍s"');
     expect(text).toContain('  hint: a␇b');
+  });
+});
+
+describe('paths as the user opens them from the current folder', () => {
+  const cwd = process.cwd();
+  it('from here below it and below its parent, in full further away', () => {
+    expect(relative(path.join(cwd, 'output/briefing.pptx'))).toBe(path.join('output', 'briefing.pptx'));
+    expect(relative(path.join(path.dirname(cwd), 'proj/content/facts.yaml'))).toBe(path.join('..', 'proj/content/facts.yaml'));
+    const far = path.join(path.dirname(path.dirname(cwd)), 'srv/decks/briefing.pptx');
+    expect(relative(far)).toBe(far);
+    expect(relative(cwd)).toBe(cwd);
+  });
+
+  it("a diagnostic's file, named from the project's root, is named from here", () => {
+    const d: Diagnostic = { code: 'MJZ100', severity: 'error', message: 'x', location: { file: 'content/facts.yaml', start: { line: 3, column: 5 } } };
+    expect(fromHere(d, '.').location?.file).toBe('content/facts.yaml');
+    expect(fromHere(d, '../proj').location?.file).toBe(path.join('..', 'proj/content/facts.yaml'));
+    expect(fromHere(d, 'decks/proj').location).toEqual({ file: path.join('decks/proj/content/facts.yaml'), start: { line: 3, column: 5 } });
+    // an absolute file (the project folder itself, an output file) likewise
+    expect(fromHere({ ...d, location: { file: path.join(cwd, 'out/x.pptx') } }, '../elsewhere').location?.file).toBe(path.join('out', 'x.pptx'));
+    expect(fromHere({ code: 'MJZ150', severity: 'error', message: 'x' }, '../proj').location).toBeUndefined();
   });
 });
