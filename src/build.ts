@@ -208,6 +208,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     fonts: { major: { latin: theme.fonts.heading, cs: theme.fonts.heading }, minor: { latin: theme.fonts.body, cs: theme.fonts.body } },
     fixedDate: `${spec.deck.date}T00:00:00Z`,
     title: spec.deck.title,
+    slideTitles: spec.slides.map((s) => s.title),
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   });
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };

@@ -257,6 +257,21 @@ describe("the file's properties", () => {
   });
 });
 
+describe("the file's contents, as Properties > Contents lists them", () => {
+  it("are the theme's fonts and the slides' titles, in order, not pptxgenjs's Arial, Calibri and 'Slide 1'", async () => {
+    const result = await buildDeck({ root: REPO, audience: 'leadership' });
+    const app = (await unzipXml(result.bytes!)).get('docProps/app.xml')!;
+    const titles = result.spec!.slides.map((s) => s.title);
+    expect(titles.some((t) => /[٠-٩]/.test(t))).toBe(true); // as the slides show them: in Arabic-Indic digits
+    const pairs = [...app.matchAll(/<vt:variant><vt:lpstr>([^<]*)<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>(\d+)<\/vt:i4>/g)].map((m) => [m[1], Number(m[2])]);
+    expect(pairs).toEqual([['Fonts Used', 1], ['Theme', 1], ['Slide Titles', titles.length]]);
+    const listed = [.../<TitlesOfParts><vt:vector size="(\d+)" baseType="lpstr">([\s\S]*?)<\/vt:vector>/.exec(app)![2]!.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]);
+    expect(listed).toEqual(['Amiri', 'Office Theme', ...titles]);
+    expect(app).toContain(`<vt:vector size="${listed.length}" baseType="lpstr">`);
+    expect(app).not.toMatch(/Calibri|Slide 1</);
+  });
+});
+
 describe('a horizontal bar chart', () => {
   const scaleOf = (xml: string) => xml.slice(xml.indexOf('<c:valAx>'), xml.indexOf('</c:valAx>'));
 

@@ -48,7 +48,8 @@ export type PartKind =
   | 'handoutMaster'
   | 'chart'
   | 'theme'
-  | 'core';
+  | 'core'
+  | 'app';
 
 const KINDS: Record<string, PartKind> = {
   [`${PML}presentation.main+xml`]: 'presentation',
@@ -63,6 +64,7 @@ const KINDS: Record<string, PartKind> = {
   [`${OD}drawingml.chart+xml`]: 'chart',
   [`${OD}theme+xml`]: 'theme',
   'application/vnd.openxmlformats-package.core-properties+xml': 'core',
+  [`${OD}extended-properties+xml`]: 'app',
 };
 
 /** Part name → kind, from the Overrides of [Content_Types].xml (parts of other types are left out). */

@@ -9,6 +9,7 @@
 import { orderChartGroups } from './chart-order.js';
 import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
 import { normalizeContentTypes, partKinds, type PartKind } from './content-types.js';
+import { setExtendedProperties } from './app-props.js';
 import { setCoreDates, setCoreTitle } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
@@ -74,6 +75,11 @@ function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
     { why: 'stable p14:section ids', kinds: ['presentation'], apply: stableSectionIds },
     { why: 'fixed core.xml dates', kinds: ['core'], apply: (x) => setCoreDates(x, date.w3c) },
     opts.title !== undefined && { why: 'dc:title', kinds: ['core'], apply: (x) => setCoreTitle(x, opts.title as string) },
+    opts.slideTitles !== undefined && {
+      why: "fonts used and slide titles of docProps/app.xml (pptxgenjs: Arial, Calibri, 'Slide 1'…)",
+      kinds: ['app'],
+      apply: (x) => setExtendedProperties(x, { fonts: [opts.fonts.major.latin, opts.fonts.major.cs, opts.fonts.minor.latin, opts.fonts.minor.cs], titles: opts.slideTitles! }),
+    },
   ];
   return list.filter((t): t is Transform => t !== false);
 }

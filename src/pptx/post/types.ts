@@ -12,6 +12,8 @@ export interface FinalizeOptions {
   fixedDate: string;
   /** docProps/core.xml dc:title, when given. */
   title?: string;
+  /** docProps/app.xml: the slides' titles, in order (when given, with the theme's fonts as the fonts used). */
+  slideTitles?: readonly string[];
   /** Named text properties written to docProps/custom.xml (e.g. the build manifest). */
   customProperties?: Record<string, string>;
 }
