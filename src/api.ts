@@ -30,21 +30,25 @@ export const DEFAULT_AUDIENCE = 'briefing';
 /**
  * Why `root` cannot be a project, if it cannot: it does not exist, it is a file, or it holds
  * neither content/ nor templates/ (a wrong --root, where the files' own errors would be noise).
+ * The diagnostic stands at the folder; its message does not repeat it.
  */
-async function notAProject(root: string): Promise<Diagnostic | undefined> {
-  const problem = (message: string, hint: string): Diagnostic => ({ code: 'MJZ123', severity: 'error', message, hint, location: { file: root } });
-  const start = `Give --root the folder that holds content/ and templates/, or start a project with \`mujaz init ${root}\`.`;
-  let kind: 'missing' | 'file' | 'folder';
+export async function projectProblem(root: string): Promise<Diagnostic | undefined> {
+  const GIVE_ROOT = 'Give --root the folder that holds content/ and templates/.';
+  const problem = (message: string, hint = GIVE_ROOT): Diagnostic => ({ code: 'MJZ123', severity: 'error', message, hint, location: { file: root } });
   try {
-    kind = (await stat(root)).isDirectory() ? 'folder' : 'file';
-  } catch {
-    kind = 'missing';
+    if (!(await stat(root)).isDirectory()) return problem('The project folder is a file, not a folder');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return problem(code === 'ENOENT' || code === 'ENOTDIR' ? 'The project folder does not exist' : `The project folder cannot be read (${code})`);
   }
-  if (kind === 'missing') return problem(`The project folder ${root} does not exist`, 'Give --root the folder that holds content/ and templates/.');
-  if (kind === 'file') return problem(`The project folder ${root} is a file, not a folder`, 'Give --root the folder that holds content/ and templates/.');
-  const [content, templates] = await Promise.all([isFolder(path.join(root, 'content')), isFolder(path.join(root, 'templates'))]);
-  if (!content && !templates) return problem(`${root} is not a mujaz project: it has neither content/ nor templates/`, start);
-  return undefined;
+  if ((await isFolder(path.join(root, 'content'))) || (await isFolder(path.join(root, 'templates')))) return undefined;
+  // A folder of a project (its content/, an audience's folder) rather than the project itself
+  for (let up = path.dirname(root); up !== path.dirname(up); up = path.dirname(up)) {
+    if ((await isFolder(path.join(up, 'content'))) && (await isFolder(path.join(up, 'templates')))) {
+      return problem(`This folder is inside the project ${up}, not a project itself`, `Give --root ${up}, the folder that holds content/ and templates/.`);
+    }
+  }
+  return problem('Not a mujaz project: the folder has neither content/ nor templates/', `${GIVE_ROOT.slice(0, -1)}, or start a project with \`mujaz init ${root}\`.`);
 }
 
 async function readTemplates(root: string): Promise<{ templates: TemplateSources; diagnostics: PreparedContent['diagnostics'] }> {
@@ -79,7 +83,7 @@ export interface ProjectSources {
 /** Reads content/ and templates/ (each file once) and prepares the content. */
 export async function readProject(root: string): Promise<ProjectSources> {
   const base = path.resolve(root);
-  const wrongRoot = await notAProject(base);
+  const wrongRoot = await projectProblem(base);
   // (no project there: that one error, not a missing file for each file a project has)
   if (wrongRoot) return { prepared: { facts: {}, diagnostics: [wrongRoot] }, templates: { templates: new Map(), diagnostics: [] } };
   const [files, templates] = await Promise.all([readContentFiles(base), readTemplates(base)]);
@@ -243,6 +247,8 @@ export async function scaffoldAudience(
   options: { extend?: boolean } = {},
 ): Promise<{ folder?: string; diagnostics: Diagnostic[] }> {
   const base = path.resolve(root);
+  const wrongRoot = await projectProblem(base);
+  if (wrongRoot) return { diagnostics: [wrongRoot] };
   const { templates } = await readTemplates(base);
   const known = audienceNames(templates);
   const problem = (message: string, hint?: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ code: 'MJZ153', severity: 'error', message, hint }] });

@@ -66,28 +66,6 @@ function partialsOf(dir: string, files: TemplateSources): Map<string, SourceFile
   return out;
 }
 
-/**
- * Another audience whose theme.yaml writes `label` as its own, and that is neither one this
- * audience builds on (`chain`) nor one that builds on it (those are the case of a label left
- * as the parent's, told when that audience is built).
- */
-function sameLabel(name: string, label: string, chain: readonly string[], files: TemplateSources): string | undefined {
-  const themeOf = (audience: string) => {
-    const file = files.get(`templates/${audience}/theme.yaml`);
-    const value = file ? parseYaml(file).value : undefined;
-    return value && typeof value === 'object' ? (value as { label?: unknown; extends?: unknown }) : {};
-  };
-  const buildsOnThis = (audience: string) => {
-    const seen = new Set<string>();
-    for (let at: unknown = themeOf(audience).extends; typeof at === 'string' && !seen.has(at); at = themeOf(at).extends) {
-      if (at === name) return true;
-      seen.add(at);
-    }
-    return false;
-  };
-  return audienceNames(files).find((other) => !chain.includes(other) && themeOf(other).label === label && !buildsOnThis(other));
-}
-
 /** Objects merge key by key; a list or a value replaces what it overrides. */
 function merge(base: unknown, over: unknown): unknown {
   if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
@@ -98,12 +76,57 @@ function merge(base: unknown, over: unknown): unknown {
   return over === undefined ? base : over;
 }
 
+/** An audience resolved, with the label its own theme.yaml writes (not one it inherits) and where. */
+interface Resolved {
+  audience?: Audience;
+  diagnostics: Diagnostic[];
+  /** (`at` is found only when reported: finding a place parses the file again, with positions) */
+  ownLabel?: { value: string; at: () => Pick<Diagnostic, 'location' | 'source'> };
+}
+
+/** Audiences already resolved, by project (a project's files are read into a new map each time, never changed). */
+const resolvedByProject = new WeakMap<TemplateSources, Map<string, Resolved>>();
+
 /**
  * Resolves an audience: follows `extends`, merges the themes (the audience's values win),
  * takes the nearest deck.hbs, and layers partials: the audience's own over its parents' over
- * templates/_shared/partials.
+ * templates/_shared/partials. Problems of a label shared with another audience are added too.
  */
 export function loadAudience(name: string, files: TemplateSources): { audience?: Audience; diagnostics: Diagnostic[] } {
+  const own = resolved(name, files);
+  const result = { ...(own.audience ? { audience: own.audience } : {}), diagnostics: [...own.diagnostics] };
+  if (!own.audience || !own.ownLabel || own.diagnostics.some((d) => d.code === 'MJZ156')) return result;
+  // A label another audience that builds also writes as its own (a copy new-audience --from made,
+  // not yet told who it is for): two decks would name the same readers. Not an audience this one
+  // builds on or one that builds on it: that is the case of a label left as the parent's, above.
+  const { chain } = own.audience;
+  const label = own.ownLabel.value;
+  const twin = audienceNames(files).find((other) => {
+    if (chain.includes(other)) return false;
+    const theirs = resolved(other, files);
+    return theirs.audience !== undefined && theirs.ownLabel?.value === label && !theirs.audience.chain.includes(name);
+  });
+  if (twin) {
+    result.diagnostics.push({
+      code: 'MJZ156',
+      severity: 'warning',
+      message: `The audiences "${name}" and "${twin}" have the same label ("${label}"), shown on their title slides: both decks would claim the same readers`,
+      hint: `Write who each deck is for, in Arabic, on the label line of templates/${name}/theme.yaml or templates/${twin}/theme.yaml (a copy made with new-audience --from keeps the label of the audience it copied).`,
+      ...own.ownLabel.at(),
+    });
+  }
+  return result;
+}
+
+function resolved(name: string, files: TemplateSources): Resolved {
+  let project = resolvedByProject.get(files);
+  if (!project) resolvedByProject.set(files, (project = new Map()));
+  let found = project.get(name);
+  if (!found) project.set(name, (found = resolveAudience(name, files)));
+  return found;
+}
+
+function resolveAudience(name: string, files: TemplateSources): Resolved {
   const known = audienceNames(files);
   // A folder of templates/ without its theme.yaml is an audience left incomplete, not an unknown one.
   if (incompleteAudiences(files).includes(name)) {
@@ -128,7 +151,7 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
         {
           code: 'MJZ150',
           severity: 'error',
-          message: `No audience to build: templates/ has no audience folder${name === 'briefing' ? '' : ` (asked for "${name}")`}`,
+          message: 'No audience to build: templates/ has no audience folder',
           hint: 'An audience is a folder of templates/ holding theme.yaml and deck.hbs. `mujaz init NEW-FOLDER` makes a project with five to start from; copy the ones you want into this templates/.',
           location: { file: 'templates' },
         },
@@ -243,23 +266,6 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     });
   }
 
-  // A label another audience also writes as its own (a copy new-audience --from made, not yet
-  // told who it is for): two decks would name the same readers. Not for an audience that builds
-  // on this one or one this one builds on: the case above, or a label shared on purpose.
-  if (ownLabel !== undefined && ownParsed && !diagnostics.some((d) => d.code === 'MJZ156')) {
-    const twin = sameLabel(name, ownLabel, chain, files);
-    if (twin) {
-      diagnostics.push({
-        code: 'MJZ156',
-        severity: 'warning',
-        message: `The audiences "${name}" and "${twin}" have the same label ("${ownLabel}"), shown on their title slides: both decks would claim the same readers`,
-        hint: `Write who each deck is for, in Arabic, on the label line of templates/${name}/theme.yaml or templates/${twin}/theme.yaml (a copy made with new-audience --from keeps the label of the audience it copied).`,
-        location: locate(ownParsed, ['label']),
-        source: ownParsed.file.text,
-      });
-    }
-  }
-
   const deckOwner = chain.find((a) => files.has(`templates/${a}/deck.hbs`));
   if (!deckOwner) {
     diagnostics.push({ code: 'MJZ151', severity: 'error', message: `The audience "${name}" has no deck.hbs${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}`, location: { file: `templates/${name}/deck.hbs` } });
@@ -267,7 +273,8 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   }
   const partials = partialsOf(SHARED_DIR, files);
   for (const a of [...chain].reverse()) for (const [n, f] of partialsOf(`templates/${a}`, files)) partials.set(n, f);
-  return { audience: { name, theme: full.data, deck: files.get(`templates/${deckOwner}/deck.hbs`)!, partials, chain, ...(logo ? { logo } : {}) }, diagnostics };
+  const audience: Audience = { name, theme: full.data, deck: files.get(`templates/${deckOwner}/deck.hbs`)!, partials, chain, ...(logo ? { logo } : {}) };
+  return { audience, diagnostics, ...(ownLabel !== undefined && ownParsed ? { ownLabel: { value: ownLabel, at: () => ({ location: locate(ownParsed!, ['label']), source: ownParsed!.file.text }) } } : {}) };
 }
 
 /** The logo a theme names: found among the templates, a PNG or JPEG of a sensible weight, measured. */

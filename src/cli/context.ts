@@ -114,11 +114,11 @@ export function outFolder(out: string | undefined): string | undefined {
 /**
  * A path as the user would type it from here: from the current folder when the file is below it
  * or below its parent (proj/output/x.pptx, ../proj/content/facts.yaml), else in full
- * (/srv/decks/x.pptx, not ../../srv/decks/x.pptx).
+ * (/srv/decks/x.pptx, not ../../srv/decks/x.pptx); the current folder itself is ".".
  */
 export function relative(file: string): string {
   const shown = path.relative(process.cwd(), file);
-  if (shown === '') return file;
+  if (shown === '') return '.';
   return shown.startsWith(`..${path.sep}..`) || path.isAbsolute(shown) ? path.resolve(file) : shown;
 }
 

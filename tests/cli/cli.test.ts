@@ -115,10 +115,16 @@ describe('mujaz CLI', () => {
     await mkdir(path.join(here, 'photos'));
     await mkdir(path.join(here, 'bare/content'), { recursive: true });
     await mkdir(path.join(here, 'bare/templates'));
+    await mkdir(path.join(here, 'proj/content/data'), { recursive: true });
+    await mkdir(path.join(here, 'proj/templates'));
     const cases: [string[], RegExp][] = [
-      [['build', '--root', 'nosuch'], /^nosuch: error MJZ123: The project folder .*nosuch does not exist$/m],
-      [['build', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder .*notes\.txt is a file, not a folder$/m],
-      [['check', '--all', '--root', 'photos'], /^photos: error MJZ123: .*photos is not a mujaz project: it has neither content\/ nor templates\/\n {2}hint: .*`mujaz init .*photos`/m],
+      [['build', '--root', 'nosuch'], /^nosuch: error MJZ123: The project folder does not exist$/m],
+      [['build', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder is a file, not a folder$/m],
+      [['check', '--all', '--root', 'photos'], /^photos: error MJZ123: Not a mujaz project: the folder has neither content\/ nor templates\/\n {2}hint: .*`mujaz init .*photos`/m],
+      // a folder of a project, not the project: no advice to start another project inside it
+      [['build', '--root', 'proj/content/data'], /^proj\/content\/data: error MJZ123: This folder is inside the project .*proj, not a project itself\n {2}hint: Give --root .*proj, the folder that holds content\/ and templates\/\.$/m],
+      [['audiences', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder is a file, not a folder$/m],
+      [['new-audience', 'x', '--from', 'briefing', '--root', 'nosuch'], /^nosuch: error MJZ123: The project folder does not exist$/m],
       [['build', '--all', '--root', 'bare'], /^bare\/templates: error MJZ150: No audience to build: templates\/ has no audience folder\n {2}hint: .*`mujaz init NEW-FOLDER`/m],
     ];
     for (const [args, expected] of cases) {
@@ -136,6 +142,8 @@ describe('mujaz CLI', () => {
 
   it('names files from the folder it runs in, as an editor opens them, whatever --root is', async () => {
     const root = await tempProject();
+    const listed = mujaz(['facts', '--root', path.basename(root)], path.dirname(root));
+    expect(listed.stdout).toMatch(new RegExp(`^coalition\\.members = 89 .*; ${path.basename(root)}/content/facts\\.yaml:\\d+\\]$`, 'm'));
     const facts = path.join(root, 'content/facts.yaml');
     await writeFile(facts, (await readFile(facts, 'utf8')).replace('label: "عدد أعضاء التحالف"', 'label: "عدد أعضاء التحالف'));
     const shown = path.relative(path.dirname(root), facts);
@@ -169,14 +177,20 @@ describe('mujaz CLI', () => {
     expect(await readFile(deckPath)).toEqual(good);
   });
 
-  it('lists the audiences with their descriptions', () => {
+  it('lists the audiences with their descriptions', async () => {
     const r = mujaz(['audiences']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^briefing\s+إحاطة تحليلية كاملة — The full analysis/m);
     const json = JSON.parse(mujaz(['audiences', '--json']).stdout) as { name: string; valid: boolean }[];
     expect(json.find((a) => a.name === 'briefing')).toMatchObject({ valid: true });
     // a folder that is no project: said, exit 1 (it printed nothing and exited 0)
-    const empty = mujaz(['audiences', '--root', os.tmpdir()]);
+    const none = mujaz(['audiences', '--root', os.tmpdir()]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/error MJZ123: Not a mujaz project/);
+    // a project whose templates/ holds no audience: said likewise
+    const root = await mkdtemp(path.join(os.tmpdir(), 'mujaz-no-audience-'));
+    await mkdir(path.join(root, 'templates'));
+    const empty = mujaz(['audiences', '--root', root]);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^error: no audiences in .*templates\/ \(each is a folder there with its theme\.yaml\)/);
   });
@@ -202,6 +216,8 @@ describe('mujaz CLI', () => {
     const r = mujaz(['build', '--audience', 'diplomats', '--root', root]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('MJZ156');
+    const listed = JSON.parse(mujaz(['audiences', '--json', '--root', root]).stdout) as { name: string; valid: boolean }[];
+    expect(listed.filter((a) => !a.valid)).toEqual([]);
     const bytes = await readFile(path.join(root, 'output/diplomats.pptx'));
     const parts = await unzipXml(bytes);
     expect([...parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('0B5D3B')).length).toBeGreaterThan(0);
@@ -213,6 +229,27 @@ describe('mujaz CLI', () => {
     expect(mujaz(['new-audience', 'Bad Name', '--from', 'briefing', '--root', root]).code).toBe(1);
   });
 
+  it('tells a label two audiences share only between audiences that build', async () => {
+    const root = await tempProject();
+    expect(mujaz(['new-audience', 'dip', '--from', 'briefing', '--root', root]).code).toBe(0);
+    // a warning: `audiences` lists both as valid and exits 0, and both decks build
+    const listed = mujaz(['audiences', '--json', '--root', root]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as { name: string; valid: boolean }[]).filter((a) => ['briefing', 'dip'].includes(a.name)).map((a) => a.valid)).toEqual([true, true]);
+    expect(listed.stderr.match(/warning MJZ156/g)).toHaveLength(2);
+    // a copy that cannot build claims no readers: the briefing is not told
+    const theme = path.join(root, 'templates/dip/theme.yaml');
+    const text = await readFile(theme, 'utf8');
+    for (const broken of [`extends: nosuch\n${text}`, `${text}\nbogus: 1\n`]) {
+      await writeFile(theme, broken);
+      const r = mujaz(['build', '-a', 'briefing', '-a', 'dip', '--root', root]);
+      expect(r.stderr).toMatch(/✓ briefing: [\s\S]*✗ dip: not built/);
+      expect(r.stderr).not.toContain('MJZ156');
+    }
+    const checked = mujaz(['check', '-a', 'briefing', '-a', 'media', '-a', 'briefing', '--root', root]);
+    expect(checked.stderr).toContain('checked briefing, media: 0 error(s)');
+  });
+
   it('starts an audience that extends another: only a theme, with an Arabic label for its title slide', async () => {
     const root = await tempProject();
     const made = mujaz(['new-audience', 'envoys', '--extends', 'briefing', '--root', root]);
@@ -220,8 +257,12 @@ describe('mujaz CLI', () => {
     const text = await readFile(path.join(root, 'templates/envoys/theme.yaml'), 'utf8');
     expect(text).toMatch(/^extends: briefing$/m);
     expect(text).toMatch(/^label: "إحاطة تحليلية كاملة"$/m); // no Latin name in what the title slide shows
-    const r = mujaz(['build', '--audience', 'envoys', '--root', root]);
+    const r = mujaz(['build', '--audience', 'envoys', '-a', 'briefing', '--root', root]);
     expect(r.code, r.stderr).toBe(0);
+    // the label it keeps from the briefing is told on envoys, as its parent's; not on the briefing,
+    // which envoys builds on
+    expect(r.stderr.match(/warning MJZ156/g), r.stderr).toHaveLength(1);
+    expect(r.stderr).toContain('warning MJZ156: The audience "envoys" has the same label as "briefing"');
     const parts = await unzipXml(await readFile(path.join(root, 'output/envoys.pptx')));
     expect(parts.get('ppt/slides/slide1.xml')).toContain('إحاطة تحليلية كاملة');
     expect([...parts].some(([name, xml]) => name.startsWith('ppt/slides/') && xml.includes('envoys'))).toBe(false);

@@ -7,8 +7,8 @@ import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
 /** A running `mujaz watch`, its output collected, with a bounded wait for a line to appear. */
-function startWatch(root: string, args: string[] = []) {
-  const child = spawn(process.execPath, [CLI, 'watch', '--root', root, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+function startWatch(root: string, args: string[] = [], cwd = root) {
+  const child = spawn(process.execPath, [CLI, 'watch', '--root', root, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -129,6 +129,8 @@ describe('mujaz watch', () => {
     await writeFile(path.join(root, 'afile'), 'x');
     for (const [args, says] of [
       [['--root', path.join(root, 'nosuch')], 'error MJZ123'],
+      // (one problem, however many decks it stops)
+      [['--root', path.join(root, 'nosuch'), '-a', 'briefing', '-a', 'media'], 'error MJZ123'],
       [['--root', root, '-a', 'nosuch'], 'error MJZ150'],
       [['--root', root, '--out', path.join(root, 'afile')], 'error MJZ190'],
     ] as const) {
@@ -145,6 +147,21 @@ describe('mujaz watch', () => {
       expect(r.err).not.toContain('watching content/');
     }
   }, 90_000);
+
+  it('watches several audiences, -a after -a, and names the files from the folder it runs in', async () => {
+    const root = await tempProject();
+    const w = startWatch(path.basename(root), ['-a', 'briefing', '-a', 'media'], path.dirname(root));
+    running = w.child;
+    const base = path.basename(root);
+    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    expect(w.err()).toContain(`watching ${base}/content/ and ${base}/templates/ (Ctrl-C to stop)`);
+    expect(w.err()).toMatch(new RegExp(`✓ briefing → ${base}/output/briefing\\.pptx[\\s\\S]*✓ media → ${base}/output/media\\.pptx`));
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), '    label: "مواقع المشاريع في العراق"', '    label: "مواقع المشاريع في العراق'));
+    await w.waitFor(() => (w.err().match(/not rebuilt/g) ?? []).length === 2, 'both decks not rebuilt');
+    expect(w.err()).toContain(`changed: ${base}/content/facts.yaml`);
+    expect(w.err()).toMatch(new RegExp(`^${base}/content/facts\\.yaml:\\d+:\\d+: error MJZ100`, 'm'));
+  }, 60_000);
 
   it('writes the spec at every rebuild with --emit spec', async () => {
     const { root, w, facts, original } = await watchedProject(['--emit', 'spec']);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeAudiences, scaffoldAudience } from '../../api.js';
+import { describeAudiences, projectProblem, scaffoldAudience } from '../../api.js';
 import { ROOT_OPTION, mujazCommand, relative, type CliContext } from '../context.js';
 import path from 'node:path';
 import { EXIT } from '../exit.js';
@@ -11,6 +11,12 @@ export function audienceCommands(program: Command, cli: CliContext): void {
     .option(...ROOT_OPTION)
     .option('--json', 'print JSON')
     .action(async (opts: { root: string; json?: boolean }) => {
+      const wrongRoot = await projectProblem(path.resolve(opts.root));
+      if (wrongRoot) {
+        cli.report([wrongRoot], opts.root);
+        if (opts.json) process.stdout.write('[]\n');
+        return cli.fail();
+      }
       const audiences = await describeAudiences(opts.root);
       if (audiences.length === 0) {
         // (an empty list would read as a project without audiences: say where none were found)
@@ -19,7 +25,8 @@ export function audienceCommands(program: Command, cli: CliContext): void {
         return cli.fail();
       }
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: diagnostics.length === 0 })), null, 2)}\n`);
+        // (valid: it builds; a warning, such as a label shared with another audience, does not stop it)
+        process.stdout.write(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: !diagnostics.some((d) => d.severity === 'error') })), null, 2)}\n`);
       } else {
         const width = Math.max(0, ...audiences.map((a) => a.name.length));
         for (const a of audiences) {
@@ -29,7 +36,7 @@ export function audienceCommands(program: Command, cli: CliContext): void {
         }
       }
       cli.report(audiences.flatMap((a) => a.diagnostics), opts.root);
-      if (audiences.some((a) => a.diagnostics.length)) cli.fail();
+      if (audiences.some((a) => a.diagnostics.some((d) => d.severity === 'error'))) cli.fail();
     });
 
   program

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiff } from '../../manifest/diff.js';
 import type { WatchEvent } from '../../watch/watch.js';
-import { deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
+import { deckOptions, deckTarget, emitOption, groupByAudience, relative, type CliContext, type DeckOptions } from '../context.js';
 
 /** Problems of a first build that no save mends: no project folder, no such audience, nowhere to write the deck. */
 const STOPS_WATCH = new Set(['MJZ123', 'MJZ150', 'MJZ190']);
@@ -13,6 +14,11 @@ export function watchCommand(program: Command, cli: CliContext): void {
       const { watchProject } = await import('../../watch/watch.js'); // chokidar only when watching
       // The decks of one rebuild are reported together, as build --all does: a problem of a shared
       // file is printed once, naming every audience it stops, before the line of each deck.
+      /** A path of the project (content/facts.yaml) as named from here (../proj/content/facts.yaml). */
+      const fromRoot = (file: string) => {
+        const shown = relative(path.resolve(opts.root, file));
+        return file.endsWith('/') && !shown.endsWith('/') ? `${shown}/` : shown;
+      };
       let round: WatchEvent[] = [];
       let stopped = false;
       const reportRound = (stopping = false) => {
@@ -33,21 +39,22 @@ export function watchCommand(program: Command, cli: CliContext): void {
           case 'ready': {
             // A first build that failed for want of the project, the audience or a place to write
             // is not mended by a save: watch stops there, as build would (exit 1).
-            const hopeless = round.filter((e) => e.type === 'failed' && e.diagnostics.some((d) => STOPS_WATCH.has(d.code)));
-            reportRound(hopeless.length > 0);
-            if (hopeless.length) {
+            // (one problem several audiences share, a missing project folder, counts once)
+            const hopeless = groupByAudience(round.flatMap((e) => (e.type === 'failed' ? e.diagnostics.filter((d) => STOPS_WATCH.has(d.code)) : []))).length;
+            reportRound(hopeless > 0);
+            if (hopeless) {
               stopped = true;
               cli.fail();
-              process.stderr.write(`watch stops: ${hopeless.length > 1 ? 'these problems are' : 'this problem is'} not mended by saving a file; fix ${hopeless.length > 1 ? 'them' : 'it'}, then start watch again.\n`);
+              process.stderr.write(`watch stops: ${hopeless > 1 ? 'these problems are' : 'this problem is'} not mended by saving a file; fix ${hopeless > 1 ? 'them' : 'it'}, then start watch again.\n`);
               break;
             }
-            cli.out.info(`watching ${event.watching.join(' and ')} (Ctrl-C to stop)`);
+            cli.out.info(`watching ${event.watching.map(fromRoot).join(' and ')} (Ctrl-C to stop)`);
             break;
           }
           case 'changed':
             reportRound(); // (the rebuild before this one, if it is still to be printed)
             cli.forgetReported(); // each rebuild says all it finds, even what an earlier one said
-            cli.out.info(`changed: ${event.files.join(', ')}`);
+            cli.out.info(`changed: ${event.files.map(fromRoot).join(', ')}`);
             break;
           case 'built':
           case 'failed':
