@@ -103,6 +103,10 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   const label = own.ownLabel.value;
   const twin = audienceNames(files).find((other) => {
     if (chain.includes(other)) return false;
+    // (cheap tests first: the label's words in its file, then as the label it writes; only a
+    // match is resolved, to see that it builds)
+    const file = files.get(`templates/${other}/theme.yaml`)!;
+    if (!file.text.includes(label) || (parseYaml(file).value as { label?: unknown } | null)?.label !== label) return false;
     const theirs = resolved(other, files);
     return theirs.audience !== undefined && theirs.ownLabel?.value === label && !theirs.audience.chain.includes(name);
   });
