@@ -42,14 +42,17 @@ export async function projectProblem(root: string): Promise<Diagnostic | undefin
     return problem(code === 'ENOENT' || code === 'ENOTDIR' ? 'The project folder does not exist' : `The project folder cannot be read (${code})`);
   }
   if ((await isFolder(path.join(root, 'content'))) || (await isFolder(path.join(root, 'templates')))) return undefined;
-  // A folder of a project (its content/, an audience's folder) rather than the project itself
+  // A folder of a project (its content/, an audience's folder, its output/) rather than the project
   for (let up = path.dirname(root); up !== path.dirname(up); up = path.dirname(up)) {
-    if ((await isFolder(path.join(up, 'content'))) && (await isFolder(path.join(up, 'templates')))) {
-      return problem(`This folder is inside the project ${up}, not a project itself`, `Give --root ${up}, the folder that holds content/ and templates/.`);
+    const within = path.relative(up, root).split(path.sep)[0]!;
+    if (PROJECT_FOLDERS.includes(within) && (await isFolder(path.join(up, 'content'))) && (await isFolder(path.join(up, 'templates')))) {
+      return { ...problem(`This folder is inside the project ${up}, not a project itself`, `Give --root ${up}, the folder that holds content/ and templates/.`), related: [up] };
     }
   }
   return problem('Not a mujaz project: the folder has neither content/ nor templates/', `${GIVE_ROOT.slice(0, -1)}, or start a project with \`mujaz init ${root}\`.`);
 }
+/** The folders of a project a --root can wrongly name. */
+const PROJECT_FOLDERS = ['content', 'templates', 'output'];
 
 async function readTemplates(root: string): Promise<{ templates: TemplateSources; diagnostics: PreparedContent['diagnostics'] }> {
   const read = await readTemplateFiles(root);
@@ -184,8 +187,9 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
     const why =
       code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
       : code === 'EISDIR' ? 'a folder of that name is in the way'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'EBUSY' ? 'the file is in use by another program'
+      : (code === 'EACCES' || code === 'EPERM') && process.platform === 'win32' ? 'permission denied (the file may be open in another program)'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'ENOSPC' ? 'the disk is full'
       : code === 'ENOENT' ? 'its folder cannot be made there'
       : (error.cause as Error).message;

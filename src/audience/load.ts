@@ -84,7 +84,10 @@ interface Resolved {
   ownLabel?: { value: string; at: () => Pick<Diagnostic, 'location' | 'source'> };
 }
 
-/** Audiences already resolved, by project (a project's files are read into a new map each time, never changed). */
+/**
+ * Audiences already resolved, by project: by its map of files, never changed once made (a project
+ * is read into a new map each time; compileAudience gets the same map back from withLineEnds).
+ */
 const resolvedByProject = new WeakMap<TemplateSources, Map<string, Resolved>>();
 
 /**
@@ -103,10 +106,8 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
   const label = own.ownLabel.value;
   const twin = audienceNames(files).find((other) => {
     if (chain.includes(other)) return false;
-    // (cheap tests first: the label's words in its file, then as the label it writes; only a
-    // match is resolved, to see that it builds)
-    const file = files.get(`templates/${other}/theme.yaml`)!;
-    if (!file.text.includes(label) || (parseYaml(file).value as { label?: unknown } | null)?.label !== label) return false;
+    // (the label its file writes first, a cheap test; only a match is resolved, to see that it builds)
+    if (writtenLabel(files.get(`templates/${other}/theme.yaml`)!) !== label) return false;
     const theirs = resolved(other, files);
     return theirs.audience !== undefined && theirs.ownLabel?.value === label && !theirs.audience.chain.includes(name);
   });
@@ -120,6 +121,17 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
     });
   }
   return result;
+}
+
+/** A label line as themes are written, `label: "…"` with no escape: its value without parsing the file. */
+const PLAIN_LABEL = /^label:[ \t]*"([^"\\\n]*)"[ \t]*$/m;
+
+/** The label a theme file writes at its top level, if any: read off a plain line, else parsed. */
+function writtenLabel(file: SourceFile): unknown {
+  const plain = PLAIN_LABEL.exec(file.text);
+  if (plain) return plain[1];
+  const value = parseYaml(file).value;
+  return value && typeof value === 'object' ? (value as { label?: unknown }).label : undefined;
 }
 
 function resolved(name: string, files: TemplateSources): Resolved {

@@ -47,12 +47,19 @@ export class CliContext {
 /**
  * A diagnostic with its file as the user would open it from the current folder: the library
  * names files from the project's root (content/facts.yaml), which is another folder under
- * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here.
+ * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here. The same file,
+ * and the other paths the diagnostic relates, are renamed likewise where its message and hint
+ * name them in full (`mujaz init newdeck`, not `mujaz init /home/me/newdeck`).
  */
 export function fromHere(d: Diagnostic, root: string): Diagnostic {
   if (!d.location) return d;
-  const file = relative(path.resolve(root, d.location.file));
-  return file === d.location.file ? d : { ...d, location: { ...d.location, file } };
+  const full = path.resolve(root, d.location.file);
+  const file = relative(full);
+  const renamed = [full, ...(d.related ?? [])].filter((p) => path.isAbsolute(p) && relative(p) !== p);
+  // (longest first: a folder's name is part of the names of the files in it)
+  const rename = (text: string) => renamed.sort((a, b) => b.length - a.length).reduce((acc, p) => acc.split(p).join(relative(p)), text);
+  if (file === d.location.file && renamed.length === 0) return d;
+  return { ...d, message: rename(d.message), ...(d.hint !== undefined ? { hint: rename(d.hint) } : {}), location: { ...d.location, file } };
 }
 
 /**
@@ -119,7 +126,8 @@ export function outFolder(out: string | undefined): string | undefined {
 export function relative(file: string): string {
   const shown = path.relative(process.cwd(), file);
   if (shown === '') return '.';
-  return shown.startsWith(`..${path.sep}..`) || path.isAbsolute(shown) ? path.resolve(file) : shown;
+  const [first, second] = shown.split(path.sep);
+  return (first === '..' && second === '..') || path.isAbsolute(shown) ? path.resolve(file) : shown;
 }
 
 /** What build, preview and watch take: the decks to make, the project, the output folder. */

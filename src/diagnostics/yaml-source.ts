@@ -18,14 +18,20 @@ export function normalizeLineEnds(text: string): string {
 }
 
 /** The files, classic Mac line ends read as line ends (see normalizeLineEnds). */
-export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>): Map<string, F> {
+export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>): ReadonlyMap<string, F> {
+  // (the same files give the same map back: what is worked out from a project's files, such as
+  // its audiences resolved, is kept with that map; a project is read into a new map each time)
+  const known = normalized.get(files);
+  if (known) return known as ReadonlyMap<string, F>;
   const out = new Map<string, F>();
   for (const [name, file] of files) {
     const text = normalizeLineEnds(file.text);
     out.set(name, text === file.text ? file : { ...file, text });
   }
+  normalized.set(files, out);
   return out;
 }
+const normalized = new WeakMap<ReadonlyMap<string, SourceFile>, ReadonlyMap<string, SourceFile>>();
 
 /** A text file as read from disk: the only shape stages see of the file system. */
 export interface SourceFile {

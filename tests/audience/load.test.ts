@@ -68,6 +68,29 @@ describe('audience precedence', () => {
     expect(loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' })).diagnostics).toEqual([]);
   });
 
+  it('theme: a label another audience also writes as its own is a warning on both, however it is written', () => {
+    const copy = (label: string) => ({
+      'templates/base/theme.yaml': BASE_THEME.replace('label: "أساس"', `label: ${label}`),
+      'templates/base/deck.hbs': 'base deck',
+      'templates/copy/theme.yaml': BASE_THEME.replace('label: "أساس"', `label: ${label}`),
+      'templates/copy/deck.hbs': 'copy deck',
+    });
+    for (const [written, value] of [['"أساس"', 'أساس'], ['"إحاطة \\"كاملة\\""', 'إحاطة "كاملة"'], ['>-\n  إحاطة\n  كاملة', 'إحاطة كاملة'], ["'أساس' # a comment", 'أساس']] as const) {
+      const files = project(copy(written));
+      for (const [name, twin] of [['base', 'copy'], ['copy', 'base']] as const) {
+        const { audience, diagnostics } = loadAudience(name, files);
+        expect(audience?.theme.label).toBe(value);
+        expect(diagnostics, written).toMatchObject([{ code: 'MJZ156', severity: 'warning', message: `The audiences "${name}" and "${twin}" have the same label ("${value}"), shown on their title slides: both decks would claim the same readers`, location: { file: `templates/${name}/theme.yaml`, start: { line: 1 } } }]);
+      }
+    }
+    // not with an audience that cannot build, nor between an audience and one that builds on it
+    const broken = project({ ...copy('"أساس"'), 'templates/copy/theme.yaml': `extends: nosuch\nlabel: "أساس"\n` });
+    expect(loadAudience('base', broken).diagnostics).toEqual([]);
+    const child = project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: "أساس"\n' });
+    expect(loadAudience('base', child).diagnostics).toEqual([]);
+    expect(loadAudience('child', child).diagnostics.map((d) => d.message)).toEqual(['The audience "child" has the same label as "base" ("أساس"), shown on its title slide: both decks would claim the same readers']);
+  });
+
   it('lists the audiences, not _shared', () => {
     expect(audienceNames(project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' }))).toEqual(['base', 'child']);
   });

@@ -15,7 +15,11 @@ describe('setExtendedProperties', () => {
     expect(xml).toContain('<Company></Company>');
   });
 
-  it('leaves a part without those elements as it is', () => {
+  it('leaves a part without both elements as it is (half-rewritten, its counts would disagree)', () => {
     expect(setExtendedProperties('<Properties/>', { fonts: ['Amiri'], titles: ['x'] })).toBe('<Properties/>');
+    const headingsOnly = PPTXGENJS.replace(/<TitlesOfParts>[\s\S]*<\/TitlesOfParts>/, '');
+    expect(setExtendedProperties(headingsOnly, { fonts: ['Amiri'], titles: ['x'] })).toBe(headingsOnly);
+    const titlesOnly = PPTXGENJS.replace(/<HeadingPairs>[\s\S]*<\/HeadingPairs>/, '');
+    expect(setExtendedProperties(titlesOnly, { fonts: ['Amiri'], titles: ['x'] })).toBe(titlesOnly);
   });
 });
