@@ -19,19 +19,20 @@ export function normalizeLineEnds(text: string): string {
 
 /** The files, classic Mac line ends read as line ends (see normalizeLineEnds). */
 export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>): ReadonlyMap<string, F> {
-  // (the same files give the same map back: what is worked out from a project's files, such as
-  // its audiences resolved, is kept with that map; a project is read into a new map each time)
+  // The same files give the same map back: what is worked out from a project's files, such as its
+  // audiences resolved, is kept with that map. (A caller of the library may change a map it
+  // passed before: each file is checked to be the one seen, an identity test per file.)
   const known = normalized.get(files);
-  if (known) return known as ReadonlyMap<string, F>;
+  if (known && known.seen.size === files.size && [...files].every(([name, file]) => known.seen.get(name) === file)) return known.out as ReadonlyMap<string, F>;
   const out = new Map<string, F>();
   for (const [name, file] of files) {
     const text = normalizeLineEnds(file.text);
     out.set(name, text === file.text ? file : { ...file, text });
   }
-  normalized.set(files, out);
+  normalized.set(files, { seen: new Map(files), out });
   return out;
 }
-const normalized = new WeakMap<ReadonlyMap<string, SourceFile>, ReadonlyMap<string, SourceFile>>();
+const normalized = new WeakMap<ReadonlyMap<string, SourceFile>, { seen: ReadonlyMap<string, SourceFile>; out: ReadonlyMap<string, SourceFile> }>();
 
 /** A text file as read from disk: the only shape stages see of the file system. */
 export interface SourceFile {
