@@ -47,19 +47,26 @@ export class CliContext {
 /**
  * A diagnostic with its file as the user would open it from the current folder: the library
  * names files from the project's root (content/facts.yaml), which is another folder under
- * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here. The same file,
- * and the other paths the diagnostic relates, are renamed likewise where its message and hint
- * name them in full (`mujaz init newdeck`, not `mujaz init /home/me/newdeck`).
+ * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here. Where its
+ * message and hint name that file, or the other paths it relates, they are renamed likewise
+ * ("Missing content file proj/content/article.yaml", `mujaz init newdeck`, not
+ * `mujaz init /home/me/newdeck`).
  */
 export function fromHere(d: Diagnostic, root: string): Diagnostic {
   if (!d.location) return d;
-  const full = path.resolve(root, d.location.file);
-  const file = relative(full);
-  const renamed = [full, ...(d.related ?? [])].filter((p) => path.isAbsolute(p) && relative(p) !== p);
-  // (longest first: a folder's name is part of the names of the files in it)
-  const rename = (text: string) => renamed.sort((a, b) => b.length - a.length).reduce((acc, p) => acc.split(p).join(relative(p)), text);
-  if (file === d.location.file && renamed.length === 0) return d;
-  return { ...d, message: rename(d.message), ...(d.hint !== undefined ? { hint: rename(d.hint) } : {}), location: { ...d.location, file } };
+  const renames = new Map<string, string>();
+  for (const given of [d.location.file, ...(d.related ?? [])]) {
+    const full = path.resolve(root, given);
+    const shown = relative(full);
+    if (shown !== given) renames.set(given, shown);
+    if (shown !== full && full !== given) renames.set(full, shown);
+  }
+  if (renames.size === 0) return d;
+  // (longest first, and whole paths only: content/facts.yaml is no part of xcontent/facts.yaml)
+  const names = [...renames.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\w./-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+  const rename = (text: string) => text.replace(pattern, (name) => renames.get(name)!);
+  return { ...d, message: rename(d.message), ...(d.hint !== undefined ? { hint: rename(d.hint) } : {}), location: { ...d.location, file: renames.get(d.location.file) ?? d.location.file } };
 }
 
 /**

@@ -128,7 +128,7 @@ describe('mujaz CLI', () => {
       [['build', '--root', 'home/Documents/newdeck'], /^home\/Documents\/newdeck: error MJZ123: Not a mujaz project: the folder has neither content\/ nor templates\/\n {2}hint: .*`mujaz init home\/Documents\/newdeck`\.$/m],
       [['audiences', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder is a file, not a folder$/m],
       [['new-audience', 'x', '--from', 'briefing', '--root', 'nosuch'], /^nosuch: error MJZ123: The project folder does not exist$/m],
-      [['build', '--all', '--root', 'bare'], /^bare\/templates: error MJZ150: No audience to build: templates\/ has no audience folder\n {2}hint: .*`mujaz init NEW-FOLDER`/m],
+      [['build', '--all', '--root', 'bare'], /^bare\/templates: error MJZ150: No audience to build: bare\/templates\/ has no audience folder\n {2}hint: .*`mujaz init NEW-FOLDER`/m],
     ];
     for (const [args, expected] of cases) {
       const r = mujaz(args, here);

@@ -63,4 +63,20 @@ describe('paths as the user opens them from the current folder', () => {
     expect(fromHere({ ...d, location: { file: path.join(cwd, 'out/x.pptx') } }, '../elsewhere').location?.file).toBe(path.join('out', 'x.pptx'));
     expect(fromHere({ code: 'MJZ150', severity: 'error', message: 'x' }, '../proj').location).toBeUndefined();
   });
+
+  it('renames that file, and the paths it relates, where its message and hint name them; whole paths only', () => {
+    const d: Diagnostic = {
+      code: 'MJZ156',
+      severity: 'warning',
+      message: 'Missing content/facts.yaml (not xcontent/facts.yaml, nor content/facts.yaml.bak)',
+      hint: 'Edit templates/a/theme.yaml or templates/b/theme.yaml, or start one with `mujaz init ' + path.join(cwd, 'p/q') + '`.',
+      location: { file: 'content/facts.yaml' },
+      related: ['templates/b/theme.yaml', path.join(cwd, 'p/q')],
+    };
+    const shown = fromHere(d, 'proj');
+    expect(shown.message).toBe(`Missing ${path.join('proj', 'content/facts.yaml')} (not xcontent/facts.yaml, nor ${path.join('proj', 'content/facts.yaml')}.bak)`);
+    expect(shown.hint).toBe(`Edit templates/a/theme.yaml or ${path.join('proj', 'templates/b/theme.yaml')}, or start one with \`mujaz init ${path.join('p', 'q')}\`.`);
+    // from the project itself, nothing changes
+    expect(fromHere(d, '.')).toEqual({ ...d, hint: 'Edit templates/a/theme.yaml or templates/b/theme.yaml, or start one with `mujaz init p/q`.' });
+  });
 });
