@@ -19,6 +19,10 @@ describe('mujaz init', () => {
     expect(made.status, made.stderr).toBe(0);
     // the next step as it was run here (npx mujaz would look for mujaz on the registry)
     expect(made.stderr).toContain(`node ${path.relative(process.cwd(), CLI)} build --all --root`);
+    // the files to write next, named from where init ran
+    const beside = spawnSync(process.execPath, [CLI, 'init', 'second'], { cwd: path.dirname(dir), encoding: 'utf8', env });
+    expect(beside.status, beside.stderr).toBe(0);
+    expect(beside.stderr).toContain(`--root second      # the example builds as it is\n  then put your article in ${path.join('second', 'content/article.txt')} and outline it in ${path.join('second', 'content/article.yaml')} (${path.join('second', 'docs/authors-guide.md')})`);
     const built = mujaz(['build', '--all', '--strict', '--root', dir]);
     expect(built.status, built.stderr).toBe(0);
     for (const audience of ['briefing', 'leadership', 'security', 'economy', 'media']) {

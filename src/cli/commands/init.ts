@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { InitError, initProject } from '../../init/init.js';
 import { mujazCommand, relative, type CliContext } from '../context.js';
@@ -10,9 +11,11 @@ export function initCommand(program: Command, cli: CliContext): void {
     .action(async (dir: string) => {
       try {
         const files = await initProject(dir);
-        cli.out.result(true, `created ${relative(dir)}/ (${files.length} files). Next:`);
-        cli.out.info(`  ${mujazCommand()} build --all --root ${relative(dir)}      # the example builds as it is`);
-        cli.out.info('  then put your article in content/article.txt and outline it in content/article.yaml (docs/authors-guide.md)');
+        const shown = relative(path.resolve(dir));
+        const inside = (file: string) => (shown === '.' ? file : path.join(shown, file));
+        cli.out.result(true, `created ${shown}/ (${files.length} files). Next:`);
+        cli.out.info(`  ${mujazCommand()} build --all --root ${shown}      # the example builds as it is`);
+        cli.out.info(`  then put your article in ${inside('content/article.txt')} and outline it in ${inside('content/article.yaml')} (${inside('docs/authors-guide.md')})`);
       } catch (error) {
         if (!(error instanceof InitError)) throw error;
         process.stderr.write(`error: ${error.message}\n`);
