@@ -59,10 +59,14 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
   let running: Promise<void> = Promise.resolve();
   let closed = false;
 
-  /** The audiences a set of changed files touches: content, shared partials and templates/ as a whole touch all. */
+  /**
+   * The audiences a set of changed files touches: content, shared partials, templates/ as a whole
+   * and any theme.yaml touch all (a theme's label can be another audience's, MJZ156: a copy made
+   * beside the briefing warns on the briefing too).
+   */
   const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
     const selected = selectAudiences(templates, options);
-    if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/'))) return selected;
+    if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/') || f.endsWith('/theme.yaml'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
     return selected.filter((name) => {
       const chain = loadAudience(name, templates).audience?.chain ?? [name];

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -161,6 +161,15 @@ describe('mujaz watch', () => {
     await w.waitFor(() => (w.err().match(/not rebuilt/g) ?? []).length === 2, 'both decks not rebuilt');
     expect(w.err()).toContain(`changed: ${base}/content/facts.yaml`);
     expect(w.err()).toMatch(new RegExp(`^${base}/content/facts\\.yaml:\\d+:\\d+: error MJZ100`, 'm'));
+  }, 60_000);
+
+  it('rebuilds the deck it watches when another audience copies its label, and says so (MJZ156)', async () => {
+    const { root, w } = await watchedProject();
+    expect(w.err()).not.toContain('MJZ156');
+    const made = spawnSync(process.execPath, [CLI, 'new-audience', 'dip', '--from', 'briefing', '--root', root], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    await w.waitFor(() => w.err().includes('warning MJZ156'), 'the warning on the briefing');
+    expect(w.err()).toMatch(/templates\/briefing\/theme\.yaml:\d+:8: warning MJZ156: The audiences "briefing" and "dip" have the same label/);
   }, 60_000);
 
   it('writes the spec at every rebuild with --emit spec', async () => {
