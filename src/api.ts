@@ -10,7 +10,7 @@ import { checkManifest, type Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { didYouMean, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { didYouMean, hasErrors, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 
 /**
  * The library's entry points: they read the project, run the pipeline, and (buildDecks) write
@@ -372,7 +372,8 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
   const { prepared, templates } = await readProject(root);
   const diagnostics: Diagnostic[] = [];
   const uses = new Map<string, FactListing['uses']>();
-  for (const name of audienceNames(templates.templates)) {
+  // (content with errors stops every audience, as in build: no template is expanded against it)
+  for (const name of hasErrors(prepared.diagnostics) ? [] : audienceNames(templates.templates)) {
     const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false });
     diagnostics.push(...result.diagnostics);
     for (const use of result.uses ?? []) {
@@ -402,7 +403,9 @@ export async function checkProject(options: { root: string; audiences?: readonly
   const { prepared, templates } = await readProject(root);
   const names = selectAudiences(templates.templates, options);
   const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...templates.diagnostics];
-  if (prepared.diagnostics.some((d) => d.code === 'MJZ123')) return { audiences: names, diagnostics }; // no project folder
+  // no project folder, or content with errors: that stops every audience, as in build (no
+  // template is expanded against content that failed its checks)
+  if (hasErrors(prepared.diagnostics)) return { audiences: names, diagnostics: uniqueDiagnostics(diagnostics) };
   for (const name of names) {
     const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false, strict: options.strict });
     diagnostics.push(...result.diagnostics);

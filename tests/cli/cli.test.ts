@@ -280,6 +280,19 @@ describe('mujaz CLI', () => {
     expect([...parts].some(([name, xml]) => name.startsWith('ppt/slides/') && xml.includes('envoys'))).toBe(false);
   });
 
+  it('check and facts report a content error as build does, not as an internal error', async () => {
+    const root = await tempProject();
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), 'data: members.total', 'data: members.totl'));
+    for (const args of [['check', '--all'], ['facts'], ['build']]) {
+      const r = mujaz([...args, '--root', root]);
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(/error MJZ141: [\s\S]*hint: Did you mean "members\.total"\?/);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.stdout).not.toContain('(not shown on any slide)'); // (where a fact shows is not known then)
+    }
+  });
+
   it('lists every fact with its value, source and uses', () => {
     const r = mujaz(['facts']);
     expect(r.code, r.stderr).toBe(0);

@@ -19,9 +19,11 @@ export function factCommands(program: Command, cli: CliContext): void {
         process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
         return;
       }
+      // (with errors in the content no deck is expanded: where a fact shows is not known)
+      const usesKnown = !diagnostics.some((d) => d.severity === 'error');
       for (const f of facts) {
         process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${relative(path.resolve(opts.root, f.where))}]\n`);
-        if (!f.uses.length) process.stdout.write('    (not shown on any slide)\n');
+        if (!f.uses.length && usesKnown) process.stdout.write('    (not shown on any slide)\n');
         for (const u of f.uses) process.stdout.write(`    ${u.audience} slide ${u.slide} (${u.title}): ${u.element}\n`);
       }
     });
