@@ -28,9 +28,10 @@ import { makeManifest, type Manifest } from './manifest/manifest.js';
  *   → the slides' text in the audience's digits (spec/digits.ts)
  *   → pptxgenjs → post-processing (RTL, validity, determinism)
  * Every stage is a function of its input alone; reading and writing happen outside (src/api.ts
- * and src/io/). Two stages remember their last results to make rebuilds fast, without changing
- * what they return: prepareContent (the content, by a digest of its files) and the template
- * stage (each template compiled and checked once per process, by its text).
+ * and src/io/). Some work is remembered to make rebuilds fast, without changing what is
+ * returned: prepareContent (the content, by a digest of its files), the template stage (each
+ * template compiled and checked once per process, by its text), withLineEnds (the same map back
+ * while its files and their texts are the ones it saw) and the audiences resolved from that map.
  */
 
 /** The custom document property that carries the build manifest inside each deck. */

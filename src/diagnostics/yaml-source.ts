@@ -21,18 +21,22 @@ export function normalizeLineEnds(text: string): string {
 export function withLineEnds<F extends SourceFile>(files: ReadonlyMap<string, F>): ReadonlyMap<string, F> {
   // The same files give the same map back: what is worked out from a project's files, such as its
   // audiences resolved, is kept with that map. (A caller of the library may change a map it
-  // passed before: each file is checked to be the one seen, an identity test per file.)
+  // passed before, or a file in it: each file is checked to be the one seen, with the text seen.)
   const known = normalized.get(files);
-  if (known && known.seen.size === files.size && [...files].every(([name, file]) => known.seen.get(name) === file)) return known.out as ReadonlyMap<string, F>;
+  if (known && known.seen.size === files.size && [...files].every(([name, file]) => known.seen.get(name)?.file === file && known.seen.get(name)?.text === file.text)) {
+    return known.out as ReadonlyMap<string, F>;
+  }
   const out = new Map<string, F>();
+  const seen = new Map<string, { file: SourceFile; text: string }>();
   for (const [name, file] of files) {
     const text = normalizeLineEnds(file.text);
     out.set(name, text === file.text ? file : { ...file, text });
+    seen.set(name, { file, text: file.text });
   }
-  normalized.set(files, { seen: new Map(files), out });
+  normalized.set(files, { seen, out });
   return out;
 }
-const normalized = new WeakMap<ReadonlyMap<string, SourceFile>, { seen: ReadonlyMap<string, SourceFile>; out: ReadonlyMap<string, SourceFile> }>();
+const normalized = new WeakMap<ReadonlyMap<string, SourceFile>, { seen: ReadonlyMap<string, { file: SourceFile; text: string }>; out: ReadonlyMap<string, SourceFile> }>();
 
 /** A text file as read from disk: the only shape stages see of the file system. */
 export interface SourceFile {

@@ -15,6 +15,11 @@ describe('withLineEnds', () => {
     expect(second.get('b.yaml')?.text).toBe('b: 3\n');
     files.delete('a.yaml');
     expect([...withLineEnds(files).keys()]).toEqual(['b.yaml']);
+    // or a file edited in place
+    const third = withLineEnds(files);
+    files.get('b.yaml')!.text = 'b: 4\r';
+    expect(withLineEnds(files)).not.toBe(third);
+    expect(withLineEnds(files).get('b.yaml')?.text).toBe('b: 4\n');
   });
 
   it('so an audience resolved from a map is resolved again once a template of that map changes', () => {
@@ -26,5 +31,7 @@ describe('withLineEnds', () => {
     expect(loadAudience('a', withLineEnds(files)).audience?.theme.label).toBe('أ');
     files.set('templates/a/theme.yaml', { path: 'templates/a/theme.yaml', text: theme('ب') });
     expect(loadAudience('a', withLineEnds(files)).audience?.theme.label).toBe('ب');
+    files.get('templates/a/theme.yaml')!.text = theme('ج');
+    expect(loadAudience('a', withLineEnds(files)).audience?.theme.label).toBe('ج');
   });
 });
