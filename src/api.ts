@@ -11,6 +11,7 @@ import { readCustomProperties } from './pptx/post/index.js';
 import JSZip from 'jszip';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { didYouMean, hasErrors, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { shellWord } from './diagnostics/format.js';
 
 /**
  * The library's entry points: they read the project, run the pipeline, and (buildDecks) write
@@ -46,10 +47,10 @@ export async function projectProblem(root: string): Promise<Diagnostic | undefin
   for (let up = path.dirname(root); up !== path.dirname(up); up = path.dirname(up)) {
     const within = path.relative(up, root).split(path.sep)[0]!;
     if (PROJECT_FOLDERS.includes(within) && (await isFolder(path.join(up, 'content'))) && (await isFolder(path.join(up, 'templates')))) {
-      return { ...problem(`This folder is inside the project ${up}, not a project itself`, `Give --root ${up}, the folder that holds content/ and templates/.`), related: [up] };
+      return { ...problem('This folder is inside a project, not a project itself', `Give --root ${shellWord(up)}, the folder that holds content/ and templates/.`), related: [up] };
     }
   }
-  return problem('Not a mujaz project: the folder has neither content/ nor templates/', `${GIVE_ROOT.slice(0, -1)}, or start a project with \`mujaz init ${root}\`.`);
+  return problem('Not a mujaz project: the folder has neither content/ nor templates/', `${GIVE_ROOT.slice(0, -1)}, or start a project with \`mujaz init ${shellWord(root)}\`.`);
 }
 /** The folders of a project a --root can wrongly name. */
 const PROJECT_FOLDERS = ['content', 'templates', 'output'];
@@ -122,6 +123,11 @@ export interface BuildDecksOptions {
   out?: string;
   /** Also write <out>/<audience>.spec.json (and .context.json). */
   emit?: ReadonlyArray<'spec' | 'context'>;
+  /**
+   * Leave a deck and its manifest that are on disk already with the same bytes as they are (watch:
+   * a rebuild that changed nothing in a deck does not replace a file a viewer may hold open).
+   */
+  keepIdentical?: boolean;
   strict?: boolean;
   /** The project already read (watch reads it once to decide what to rebuild). */
   project?: ProjectSources;
@@ -154,7 +160,7 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
       results.push({ ...result, files: [], ms: performance.now() - started });
       continue;
     }
-    const written = await writeOutputs(result, out, options.emit);
+    const written = await writeOutputs(result, out, options);
     const ms = performance.now() - started;
     results.push(written.diagnostic ? { ...result, bytes: undefined, files: written.files, ms, diagnostics: [...result.diagnostics, written.diagnostic] } : { ...result, files: written.files, ms });
   }
@@ -168,14 +174,18 @@ export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDec
  * holding it open), and when it does nothing has been replaced. A file-system failure (a folder
  * that is a file, no permission, a full disk) is a diagnostic naming the path, not an internal error.
  */
-async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOptions['emit']): Promise<{ files: string[]; diagnostic?: Diagnostic }> {
+async function writeOutputs(result: DeckResult, out: string, options: Pick<BuildDecksOptions, 'emit' | 'keepIdentical'>): Promise<{ files: string[]; diagnostic?: Diagnostic }> {
+  const { emit } = options;
   const name = result.audience;
-  const outputs: [string, Uint8Array | string][] = [[path.join(out, `${name}.pptx`), result.bytes!]];
-  outputs.push([path.join(out, `${name}.manifest.json`), `${JSON.stringify(result.manifest, null, 2)}\n`]);
+  const deck: [string, Uint8Array | string][] = [
+    [path.join(out, `${name}.pptx`), result.bytes!],
+    [path.join(out, `${name}.manifest.json`), `${JSON.stringify(result.manifest, null, 2)}\n`],
+  ];
+  const outputs = options.keepIdentical && (await alreadyThere(deck)) ? [] : [...deck];
   if (emit?.includes('spec') && result.spec) outputs.push([path.join(out, `${name}.spec.json`), `${JSON.stringify(result.spec, null, 2)}\n`]);
   if (emit?.includes('context') && result.context) outputs.push([path.join(out, `${name}.context.json`), `${JSON.stringify(extractFactUses(result.context).spec, null, 2)}\n`]);
   try {
-    await writeAtomicAll(outputs);
+    if (outputs.length) await writeAtomicAll(outputs);
     // A spec or context an earlier --emit wrote, not asked for this time, would no longer match the
     // deck beside it: it goes (a user debugging with it builds with --emit again).
     for (const kind of ['spec', 'context'] as const) {
@@ -207,7 +217,17 @@ async function writeOutputs(result: DeckResult, out: string, emit: BuildDecksOpt
       },
     };
   }
-  return { files: outputs.map(([file]) => file) };
+  return { files: [...new Set([...deck, ...outputs].map(([file]) => file))] };
+}
+
+/** Whether every file is on disk with these very bytes already. */
+async function alreadyThere(files: readonly [string, Uint8Array | string][]): Promise<boolean> {
+  for (const [file, data] of files) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    const there = await readFile(file).catch(() => undefined);
+    if (!there || !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(there)) return false;
+  }
+  return true;
 }
 
 export interface AudienceInfo {

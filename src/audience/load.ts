@@ -118,7 +118,6 @@ export function loadAudience(name: string, files: TemplateSources): { audience?:
       message: `The audiences "${name}" and "${twin}" have the same label ("${label}"), shown on their title slides: both decks would claim the same readers`,
       hint: `Write who each deck is for, in Arabic, on the label line of templates/${name}/theme.yaml or templates/${twin}/theme.yaml (a copy made with new-audience --from keeps the label of the audience it copied).`,
       ...own.ownLabel.at(),
-      related: [`templates/${twin}/theme.yaml`],
     });
   }
   return result;

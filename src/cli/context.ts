@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../diagnostics/format.js';
+import { formatDiagnostic, shellWord } from '../diagnostics/format.js';
 import { EXIT } from './exit.js';
 import { createOutput, type Output } from './output.js';
 
@@ -47,26 +47,24 @@ export class CliContext {
 /**
  * A diagnostic with its file as the user would open it from the current folder: the library
  * names files from the project's root (content/facts.yaml), which is another folder under
- * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here. Where its
- * message and hint name that file, or the other paths it relates, they are renamed likewise
- * ("Missing content file proj/content/article.yaml", `mujaz init newdeck`, not
- * `mujaz init /home/me/newdeck`).
+ * --root; an editor or a terminal follows proj/content/facts.yaml:3:5 from here. A path its
+ * message or hint names in full (its file outside the project, the paths it relates) is named
+ * from here likewise (`mujaz init newdeck`, not `mujaz init /home/me/newdeck`); the project's
+ * own files stay named from its root there, as the words around them mean.
  */
 export function fromHere(d: Diagnostic, root: string): Diagnostic {
   if (!d.location) return d;
-  const renames = new Map<string, string>();
-  for (const given of [d.location.file, ...(d.related ?? [])]) {
-    const full = path.resolve(root, given);
-    const shown = relative(full);
-    if (shown !== given) renames.set(given, shown);
-    if (shown !== full && full !== given) renames.set(full, shown);
-  }
-  if (renames.size === 0) return d;
-  // (longest first, and whole paths only: content/facts.yaml is no part of xcontent/facts.yaml)
-  const names = [...renames.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\w./-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
-  const rename = (text: string) => text.replace(pattern, (name) => renames.get(name)!);
-  return { ...d, message: rename(d.message), ...(d.hint !== undefined ? { hint: rename(d.hint) } : {}), location: { ...d.location, file: renames.get(d.location.file) ?? d.location.file } };
+  const file = fromProject(root, d.location.file);
+  const full = [d.location.file, ...(d.related ?? [])].filter((p) => path.isAbsolute(p) && relative(p) !== p);
+  if (file === d.location.file && full.length === 0) return d;
+  // (longest first: a folder's name begins the names of the files in it)
+  const rename = (text: string) => full.sort((a, b) => b.length - a.length).reduce((acc, p) => acc.split(p).join(relative(p)), text);
+  return { ...d, message: rename(d.message), ...(d.hint !== undefined ? { hint: rename(d.hint) } : {}), location: { ...d.location, file } };
+}
+
+/** A path of the project (content/facts.yaml, or in full) as named from here (../proj/content/facts.yaml). */
+export function fromProject(root: string, file: string): string {
+  return relative(path.resolve(root, file));
 }
 
 /**
@@ -91,7 +89,7 @@ export function groupByAudience(diagnostics: readonly Diagnostic[]): { diagnosti
  */
 export function mujazCommand(): string {
   const viaNpm = process.env.npm_command === 'exec' || process.env.npm_lifecycle_event !== undefined;
-  return viaNpm || !process.argv[1] ? 'npx mujaz' : `node ${relative(process.argv[1])}`;
+  return viaNpm || !process.argv[1] ? 'npx mujaz' : `node ${shellWord(relative(process.argv[1]))}`;
 }
 
 /** The options every command that reads a project takes. */

@@ -39,7 +39,7 @@ export interface Diagnostic {
   path?: PropertyKey[];
   /** Where the value came from in a template expansion: the audience name. */
   audience?: string;
-  /** Other paths the message or hint names, as location.file is named (a front end may name them from elsewhere, as it does location.file). */
+  /** Other paths the message or hint names, in full (a front end may name them from elsewhere, as it does location.file). */
   related?: string[];
 }
 

@@ -56,3 +56,8 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return diagnostics.map(formatDiagnostic).join('\n\n');
 }
+
+/** A word of a command line as a POSIX shell reads it back: quoted when it holds a space or another special character. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -5,6 +5,7 @@ import { buildDecks, readProject, selectAudiences, type WrittenDeck } from '../a
 import { loadAudience, type TemplateSources } from '../audience/load.js';
 import { isPicture } from '../audience/logo.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { withLineEnds } from '../diagnostics/yaml-source.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
 import type { Manifest } from '../manifest/manifest.js';
 
@@ -69,7 +70,8 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
     if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/') || f.endsWith('/theme.yaml'))) return selected;
     const folders = new Set(files.map((f) => f.split('/')[1]));
     return selected.filter((name) => {
-      const chain = loadAudience(name, templates).audience?.chain ?? [name];
+      // (the map the build resolves its audiences from: each is resolved once for both)
+      const chain = loadAudience(name, withLineEnds(templates)).audience?.chain ?? [name];
       return chain.some((a) => folders.has(a));
     });
   };
@@ -86,6 +88,7 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
       all: !names && options.all,
       audiences: names ?? options.audiences,
       emit: options.emit,
+      keepIdentical: true,
     });
     const reading = performance.now() - started - results.reduce((sum, r) => sum + r.ms, 0);
     for (const r of results) {

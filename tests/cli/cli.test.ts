@@ -123,12 +123,12 @@ describe('mujaz CLI', () => {
       [['build', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder is a file, not a folder$/m],
       [['check', '--all', '--root', 'photos'], /^photos: error MJZ123: Not a mujaz project: the folder has neither content\/ nor templates\/\n {2}hint: .*`mujaz init photos`/m],
       // a folder of a project, not the project: no advice to start another project inside it
-      [['build', '--root', 'proj/content/data'], /^proj\/content\/data: error MJZ123: This folder is inside the project proj, not a project itself\n {2}hint: Give --root proj, the folder that holds content\/ and templates\/\.$/m],
+      [['build', '--root', 'proj/content/data'], /^proj\/content\/data: error MJZ123: This folder is inside a project, not a project itself\n {2}hint: Give --root proj, the folder that holds content\/ and templates\/\.$/m],
       // a folder that merely has content/ and templates/ further up (a home folder) is no project of it
       [['build', '--root', 'home/Documents/newdeck'], /^home\/Documents\/newdeck: error MJZ123: Not a mujaz project: the folder has neither content\/ nor templates\/\n {2}hint: .*`mujaz init home\/Documents\/newdeck`\.$/m],
       [['audiences', '--root', 'notes.txt'], /^notes\.txt: error MJZ123: The project folder is a file, not a folder$/m],
       [['new-audience', 'x', '--from', 'briefing', '--root', 'nosuch'], /^nosuch: error MJZ123: The project folder does not exist$/m],
-      [['build', '--all', '--root', 'bare'], /^bare\/templates: error MJZ150: No audience to build: bare\/templates\/ has no audience folder\n {2}hint: .*`mujaz init NEW-FOLDER`/m],
+      [['build', '--all', '--root', 'bare'], /^bare\/templates: error MJZ150: No audience to build: templates\/ has no audience folder\n {2}hint: .*`mujaz init NEW-FOLDER`/m],
     ];
     for (const [args, expected] of cases) {
       const r = mujaz(args, here);
@@ -142,7 +142,7 @@ describe('mujaz CLI', () => {
     const itself = mujaz(['build'], path.join(here, 'photos'));
     expect(itself.stderr).toMatch(/^\.: error MJZ123: Not a mujaz project[^\n]*\n {2}hint: .*`mujaz init \.`\.$/m);
     const inside = mujaz(['build'], path.join(here, 'proj/content'));
-    expect(inside.stderr).toMatch(/^\.: error MJZ123: This folder is inside the project \.\., not a project itself\n {2}hint: Give --root \.\., /m);
+    expect(inside.stderr).toMatch(/^\.: error MJZ123: This folder is inside a project, not a project itself\n {2}hint: Give --root \.\., /m);
     // one problem however many audiences are asked for
     const several = mujaz(['build', '--root', 'bare', '-a', 'briefing', '-a', 'media', '-a', 'security'], here);
     expect(several.stderr.match(/error MJZ150/g), several.stderr).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { CliContext, fromHere, groupByAudience, relative } from '../../src/cli/context.js';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { formatDiagnostic, shellWord } from '../../src/diagnostics/format.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
 describe('reporting a problem several audiences share', () => {
@@ -64,19 +64,28 @@ describe('paths as the user opens them from the current folder', () => {
     expect(fromHere({ code: 'MJZ150', severity: 'error', message: 'x' }, '../proj').location).toBeUndefined();
   });
 
-  it('renames that file, and the paths it relates, where its message and hint name them; whole paths only', () => {
+  it('names the full paths its message and hint name from here too; the project\'s own files stay named from its root there', () => {
+    const far = path.join(path.dirname(path.dirname(cwd)), 'srv/x');
     const d: Diagnostic = {
-      code: 'MJZ156',
-      severity: 'warning',
-      message: 'Missing content/facts.yaml (not xcontent/facts.yaml, nor content/facts.yaml.bak)',
-      hint: 'Edit templates/a/theme.yaml or templates/b/theme.yaml, or start one with `mujaz init ' + path.join(cwd, 'p/q') + '`.',
-      location: { file: 'content/facts.yaml' },
-      related: ['templates/b/theme.yaml', path.join(cwd, 'p/q')],
+      code: 'MJZ123',
+      severity: 'error',
+      message: 'Missing content/facts.yaml',
+      hint: `Give --root ${path.join(cwd, 'p')}, not ${path.join(cwd, 'p/q')} nor ${far}; or \`mujaz init ${path.join(cwd, 'p/q')}\`.`,
+      location: { file: path.join(cwd, 'p/q') },
+      related: [path.join(cwd, 'p'), far],
     };
     const shown = fromHere(d, 'proj');
-    expect(shown.message).toBe(`Missing ${path.join('proj', 'content/facts.yaml')} (not xcontent/facts.yaml, nor ${path.join('proj', 'content/facts.yaml')}.bak)`);
-    expect(shown.hint).toBe(`Edit templates/a/theme.yaml or ${path.join('proj', 'templates/b/theme.yaml')}, or start one with \`mujaz init ${path.join('p', 'q')}\`.`);
-    // from the project itself, nothing changes
-    expect(fromHere(d, '.')).toEqual({ ...d, hint: 'Edit templates/a/theme.yaml or templates/b/theme.yaml, or start one with `mujaz init p/q`.' });
+    expect(shown.location?.file).toBe(path.join('p', 'q'));
+    expect(shown.message).toBe('Missing content/facts.yaml');
+    expect(shown.hint).toBe(`Give --root p, not ${path.join('p', 'q')} nor ${far}; or \`mujaz init ${path.join('p', 'q')}\`.`);
+  });
+});
+
+describe('commands printed to be copied', () => {
+  it('quote a folder name a shell would split or read otherwise', () => {
+    expect(shellWord('proj/content')).toBe('proj/content');
+    expect(shellWord('../my briefs')).toBe("'../my briefs'");
+    expect(shellWord("it's")).toBe("'it'\\''s'");
+    expect(shellWord('$HOME')).toBe("'$HOME'");
   });
 });

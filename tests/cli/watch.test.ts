@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFile, cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
@@ -166,10 +166,16 @@ describe('mujaz watch', () => {
   it('rebuilds the deck it watches when another audience copies its label, and says so (MJZ156)', async () => {
     const { root, w } = await watchedProject();
     expect(w.err()).not.toContain('MJZ156');
+    const deck = path.join(root, 'output/briefing.pptx');
+    const before = await stat(deck);
     const made = spawnSync(process.execPath, [CLI, 'new-audience', 'dip', '--from', 'briefing', '--root', root], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     await w.waitFor(() => w.err().includes('warning MJZ156'), 'the warning on the briefing');
     expect(w.err()).toMatch(/templates\/briefing\/theme\.yaml:\d+:8: warning MJZ156: The audiences "briefing" and "dip" have the same label/);
+    await w.waitFor(() => w.out().includes('briefing: no differences'), 'the change report');
+    // a deck that came out the same is not replaced (a viewer may hold it open: Windows would refuse)
+    const after = await stat(deck);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   }, 60_000);
 
   it('writes the spec at every rebuild with --emit spec', async () => {

@@ -3,6 +3,7 @@ import { describeAudiences, projectProblem, scaffoldAudience } from '../../api.j
 import { ROOT_OPTION, mujazCommand, relative, type CliContext } from '../context.js';
 import path from 'node:path';
 import { EXIT } from '../exit.js';
+import { shellWord } from '../../diagnostics/format.js';
 
 export function audienceCommands(program: Command, cli: CliContext): void {
   program
@@ -54,7 +55,7 @@ export function audienceCommands(program: Command, cli: CliContext): void {
       const { folder, diagnostics } = await scaffoldAudience(opts.root, name, (opts.from ?? opts.extends)!, { extend: Boolean(opts.extends) });
       cli.report(diagnostics, opts.root);
       if (!folder) return cli.fail();
-      const root = path.resolve(opts.root) === process.cwd() ? '' : ` --root ${relative(opts.root)}`;
+      const root = path.resolve(opts.root) === process.cwd() ? '' : ` --root ${shellWord(relative(path.resolve(opts.root)))}`;
       cli.out.result(true, `created ${relative(folder)}: edit its theme.yaml (first its label, still that of ${opts.from ?? opts.extends})${opts.extends ? '' : ' and deck.hbs'}, then: ${mujazCommand()} build --audience ${name}${root}`);
     });
 }

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { listFacts, ManifestError, readManifest } from '../../api.js';
 import { diffManifests, formatDiff, isEmpty } from '../../manifest/diff.js';
 import { EXIT } from '../exit.js';
-import { ROOT_OPTION, relative, type CliContext } from '../context.js';
+import { ROOT_OPTION, fromProject, type CliContext } from '../context.js';
 
 export function factCommands(program: Command, cli: CliContext): void {
   program
@@ -22,7 +21,7 @@ export function factCommands(program: Command, cli: CliContext): void {
       // (with errors in the content no deck is expanded: where a fact shows is not known)
       const usesKnown = !diagnostics.some((d) => d.severity === 'error');
       for (const f of facts) {
-        process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${relative(path.resolve(opts.root, f.where))}]\n`);
+        process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${fromProject(opts.root, f.where)}]\n`);
         if (!f.uses.length && usesKnown) process.stdout.write('    (not shown on any slide)\n');
         for (const u of f.uses) process.stdout.write(`    ${u.audience} slide ${u.slide} (${u.title}): ${u.element}\n`);
       }

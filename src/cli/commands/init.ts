@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InitError, initProject } from '../../init/init.js';
-import { mujazCommand, relative, type CliContext } from '../context.js';
+import { shellWord } from '../../diagnostics/format.js';
+import { fromProject, mujazCommand, relative, type CliContext } from '../context.js';
 
 export function initCommand(program: Command, cli: CliContext): void {
   program
@@ -12,9 +13,9 @@ export function initCommand(program: Command, cli: CliContext): void {
       try {
         const files = await initProject(dir);
         const shown = relative(path.resolve(dir));
-        const inside = (file: string) => (shown === '.' ? file : path.join(shown, file));
+        const inside = (file: string) => fromProject(dir, file);
         cli.out.result(true, `created ${shown}/ (${files.length} files). Next:`);
-        cli.out.info(`  ${mujazCommand()} build --all --root ${shown}      # the example builds as it is`);
+        cli.out.info(`  ${mujazCommand()} build --all --root ${shellWord(shown)}      # the example builds as it is`);
         cli.out.info(`  then put your article in ${inside('content/article.txt')} and outline it in ${inside('content/article.yaml')} (${inside('docs/authors-guide.md')})`);
       } catch (error) {
         if (!(error instanceof InitError)) throw error;

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiff } from '../../manifest/diff.js';
 import type { WatchEvent } from '../../watch/watch.js';
-import { deckOptions, deckTarget, emitOption, groupByAudience, relative, type CliContext, type DeckOptions } from '../context.js';
+import { deckOptions, deckTarget, emitOption, fromProject, groupByAudience, relative, type CliContext, type DeckOptions } from '../context.js';
 
 /** Problems of a first build that no save mends: no project folder, no such audience, nowhere to write the deck. */
 const STOPS_WATCH = new Set(['MJZ123', 'MJZ150', 'MJZ190']);
@@ -16,7 +15,7 @@ export function watchCommand(program: Command, cli: CliContext): void {
       // file is printed once, naming every audience it stops, before the line of each deck.
       /** A path of the project (content/facts.yaml) as named from here (../proj/content/facts.yaml). */
       const fromRoot = (file: string) => {
-        const shown = relative(path.resolve(opts.root, file));
+        const shown = fromProject(opts.root, file);
         return file.endsWith('/') && !shown.endsWith('/') ? `${shown}/` : shown;
       };
       let round: WatchEvent[] = [];

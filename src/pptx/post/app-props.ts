@@ -2,9 +2,8 @@
  * docProps/app.xml, the extended properties PowerPoint shows in Properties > Contents (and
  * Windows in a file's details): pptxgenjs lists "Arial" and "Calibri" as the fonts used and
  * "Slide 1", "Slide 2"… as the slide titles, whatever the deck holds. Written here from the
- * deck: its theme's fonts and its slides' titles. (PowerPoint rewrites the part when it saves the
- * deck; it takes a slide's title from a title placeholder, which these slides, drawn as text boxes,
- * do not have, and then lists "PowerPoint Presentation" instead.)
+ * deck: its theme's fonts and its slides' titles, what PowerPoint writes when it saves the deck
+ * (it reads each title from the slide's title placeholder, where the renderer puts it).
  */
 import { escapeText } from './xml.js';
 
