@@ -4,7 +4,7 @@ import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { commentCuts } from '../diagnostics/comment-cut.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
-import { LOGO_MAX_BYTES, isPicture, logoSize, readPicture, type Logo } from './logo.js';
+import { LOGO_MAX_BYTES, contentLogoSize, isPicture, logoSize, readPicture, type Logo } from './logo.js';
 import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
 /** Every file under templates/, by path relative to the root. */
@@ -316,5 +316,5 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   }
   const { w, h } = logoSize(picture, spec.width ?? 1.5);
   if (w < 0.1 || h < 0.1) return fail(`${spec.file} is ${picture.width} × ${picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
-  return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt } };
+  return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt, ...(spec.slides === 'all' ? { onContent: contentLogoSize({ w, h }) } : {}) } };
 }

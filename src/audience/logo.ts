@@ -9,6 +9,8 @@ export interface Logo {
   data: string;
   w: number;
   h: number;
+  /** Its size at the top left of every content slide, when the theme asks for it there too (`slides: all`). */
+  onContent?: { w: number; h: number };
   /** What it shows, for screen readers. */
   alt: string;
 }
@@ -90,6 +92,16 @@ export function readPicture(bytes: Uint8Array): Picture | undefined {
 }
 
 /** The logo's size on the slide: the width asked for, the height following the picture, no taller than LOGO_MAX_H. */
+/** The tallest and widest a logo is drawn on a content slide (inches): beside the title, in its band. */
+export const CONTENT_LOGO_MAX = { w: 2, h: 0.6 } as const;
+
+/** A logo's size on a content slide: its title-slide size, made smaller to fit the title band. */
+export function contentLogoSize(size: { w: number; h: number }): { w: number; h: number } {
+  const scale = Math.min(1, CONTENT_LOGO_MAX.h / size.h, CONTENT_LOGO_MAX.w / size.w);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { w: round(size.w * scale), h: round(size.h * scale) };
+}
+
 export function logoSize(picture: Picture, width: number): { w: number; h: number } {
   const h = (width * picture.height) / picture.width;
   const scale = h > LOGO_MAX_H ? LOGO_MAX_H / h : 1;

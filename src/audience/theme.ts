@@ -60,6 +60,8 @@ const logo = z.strictObject({
   width: z.number().min(0.3, 'give a width between 0.3 and 4 inches').max(4, 'give a width between 0.3 and 4 inches').optional(),
   /** What it shows, for screen readers (e.g. شعار الوزارة): a logo says who speaks, so it is required. */
   alt: text.optional(),
+  /** Where it is drawn: on the title slide (title, the default), or there and, smaller, at the top left of every other slide (all). */
+  slides: z.enum(['title', 'all']).optional(),
 });
 
 /** An audience's theme, after its `extends` chain is merged: every field set. */
@@ -71,8 +73,8 @@ export const ThemeSchema = z.strictObject({
   digits: z.enum(['western', 'arabic-indic']),
   /** A distribution marking shown in every footer, e.g. للاستخدام الرسمي. */
   marking: z.string().optional(),
-  /** A picture on the title slide, top right; `file` is the project path once the theme is loaded. */
-  logo: z.strictObject({ file: z.string(), width: z.number().optional(), alt: text }).optional(),
+  /** A picture on the title slide, top right (with `slides: all`, also at the top left of the others); `file` is the project path once the theme is loaded. */
+  logo: z.strictObject({ file: z.string(), width: z.number().optional(), alt: text, slides: z.enum(['title', 'all']).optional() }).optional(),
   fonts,
   colors,
   sizes,

@@ -146,10 +146,11 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     ];
   }
   if (issue.code === 'invalid_union') {
-    // A text or a mapping (a bullet, a source entry): a mapping is told what is wrong inside it
-    // (an unknown key, a bad address), not that it is not a text.
+    // A text or a mapping (a bullet, a source entry), false or a mapping (a theme's logo): a
+    // mapping is told what is wrong inside it (an unknown key, a bad address), not that it is not
+    // a text or not false.
     const actual = valueAt(parsed.value, path);
-    const inside = actual && typeof actual === 'object' && !Array.isArray(actual) ? issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) : [];
+    const inside = actual && typeof actual === 'object' && !Array.isArray(actual) ? issue.errors.filter((errors) => !errors.some((e) => (e.code === 'invalid_type' || e.code === 'invalid_value') && e.path.length === 0)) : [];
     if (inside.length === 1) return inside[0]!.flatMap((e) => issueToDiagnostics({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, schema, parsed, what));
   }
   const present = valueAt(parsed.value, path) !== undefined;

@@ -4,6 +4,16 @@ export const MARGIN = 0.6;
 export const CONTENT_W = SLIDE.w - 2 * MARGIN;
 
 export const TITLE_BOX = { x: MARGIN, y: 0.3, w: CONTENT_W, h: 0.95 } as const;
+/** Between a logo at the top left of a content slide and the title, which ends before it. */
+export const LOGO_GAP = 0.3;
+/** The title of a content slide: the whole width, or what a logo at its left leaves (a title is right-aligned). */
+export function titleBox(logo?: { w: number }): { x: number; y: number; w: number; h: number } {
+  return logo ? { ...TITLE_BOX, x: TITLE_BOX.x + logo.w + LOGO_GAP, w: TITLE_BOX.w - logo.w - LOGO_GAP } : TITLE_BOX;
+}
+/** Where a logo of that size stands on a content slide: at the left of the title band, centred in its height. */
+export function contentLogoBox(logo: { w: number; h: number }): { x: number; y: number; w: number; h: number } {
+  return { x: MARGIN, y: TITLE_BOX.y + (TITLE_BOX.h - logo.h) / 2, w: logo.w, h: logo.h };
+}
 /** Under the title, with room for the descenders of a large title (ي at 36 pt touched it at 1.28). */
 export const ACCENT_BAR = { x: SLIDE.w - MARGIN - 1.6, y: 1.34, w: 1.6, h: 0.06 } as const;
 export const BODY = { x: MARGIN, y: 1.6, w: CONTENT_W, h: 4.9 } as const;

@@ -1,7 +1,8 @@
 import type { PlaceholderProps, Pptx, PptxSlide, SlideMasterProps, SlideNumberProps, TextPropsOptions } from './types.js';
 import { toDigits } from '../format/arabic.js';
 import type { Theme } from '../audience/theme.js';
-import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_BOX, TITLE_SLIDE_TITLE_H } from './layout.js';
+import type { Logo } from '../audience/logo.js';
+import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_SLIDE_TITLE_H, contentLogoBox, titleBox } from './layout.js';
 import { ar, headingStyle } from './rtl.js';
 
 export const CONTENT_MASTER = 'MUJAZ_CONTENT';
@@ -13,7 +14,7 @@ export const TITLE_MASTER = 'MUJAZ_TITLE';
  * title placeholder at the top right, an accent bar, and a footer with the source and date,
  * the distribution marking and the slide number.
  */
-export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefined): void {
+export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefined, logo?: Logo): void {
   const c = theme.colors;
   const footerText = (text: string, x: number, w: number, align: 'right' | 'center', color = c.muted) => ({
     text: {
@@ -31,11 +32,13 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
     { line: { x: MARGIN, y: FOOTER.ruleY, w: SLIDE.w - 2 * MARGIN, h: 0, line: { color: c.surface === c.background ? c.muted : c.surface, width: 1 } } },
     {
       placeholder: {
-        options: { name: 'title', type: 'title', ...TITLE_BOX, ...ar(headingStyle(theme)), valign: 'middle', margin: 0 } as PlaceholderProps,
+        options: { name: 'title', type: 'title', ...titleBox(logo?.onContent), ...ar(headingStyle(theme)), valign: 'middle', margin: 0 } as PlaceholderProps,
         text: '',
       },
     },
   ];
+  // (`slides: all`: the logo at the left of the title band of every content slide, the title beside it)
+  if (logo?.onContent) objects.push({ image: { ...contentLogoBox(logo.onContent), data: logo.data, altText: logo.alt } });
   if (footer) objects.push(footerText(footer, footerX, SLIDE.w - MARGIN - footerX, 'right'));
   if (theme.marking) objects.push(footerText(theme.marking, markingBox.x, markingBox.w, 'center', c.text));
   pptx.defineSlideMaster({

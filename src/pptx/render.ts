@@ -51,7 +51,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo): Pro
   pptx.company = escapeText(spec.deck.company ?? '');
   pptx.rtlMode = true;
   pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
-  defineMasters(pptx, theme, spec.deck.footer);
+  defineMasters(pptx, theme, spec.deck.footer, logo);
 
   // The pages of one list of sources (one section, as many columns) share one type size: the
   // largest at which every page fits, so the list does not change size from page to page.

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOGO_MAX_BYTES, logoSize, readPicture } from '../../src/audience/logo.js';
+import { LOGO_MAX_BYTES, contentLogoSize, logoSize, readPicture } from '../../src/audience/logo.js';
 import { loadAudience } from '../../src/audience/load.js';
 import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
 import { buildDeck, checkProject } from '../../src/index.js';
@@ -175,6 +175,54 @@ describe('a deck whose audience has a logo', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a logo on every slide (slides: all)', () => {
+  it('sizes it for the title band of a content slide: at most 0.6 in tall and 2 in wide', () => {
+    expect(contentLogoSize({ w: 1.5, h: 0.75 })).toEqual({ w: 1.2, h: 0.6 });
+    expect(contentLogoSize({ w: 4, h: 0.5 })).toEqual({ w: 2, h: 0.25 });
+    expect(contentLogoSize({ w: 0.5, h: 0.4 })).toEqual({ w: 0.5, h: 0.4 });
+  });
+
+  it('draws it at the left of the title band of every content slide, the title beside it, and on the title slide as before', async () => {
+    const root = await tempProject();
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
+      const theme = path.join(root, 'templates/briefing/theme.yaml');
+      await writeFile(theme, `${await readFile(theme, 'utf8')}logo:\n  file: logo.png\n  alt: "شعار الجهة"\n  slides: all\n`);
+      const built = await buildDeck({ root, audience: 'briefing' });
+      expect(built.diagnostics).toEqual([]);
+      const parts = await unzipXml(built.bytes!);
+      const [title, ...others] = slideNames(parts).map((n) => parts.get(n)!);
+      expect(all(title!, /<p:pic>/g)).toHaveLength(1); // the title slide's own, top right
+      for (const slide of others) expect(slide).not.toContain('<p:pic>'); // the others take it from their layout
+      const layouts = [...parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('<p:pic>'));
+      expect(layouts).toHaveLength(1);
+      const layout = layouts[0]![1];
+      const pic = all(layout, /<p:pic>([\s\S]*?)<\/p:pic>/g)[0]!;
+      expect(pic).toMatch(/<p:cNvPr [^>]*descr="شعار الجهة"/);
+      // 1.2 × 0.6 in at the left margin (0.6 in), centred in the title band (0.3 + (0.95 − 0.6) / 2 in)
+      expect(pic).toMatch(/<a:off x="548640" y="434340"\/>\s*<a:ext cx="1097280" cy="548640"\/>/);
+      // the title placeholder begins 0.3 in after it: x = 0.6 + 1.2 + 0.3 in, to the right margin
+      expect(layout).toMatch(/type="title"[\s\S]*?<a:off x="1920240" y="274320"\/>\s*<a:ext cx="9722815" cy="868680"\/>/);
+      const { code, output } = validatePptx(built.bytes!);
+      expect(code, output).toBe(0);
+      // the default is the title slide only: no layout draws it
+      await writeFile(theme, (await readFile(theme, 'utf8')).replace('  slides: all\n', ''));
+      const titleOnly = await unzipXml((await buildDeck({ root, audience: 'briefing' })).bytes!);
+      expect([...titleOnly].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('<p:pic>'))).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses another value, at its line', async () => {
+    const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n  slides: every\n', { 'templates/briefing/logo.png': LOGO });
+    const { diagnostics } = loadAudience('briefing', files);
+    expect(diagnostics.map((d) => [d.code, d.location?.start?.line])).toEqual([['MJZ111', files.get('templates/briefing/theme.yaml')!.text.split('\n').indexOf('  slides: every') + 1]]);
+    expect(diagnostics[0]?.message).toMatch(/slides/);
+    expect(diagnostics[0]?.message).toMatch(/"title"/);
   });
 });
 

@@ -8,8 +8,9 @@ import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './co
 type BulletsSlide = Extract<Slide, { kind: 'bullets' }>;
 type AgendaSlide = Extract<Slide, { kind: 'agenda' }>;
 
-export function renderBullets(slide: PptxSlide, spec: BulletsSlide, { theme }: RenderContext): void {
-  addTitle(slide, spec.title, theme);
+export function renderBullets(slide: PptxSlide, spec: BulletsSlide, ctx: RenderContext): void {
+  const { theme } = ctx;
+  addTitle(slide, spec.title, ctx);
   const box = bodyBox(Boolean(spec.source));
   if (spec.callout) {
     // The figure stands on the left (the end of the reading line); the text on the right, and
@@ -27,8 +28,9 @@ export function renderBullets(slide: PptxSlide, spec: BulletsSlide, { theme }: R
   if (spec.source) addNote(slide, spec.source, theme);
 }
 
-export function renderAgenda(slide: PptxSlide, spec: AgendaSlide, { theme }: RenderContext): void {
-  addTitle(slide, spec.title, theme);
+export function renderAgenda(slide: PptxSlide, spec: AgendaSlide, ctx: RenderContext): void {
+  const { theme } = ctx;
+  addTitle(slide, spec.title, ctx);
   const half = Math.ceil(spec.items.length / 2);
   const columns = spec.items.length > 5 ? [spec.items.slice(0, half), spec.items.slice(half)] : [spec.items];
   const gap = 0.4;

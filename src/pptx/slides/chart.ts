@@ -105,7 +105,7 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
 
 export function renderChart(slide: PptxSlide, spec: ChartSlide, ctx: RenderContext): void {
   const { theme, pptx } = ctx;
-  addTitle(slide, spec.title, theme);
+  addTitle(slide, spec.title, ctx);
   const hasNote = Boolean(spec.chart.note || spec.source);
   const box = bodyBox(hasNote);
   let chartBox = box;

@@ -2,7 +2,7 @@ import type { Pptx, PptxSlide, TextProps, TextPropsOptions } from '../types.js';
 import type { Logo } from '../../audience/logo.js';
 import type { Theme } from '../../audience/theme.js';
 import type { Bullet, Slide } from '../../spec/schema.js';
-import { BODY, FOOTER, MARGIN, SLIDE, TITLE_BOX, estimateLines, faceWidth, fitHeading, fitSize } from '../layout.js';
+import { BODY, FOOTER, MARGIN, SLIDE, estimateLines, faceWidth, fitHeading, fitSize, titleBox } from '../layout.js';
 import { ar, bodyStyle, headingStyle } from '../rtl.js';
 
 export interface RenderContext {
@@ -10,7 +10,7 @@ export interface RenderContext {
   theme: Theme;
   /** The type size of a sources slide, shared by the pages of one list (render.ts). */
   sourcesSizeOf?: (slide: Extract<Slide, { kind: 'sources' }>) => number;
-  /** The audience's logo, for the title slide. */
+  /** The audience's logo, for the title slide (and, with `onContent`, the top left of the others). */
   logo?: Logo;
 }
 
@@ -22,8 +22,8 @@ export type Box = { x: number; y: number; w: number; h: number };
  * it never runs into the accent bar under it; its lines are set as far apart as the heading face
  * needs (fitHeading), since LibreOffice's own spacing lets a tall face's lines touch.
  */
-export function addTitle(slide: PptxSlide, title: string, theme: Theme): void {
-  const { size, lineSpacing } = fitHeading(title, TITLE_BOX, theme.sizes.title, Math.min(16, theme.sizes.title), theme.fonts);
+export function addTitle(slide: PptxSlide, title: string, { theme, logo }: Pick<RenderContext, 'theme' | 'logo'>): void {
+  const { size, lineSpacing } = fitHeading(title, titleBox(logo?.onContent), theme.sizes.title, Math.min(16, theme.sizes.title), theme.fonts);
   const style = ar(headingStyle(theme, size), lineSpacing ? { lineSpacing } : {});
   // pptxgenjs lays the placeholder's options (the theme's size) over the shape's; a run's own size wins.
   const text = size === theme.sizes.title && !lineSpacing ? title : [{ text: title, options: style }];

@@ -94,8 +94,9 @@ export function sourcesOverflowAtSmallest(spec: SourcesSlide, theme: Theme): boo
  * LibreOffice's bidi rules, so an English entry's closing left-to-right mark comes after the
  * word, which then stays at the end of the English text.
  */
-export function renderSources(slide: PptxSlide, spec: SourcesSlide, { theme, sourcesSizeOf }: RenderContext): void {
-  addTitle(slide, spec.title, theme);
+export function renderSources(slide: PptxSlide, spec: SourcesSlide, ctx: RenderContext): void {
+  const { theme, sourcesSizeOf } = ctx;
+  addTitle(slide, spec.title, ctx);
   const columns = spec.columns;
   const per = Math.ceil(spec.items.length / columns);
   const gap = GAP;

@@ -7,8 +7,9 @@ import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './co
 type StatsSlide = Extract<Slide, { kind: 'stats' }>;
 
 /** Big figures in cards, read from right to left, with optional bullets underneath. */
-export function renderStats(slide: PptxSlide, spec: StatsSlide, { theme }: RenderContext): void {
-  addTitle(slide, spec.title, theme);
+export function renderStats(slide: PptxSlide, spec: StatsSlide, ctx: RenderContext): void {
+  const { theme } = ctx;
+  addTitle(slide, spec.title, ctx);
   const c = theme.colors;
   const box = bodyBox(Boolean(spec.source));
   const gap = 0.35;

@@ -87,8 +87,9 @@ export function tableOverflowsAtSmallest(spec: TableSlide, theme: Theme): boolea
  * row from growing, and since the estimate errs high it made rows taller than their text (a
  * one-line row of the shipped table of gains as tall as two).
  */
-export function renderTable(slide: PptxSlide, spec: TableSlide, { theme }: RenderContext): void {
-  addTitle(slide, spec.title, theme);
+export function renderTable(slide: PptxSlide, spec: TableSlide, ctx: RenderContext): void {
+  const { theme } = ctx;
+  addTitle(slide, spec.title, ctx);
   const box = bodyBox(Boolean(spec.source));
   const c = theme.colors;
   const colW = rtlColumns(columnWidths(spec));
