@@ -294,7 +294,7 @@ export async function scaffoldAudience(
       `description: ${JSON.stringify(`Like ${from}: describe who "${name}" is for.`)}`,
       `# digits: arabic-indic`,
       `# marking: "للاستخدام الرسمي"`,
-      `# logo: { file: logo.png, alt: "شعار الجهة" }   # a PNG or JPEG put in this folder, on the title slide`,
+      `# logo: { file: logo.png, alt: "شعار الجهة", slides: title }   # a PNG or JPEG put in this folder: on the title slide (title), or on every slide (all)`,
       `colors:`,
       `  primary: ${JSON.stringify(theme.colors.primary)}`,
       '',

@@ -192,9 +192,11 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
     return fail([], { context, spec, usedFacts, uses: parsed.uses });
   }
-  // The look: what the theme changes on every slide (a logo by the digest of its picture).
+  // The look: what the theme changes on every slide (a logo by the digest of its picture, its
+  // sizes and its text: as drawn, not as the theme writes it, where a default written out or
+  // left out would read as a change).
   const { logo } = loaded.audience;
-  const { description: _said, extends: _from, ...drawn } = theme; // (what `audiences` prints, and where it came from)
+  const { description: _said, extends: _from, logo: _written, ...drawn } = theme; // (what `audiences` prints, where it came from, and the logo as written)
   const look = { theme: drawn, logo: logo && { ...logo, data: createHash('sha256').update(logo.data).digest('hex') } };
   const manifest = makeManifest(name, spec, parsed.uses, prepared.facts, look);
   const specMs = lap();

@@ -316,5 +316,12 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   }
   const { w, h } = logoSize(picture, spec.width ?? 1.5);
   if (w < 0.1 || h < 0.1) return fail(`${spec.file} is ${picture.width} × ${picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
-  return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt, ...(spec.slides === 'all' ? { onContent: contentLogoSize({ w, h }) } : {}) } };
+  const onContent = spec.slides === 'all' ? contentLogoSize({ w, h }) : undefined;
+  if (onContent && (onContent.w < 0.1 || onContent.h < 0.1)) {
+    return fail(
+      `${spec.file} is ${picture.width} × ${picture.height} pixels: drawn at most 2 in wide and 0.6 in tall beside the titles (slides: all), it would be a line there (${onContent.w} × ${onContent.h} in)`,
+      'Crop the picture closer to its mark, or keep it to the title slide (slides: title).',
+    );
+  }
+  return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt, ...(onContent ? { onContent } : {}) } };
 }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, contentLogoSize, logoSize, readPicture } from '../../src/audience/logo.js';
 import { loadAudience } from '../../src/audience/load.js';
+import { fitHeading, titleBox } from '../../src/pptx/layout.js';
 import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
 import { buildDeck, checkProject } from '../../src/index.js';
 import { readTemplateFiles } from '../../src/io/read.js';
@@ -212,6 +213,60 @@ describe('a logo on every slide (slides: all)', () => {
       await writeFile(theme, (await readFile(theme, 'utf8')).replace('  slides: all\n', ''));
       const titleOnly = await unzipXml((await buildDeck({ root, audience: 'briefing' })).bytes!);
       expect([...titleOnly].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('<p:pic>'))).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('sizes a title for the room the logo leaves it', async () => {
+    const root = await tempProject();
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
+      const long = 'فوائد متوقعة قياساً على تجربة العراق في الاستقرار وإعادة الإعمار والأمن';
+      const article = path.join(root, 'content/article.yaml');
+      await writeFile(article, (await readFile(article, 'utf8')).replace('heading: "فوائد متوقعة قياساً على تجربة العراق"', `heading: "${long}"`));
+      const theme = path.join(root, 'templates/briefing/theme.yaml');
+      const plain = await readFile(theme, 'utf8');
+      const titleSize = async (logoYaml: string) => {
+        await writeFile(theme, `${plain}${logoYaml}`);
+        const built = await buildDeck({ root, audience: 'briefing' });
+        expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        const parts = await unzipXml(built.bytes!);
+        const slide = slideNames(parts).map((n) => parts.get(n)!).find((x) => x.includes(long))!;
+        return Number(/<a:rPr[^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:r>)[\s\S])*<a:t>فوائد/.exec(slide)?.[1] ?? /type="title"[\s\S]*?sz="(\d+)"/.exec(slide)?.[1]) / 100;
+      };
+      const fonts = { heading: 'Amiri', body: 'Amiri' };
+      const beside = fitHeading(long, titleBox(contentLogoSize({ w: 1.5, h: 0.75 })), 30, 16, fonts).size;
+      const whole = fitHeading(long, titleBox(), 30, 16, fonts).size;
+      expect(beside).toBeLessThan(whole); // (a title this long needs the room: the test tells the two apart)
+      expect(await titleSize('logo:\n  file: logo.png\n  alt: "شعار"\n  slides: all\n')).toBe(beside);
+      expect(await titleSize('logo:\n  file: logo.png\n  alt: "شعار"\n')).toBe(whole);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a picture that would be a line beside the titles, though not on the title slide', async () => {
+    const files = await templatesWith('logo:\n  file: rule.jpg\n  width: 4\n  alt: "شعار"\n  slides: all\n', { 'templates/briefing/rule.jpg': jpeg(4000, 100) });
+    const { diagnostics } = loadAudience('briefing', files);
+    expect(diagnostics).toMatchObject([{ code: 'MJZ155', message: expect.stringContaining('it would be a line there (2 × 0.05 in)') }]);
+    const titleOnly = await templatesWith('logo:\n  file: rule.jpg\n  width: 4\n  alt: "شعار"\n', { 'templates/briefing/rule.jpg': jpeg(4000, 100) });
+    expect(loadAudience('briefing', titleOnly).diagnostics).toEqual([]);
+  });
+
+  it('is the same deck whether the default slides: title is written or not', async () => {
+    const root = await tempProject();
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
+      const theme = path.join(root, 'templates/briefing/theme.yaml');
+      const plain = await readFile(theme, 'utf8');
+      const bytes = async (logoYaml: string) => {
+        await writeFile(theme, `${plain}${logoYaml}`);
+        return Buffer.from((await buildDeck({ root, audience: 'briefing' })).bytes!);
+      };
+      const left = await bytes('logo:\n  file: logo.png\n  alt: "شعار"\n');
+      expect((await bytes('logo:\n  file: logo.png\n  alt: "شعار"\n  slides: title\n  width: 1.5\n')).equals(left)).toBe(true);
+      expect((await bytes('logo:\n  file: logo.png\n  alt: "شعار"\n  slides: all\n')).equals(left)).toBe(false);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
