@@ -53,6 +53,12 @@ export interface SlideChange {
   facts: FactChange[];
   /** A chart slide whose chart changed (or whose data one of the manifests does not record). */
   chart?: ChartChange;
+  /**
+   * The parts of the slide that changed and that no fact above accounts for (its notes, its
+   * source line, its bullets…; a chart's part is all but its data); absent when one of the
+   * manifests does not record them.
+   */
+  parts?: string[];
 }
 
 export interface DeckDiff {
@@ -81,7 +87,9 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
     const o = old.get(s);
     if (!o || o.fingerprint === s.fingerprint) continue;
     const chart = s.kind === 'chart' ? chartChange(o, s) : undefined;
-    changed.push({ before: o, after: s, ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}), facts: factChanges(o.facts, s.facts), ...(chart ? { chart } : {}) });
+    const facts = factChanges(o.facts, s.facts);
+    const parts = partChanges(o, s, facts, chart);
+    changed.push({ before: o, after: s, ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}), facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
   }
   const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
   return { added, removed, changed, facts: factChanges(before.facts, after.facts), look };
@@ -94,6 +102,34 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
       .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: shown(b[key]), after: shown(a[key]) }));
   }
 }
+
+/**
+ * The parts of a slide whose fingerprints differ (or that one side lacks), but those a changed
+ * fact shows on (`bullets[2]` is the bullets; `chart.alt`, the chart): a fact's line says those.
+ * A chart whose data changed is said point by point: its part is not named as well. Undefined
+ * when either manifest was written before parts were recorded.
+ */
+function partChanges(o: ManifestSlide, s: ManifestSlide, facts: readonly FactChange[], chart: ChartChange | undefined): string[] | undefined {
+  if (!o.parts || !s.parts) return undefined;
+  const b = o.parts;
+  const a = s.parts;
+  const explained = new Set(facts.flatMap((f) => [...(o.facts[f.key]?.elements ?? []), ...(s.facts[f.key]?.elements ?? [])]).map((element) => element.split(/[.[]/)[0]!));
+  // (a chart whose data changed says so point by point; its alternative text and note follow its data)
+  if (chart) explained.add('chart');
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((key) => b[key] !== a[key] && !explained.has(key)).sort();
+}
+
+/** How the report names a part of a slide's spec. */
+const PART_NAMES: Record<string, string> = {
+  notes: 'speaker notes',
+  source: 'source line',
+  chart: 'chart (other than its data: its text, colours or labels)',
+  stats: 'figures',
+  items: 'list',
+  bullets: 'bullets',
+  subtitle: 'subtitle',
+  columns: 'columns',
+};
 
 /** A title with each of its figures (in either digits, with separators) as #: two titles that differ in their figures alone are then the same. */
 const withoutFigures = (title: string) => title.replace(/[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g, '#');
@@ -254,6 +290,7 @@ export function formatDiff(diff: DeckDiff): string {
     if (c.title && !figuresOnly) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
     for (const f of c.facts) lines.push(`    ${iso(f.label ?? f.key)} (${f.key}): ${iso(value(f.before))} → ${iso(value(f.after))}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
+    if (c.parts?.length) lines.push(`    ${lines[lines.length - 1]!.startsWith('~') ? 'changed' : 'also changed'}: ${c.parts.map((p) => PART_NAMES[p] ?? p).join(', ')}`);
   }
   return lines.join('\n');
 }

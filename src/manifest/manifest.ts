@@ -22,6 +22,12 @@ export interface ManifestSlide {
   section?: string;
   /** sha256 of the slide's spec. */
   fingerprint: string;
+  /**
+   * A short fingerprint of each part of the slide's spec but its kind, title and section (its
+   * bullets, notes, source line, stats, table, a chart other than its data), so that diff can say
+   * which changed. Absent from manifests written before it was added.
+   */
+  parts?: Record<string, string>;
   /** The facts the slide shows: key → value (and unit, when the fact has one), and where on the slide. */
   facts: Record<string, { value: number | string; unit?: string; elements: string[] }>;
   /**
@@ -70,6 +76,7 @@ export const ManifestSchema = z.object({
       title: z.string(),
       section: z.string().optional(),
       fingerprint: z.string(),
+      parts: z.record(z.string(), z.string()).optional(), // (absent from manifests written before it was added)
       facts: z.record(z.string(), z.object({ value: factValue, unit: z.string().optional(), elements: z.array(z.string()) })),
       // (absent from manifests written before it was added; a type not known here, from a later
       // mujaz, is read as it is)
@@ -107,6 +114,18 @@ export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
+/** Parts of a slide's spec that diff names, each fingerprinted short (8 hex digits: the manifest is embedded in every deck). */
+function slideParts(slide: Slide): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const [key, value] of Object.entries(slide)) {
+    if (key === 'kind' || key === 'title' || key === 'section' || value === undefined) continue;
+    // (a chart's type and data are compared point by point: its part is the rest, its text and its look)
+    const part = key === 'chart' ? { ...(value as object), type: undefined, categories: undefined, series: undefined } : value;
+    parts[key] = fingerprint(part).slice(0, 8);
+  }
+  return parts;
+}
+
 export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, look?: unknown): Manifest {
   const rank = new Map<string, number>();
   const shown = new Set(uses.map((u) => u.key));
@@ -134,6 +153,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       title: slide.title,
       section: slide.section,
       fingerprint: fingerprint(slide),
+      parts: slideParts(slide),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(slide.kind === 'chart'
         ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }

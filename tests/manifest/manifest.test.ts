@@ -147,13 +147,30 @@ describe('chart points in the manifest and the diff', () => {
     expect(formatDiff(d)).toBe(['~ slide 2 chart: نمو التحالف', '    point 2019: 81 → 82'].join('\n'));
   });
 
-  it('says nothing of a chart whose points are the same when its slide changed elsewhere', () => {
+  it('says nothing of a chart whose points are the same when its slide changed elsewhere, but names what changed', () => {
     const deck = charts();
     const noted = charts();
     noted.slides[1]!.notes = 'ملاحظة';
     const d = diffManifests(build(deck), build(noted));
     expect(d.changed[0]).not.toHaveProperty('chart');
-    expect(formatDiff(d)).toBe('~ slide 2 chart: نمو التحالف');
+    expect(formatDiff(d)).toBe('~ slide 2 chart: نمو التحالف\n    changed: speaker notes');
+    // the chart's own text or look, apart from its data
+    const recoloured = charts();
+    const chart = recoloured.slides[1]!.kind === 'chart' ? recoloured.slides[1]!.chart : undefined;
+    chart!.colors = ['112233'];
+    chart!.note = 'ملاحظة أخرى';
+    expect(formatDiff(diffManifests(build(deck), build(recoloured)))).toBe('~ slide 2 chart: نمو التحالف\n    changed: chart (other than its data: its text, colours or labels)');
+    // a part a changed fact shows on is said by the fact's line only; other parts are also named
+    const withFact = build(deck);
+    const moved = build(noted);
+    withFact.slides[1]!.facts = { members: { value: 89, elements: ['notes'] } };
+    moved.slides[1]!.facts = { members: { value: 90, elements: ['notes'] } };
+    expect(diffManifests(withFact, moved).changed[0]!.parts).toEqual([]);
+    moved.slides[1]!.parts = { ...moved.slides[1]!.parts, source: 'ffffffff' };
+    expect(formatDiff(diffManifests(withFact, moved)).split('\n').at(-1)).toBe('    also changed: source line');
+    // a manifest written before parts were recorded: nothing said of them
+    const { parts: _p, ...older } = withFact.slides[1]!;
+    expect(diffManifests({ ...withFact, slides: [withFact.slides[0]!, older, ...withFact.slides.slice(2)] }, moved).changed[0]).not.toHaveProperty('parts');
   });
 
   it('names a point added (a new category) or removed, and a label changed in place', () => {
