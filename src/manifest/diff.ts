@@ -104,32 +104,58 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
 }
 
 /**
- * The parts of a slide whose fingerprints differ (or that one side lacks), but those a changed
- * fact shows on (`bullets[2]` is the bullets; `chart.alt`, the chart): a fact's line says those.
- * A chart whose data changed is said point by point: its part is not named as well. Undefined
- * when either manifest was written before parts were recorded.
+ * The parts of a slide that changed, in the slide's order, but what a changed fact accounts
+ * for: a list (bullets, rows, stats…) is named when an element no changed fact shows on was
+ * edited, added, removed or moved; another part, unless a changed fact shows on it. A chart whose
+ * data changed is said point by point; its text (alternative text, note) follows its data, and
+ * is not named then. Undefined when either manifest was written before parts were recorded.
  */
 function partChanges(o: ManifestSlide, s: ManifestSlide, facts: readonly FactChange[], chart: ChartChange | undefined): string[] | undefined {
   if (!o.parts || !s.parts) return undefined;
   const b = o.parts;
   const a = s.parts;
-  const explained = new Set(facts.flatMap((f) => [...(o.facts[f.key]?.elements ?? []), ...(s.facts[f.key]?.elements ?? [])]).map((element) => element.split(/[.[]/)[0]!));
-  // (a chart whose data changed says so point by point; its alternative text and note follow its data)
-  if (chart) explained.add('chart');
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((key) => b[key] !== a[key] && !explained.has(key)).sort();
+  // where the changed facts show: `bullets[2]` is element 2 of the bullets, `chart.alt` the chart's text
+  const shownAt = facts.flatMap((f) => [...(o.facts[f.key]?.elements ?? []), ...(s.facts[f.key]?.elements ?? [])]);
+  const explained = (key: string, index?: number) =>
+    shownAt.some((element) => {
+      const [, root = '', at] = /^([^.[]+)(?:\[(\d+)\])?/.exec(element) ?? [];
+      if (key === 'chart.text') return root === 'chart' && /^chart\.(alt|note)/.test(element);
+      return root === key && (index === undefined || Number(at) === index);
+    });
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => {
+    if (b[key] === a[key]) return false;
+    if (key === 'chart.text' && chart) return false;
+    // a list (its elements' fingerprints, each ended by a dot): named when an element that changed
+    // shows no changed fact
+    const list = (value: string | undefined) => (value?.endsWith('.') ? value.slice(0, -1).split('.') : undefined);
+    const before = list(b[key]);
+    const after = list(a[key]);
+    // (one with an element more or less: named)
+    if (before && after) return before.length !== after.length || before.some((h, i) => h !== after[i] && !explained(key, i));
+    return !explained(key);
+  });
 }
 
-/** How the report names a part of a slide's spec. */
-const PART_NAMES: Record<string, string> = {
-  notes: 'speaker notes',
-  source: 'source line',
-  chart: 'chart (other than its data: its text, colours or labels)',
-  stats: 'figures',
-  items: 'list',
-  bullets: 'bullets',
-  subtitle: 'subtitle',
-  columns: 'columns',
-};
+/** How the report names a part of a slide's spec (by the slide's kind where a name means two things). */
+function partName(kind: ManifestSlide['kind'], part: string): string {
+  if (part === 'columns') return kind === 'table' ? 'column headings' : 'number of columns';
+  const names: Record<string, string> = {
+    notes: 'speaker notes',
+    source: 'source line',
+    chart: 'chart look (colours, value labels, legend)',
+    'chart.text': "chart's alternative text or note",
+    stats: 'figures and their labels',
+    items: 'list',
+    rows: 'rows',
+    widths: 'column widths',
+    bullets: 'bullets',
+    callout: 'callout',
+    subtitle: 'subtitle',
+    date: 'date',
+    byline: 'byline',
+  };
+  return names[part] ?? part;
+}
 
 /** A title with each of its figures (in either digits, with separators) as #: two titles that differ in their figures alone are then the same. */
 const withoutFigures = (title: string) => title.replace(/[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g, '#');
@@ -290,7 +316,8 @@ export function formatDiff(diff: DeckDiff): string {
     if (c.title && !figuresOnly) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
     for (const f of c.facts) lines.push(`    ${iso(f.label ?? f.key)} (${f.key}): ${iso(value(f.before))} → ${iso(value(f.after))}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
-    if (c.parts?.length) lines.push(`    ${lines[lines.length - 1]!.startsWith('~') ? 'changed' : 'also changed'}: ${c.parts.map((p) => PART_NAMES[p] ?? p).join(', ')}`);
+    // (not when the look changed: its line says every slide looks different, its text in other digits, say)
+    if (c.parts?.length && !diff.look) lines.push(`    ${lines[lines.length - 1]!.startsWith('~') ? 'changed' : 'also changed'}: ${c.parts.map((p) => partName(c.after.kind, p)).join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -114,14 +114,26 @@ export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
-/** Parts of a slide's spec that diff names, each fingerprinted short (8 hex digits: the manifest is embedded in every deck). */
+/**
+ * Parts of a slide's spec that diff names, in the spec's order, each fingerprinted short (the
+ * manifest is embedded in every deck): a list (bullets, rows, stats…) element by element, its
+ * fingerprints each ended by a dot, so that diff can tell an element a changed fact shows on from
+ * one edited or moved. A chart's type and data are compared point by point: its parts are its
+ * look (`chart`: colours, value labels, legend, highlight) and its text (`chart.text`: its
+ * alternative text and note).
+ */
 function slideParts(slide: Slide): Record<string, string> {
+  const short = (value: unknown) => fingerprint(value).slice(0, 8);
   const parts: Record<string, string> = {};
   for (const [key, value] of Object.entries(slide)) {
     if (key === 'kind' || key === 'title' || key === 'section' || value === undefined) continue;
-    // (a chart's type and data are compared point by point: its part is the rest, its text and its look)
-    const part = key === 'chart' ? { ...(value as object), type: undefined, categories: undefined, series: undefined } : value;
-    parts[key] = fingerprint(part).slice(0, 8);
+    if (key === 'chart') {
+      const { type: _type, categories: _categories, series: _series, alt, note, ...look } = value as Extract<Slide, { kind: 'chart' }>['chart'];
+      parts.chart = short(look);
+      parts['chart.text'] = short({ alt, note });
+    } else {
+      parts[key] = Array.isArray(value) ? value.map((element) => `${short(element).slice(0, 6)}.`).join('') : short(value);
+    }
   }
   return parts;
 }

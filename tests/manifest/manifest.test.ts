@@ -4,7 +4,7 @@ import { diffManifests, formatDiff as formatWithIsolates, isEmpty } from '../../
 
 /** The report without the isolates around its Arabic text (one test below holds them). */
 const formatDiff = (d: Parameters<typeof formatWithIsolates>[0]) => formatWithIsolates(d).replace(/[\u2068\u2069]/g, '');
-import { checkManifest, makeManifest, type Manifest } from '../../src/manifest/manifest.js';
+import { checkManifest, makeManifest, type Manifest, type ManifestSlide } from '../../src/manifest/manifest.js';
 import type { ResolvedFact } from '../../src/facts/resolve.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
 
@@ -138,6 +138,36 @@ describe('chart points in the manifest and the diff', () => {
     expect(checkManifest(JSON.parse(JSON.stringify(m))).manifest).toEqual(m);
   });
 
+  it('names a list edited beside a changed fact, not the element the fact changed; parts by what they are on each kind of slide', () => {
+    const slide = (bullets: string[]): ManifestSlide => ({ n: 1, id: 's/bullets/1', kind: 'bullets', title: 't', fingerprint: bullets.join(), facts: {}, parts: {} });
+    const manifest = (s: ManifestSlide) => ({ ...build(charts()), slides: [s] });
+    const parts = (bullets: string[]) => Object.fromEntries([['bullets', bullets.map((b) => `${b}.`).join('')]]);
+    const before = { ...slide(['a', 'b', 'c']), parts: parts(['aaaaaa', 'bbbbbb', 'cccccc']), facts: { members: { value: 89, elements: ['bullets[1]'] } } };
+    // the fact's bullet alone changed: the fact's line says it
+    const factOnly = { ...before, fingerprint: 'x', parts: parts(['aaaaaa', 'dddddd', 'cccccc']), facts: { members: { value: 90, elements: ['bullets[1]'] } } };
+    expect(diffManifests(manifest(before), manifest(factOnly)).changed[0]!.parts).toEqual([]);
+    // and two others swapped
+    const swapped = { ...factOnly, parts: parts(['cccccc', 'dddddd', 'aaaaaa']) };
+    expect(formatDiff(diffManifests(manifest(before), manifest(swapped))).split('\n').at(-1)).toBe('    also changed: bullets');
+    // one bullet more
+    expect(diffManifests(manifest(before), manifest({ ...factOnly, parts: parts(['aaaaaa', 'dddddd', 'cccccc', 'eeeeee']) })).changed[0]!.parts).toEqual(['bullets']);
+    // names by kind: a table's columns are its headings, a sources slide's its number of columns
+    const kinds = (kind: 'table' | 'sources') => {
+      const o = { ...slide([]), kind, id: `s/${kind}/1`, parts: { columns: '11111111', widths: '1.2.', notes: 'aaaaaaaa' } };
+      const s = { ...o, fingerprint: 'y', parts: { columns: '22222222', widths: '3.4.', notes: 'bbbbbbbb' } };
+      return formatDiff(diffManifests(manifest(o), manifest(s))).split('\n').at(-1);
+    };
+    expect(kinds('table')).toBe('    changed: column headings, column widths, speaker notes');
+    expect(kinds('sources')).toBe('    changed: number of columns, column widths, speaker notes');
+  });
+
+  it('names no parts when the look of every slide changed (digits, say), which its line says', () => {
+    const o = { ...build(charts()), look: 'a' };
+    const s = { ...build(charts()), look: 'b' };
+    s.slides[1] = { ...s.slides[1]!, fingerprint: 'other', parts: { ...s.slides[1]!.parts, notes: 'changed0' } };
+    expect(formatDiff(diffManifests(o, s)).split('\n')).toEqual(['the look of every slide changed: its theme (colours, fonts, sizes, digits) or its logo', '~ slide 2 chart: نمو التحالف']);
+  });
+
   it('names a changed point by its label, with its old and new value (the 2019 count, 81 → 82)', () => {
     const values = [...GROWTH, 90];
     values[5] = 82;
@@ -159,7 +189,12 @@ describe('chart points in the manifest and the diff', () => {
     const chart = recoloured.slides[1]!.kind === 'chart' ? recoloured.slides[1]!.chart : undefined;
     chart!.colors = ['112233'];
     chart!.note = 'ملاحظة أخرى';
-    expect(formatDiff(diffManifests(build(deck), build(recoloured)))).toBe('~ slide 2 chart: نمو التحالف\n    changed: chart (other than its data: its text, colours or labels)');
+    expect(formatDiff(diffManifests(build(deck), build(recoloured)))).toBe("~ slide 2 chart: نمو التحالف\n    changed: chart look (colours, value labels, legend), chart's alternative text or note");
+    // its look is named when its data changed too; its text, which follows its data, is not
+    const values = [...GROWTH, 90];
+    values[0] = 61;
+    chart!.series = [{ name: 'عدد الأعضاء', values }];
+    expect(formatDiff(diffManifests(build(deck), build(recoloured))).split('\n').slice(1)).toEqual(['    point 2014: 60 → 61', '    also changed: chart look (colours, value labels, legend)']);
     // a part a changed fact shows on is said by the fact's line only; other parts are also named
     const withFact = build(deck);
     const moved = build(noted);
