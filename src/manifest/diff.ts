@@ -302,7 +302,7 @@ const iso = (text: string | number): string => (ARABIC_LETTER.test(String(text))
 export function formatDiff(diff: DeckDiff): string {
   if (isEmpty(diff)) return 'no differences';
   const lines: string[] = [];
-  if (diff.look) lines.push('the look of every slide changed: its theme (colours, fonts, sizes, digits) or its logo');
+  if (diff.look) lines.push('the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer');
   for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${iso(f.label)})` : ''}: ${iso(value(f.before))} → ${iso(value(f.after))}`);
   for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${iso(s.title)}`);
   for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${iso(s.title)}`);

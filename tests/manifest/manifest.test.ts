@@ -63,7 +63,7 @@ describe('manifest and diff', () => {
     const blue = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '17324D' } });
     const green = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '0B5D3B' } });
     expect(diffManifests(blue, green).look).toBe(true);
-    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide changed: its theme (colours, fonts, sizes, digits) or its logo');
+    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer');
     expect(isEmpty(diffManifests(blue, blue))).toBe(true);
     expect(diffManifests(m89, green).look).toBe(false); // a manifest from before looks were kept: not said
   });
@@ -165,7 +165,7 @@ describe('chart points in the manifest and the diff', () => {
     const o = { ...build(charts()), look: 'a' };
     const s = { ...build(charts()), look: 'b' };
     s.slides[1] = { ...s.slides[1]!, fingerprint: 'other', parts: { ...s.slides[1]!.parts, notes: 'changed0' } };
-    expect(formatDiff(diffManifests(o, s)).split('\n')).toEqual(['the look of every slide changed: its theme (colours, fonts, sizes, digits) or its logo', '~ slide 2 chart: نمو التحالف']);
+    expect(formatDiff(diffManifests(o, s)).split('\n')).toEqual(['the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer', '~ slide 2 chart: نمو التحالف']);
   });
 
   it('names a changed point by its label, with its old and new value (the 2019 count, 81 → 82)', () => {

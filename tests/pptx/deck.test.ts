@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, listAudiences } from '../../src/index.js';
+import { buildDeck, diffManifests, formatDiff, listAudiences } from '../../src/index.js';
 import { sourceItemText, type DeckSpec } from '../../src/spec/schema.js';
 import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
@@ -233,6 +233,23 @@ describe('the briefing deck', () => {
     expect(sourcesXml).toMatch(/<a:rPr[^>]*lang="en-US"[^>]*>[\s\S]*?<a:t>\u200E<\/a:t>/);
     // the per-audience checks of bullets, tables and charts run on this deck at least
     expect(new Set(spec.slides.map((s) => s.kind))).toEqual(new Set(['title', 'agenda', 'bullets', 'chart', 'stats', 'table', 'sources']));
+  });
+});
+
+describe('the look a deck records', () => {
+  it('changes with the footer every content slide shows, so diff says every slide changed', async () => {
+    const root = await tempProject();
+    try {
+      const before = await buildDeck({ root, audience: 'briefing' });
+      const deck = path.join(root, 'templates/briefing/deck.hbs');
+      await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), 'footer: "المصدر: ', 'footer: "مصدر الإحاطة: '));
+      const after = await buildDeck({ root, audience: 'briefing' });
+      const d = diffManifests(before.manifest!, after.manifest!);
+      expect(d.look).toBe(true);
+      expect(formatDiff(d).split('\n')[0]).toBe('the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
