@@ -1,4 +1,3 @@
-import Handlebars from 'handlebars';
 import { commentCuts, OPENS_VALUE } from '../diagnostics/comment-cut.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';

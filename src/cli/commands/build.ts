@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
 import { audienceOption, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
 

@@ -104,7 +104,7 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
 }
 
 export function renderChart(slide: PptxSlide, spec: ChartSlide, ctx: RenderContext): void {
-  const { theme, pptx } = ctx;
+  const { theme } = ctx;
   addTitle(slide, spec.title, ctx);
   const hasNote = Boolean(spec.chart.note || spec.source);
   const box = bodyBox(hasNote);
