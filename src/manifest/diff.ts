@@ -49,6 +49,8 @@ export interface SlideChange {
   after: ManifestSlide;
   /** The slide's title, when it changed. */
   title?: { before: string; after: string };
+  /** The slide's section, when it changed (the section was renamed, or the slide moved to another). */
+  section?: { before?: string; after?: string };
   /** Facts on the slide whose values changed, or that appeared or left. */
   facts: FactChange[];
   /** A chart slide whose chart changed (or whose data one of the manifests does not record). */
@@ -75,7 +77,8 @@ export interface DeckDiff {
  * Compares two builds slide by slide. Slides are matched within their section and kind: first
  * those of the same title, then the rest in their order (a title that a changed figure rewords
  * keeps its slide), so that a chart taken out of a section is removed, not the next chart
- * compared with it.
+ * compared with it. A slide left over is then matched across sections: to one of its kind and
+ * title (it moved to another section), then within a renamed section (see matchSlides).
  */
 export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   const old = matchSlides(before.slides, after.slides);
@@ -89,7 +92,12 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
     const chart = s.kind === 'chart' ? chartChange(o, s) : undefined;
     const facts = factChanges(o.facts, s.facts);
     const parts = partChanges(o, s, facts, chart);
-    changed.push({ before: o, after: s, ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}), facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
+    changed.push({
+      before: o,
+      after: s,
+      ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}),
+      ...(o.section !== s.section ? { section: { before: o.section, after: s.section } } : {}),
+      facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
   }
   const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
   return { added, removed, changed, facts: factChanges(before.facts, after.facts), look };
@@ -160,20 +168,49 @@ function partName(kind: ManifestSlide['kind'], part: string): string {
 /** A title with each of its figures (in either digits, with separators) as #: two titles that differ in their figures alone are then the same. */
 const withoutFigures = (title: string) => title.replace(/[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g, '#');
 
-/** Each slide of `after` with the slide of `before` it is (see diffManifests). */
+/**
+ * Each slide of `after` with the slide of `before` it is (see diffManifests). Within a section
+ * and kind: by title, then in order. Across sections, for the slides left: by kind and title (a
+ * slide moved to another section), then, when as many sections left the deck as came into it,
+ * the n-th section gone is the n-th section new (renamed), its slides matched by kind in order.
+ */
 function matchSlides(before: readonly ManifestSlide[], after: readonly ManifestSlide[]): Map<ManifestSlide, ManifestSlide> {
-  const group = (s: ManifestSlide) => s.id.replace(/\/[^/]*$/, ''); // section/kind (the id without its rank)
-  const free = new Map<string, ManifestSlide[]>();
-  for (const s of before) free.set(group(s), [...(free.get(group(s)) ?? []), s]);
   const pairs = new Map<ManifestSlide, ManifestSlide>();
-  const take = (key: string, o: ManifestSlide) => free.set(key, free.get(key)!.filter((x) => x !== o));
-  for (const s of after) {
-    const o = free.get(group(s))?.find((x) => x.title === s.title);
-    if (o) (pairs.set(s, o), take(group(s), o));
-  }
-  for (const s of after) {
-    const o = pairs.has(s) ? undefined : free.get(group(s))?.[0];
-    if (o) (pairs.set(s, o), take(group(s), o));
+  const paired = new Set<ManifestSlide>();
+  /**
+   * Pairs each slide of `after` not yet paired with the first slide of `before` not yet paired
+   * that has the same key (none for a slide whose key is undefined).
+   */
+  const pass = (key: (o: ManifestSlide) => string | undefined, keyAfter = key) => {
+    const free = new Map<string, ManifestSlide[]>();
+    for (const o of before) {
+      const k = paired.has(o) ? undefined : key(o);
+      if (k === undefined) continue;
+      const list = free.get(k);
+      if (list) list.push(o);
+      else free.set(k, [o]);
+    }
+    for (const s of after) {
+      const k = pairs.has(s) ? undefined : keyAfter(s);
+      const o = k === undefined ? undefined : free.get(k)?.shift();
+      if (o) (pairs.set(s, o), paired.add(o));
+    }
+  };
+  const group = (s: ManifestSlide) => s.id.replace(/\/[^/]*$/, ''); // section/kind (the id without its rank)
+  pass((s) => `${group(s)}\u0000${s.title}`);
+  pass(group);
+  pass((s) => `${s.kind}\u0000${s.title}`);
+  const sections = (slides: readonly ManifestSlide[]) => [...new Set(slides.map((s) => s.section ?? ''))];
+  const [was, is] = [sections(before), sections(after)];
+  const gone = was.filter((name) => !is.includes(name));
+  const come = is.filter((name) => !was.includes(name));
+  if (gone.length && gone.length === come.length) {
+    // (a slide of `after` keyed by the section it was)
+    const renamed = new Map(come.map((name, i) => [name, gone[i]!]));
+    pass(
+      (o) => `${o.section ?? ''}\u0000${o.kind}`,
+      (s) => (renamed.has(s.section ?? '') ? `${renamed.get(s.section ?? '')}\u0000${s.kind}` : undefined),
+    );
   }
   return pairs;
 }
@@ -313,6 +350,7 @@ export function formatDiff(diff: DeckDiff): string {
     // one reworded as well is said in full)
     const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));
     const figuresOnly = c.title !== undefined && c.facts.some((f) => inTitle(f.key)) && withoutFigures(c.title.before) === withoutFigures(c.title.after);
+    if (c.section) lines.push(`    section: ${iso(value(c.section.before))} → ${iso(value(c.section.after))}`);
     if (c.title && !figuresOnly) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
     for (const f of c.facts) lines.push(`    ${iso(f.label ?? f.key)} (${f.key}): ${iso(value(f.before))} → ${iso(value(f.after))}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));

@@ -274,6 +274,32 @@ describe('chart points in the manifest and the diff', () => {
     expect([retitled.added, retitled.removed, retitled.changed.map((c) => c.title)]).toEqual([[], [], [{ before: 'نمو التحالف', after: 'نمو التحالف إلى 90 عضواً' }]]);
   });
 
+  it('matches the slides of a renamed section, and a slide moved to another section, saying their section changed', () => {
+    const renamed = charts();
+    for (const slide of renamed.slides) slide.section = 'ب';
+    const d = diffManifests(build(charts()), build(renamed));
+    expect([d.added, d.removed]).toEqual([[], []]);
+    expect(d.changed.map((c) => [c.after.n, c.before.n, c.section])).toEqual([1, 2, 3].map((n) => [n, n, { before: 'أ', after: 'ب' }]));
+    expect(formatDiff(d).split('\n').slice(0, 3)).toEqual(['~ slide 1 bullets: ثابت', '    section: أ → ب', '~ slide 2 chart: نمو التحالف']);
+    // renamed, its chart retitled too: still the same slide (matched by kind, in order)
+    const retitled = charts({ title: 'نمو عدد الأعضاء' });
+    for (const slide of retitled.slides) slide.section = 'ب';
+    expect(diffManifests(build(charts()), build(retitled)).changed.map((c) => c.title?.after ?? c.after.title)).toEqual(['ثابت', 'نمو عدد الأعضاء', 'الأعضاء بحسب المجموعة']);
+    // one chart moved into a section of its own: that chart changed section, nothing added or removed
+    const moved = charts();
+    moved.slides[2]!.section = 'ج';
+    const m = diffManifests(build(charts()), build(moved));
+    expect([m.added, m.removed, m.changed.map((c) => [c.after.title, c.section])]).toEqual([[], [], [['الأعضاء بحسب المجموعة', { before: 'أ', after: 'ج' }]]]);
+    // two sections gone and one new: which was renamed is not known; slides are matched by title
+    const split = charts();
+    split.slides[1]!.section = 'ب';
+    split.slides[2]!.section = 'ب';
+    const merged = charts({ title: 'آخر' });
+    for (const slide of merged.slides) slide.section = 'س';
+    const j = diffManifests(build(split), build(merged));
+    expect([j.added.map((x) => x.title), j.removed.map((x) => x.title), j.changed.map((c) => c.after.title)]).toEqual([['آخر'], ['نمو التحالف'], ['ثابت', 'الأعضاء بحسب المجموعة']]);
+  });
+
   it('says the categories are in another order when only their order changed', () => {
     const reversed = charts({}, { categories: ['دول أفريقية', 'دول عربية', 'دول أوروبية'], series: [{ name: 'دول', values: [17, 11, 36] }, { name: 'منظمات', values: [0, 1, 1] }] });
     const d = diffManifests(build(charts()), build(reversed));
