@@ -305,6 +305,12 @@ export function createHelpers(root: TemplateContext) {
       const start = (i: number) => i * base + Math.min(i, longer);
       return Array.from({ length: runs }, (_, i) => list.slice(start(i), start(i + 1)));
     },
+    /** {{#each (take points 3)}}: the first n items of a list (all of them when it has fewer) */
+    take(list: unknown, size: unknown) {
+      const n = Number(unwrap(size));
+      if (!Array.isArray(list) || !Number.isInteger(n) || n < 1) throw new HelperError('take needs a list and a whole number, e.g. (take points 3)');
+      return list.slice(0, n);
+    },
     eq(a: unknown, b: unknown) {
       return unwrap(a) === unwrap(b);
     },
@@ -317,7 +323,7 @@ export function createHelpers(root: TemplateContext) {
   });
 }
 
-export const HELPER_NAMES = ['fact', 'hasFact', 'factLabel', 'factValue', 'factSources', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'eq', 'add'] as const;
+export const HELPER_NAMES = ['fact', 'hasFact', 'factLabel', 'factValue', 'factSources', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'take', 'eq', 'add'] as const;
 /** Handlebars' own block helpers, always available. */
 export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */

@@ -228,7 +228,7 @@ const KEY_HELPERS = new Set(['fact', 'factLabel', 'factValue', 'factSources', 'c
 /** The most arguments each of mujaz's helpers takes (factSources and asInArticle take any number). */
 export const HELPER_ARITY = new Map([
   ...['fact', 'factLabel', 'factValue', 'hasFact', 'count', 'num', 'year', 'date', 'json', 'source', 'part', 'table', 'highlight', 'isMember'].map((n) => [n, 1] as const),
-  ...['percent', 'chunk', 'eq', 'add'].map((n) => [n, 2] as const),
+  ...['percent', 'chunk', 'take', 'eq', 'add'].map((n) => [n, 2] as const),
   ['where', 3] as const,
 ]);
 /** The names of those options. */

@@ -333,10 +333,10 @@ describe('mujaz CLI', () => {
       '~ slide 4 chart: تركيبة التحالف: 88 عضواً',
       '    الأعضاء المعروفة أسماؤهم (coalition.identified_members): 85 → 84',
       '    عدد أعضاء التحالف (coalition.members): 89 → 88',
-      '    point دول أفريقية: 17 → 16',
+      '    point دول أفريقية عربية وغيرها: 17 → 16',
       '~ slide 5 chart: نمو التحالف منذ تشكيله في أيلول/سبتمبر 2014',
       '    عدد أعضاء التحالف (coalition.members): 89 → 88',
-      '    ترتيب سوريا بين أعضاء التحالف (syria.member_number): 90 → 89',
+      '    رقم عضوية سوريا في التحالف (syria.member_number): 90 → 89',
       '    point 2019: 81 → 82',
       '    point بانضمام سوريا (syria.member_number): 90 → 89',
     ].join('\n');
@@ -351,7 +351,7 @@ describe('mujaz CLI', () => {
     const json = mujaz(['diff', a('briefing.pptx'), b('briefing.pptx'), '--json']);
     expect(json.code).toBe(1);
     const diff = JSON.parse(json.stdout) as { changed: { after: { n: number }; chart?: unknown }[] };
-    expect(diff.changed.find((c) => c.after.n === 4)?.chart).toEqual({ series: [], points: [{ category: 'دول أفريقية', series: 'عدد الأعضاء', before: 17, after: 16 }], reordered: false });
+    expect(diff.changed.find((c) => c.after.n === 4)?.chart).toEqual({ series: [], points: [{ category: 'دول أفريقية عربية وغيرها', series: 'عدد الأعضاء', before: 17, after: 16 }], reordered: false });
     expect(diff.changed.find((c) => c.after.n === 5)?.chart).toEqual({
       series: [],
       points: [
@@ -371,7 +371,7 @@ describe('mujaz CLI', () => {
       [
         '~ slide 5 chart: نمو التحالف منذ تشكيله في أيلول/سبتمبر 2014',
         '    عدد أعضاء التحالف (coalition.members): 89 → 88',
-        '    ترتيب سوريا بين أعضاء التحالف (syria.member_number): 90 → 89',
+        '    رقم عضوية سوريا في التحالف (syria.member_number): 90 → 89',
         "    chart points: not compared (the earlier deck's manifest does not record them: it was written by an older mujaz)",
       ].join('\n'),
     );

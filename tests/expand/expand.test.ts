@@ -472,6 +472,14 @@ describe('expandTemplates', () => {
     expect(parse(out.text!).n.map((c: unknown[]) => c.length)).toEqual([2, 1]);
   });
 
+  it('takes the first n items of a list, all of them when it has fewer', () => {
+    const sources = ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id, kind: 'web' as const }));
+    const ids = (n: number | string) => parse(expand(`n: {{json (take sources ${n})}}`, context({ sources })).text!).n.map((x: { id: string }) => x.id);
+    expect(ids(3)).toEqual(['a', 'b', 'c']); // not chunk's 2 (4 items in runs of at most 3: 2 and 2)
+    expect(ids(9)).toEqual(['a', 'b', 'c', 'd']);
+    expect(expand('n: {{json (take sources 0)}}', context({ sources })).diagnostics[0]!.message).toMatch(/take needs a list and a whole number/);
+  });
+
   it('cuts a list into runs as even as can be, at most n each, the longer first, in order', () => {
     const sources = Array.from({ length: 27 }, (_, i) => ({ id: `S${i + 1}`, title: 't', kind: 'web' as const }));
     const runs = (n: number, of = 27) => parse(expand(`n: {{json (chunk sources ${n})}}`, context({ sources: sources.slice(0, of) })).text!).n as { id: string }[][];

@@ -266,7 +266,7 @@ describe('helpers and partials', () => {
   });
 
   it('a partial included without the context it takes ({{> part-slide}}): the hint shows the include its first line gives, not a "did you mean"', async () => {
-    const r = await run({ [DECK]: replace('{{> part-slide (part "iraq-precedent")}}', '{{> part-slide}}') });
+    const r = await run({ [DECK]: replace('{{> part-slide (part "international-demands")}}', '{{> part-slide}}') });
     const d = expectError(r, 'MJZ161', { file: PART_SLIDE }, /"short" is not defined here \(included from templates\/briefing\/deck\.hbs:\d+:\d+\)$/);
     expect(d.hint).toBe('The partial reads "short", a field of what it is given: include it as its first line shows, {{> part-slide (part "northeast")}}.');
   });
