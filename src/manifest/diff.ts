@@ -67,6 +67,12 @@ export interface DeckDiff {
   added: ManifestSlide[];
   removed: ManifestSlide[];
   changed: SlideChange[];
+  /**
+   * Slides kept that are in another place among the others (changed or not): the fewest that,
+   * taken out and put back, give the later order. Slides that only shift as others are added or
+   * removed before them are not among them.
+   */
+  moved: { before: ManifestSlide; after: ManifestSlide }[];
   /** Facts of the content whose values changed, used on a slide or not. */
   facts: FactChange[];
   /** The audience's look (its theme or logo) changed: every slide looks different. */
@@ -100,7 +106,10 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
       facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
   }
   const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
-  return { added, removed, changed, facts: factChanges(before.facts, after.facts), look };
+  const kept = after.slides.filter((s) => old.has(s));
+  const inOrder = longestInOrder(kept.map((s) => old.get(s)!.n));
+  const moved = kept.filter((_, i) => !inOrder.has(i)).map((s) => ({ before: old.get(s)!, after: s }));
+  return { added, removed, changed, moved, facts: factChanges(before.facts, after.facts), look };
 
   /** The facts whose values differ between two maps of key → { value }, labelled. */
   function factChanges(b: Record<string, { value: number | string; unit?: string }>, a: Record<string, { value: number | string; unit?: string }>): FactChange[] {
@@ -163,6 +172,29 @@ function partName(kind: ManifestSlide['kind'], part: string): string {
     byline: 'byline',
   };
   return names[part] ?? part;
+}
+
+/**
+ * The places of a longest increasing run (not necessarily adjacent) in a list of numbers: the
+ * slides that kept their order; the others moved. O(n log n).
+ */
+function longestInOrder(values: readonly number[]): Set<number> {
+  const tails: number[] = []; // tails[k]: the place of the smallest end of a run of length k + 1
+  const previous: number[] = [];
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[i] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = i;
+  });
+  const run = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i !== -1; i = previous[i]!) run.add(i);
+  return run;
 }
 
 /** A title with each of its figures (in either digits, with separators) as #: two titles that differ in their figures alone are then the same. */
@@ -316,7 +348,7 @@ function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefine
 }
 
 export function isEmpty(diff: DeckDiff): boolean {
-  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.facts.length && !diff.look;
+  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.moved.length && !diff.facts.length && !diff.look;
 }
 
 const value = (v: number | string | undefined) => (v === undefined ? '—' : String(v));
@@ -343,9 +375,12 @@ export function formatDiff(diff: DeckDiff): string {
   for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${iso(f.label)})` : ''}: ${iso(value(f.before))} → ${iso(value(f.after))}`);
   for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${iso(s.title)}`);
   for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${iso(s.title)}`);
+  const moved = new Set(diff.moved.map((m) => m.after));
+  const changed = new Set(diff.changed.map((c) => c.after));
+  const where = (c: { before: ManifestSlide; after: ManifestSlide }) => (c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`);
+  for (const m of diff.moved) if (!changed.has(m.after)) lines.push(`↕ slide ${where(m)} ${m.after.kind}: ${iso(m.after.title)} (moved)`);
   for (const c of diff.changed) {
-    const where = c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`;
-    lines.push(`~ slide ${where} ${c.after.kind}: ${iso(c.after.title)}`);
+    lines.push(`~ slide ${where(c)} ${c.after.kind}: ${iso(c.after.title)}${moved.has(c.after) ? ' (moved)' : ''}`);
     // (a title whose figures alone changed, with a fact it prints, is said by that fact's line;
     // one reworded as well is said in full)
     const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));

@@ -300,6 +300,28 @@ describe('chart points in the manifest and the diff', () => {
     expect([j.added.map((x) => x.title), j.removed.map((x) => x.title), j.changed.map((c) => c.after.title)]).toEqual([['آخر'], ['نمو التحالف'], ['ثابت', 'الأعضاء بحسب المجموعة']]);
   });
 
+  it('reports slides put in another order (moved), not those shifted by a slide added or removed before them', () => {
+    const deck = charts();
+    const swapped = charts();
+    swapped.slides.reverse();
+    const d = diffManifests(build(deck), build(swapped));
+    expect(isEmpty(d)).toBe(false);
+    // the fewest that moved: two of the three (one keeps its place among them)
+    expect(d.moved.map((m) => [m.before.n, m.after.n])).toEqual([[3, 1], [2, 2]]);
+    expect([d.added, d.removed, d.changed]).toEqual([[], [], []]);
+    expect(formatDiff(d).split('\n')).toEqual(['↕ slide 3 → 1 chart: الأعضاء بحسب المجموعة (moved)', '↕ slide 2 chart: نمو التحالف (moved)']);
+    // one added at the front: the others shift, none moved
+    const longer = charts();
+    longer.slides.unshift({ kind: 'bullets', title: 'جديد', section: 'أ', bullets: ['نص'] } as DeckSpec['slides'][number]);
+    const shifted = diffManifests(build(deck), build(longer));
+    expect([shifted.moved, shifted.added.map((x) => x.title)]).toEqual([[], ['جديد']]);
+    // moved and changed: one line, marked
+    const both = charts({ title: 'نمو التحالف' });
+    both.slides.reverse();
+    (both.slides[1] as Extract<DeckSpec['slides'][number], { kind: 'chart' }>).chart.series[0]!.values[0] = 61;
+    expect(formatDiff(diffManifests(build(deck), build(both))).split('\n').slice(0, 3)).toEqual(['↕ slide 3 → 1 chart: الأعضاء بحسب المجموعة (moved)', '~ slide 2 chart: نمو التحالف (moved)', '    point 2014: 60 → 61']);
+  });
+
   it('says the categories are in another order when only their order changed', () => {
     const reversed = charts({}, { categories: ['دول أفريقية', 'دول عربية', 'دول أوروبية'], series: [{ name: 'دول', values: [17, 11, 36] }, { name: 'منظمات', values: [0, 1, 1] }] });
     const d = diffManifests(build(charts()), build(reversed));
