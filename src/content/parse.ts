@@ -400,27 +400,54 @@ export function parseContent(files: ContentSources): ParseResult {
       );
     });
   };
+  // The facts whose stated figure is quoted: a point resting on the quote that types the figure
+  // should print the fact instead, or it keeps the old figure when the fact changes.
+  const quotedFacts = Object.entries(facts.facts).flatMap(([key, fact]) =>
+    fact.stated?.quote !== undefined && typeof fact.stated.value === 'number' ? [{ key, figure: String(fact.stated.value), quote: normalise(fact.stated.quote) }] : [],
+  );
   /**
-   * A figure typed into a point (not a [[fact]]) must be one the sentences it rests on state:
-   * otherwise nothing on record says where it comes from. Digits that belong to a Latin token
-   * (G20, F-16, COVID-19) are names, not figures.
+   * A figure typed into the outline (not a [[fact]]) must be one the sentences it rests on state:
+   * otherwise nothing on record says where it comes from. A point's, a row's or a highlight's
+   * basis is its own; a part's heading, short label and notes rest on its points' basis; a
+   * table's title and columns on its rows'; the article's title and subtitle on none. Digits
+   * that belong to a Latin token (G20, F-16, COVID-19) are names, not figures. A figure its basis
+   * states as a fact's quote does is that fact's: written [[key]], it follows the fact (MJZ137).
    */
-  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[]) => {
+  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn?: string }) => {
     if (!ANY_DIGIT.test(text)) return; // (no figure in it: most texts)
     const said = westernFigures(basis.join('\n'));
     const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
     // (a hyphen after a Latin letter joins a name, F-16; after a figure, a range: 2014-2019)
     for (const m of masked.matchAll(/(?<![A-Za-z0-9٠-٩۰-۹]|[A-Za-z]-)[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z0-9٠-٩۰-۹]|-[A-Za-z])/g)) {
       const figure = m[0];
+      const location = locateRef(parsed.article, path, figure, text.slice(0, m.index).split(figure).length - 1) ?? where('article', path);
       // as written, in Western digits and without thousands separators: 05 is what the basis must say, not 5
-      if (saysFigure(said, westernFigures(figure))) continue;
+      const western = westernFigures(figure);
+      if (saysFigure(said, western)) {
+        const fact = quotedFacts.find((f) => f.figure === western.replace(/,/g, '') && basis.some((sentence) => normalise(sentence).includes(f.quote)));
+        if (!fact) continue;
+        diagnostics.push(
+          withSource('article', {
+            code: 'MJZ137',
+            severity: 'warning',
+            message: `The figure ${figure} is typed: it is the fact ${fact.key}, whose stated quote this text rests on, and would not follow it when it changes`,
+            hint: `Write [[${fact.key}]] in its place.`,
+            location,
+          }),
+        );
+        continue;
+      }
       diagnostics.push(
         withSource('article', {
           code: 'MJZ135',
           severity: 'warning',
-          message: `The figure ${figure} is in the text, but not in the sentences it rests on (its basis)`,
-          hint: 'A figure on a slide must be traceable: make it a fact with its source and write [[key]] here, or add the sentence of the article that states it to the basis.',
-          location: locateRef(parsed.article, path, figure, text.slice(0, m.index).split(figure).length - 1) ?? where('article', path),
+          message: place
+            ? `The figure ${figure} is typed into ${place.in}, ${place.restsOn ? `and no sentence ${place.restsOn} rest on states it` : 'where no sentence of the article backs it'}`
+            : `The figure ${figure} is in the text, but not in the sentences it rests on (its basis)`,
+          hint: place
+            ? `A figure on a slide must be traceable, and follow when its fact changes: make it a fact with its source and write [[key]] here${place.restsOn ? `, or add the sentence of the article that states it to the basis of ${place.restsOn}` : ''}.`
+            : 'A figure on a slide must be traceable: make it a fact with its source and write [[key]] here, or add the sentence of the article that states it to the basis.',
+          location,
         }),
       );
     }
@@ -432,11 +459,18 @@ export function parseContent(files: ContentSources): ParseResult {
       diagnostics.push(withSource('article', { code: 'MJZ133', severity: 'error', message: `Part id "${part.id}" is used twice`, location: where('article', ['parts', p, 'id']) }));
     }
     partIds.add(part.id);
+    const partBasis = part.points.flatMap((point) => point.basis);
+    const ofPart = (what: string) => ({ in: `a part's ${what}`, restsOn: 'its points' });
+    checkFigures(part.heading, partBasis, ['parts', p, 'heading'], ofPart('heading'));
+    checkFigures(part.short, partBasis, ['parts', p, 'short'], ofPart('short label'));
     part.points.forEach((point, i) => {
       checkBasis(point.basis, ['parts', p, 'points', i, 'basis']);
       checkFigures(point.text, point.basis, ['parts', p, 'points', i, 'text']);
     });
+    checkFigures(part.notes, partBasis, ['parts', p, 'notes'], ofPart('notes'));
   });
+  checkFigures(article.article.title, [], ['article', 'title'], { in: "the article's title" });
+  if (article.article.subtitle !== undefined) checkFigures(article.article.subtitle, [], ['article', 'subtitle'], { in: "the article's subtitle" });
 
   for (const [tableId, table] of Object.entries(article.tables ?? {})) {
     table.rows.forEach((row, r) => {
@@ -453,6 +487,9 @@ export function parseContent(files: ContentSources): ParseResult {
       checkBasis(row.basis, ['tables', tableId, 'rows', r, 'basis']);
       row.cells.forEach((cell, c) => checkFigures(cell, row.basis, ['tables', tableId, 'rows', r, 'cells', c]));
     });
+    const tableBasis = table.rows.flatMap((row) => row.basis);
+    checkFigures(table.title, tableBasis, ['tables', tableId, 'title'], { in: "a table's title", restsOn: 'its rows' });
+    table.columns.forEach((column, c) => checkFigures(column, tableBasis, ['tables', tableId, 'columns', c], { in: "a table's column heading", restsOn: 'its rows' }));
   }
 
   for (const [listId, points] of Object.entries(article.highlights ?? {})) {

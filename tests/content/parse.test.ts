@@ -199,6 +199,35 @@ describe('parseContent', () => {
     expect(parseContent(stated).diagnostics.filter((x) => x.code === 'MJZ135')).toEqual([]);
   });
 
+  it("warns about a figure typed where the fact it is belongs ([[key]] would follow it), and about figures typed outside points: headings, notes, tables' titles and columns, the article's title", async () => {
+    const point = 'يضمّ التحالف اليوم [[coalition.members]] عضواً، منها';
+    const codes = (files: Awaited<ReturnType<typeof contentWith>>) =>
+      parseContent(files).diagnostics.filter((x) => x.code === 'MJZ135' || x.code === 'MJZ137').map((d) => [d.code, d.location?.start?.line, /figure (\S+)/.exec(d.message)![1], d.hint]);
+    // 89 typed where [[coalition.members]] stood: its basis is the fact's quote, so it is that fact
+    const typed = await contentWith('content/article.yaml', (t) => replaceOnce(t, point, 'يضمّ التحالف اليوم 89 عضواً، منها'));
+    expect(codes(typed)).toEqual([['MJZ137', 20, '89', 'Write [[coalition.members]] in its place.']]);
+    // typed into a heading (the part's points rest on the fact's quote), notes, a table's title and column, the article's title
+    const elsewhere = await contentWith('content/article.yaml', (t) =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(replaceOnce(t, 'heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', 'heading: "سوريا تنضم إلى تحالف الـ 89"'), 'title: "انضمام سوريا للتحالف الدولي لمكافحة الإرهاب"', 'title: "انضمام سوريا للتحالف في 2025"'),
+          'title: "من يكسب ماذا من الانضمام"',
+          'title: "من يكسب ماذا (12 طرفاً)"',
+        ),
+        'notes: "تعتزم الحكومة السورية',
+        'notes: "يضم التحالف 77 عضواً. تعتزم الحكومة السورية',
+      ),
+    );
+    const found = codes(elsewhere);
+    expect(found.map(([code, , figure]) => `${code} ${figure}`)).toEqual(['MJZ137 89', 'MJZ135 77', 'MJZ135 2025', 'MJZ135 12']);
+    const messages = parseContent(elsewhere).diagnostics.filter((x) => x.code === 'MJZ135').map((d) => d.message);
+    expect(messages).toEqual([
+      "The figure 77 is typed into a part's notes, and no sentence its points rest on states it",
+      "The figure 2025 is typed into the article's title, where no sentence of the article backs it",
+      "The figure 12 is typed into a table's title, and no sentence its rows rest on states it",
+    ]);
+  });
+
   it('compares a typed figure as written: leading zeros, ranges, separators and other digits', async () => {
     const point = 'تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر أن يزور الرئيس أحمد الشرع واشنطن للتوقيع';
     const basis = '          - "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب، ومن المقرر أن يزور الرئيس \\"أحمد الشرع\\" واشنطن للتوقيع على هذا الانضمام"';
