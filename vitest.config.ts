@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // temporary folders under one folder for the run, removed at its end
+    globalSetup: ['tests/helpers/tmpdir.ts'],
   },
 });
