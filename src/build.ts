@@ -79,7 +79,7 @@ function prepareContentUncached(files: ContentSources): PreparedContent {
 interface DeckResultFields {
   audience: string;
   /** The finished .pptx, when the build succeeded. */
-  bytes?: Uint8Array;
+  bytes?: Uint8Array | undefined;
   spec?: DeckSpec;
   context?: TemplateContext;
   /** Fact keys the deck shows, directly or through the outline's text. */

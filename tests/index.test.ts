@@ -33,7 +33,7 @@ describe('public API (src/index.ts)', () => {
     );
   });
 
-  it('types a service that uses it as the README shows, without casts (tsc, strict, nodenext, against dist/)', () => {
+  it('types a service that uses it as the README shows, without casts (tsc, strict, exactOptionalPropertyTypes, nodenext, against dist/ and its declarations checked)', () => {
     // tests/fixtures/consumer/usage.mts: a built deck has every field, readonly audience lists are
     // taken, MissingToolError is exported; a deck not built may lack its spec (@ts-expect-error)
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
