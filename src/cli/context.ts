@@ -69,18 +69,34 @@ export function fromProject(root: string, file: string): string {
 
 /**
  * The same problem found for several audiences (a shared partial, content read once), as one
- * diagnostic naming each audience, in the order they came; `key` identifies the problem.
+ * diagnostic naming each audience, in the order they came; `key` identifies the problem. A
+ * problem in a shared partial, included from each audience's deck, is one problem: its message
+ * names every place it was included from.
  */
 export function groupByAudience(diagnostics: readonly Diagnostic[]): { diagnostic: Diagnostic; key: string }[] {
-  const groups = new Map<string, { diagnostic: Diagnostic; audiences: string[] }>();
+  const groups = new Map<string, { diagnostic: Diagnostic; audiences: string[]; from: string[] }>();
   for (const d of diagnostics) {
-    const key = formatDiagnostic({ ...d, audience: undefined });
+    const [, message = d.message, from] = INCLUDED_FROM.exec(d.message) ?? [];
+    const key = formatDiagnostic({ ...d, message, audience: undefined });
     const group = groups.get(key);
-    if (!group) groups.set(key, { diagnostic: d, audiences: d.audience ? [d.audience] : [] });
-    else if (d.audience && !group.audiences.includes(d.audience)) group.audiences.push(d.audience);
+    if (!group) groups.set(key, { diagnostic: d, audiences: d.audience ? [d.audience] : [], from: from ? [from] : [] });
+    else {
+      if (d.audience && !group.audiences.includes(d.audience)) group.audiences.push(d.audience);
+      if (from && !group.from.includes(from)) group.from.push(from);
+    }
   }
-  return [...groups].map(([key, { diagnostic, audiences }]) => ({ key, diagnostic: { ...diagnostic, audience: audiences.join(', ') || undefined } }));
+  return [...groups].map(([key, { diagnostic, audiences, from }]) => ({
+    key,
+    diagnostic: {
+      ...diagnostic,
+      ...(from.length > 1 ? { message: `${INCLUDED_FROM.exec(diagnostic.message)![1]} (included from ${from.join('; ')})` } : {}),
+      audience: audiences.join(', ') || undefined,
+    },
+  }));
 }
+
+/** A template error's message and the places its partial was included from (expand.ts writes them at its end). */
+const INCLUDED_FROM = /^([^]*?) \(included from ([^()]*)\)$/;
 
 /**
  * The command a next step should name, as mujaz was run: `npx mujaz` through npm (npx, an npm

@@ -15,6 +15,16 @@ describe('reporting a problem several audiences share', () => {
     ]);
   });
 
+  it('prints an error in a shared partial once, with every place it was included from', () => {
+    const at = (audience: string, line: number) => problem(audience, `Template error in templates/_shared/partials/a.hbs: "thiss" is not defined here (included from templates/${audience}/deck.hbs:${line}:1)`);
+    const grouped = groupByAudience([at('security', 20), at('parliament', 12), at('security', 20)]);
+    expect(grouped.map((g) => formatDiagnostic(g.diagnostic).split('\n')[0])).toEqual([
+      'templates/_shared/partials/a.hbs:3:2: error MJZ168: Template error in templates/_shared/partials/a.hbs: "thiss" is not defined here (included from templates/security/deck.hbs:20:1; templates/parliament/deck.hbs:12:1) (audiences: security, parliament)',
+    ]);
+    // included from one place: as it was
+    expect(formatDiagnostic(groupByAudience([at('media', 7)])[0]!.diagnostic).split('\n')[0]).toMatch(/\(included from templates\/media\/deck\.hbs:7:1\) \(audience: media\)$/);
+  });
+
   it('keeps a problem of no audience (the content) as it is', () => {
     expect(groupByAudience([problem(), problem()]).map((g) => g.diagnostic.audience)).toEqual([undefined]);
   });
