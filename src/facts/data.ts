@@ -184,7 +184,7 @@ function countAgainstList(content: Content, dataset: Dataset, index: number, joi
     {
       code: 'MJZ140',
       severity: 'warning',
-      message: `The growth chart's last bar is this count, ${count.members} members (${date}, source ${count.source}), but the member list gives ${listed} by the article's date (${asOf}: ${identified.length} identified + ${unidentified} unidentified), which the deck's member count follows`,
+      message: `The growth chart's last yearly bar (before any member that joined after the article) is this count, ${count.members} members (${date}, source ${count.source}), but the member list gives ${listed} by the article's date (${asOf}: ${identified.length} identified + ${unidentified} unidentified), which the deck's member count follows`,
       hint,
       location: content.locate('dataset', ['counts_by_year', index, 'members']),
       source: content.sourceOf('dataset'),

@@ -83,7 +83,7 @@ describe('data figures', () => {
     expect(d.map((x) => [x.severity, x.message])).toEqual([
       [
         'warning',
-        "The growth chart's last bar is this count, 89 members (2025-11 (early), source S28), but the member list gives 88 by the article's date (2025-11-03: 84 identified + 4 unidentified), which the deck's member count follows",
+        "The growth chart's last yearly bar (before any member that joined after the article) is this count, 89 members (2025-11 (early), source S28), but the member list gives 88 by the article's date (2025-11-03: 84 identified + 4 unidentified), which the deck's member count follows",
       ],
     ]);
     expect(d[0]!.hint).toMatch(/^The list is one member short of this count\. If S28 does say 89, correct the list: add the missing member to members/);

@@ -148,7 +148,7 @@ describe('mistakes through the command line', () => {
     const line = edited.slice(0, edited.indexOf('  members: 89\n  note: + two unidentified members')).split('\n').length;
     const r = mujaz(['check', '--all', '--strict'], root);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^content/data/coalition-members\\.yaml:${line}:12: warning MJZ140: The growth chart's last bar is this count, 89 members \\(2025-11 \\(early\\), source S28\\), but the member list gives 88 by the article's date`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^content/data/coalition-members\\.yaml:${line}:12: warning MJZ140: The growth chart's last yearly bar \\(before any member that joined after the article\\) is this count, 89 members \\(2025-11 \\(early\\), source S28\\), but the member list gives 88 by the article's date`, 'm'));
     expect(r.stderr).toMatch(/\n {2}hint: The list is one member short of this count\. If S28 does say 89, correct the list/);
     // without --strict it is a warning: the deck is still checked good
     expect(mujaz(['check', '--all', '--root', root]).code).toBe(0);
