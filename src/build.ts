@@ -147,11 +147,10 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   };
   // (a source the audience's templates name is cited too, and listed with the others)
   const named = sourcesNamedByDeck(loaded.audience.deck, loaded.audience.partials);
-  const context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named);
-  const expansion = expandTemplates(loaded.audience, context);
-  const expandMs = lap();
-  diagnostics.push(...expansion.diagnostics);
-  if (expansion.text === undefined) return fail([], { context });
+  let context = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named);
+  let expansion = expandTemplates(loaded.audience, context);
+  let expandMs = lap();
+  if (expansion.text === undefined) return fail(expansion.diagnostics, { context });
 
   // (a list of sources, or a table, the slide cannot hold even in its smallest type: its last lines would run off)
   const tooLong = (deck: DeckSpec): SpecProblem[] =>
@@ -183,8 +182,28 @@ export async function compileAudience(prepared: PreparedContent, given: Template
       }
       return [];
     });
-  const parsed = parseSpec(expansion.text, { template: loaded.audience.deck.path, audience: name, origins: expansion.origins }, tooLong);
-  diagnostics.push(...parsed.diagnostics);
+  const audience = loaded.audience;
+  const parse = (text: string, origins: typeof expansion.origins) => parseSpec(text, { template: audience.deck.path, audience: name, origins }, tooLong);
+  let parsed = parse(expansion.text, expansion.origins);
+  // The sources slides list the sources of the facts this deck shows, not of every fact of the
+  // project: known once the templates have run. When that leaves some out, the templates run
+  // again with the shorter list (the shipped decks show every fact whose source is not the article's).
+  if (parsed.spec) {
+    const shown = new Set(parsed.uses.map((u) => u.key));
+    const narrowed = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named, shown);
+    const ids = (c: TemplateContext) => [...c.sources, ...c.datasetSources].map((x) => x.id).join(' ');
+    if (ids(narrowed) !== ids(context)) {
+      const start = performance.now();
+      const again = expandTemplates(audience, narrowed);
+      const reparsed = again.text === undefined ? undefined : parse(again.text, again.origins);
+      if (reparsed?.spec) [context, expansion, parsed] = [narrowed, again, reparsed];
+      // (counted with the templates' time, not the spec's)
+      const ms = performance.now() - start;
+      expandMs += ms;
+      clock += ms;
+    }
+  }
+  diagnostics.push(...expansion.diagnostics, ...parsed.diagnostics);
   const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();
   if (!parsed.spec) return fail([], { context, usedFacts });
   // Every text on the slides in the audience's digits, whichever stage wrote it (outline, data, template).

@@ -86,6 +86,11 @@ export function buildContext(
   data: DataFigures | undefined,
   /** Source ids the audience's templates name ({{source "ID"}}): cited like a fact's. */
   namedSources: ReadonlySet<string> = new Set(),
+  /**
+   * The facts the deck shows, once known (from a first expansion): only their sources are cited.
+   * Until then, every fact's.
+   */
+  shownFacts?: ReadonlySet<string>,
 ): TemplateContext {
   const digits = theme.digits;
   const contextFacts: Record<string, ContextFact> = {};
@@ -134,8 +139,8 @@ export function buildContext(
   };
   const composition = data?.composition;
   const growth = data?.growth ?? [];
-  const usedSources = citedSources(content); // the article, each source a fact states, the dataset's entry
-  for (const f of Object.values(facts)) f.sources.forEach((s) => usedSources.add(s));
+  const usedSources = citedSources(content, shownFacts); // the article, each source a (shown) fact states, the dataset's entry
+  for (const f of Object.values(facts)) if (!shownFacts || shownFacts.has(f.key)) f.sources.forEach((s) => usedSources.add(s));
   for (const s of data?.sources ?? []) usedSources.add(s);
   namedSources.forEach((s) => usedSources.add(s));
   // The project's sources as listed, the article first; the dataset's own, by number (S2 before S10).

@@ -61,9 +61,9 @@ export function unusedSources(content: Content, templates: ReadonlyMap<string, S
  * a fact states (a data fact's too), and the dataset's own entry once a dataset is read (its
  * figures and charts rest on it). The context lists the same (audience/context.ts).
  */
-export function citedSources(content: Content): Set<string> {
+export function citedSources(content: Content, shownFacts?: ReadonlySet<string>): Set<string> {
   const cited = new Set<string>([content.article.source]);
-  for (const fact of Object.values(content.facts)) if (fact.stated?.source) cited.add(fact.stated.source);
+  for (const [key, fact] of Object.entries(content.facts)) if (fact.stated?.source && (!shownFacts || shownFacts.has(key))) cited.add(fact.stated.source);
   if (content.dataset) content.sources.filter((s) => s.kind === 'dataset').forEach((s) => cited.add(s.id));
   return cited;
 }
