@@ -122,12 +122,19 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
 
 /**
  * The parts of a slide that changed, in the slide's order, but what a changed fact accounts
- * for: a list (bullets, rows, stats…) is named when an element no changed fact shows on was
- * edited, added, removed or moved; another part, unless a changed fact shows on it. A chart whose
- * data changed is said point by point; its text (alternative text, note) follows its data, and
- * is not named then. Undefined when either manifest was written before parts were recorded.
+ * for. Two decks that record their slides' wording (the facts as their keys) compare it: a part
+ * whose words changed is named, one whose facts alone changed is not; a list (bullets, rows,
+ * stats…) is named when an element was edited, added, removed or moved. A chart's data is said
+ * point by point; its text is compared without its figures. Decks written before the wording was
+ * recorded compare their parts as written: a part is named unless a changed fact shows on it, and
+ * a chart's text is not named when its data changed. Undefined when either deck records neither.
  */
 function partChanges(o: ManifestSlide, s: ManifestSlide, facts: readonly FactChange[], chart: ChartChange | undefined): string[] | undefined {
+  const list = (value: string | undefined) => (value?.endsWith('.') ? value.slice(0, -1).split('.') : undefined);
+  if (o.wording && s.wording) {
+    const [b, a] = [o.wording, s.wording];
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => b[key] !== a[key]);
+  }
   if (!o.parts || !s.parts) return undefined;
   const b = o.parts;
   const a = s.parts;
@@ -144,7 +151,6 @@ function partChanges(o: ManifestSlide, s: ManifestSlide, facts: readonly FactCha
     if (key === 'chart.text' && chart) return false;
     // a list (its elements' fingerprints, each ended by a dot): named when an element that changed
     // shows no changed fact
-    const list = (value: string | undefined) => (value?.endsWith('.') ? value.slice(0, -1).split('.') : undefined);
     const before = list(b[key]);
     const after = list(a[key]);
     // (one with an element more or less: named)

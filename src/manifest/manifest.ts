@@ -4,6 +4,8 @@ import { describePath } from '../diagnostics/schema.js';
 import type { FactUse } from '../facts/markers.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { SlideSchema, type DeckSpec, type Slide } from '../spec/schema.js';
+import { formatFact } from '../audience/context.js';
+import type { Digits } from '../format/arabic.js';
 
 /**
  * What a build made, slide by slide: a fingerprint of each slide's spec, the facts it shows and
@@ -25,9 +27,16 @@ export interface ManifestSlide {
   /**
    * A short fingerprint of each part of the slide's spec but its kind, title and section (its
    * bullets, notes, source line, stats, table, a chart other than its data), so that diff can say
-   * which changed. Absent from manifests written before it was added.
+   * which changed. Absent from manifests written before it was added; written before `wording`
+   * was, and read only from those.
    */
   parts?: Record<string, string>;
+  /**
+   * The same, of the slide's wording: each fact it shows in the place of its figure, and a chart's
+   * text without its figures (which follow its data), so that diff names a part whose words
+   * changed, beside a fact that changed or not, and no part whose facts alone changed.
+   */
+  wording?: Record<string, string>;
   /** The facts the slide shows: key → value (and unit, when the fact has one), and where on the slide. */
   facts: Record<string, { value: number | string; unit?: string; elements: string[] }>;
   /**
@@ -77,6 +86,7 @@ export const ManifestSchema = z.object({
       section: z.string().optional(),
       fingerprint: z.string(),
       parts: z.record(z.string(), z.string()).optional(), // (absent from manifests written before it was added)
+      wording: z.record(z.string(), z.string()).optional(), // (likewise)
       facts: z.record(z.string(), z.object({ value: factValue, unit: z.string().optional(), elements: z.array(z.string()) })),
       // (absent from manifests written before it was added; a type not known here, from a later
       // mujaz, is read as it is)
@@ -117,10 +127,10 @@ export function fingerprint(value: unknown): string {
 /**
  * Parts of a slide's spec that diff names, in the spec's order, each fingerprinted short (the
  * manifest is embedded in every deck): a list (bullets, rows, stats…) element by element, its
- * fingerprints each ended by a dot, so that diff can tell an element a changed fact shows on from
- * one edited or moved. A chart's type and data are compared point by point: its parts are its
- * look (`chart`: colours, value labels, legend, highlight) and its text (`chart.text`: its
- * alternative text and note).
+ * fingerprints each ended by a dot, so that diff can tell which element changed. A chart's type
+ * and data are compared point by point: its parts are its look (`chart`: colours, value labels,
+ * legend, highlight) and its text (`chart.text`: its alternative text and note, without their
+ * figures, which follow its data). The slide is given with its facts' figures as their keys.
  */
 function slideParts(slide: Slide): Record<string, string> {
   const short = (value: unknown) => fingerprint(value).slice(0, 8);
@@ -130,7 +140,8 @@ function slideParts(slide: Slide): Record<string, string> {
     if (key === 'chart') {
       const { type: _type, categories: _categories, series: _series, alt, note, ...look } = value as Extract<Slide, { kind: 'chart' }>['chart'];
       parts.chart = short(look);
-      parts['chart.text'] = short({ alt, note });
+      const words = (text: string | undefined) => text?.replace(FIGURE, '#');
+      parts['chart.text'] = short({ alt: words(alt), note: words(note) });
     } else {
       parts[key] = Array.isArray(value) ? value.map((element) => `${short(element).slice(0, 6)}.`).join('') : short(value);
     }
@@ -138,7 +149,53 @@ function slideParts(slide: Slide): Record<string, string> {
   return parts;
 }
 
-export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, look?: unknown): Manifest {
+/** A figure, in either digits, with its separators. */
+const FIGURE = /[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g;
+
+/**
+ * The slide with each fact it shows in the place of its figure (`{coalition.members}` for 89),
+ * in the text where the fact is printed: what the slide says, whatever its facts' values. The
+ * facts of one text are put in the order they were printed, each at the next place its figure
+ * stands (two facts printed alike, 90 and 90, are each found at its own).
+ */
+function withFactsAsKeys(slide: Slide, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, digits: Digits): Slide {
+  if (!uses.length) return slide;
+  const masked = structuredClone(slide) as unknown as Record<string, unknown>;
+  const byElement = new Map<string, string[]>();
+  for (const use of uses) byElement.set(use.element, [...(byElement.get(use.element) ?? []), use.key]);
+  for (const [element, keys] of byElement) {
+    const path = [...element.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+    const holder = path.slice(0, -1).reduce<unknown>((at, step) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[step] : undefined), masked);
+    const last = path[path.length - 1]!;
+    const text = holder && typeof holder === 'object' ? (holder as Record<string | number, unknown>)[last] : undefined;
+    if (typeof text !== 'string') continue;
+    let out = '';
+    let from = 0;
+    for (const key of keys) {
+      const fact = Object.hasOwn(facts, key) ? facts[key] : undefined;
+      const figure = fact && formatFact(fact, digits);
+      if (!figure) continue;
+      // (whole: not the 89 of 1,089)
+      const at = wholeAt(text, figure, from);
+      if (at === -1) continue;
+      out += `${text.slice(from, at)}{${key}}`;
+      from = at + figure.length;
+    }
+    (holder as Record<string | number, unknown>)[last] = out + text.slice(from);
+  }
+  return masked as unknown as Slide;
+}
+
+/** Where `figure` next stands whole in `text`, from `from`: not a piece of a longer number; -1 if nowhere. */
+function wholeAt(text: string, figure: string, from: number): number {
+  const digit = /[0-9٠-٩]/;
+  for (let at = text.indexOf(figure, from); at !== -1; at = text.indexOf(figure, at + 1)) {
+    if (!digit.test(text[at - 1] ?? '') && !digit.test(text[at + figure.length] ?? '')) return at;
+  }
+  return -1;
+}
+
+export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, look?: unknown, digits: Digits = 'western'): Manifest {
   const rank = new Map<string, number>();
   const shown = new Set(uses.map((u) => u.key));
   const usesBySlide = new Map<number, FactUse[]>();
@@ -165,7 +222,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       title: slide.title,
       section: slide.section,
       fingerprint: fingerprint(slide),
-      parts: slideParts(slide),
+      wording: slideParts(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits)),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(slide.kind === 'chart'
         ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }

@@ -190,14 +190,24 @@ describe('chart points in the manifest and the diff', () => {
     chart!.colors = ['112233'];
     chart!.note = 'ملاحظة أخرى';
     expect(formatDiff(diffManifests(build(deck), build(recoloured)))).toBe("~ slide 2 chart: نمو التحالف\n    changed: chart look (colours, value labels, legend), chart's alternative text or note");
-    // its look is named when its data changed too; its text, which follows its data, is not
+    // both are named when its data changed too: its text is compared without its figures
     const values = [...GROWTH, 90];
     values[0] = 61;
     chart!.series = [{ name: 'عدد الأعضاء', values }];
-    expect(formatDiff(diffManifests(build(deck), build(recoloured))).split('\n').slice(1)).toEqual(['    point 2014: 60 → 61', '    also changed: chart look (colours, value labels, legend)']);
-    // a part a changed fact shows on is said by the fact's line only; other parts are also named
-    const withFact = build(deck);
-    const moved = build(noted);
+    expect(formatDiff(diffManifests(build(deck), build(recoloured))).split('\n').slice(1)).toEqual(['    point 2014: 60 → 61', "    also changed: chart look (colours, value labels, legend), chart's alternative text or note"]);
+    // a text whose figures alone changed (they follow the data) is not
+    const figures = charts();
+    const grown = figures.slides[1]!.kind === 'chart' ? figures.slides[1]!.chart : undefined;
+    grown!.alt = 'رسم: 2014: 61';
+    grown!.series = [{ name: 'عدد الأعضاء', values }];
+    const altered = charts();
+    if (altered.slides[1]!.kind === 'chart') altered.slides[1]!.chart.alt = 'رسم: 2014: 60';
+    expect(formatDiff(diffManifests(build(altered), build(figures))).split('\n').slice(1)).toEqual(['    point 2014: 60 → 61']);
+    // decks written before the wording was recorded compare their parts as written: a part a
+    // changed fact shows on is said by the fact's line only; other parts are also named
+    const legacy = (m: Manifest): Manifest => ({ ...m, slides: m.slides.map(({ wording, ...slide }) => ({ ...slide, parts: wording })) });
+    const withFact = legacy(build(deck));
+    const moved = legacy(build(noted));
     withFact.slides[1]!.facts = { members: { value: 89, elements: ['notes'] } };
     moved.slides[1]!.facts = { members: { value: 90, elements: ['notes'] } };
     expect(diffManifests(withFact, moved).changed[0]!.parts).toEqual([]);
@@ -320,6 +330,22 @@ describe('chart points in the manifest and the diff', () => {
     both.slides.reverse();
     (both.slides[1] as Extract<DeckSpec['slides'][number], { kind: 'chart' }>).chart.series[0]!.values[0] = 61;
     expect(formatDiff(diffManifests(build(deck), build(both))).split('\n').slice(0, 3)).toEqual(['↕ slide 3 → 1 chart: الأعضاء بحسب المجموعة (moved)', '~ slide 2 chart: نمو التحالف (moved)', '    point 2014: 60 → 61']);
+  });
+
+  it("names a part whose words changed beside a changed fact, not one whose facts alone changed, two facts printed alike each in its place", () => {
+    const deck = (members: number, said = 'يضم') =>
+      ({
+        deck: { title: 'd', date: '2025-11-03' },
+        slides: [{ kind: 'bullets', title: 'ثابت', section: 'أ', bullets: [`${said} ${members} عضواً، وسوريا العضو رقم 90`], notes: `العدد ${members}` }],
+      }) as DeckSpec;
+    const at = (element: string, key: string) => ({ key, slide: 0, element });
+    const uses = [at('bullets[0]', 'members'), at('bullets[0]', 'syria'), at('notes', 'members')];
+    const facts = (members: number) => ({ members: fact('members', members), syria: fact('syria', 90) });
+    const m = (members: number, said?: string) => makeManifest('briefing', deck(members, said), uses, facts(members));
+    // 89 → 90: the facts moved, the words did not (90 and 90 in one bullet, each its own fact's)
+    expect(diffManifests(m(89), m(90)).changed[0]!.parts).toEqual([]);
+    // reworded as well: named
+    expect(formatDiff(diffManifests(m(89), m(90, 'أصبح يضم'))).split('\n').at(-1)).toBe('    also changed: bullets');
   });
 
   it('says the categories are in another order when only their order changed', () => {
