@@ -272,7 +272,14 @@ export function parseFully(file: SourceFile): ParsedYaml {
       message = 'This list item is not lined up with its list: YAML reads it as part of the entry above it';
       hint = "Start its dash (-) at the same column as the dashes of the list's other items (a list under a key starts on the line after it).";
     }
-    const diagnostic = problem('MJZ100', message, unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos, hint);
+    // a tab inside a line's indentation, after spaces (`  ⇥  key:`): yaml says the line is out of
+    // line, which the eye cannot see, since the editor draws the tab as spaces
+    const tab = error.code === 'TAB_AS_INDENT' ? undefined : tabInIndentation(text, error.pos[0]);
+    if (tab !== undefined) {
+      message = `The indentation holds a tab (column ${at(tab).column}): YAML does not count a tab as indentation, so this line is not lined up with the lines beside it, though it may look so`;
+      hint = 'Replace the tab with spaces: indent the line with spaces only, as many as the keys beside it.';
+    }
+    const diagnostic = problem('MJZ100', message, tab !== undefined ? [tab, tab + 1] : (unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos), hint);
     diagnostics.push(diagnostic);
     if (error.code !== 'DUPLICATE_KEY') structural = diagnostic;
   }
@@ -365,6 +372,15 @@ function syntaxHint(code: string, message: string, before: string): string | und
     default:
       return undefined;
   }
+}
+
+/** The offset of a tab in the indentation of the line that holds offset `at`, if its indentation holds one. */
+function tabInIndentation(text: string, at: number): number | undefined {
+  const start = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0];
+  const tab = indent.indexOf('\t');
+  const next = text[start + indent.length];
+  return tab === -1 || next === undefined || next === '\n' || next === '\r' ? undefined : start + tab;
 }
 
 /**

@@ -380,6 +380,12 @@ describe('references and text', () => {
     expect(r.result.bytes).toBeUndefined();
   });
 
+  it('a tab in the middle of a line\'s indentation: MJZ100 at the tab, saying so and to replace it with spaces', async () => {
+    const r = await run({ [ARTICLE]: replace('    heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', '  \t  heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"') });
+    const d = expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '\t  heading') }, /^The indentation holds a tab \(column 3\)/);
+    expect(d.hint).toMatch(/^Replace the tab with spaces/);
+  });
+
   it('a " #" in the shipped content files stands in quotes only (no MJZ168 for any)', async () => {
     const r = await run({});
     expect(r.result.diagnostics.filter((x) => x.code === 'MJZ168')).toEqual([]);

@@ -35,6 +35,13 @@ describe('template syntax', () => {
     expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
   });
 
+  it('a tab in the middle of a line\'s indentation (two spaces, a tab, two spaces): MJZ170 at the tab, saying so, not "the same column"', async () => {
+    const r = await run({ [DECK]: replace('    title: "{{heading}}"', '  \t  title: "{{heading}}"') });
+    const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, '\t  title: "{{heading}}"'), audience: 'briefing' }, /^The indentation holds a tab \(column 3\): YAML does not count a tab as indentation/);
+    expect(d.message).not.toMatch(/same column/);
+    expect(d.hint).toMatch(/^Replace the tab with spaces: indent the line with spaces only/);
+  });
+
   it('a list of sources too long for its slide even at the smallest size: warning MJZ171 at the list, naming the slide, with how to split it', async () => {
     const entry = (i: number) => `"R${i + 1}: تقرير عن أثر الانضمام في المنطقة"`;
     const plain = (n: number) => Array.from({ length: n }, (_, i) => `      - ${entry(i)}\n`).join('');
