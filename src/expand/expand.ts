@@ -215,10 +215,12 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     },
     // (a fact's value as text in the quotes: a number as JSON writes it, a text escaped for them)
     // (called with what Handlebars gave, so that {{json}} given nothing still has its options, and its place)
-    [JSON_IN_QUOTES]: (...args: unknown[]) =>
-      args[0] instanceof FactValue
+    // (with the template's `this`, as Handlebars calls json: the context its argument was read from)
+    [JSON_IN_QUOTES](this: unknown, ...args: unknown[]) {
+      return args[0] instanceof FactValue
         ? new Handlebars.SafeString(yamlEscape(markFact(args[0].key, typeof args[0].value === 'number' ? JSON.stringify(args[0].value) : args[0].value)))
-        : Reflect.apply(own.json!, undefined, args), // (not as own.json(): `this` would be the helpers, which have a field json)
+        : Reflect.apply(own.json!, this, args); // (not as own.json(): `this` would be the helpers, which have a field json)
+    },
     [ENTER]: (site: string, standalone: unknown, bare: unknown) => (includes.push({ site, entered: false, standalone: standalone === true, bare: bare === true }), ''),
     [LEAVE]: () => (includes.pop(), ''),
   };
@@ -316,6 +318,30 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   const message = raw.replace(/ - \d+:\d+$/, '').replace(/ not defined in .*$/s, ' is not defined here');
   const missing = /^"([^"]+)" not defined in /.exec(raw)?.[1];
   let hint: string | undefined;
+  // a helper given a field that does not exist ({{json @root.data.growth.categoris}}): the field, at its place
+  const unread = error instanceof HelperError && line !== undefined && column !== undefined ? missingArgument(ast, line, column, error.scope) : undefined;
+  if (unread) {
+    const { helper, path, name, parent } = unread;
+    const fields = Array.isArray(parent) ? [] : Object.keys(parent);
+    const suggestion = didYouMean(name, fields);
+    return {
+      code: 'MJZ161',
+      severity: 'error',
+      message: `Template error in ${file.path}: ${helper} was given nothing: "${name}" is not defined here${includes.length ? ` (included from ${[...includes].reverse().join(', from ')})` : ''}`,
+      hint: `${
+        suggestion
+          ? `Did you mean "${suggestion}"? `
+          : Array.isArray(parent)
+            ? `The list has ${parent.length} item${parent.length === 1 ? '' : 's'}${parent.length ? `, numbered from 0 to ${parent.length - 1}` : ''}. `
+            : fields.length && fields.length <= 12
+              ? `The fields there: ${fields.join(', ')}. `
+              : ''
+      }The template names a field the context does not have; check the spelling, or \`npx mujaz build --emit context\` to see the context.`,
+      location: { file: file.path, start: { line: path.loc.start.line, column: path.loc.start.column + 1 } },
+      source: file.text,
+      audience,
+    };
+  }
   if (error instanceof HelperError) hint = 'Check the helper call at the marked place: its message says what it was given; the authors’ guide (section 4) lists each helper with what it takes.';
   else if ((error as { [FROM_VALUE]?: true })[FROM_VALUE]) {
     hint = 'Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}.';
@@ -359,6 +385,52 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     source: line ? file.text : undefined,
     audience,
   };
+}
+
+/**
+ * The argument of the helper call at `line` and `column` (Handlebars' place, the column from 0)
+ * that names a field which does not exist ({{json @root.data.growth.categoris}}): the path, the
+ * name of the missing field and what lacks it. Paths are followed from the context at the call
+ * and from @root; those read from a block above (../x) or from other @ names are not followed.
+ */
+function missingArgument(ast: hbs.AST.Program | undefined, line: number, column: number, scope: HelperError['scope']): { helper: string; path: hbs.AST.PathExpression; name: string; parent: object } | undefined {
+  if (!ast || !scope) return undefined;
+  let call: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement | undefined;
+  const stack: unknown[] = [ast];
+  while (stack.length && !call) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const n = node as hbs.AST.Node & Record<string, unknown>;
+    if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.loc?.start.line === line && n.loc.start.column === column) {
+      call = n as unknown as typeof call;
+      break;
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(value);
+  }
+  const helper = call?.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : undefined;
+  if (!call || helper === undefined) return undefined;
+  for (const param of call.params) {
+    if (param.type !== 'PathExpression') continue;
+    const path = param as hbs.AST.PathExpression;
+    let value: unknown;
+    let parts = path.parts;
+    if (path.data) {
+      if (parts[0] !== 'root') continue;
+      value = scope.root;
+      parts = parts.slice(1);
+    } else if (path.depth === 0) value = scope.self;
+    else continue;
+    for (const part of parts) {
+      if (value === null || typeof value !== 'object') break;
+      if (!Object.hasOwn(value, part)) return { helper, path, name: part, parent: value };
+      value = (value as Record<string, unknown>)[part];
+    }
+  }
+  return undefined;
 }
 
 /** The include a partial's opening comment shows ({{> part-slide (part "northeast")}}), if it shows one. */

@@ -10,6 +10,12 @@ import { countNoun, formatDate, formatNumber, formatPercent, formatYear, withUni
 export class HelperError extends Error {
   /** Where in the template the helper was called (filled in by the wrapper). */
   loc?: { start: { line: number; column: number } };
+  /**
+   * What the call's arguments were read from (filled in by the wrapper): the context at the call
+   * (`this`) and the root (`@root`), so that an argument that came to nothing can be traced to
+   * the field of it that does not exist.
+   */
+  scope?: { self: unknown; root: unknown };
   constructor(message: string) {
     super(message);
     this.name = 'HelperError';
@@ -33,8 +39,11 @@ function located<T extends Record<string, Helper>>(helpers: T): T {
       try {
         return fn(...args);
       } catch (error) {
-        const options = args[args.length - 1] as { loc?: HelperError['loc'] } | undefined;
-        if (error instanceof HelperError && !error.loc) error.loc = options?.loc;
+        const options = args[args.length - 1] as { loc?: HelperError['loc']; data?: { root?: unknown } } | undefined;
+        if (error instanceof HelperError && !error.loc) {
+          error.loc = options?.loc;
+          error.scope = { self: this, root: options?.data?.root };
+        }
         throw error;
       }
     };

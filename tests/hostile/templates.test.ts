@@ -322,6 +322,25 @@ describe('helpers and partials', () => {
     expect(d.hint).toMatch(/^Did you mean "date"\?/);
   });
 
+  it('a misspelt field given to a helper ({{json @root.data.growth.categoris}}): "did you mean" at the field, as a misspelt {{article.titel}} gets', async () => {
+    const chart = (categories: string) => withSlide(`  - kind: chart\n    title: "x"\n    chart:\n      type: column\n      categories: ${categories}\n      series: [{ name: "s", values: {{json @root.data.growth.values}} }]\n      alt: "x"\n`);
+    const r = await run(chart('{{json @root.data.growth.categoris}}'));
+    const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, '@root.data.growth.categoris'), audience: 'briefing' }, /: json was given nothing: "categoris" is not defined here$/);
+    expect(d.hint).toBe('Did you mean "categories"? The template names a field the context does not have; check the spelling, or `npx mujaz build --emit context` to see the context.');
+    // in quotes, in a block (read from its context), in a partial, and given to another helper
+    const cases: [Record<string, string | ((t: string) => string)>, string, string, string][] = [
+      [withSlide(bullets('"{{json @root.data.composition.totl}}"')), DECK, '@root.data.composition.totl', 'total'],
+      [withSlide(`{{#with article}}\n${bullets('"{{date dat}}"')}{{/with}}\n`), DECK, 'dat}}', 'date'],
+      [{ 'templates/_shared/partials/gains-table.hbs': (t) => t.replace('{{json rows}}', '{{json rowz}}') }, 'templates/_shared/partials/gains-table.hbs', 'rowz', 'rows'],
+      [withSlide(bullets('"{{#each (chunk @root.data.growth.pionts 3)}}x{{/each}}"')), DECK, '@root.data.growth.pionts', 'points'],
+    ];
+    for (const [files, file, at, meant] of cases) {
+      const c = await run(files);
+      const e = expectError(c, 'MJZ161', { file, ...positionOf(c.texts.get(file)!, at) }, /was given nothing: "\w+" is not defined here/);
+      expect(e.hint).toMatch(new RegExp(`^Did you mean "${meant}"\\?`));
+    }
+  });
+
   it('a path above the root: MJZ161 "is not defined here", not "not defined in undefined"', async () => {
     const r = await run(withSlide(bullets('"{{../../title}}"')));
     const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, '../../title') }, /"title" is not defined here$/);
@@ -336,7 +355,7 @@ describe('helpers and partials', () => {
       ['{{percent 1 0}}', '{{percent 1 0', /percent of a whole that is 0/],
       ['{{year "x"}}', '{{year "x"', /year needs a number/],
       ['{{date "2025-02-30"}}', '{{date "2025-02-30"', /"2025-02-30" is not a date of the calendar/],
-      ['{{json nosuch}}', '{{json nosuch', /json was given nothing/],
+      ['{{json nosuch}}', 'nosuch}}', /json was given nothing: "nosuch" is not defined here$/],
       ['{{json}}', '{{json}}', /json was given nothing/],
       ['{{num}}', '{{num}}', /num needs a number.*it got nothing/],
       ['{{source}}', '{{source}}', /source needs a source id in quotes/],
