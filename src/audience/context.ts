@@ -42,6 +42,15 @@ export interface ContextPart {
   facts: string[];
 }
 
+/** Where the context keeps the states the dataset names (see TemplateContext.data). */
+export const STATES: unique symbol = Symbol('mujaz.states');
+/** A state the dataset names, a member or one listed as joining after the article: its ISO code and names. */
+export interface NamedState {
+  iso2: string;
+  en: string;
+  ar: string;
+}
+
 /** Everything a template may read for one audience. */
 export interface TemplateContext {
   audience: { name: string; label: string; description: string };
@@ -58,6 +67,8 @@ export interface TemplateContext {
     growth: { categories: string[]; values: number[]; points: LabelledValue[]; first: string; last: string; joined: string[] };
     /** ISO codes of the identified members. */
     members: string[];
+    /** The states the dataset names, for isMember's "did you mean" (under a symbol: no template reads it, --emit context does not write it). */
+    readonly [STATES]?: readonly NamedState[];
   };
   /** The project's sources (content/sources.yaml) the deck rests on, whatever their kind, as listed: the article first. */
   sources: Source[];
@@ -183,6 +194,7 @@ export function buildContext(
         joined: growth.filter((g) => g.joiner).map((g) => g.joiner!),
       },
       members: content.dataset?.members.flatMap((m) => (m.iso2 ? [m.iso2] : [])) ?? [],
+      [STATES]: [...(content.dataset?.members ?? []), ...(content.dataset?.after_article ?? [])].flatMap((m) => (m.iso2 ? [{ iso2: m.iso2, en: m.en, ar: m.ar }] : [])),
     },
     sources,
     datasetSources,

@@ -342,7 +342,7 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
       audience,
     };
   }
-  if (error instanceof HelperError) hint = 'Check the helper call at the marked place: its message says what it was given; the authors’ guide (section 4) lists each helper with what it takes.';
+  if (error instanceof HelperError) hint = error.hint ?? 'Check the helper call at the marked place: its message says what it was given; the authors’ guide (section 4) lists each helper with what it takes.';
   else if ((error as { [FROM_VALUE]?: true })[FROM_VALUE]) {
     hint = 'Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}.';
   } else if (missing !== undefined) {

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
-import type { TemplateContext } from '../audience/context.js';
+import { STATES, type NamedState, type TemplateContext } from '../audience/context.js';
 import { didYouMean } from '../diagnostics/diagnostic.js';
 import { markFact, markValue } from '../facts/markers.js';
 import { isCalendarDate } from '../content/schema.js';
@@ -16,7 +16,11 @@ export class HelperError extends Error {
    * the field of it that does not exist.
    */
   scope?: { self: unknown; root: unknown };
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What to do, where the helper knows better than the general hint. */
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'HelperError';
   }
@@ -142,6 +146,25 @@ export function createLookups(root: TemplateContext) {
       }
       return t;
     },
+    /**
+     * The state code isMember is given, checked: a two-letter ISO 3166 code in capitals, as the
+     * dataset's iso2 writes it. A code the dataset does not list ("XX", a state that is no member)
+     * is a code all the same, not a member; anything else ("fr", "France", «فرنسا») would only
+     * ever answer false, and is an error, with the code of the state it names.
+     */
+    memberCode(code: unknown) {
+      if (typeof code !== 'string') throw new HelperError('isMember needs a state\'s ISO code in quotes, e.g. (isMember "SY")');
+      if (/^[A-Z]{2}$/.test(code)) return code;
+      const meant = stateMeant(code, root.data[STATES] ?? []);
+      throw new HelperError(
+        `isMember takes a state's two-letter ISO 3166 code in capitals, as the dataset's iso2 writes it: given ${JSON.stringify(code)}, it would always answer no${
+          meant ? `; did you mean "${meant.iso2}"${meant.name ? ` (${meant.name})` : ''}?` : ''
+        }`,
+        meant
+          ? `Write (isMember "${meant.iso2}"): the dataset (content/data/coalition-members.yaml) gives each state's code as its iso2.`
+          : 'Write the code the dataset (content/data/coalition-members.yaml) gives the state as its iso2, e.g. (isMember "SY"). A state the dataset does not list is no member: its code answers no.',
+      );
+    },
     highlight(id: unknown) {
       const h = Object.hasOwn(root.highlights, String(id)) ? root.highlights[String(id)] : undefined;
       if (!h) {
@@ -153,6 +176,42 @@ export function createLookups(root: TemplateContext) {
   };
 }
 export type Lookups = ReturnType<typeof createLookups>;
+
+/** A name written for comparison: lower case, without short vowels, tatweel or the hamza forms of alef, its spaces single. */
+const nameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * The state a code that is not one was meant to name: the same letters in capitals ("fr": FR),
+ * or the state of the dataset with that English or Arabic name (or the name in its brackets,
+ * «كوريا الجنوبية»), written alike or nearly so ("France", «فرنسا», "Frnace"): its code and name.
+ */
+export function stateMeant(input: string, states: readonly NamedState[]): { iso2: string; name?: string } | undefined {
+  const trimmed = input.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed)) {
+    const iso2 = trimmed.toUpperCase();
+    return { iso2, name: states.find((s) => s.iso2 === iso2)?.en };
+  }
+  const byName = new Map<string, NamedState>();
+  for (const state of states) {
+    for (const name of [state.en, state.ar]) {
+      // "جمهورية كوريا (كوريا الجنوبية)": the whole name, and each of its two
+      for (const variant of [name, ...(/^(.*?)\s*\((.*)\)\s*$/.exec(name)?.slice(1) ?? [])]) {
+        const key = nameKey(variant);
+        if (key && !byName.has(key)) byName.set(key, state);
+      }
+    }
+  }
+  const key = nameKey(trimmed);
+  const state = byName.get(key) ?? byName.get(key.replace(/^ال/, '')) ?? byName.get(`ال${key}`);
+  const near = state ?? (key.length >= 4 ? byName.get(didYouMean(key, [...byName.keys()]) ?? '') : undefined);
+  return near && { iso2: near.iso2, name: near.en };
+}
 
 export function createHelpers(root: TemplateContext) {
   const digits = root.theme.digits;
@@ -291,10 +350,9 @@ export function createHelpers(root: TemplateContext) {
         return f.stated !== undefined && f.statedBy === root.article.source && f.stated === f.value;
       });
     },
-    /** {{#unless (isMember "SY")}}: whether the data lists that state (ISO code) as a member */
+    /** {{#unless (isMember "SY")}}: whether the data lists that state (its ISO 3166 code, in capitals) as a member */
     isMember(iso2: unknown) {
-      if (typeof iso2 !== 'string') throw new HelperError('isMember needs an ISO code in quotes, e.g. (isMember "SY")');
-      return root.data.members.includes(iso2);
+      return root.data.members.includes(lookups.memberCode(iso2));
     },
     /** {{#each (where sources "kind" "report")}}: the items whose field equals the value */
     where(list: unknown, field: unknown, value: unknown) {

@@ -1,7 +1,8 @@
 /**
  * Names written out in the templates, checked before they run: every fact key, part, source,
  * table and highlight list a helper names in quotes ({{fact "coalition.members"}},
- * (part "northeast")) must exist in the context. Handlebars stops at the first error it meets,
+ * (part "northeast")) must exist in the context, and every state isMember is given in quotes
+ * must be written as a code ((isMember "SY"), not "sy" or "Syria"). Handlebars stops at the first error it meets,
  * so without this check a template author with three misspelt names would learn of them in
  * three builds; here all are reported in one, at their calls, with the messages the helpers give.
  *
@@ -30,6 +31,7 @@ const NAMING: Record<string, { lookup: keyof Lookups; all?: boolean }> = {
   part: { lookup: 'part' },
   table: { lookup: 'table' },
   highlight: { lookup: 'highlight' },
+  isMember: { lookup: 'memberCode' },
 };
 
 type Call = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
@@ -57,6 +59,7 @@ export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, Sou
             code: 'MJZ161',
             severity: 'error',
             message: `Template error in ${file.path}: ${error.message}`,
+            ...(error.hint === undefined ? {} : { hint: error.hint }),
             location: { file: file.path, start: { line: call.loc.start.line, column: call.loc.start.column + 1 } },
             source: file.text,
             audience,

@@ -393,6 +393,35 @@ describe('helpers and partials', () => {
     expectError(none, 'MJZ161', { file: DECK, audience: 'briefing' }, /asInArticle needs one or more fact keys/);
   });
 
+  it('isMember given what is no ISO code ("fr", "France", «فرنسا»): MJZ161 at the call, with the code meant; a code the dataset does not list is a plain no', async () => {
+    const cases: [string, string, string][] = [
+      ['fr', 'FR', 'France'],
+      ['France', 'FR', 'France'],
+      ['فرنسا', 'FR', 'France'],
+      ['Frnace', 'FR', 'France'],
+      ['سوريا', 'SY', 'Syria'], // (listed after the article)
+      ['كوريا الجنوبية', 'KR', 'Republic of Korea'],
+    ];
+    for (const [given, meant, name] of cases) {
+      const r = await run(withSlide(bullets(`"{{#if (isMember "${given}")}}عضو{{else}}ليس عضواً{{/if}}"`)));
+      const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, `(isMember "${given}")`), audience: 'briefing' });
+      expect(d.message).toBe(`Template error in ${DECK}: isMember takes a state's two-letter ISO 3166 code in capitals, as the dataset's iso2 writes it: given "${given}", it would always answer no; did you mean "${meant}" (${name})?`);
+      expect(d.hint).toBe(`Write (isMember "${meant}"): the dataset (content/data/coalition-members.yaml) gives each state's code as its iso2.`);
+    }
+    const unknown = await run(withSlide(bullets('"{{#if (isMember "Atlantis")}}x{{/if}}"')));
+    expect(expectError(unknown, 'MJZ161', { file: DECK }).hint).toMatch(/^Write the code the dataset .* gives the state as its iso2, e\.g\. \(isMember "SY"\)/);
+    // every one is reported in one run, in the branches not taken too
+    const both = await run(withSlide(bullets('"{{#if (isMember "SY")}}{{#if (isMember "sy")}}x{{/if}}{{else}}{{#unless (isMember "Syria")}}y{{/unless}}{{/if}}"')));
+    expect(both.errors.map((x) => [x.code, x.location?.start?.column])).toEqual([
+      ['MJZ161', positionOf(both.texts.get(DECK)!, '(isMember "sy")').column],
+      ['MJZ161', positionOf(both.texts.get(DECK)!, '(isMember "Syria")').column],
+    ]);
+    // a well-formed code: a member (FR), one that joins after the article (SY), one the dataset does not know (XX)
+    const ok = await run(withSlide(bullets('"{{#if (isMember "FR")}}نعم{{else}}لا{{/if}} {{#if (isMember "SY")}}نعم{{else}}لا{{/if}} {{#if (isMember "XX")}}نعم{{else}}لا{{/if}}"')));
+    expect(summarize(ok.errors)).toBe('');
+    expect(ok.result.spec!.slides.some((x) => x.title === 'نعم لا لا')).toBe(true);
+  });
+
   it('an interpolation outside quotes: MJZ162', async () => {
     const r = await run(withSlide(bullets('{{article.title}}')));
     expectError(r, 'MJZ162', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'title: {{article.title}}', 7) });
