@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { commentCuts } from '../diagnostics/comment-cut.js';
+import { strayQuotes } from '../diagnostics/stray-quote.js';
 import { codePoint, didYouMean, didYouMeanId, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
@@ -94,7 +95,7 @@ function required(file: SourceFile | undefined, key: keyof typeof CONTENT_FILES,
 interface CheckedFile {
   yaml: ParsedYaml;
   checked?: { value?: unknown; diagnostics: Diagnostic[] };
-  /** Text cut by a ' #' (MJZ168: `heading: نص #وسم` would lose «#وسم»). */
+  /** Text cut by a ' #' (MJZ168: `heading: نص #وسم` would lose «#وسم»), or ending with a quote never opened (MJZ173). */
   cuts: Diagnostic[];
 }
 
@@ -130,7 +131,7 @@ export function parseContent(files: ContentSources): ParseResult {
     if (!file || file.refused) return undefined; // a refused file's problem is already reported
     const { yaml, checked, cuts } = readChecked(key, file, () => {
       const yaml = parseYaml(file);
-      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what), cuts: commentCuts(file) };
+      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what), cuts: [...commentCuts(file), ...strayQuotes(file)] };
     });
     parsed[key] = yaml;
     diagnostics.push(...yaml.diagnostics, ...(checked?.diagnostics ?? []), ...cuts);

@@ -56,6 +56,7 @@ export const CODES = {
   MJZ170: { title: 'Deck spec is not valid YAML', hint: 'The template produced broken YAML; check the template lines around the marked place.' },
   MJZ171: { title: 'List too long for its slide', hint: 'Split the list over slides, e.g. {{#each (chunk sources 10)}} around the slide, as the shipped sources partials do.' },
   MJZ172: { title: 'Table too tall for its slide', hint: 'Give the table fewer rows (split them over two table slides with the same columns) or shorter cells.' },
+  MJZ173: { title: 'Quote mark with no opening one', hint: 'Add the opening quote where the text begins: title: "…".' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },
 } as const satisfies Record<string, { title: string; hint: string }>;

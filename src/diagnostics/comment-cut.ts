@@ -14,7 +14,7 @@ const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
  * values, maybe with a comment after it: nothing of it can be cut. (A key or a dash first: a line
  * that starts with its quote may go on a value of the line above.)
  */
-const WHOLLY_QUOTED = new RegExp(`^\\s*(?:(?:-\\s+)+(?:[\\w.-]+:\\s+)?|[\\w.-]+:\\s+)(?:${QUOTED}|\\[\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\])\\s*(?:#.*)?$`);
+export const WHOLLY_QUOTED = new RegExp(`^\\s*(?:(?:-\\s+)+(?:[\\w.-]+:\\s+)?|[\\w.-]+:\\s+)(?:${QUOTED}|\\[\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\])\\s*(?:#.*)?$`);
 
 /**
  * Cheap first: whether some line has a ' #' after Arabic text, and is not a value wholly in

@@ -1,5 +1,6 @@
 import { commentCuts, OPENS_VALUE } from '../diagnostics/comment-cut.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { strayQuotes } from '../diagnostics/stray-quote.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { latinDigits, westernFigures } from '../format/arabic.js';
 import { BUILTIN_HELPERS, HELPER_NAMES, RAW_HELPERS } from './helpers.js';
@@ -113,7 +114,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         const name = helperName(m);
         if (!m.escaped) {
           report('MJZ162', m, 'Triple-stash {{{ }}} prints a value without escaping it for YAML', 'Use {{value}} inside double quotes, or {{json value}} for lists and numbers.');
-        } else if (!(name && RAW_HELPERS.has(name)) && !insideDoubleQuotes(lines[m.loc.start.line - 1] ?? '', m.loc.start.column)) {
+        } else if (!(name && RAW_HELPERS.has(name)) && !insideDoubleQuotes(lines[m.loc.start.line - 1] ?? '', m.loc.start.column) && !beforeStrayQuote(m)) {
           report('MJZ162', m, `{{${name ?? '…'}}} is not inside double quotes`, 'Write it inside double quotes, e.g. title: "{{heading}}"; use {{json value}} for lists and numbers.');
         }
         return;
@@ -212,9 +213,13 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         return;
     }
   };
+  // (a mustache in text that ends with a quote never opened, title: {{heading}}", is that one
+  // mistake, MJZ173, not also one of a mustache outside quotes)
+  const strays = strayQuotes(file, audience);
+  const beforeStrayQuote = (m: Mustache) => strays.some((d) => d.location?.start?.line === m.loc.start.line && m.loc.start.column < d.location.start.column);
   const inline = inlinePartials(ast);
   visit(ast);
-  diagnostics.push(...commentCuts(file, audience));
+  diagnostics.push(...commentCuts(file, audience), ...strays);
   return { ast, diagnostics };
 }
 

@@ -49,6 +49,13 @@ describe('audience precedence', () => {
     expect(diagnostics[0]?.hint).toMatch(/^Put the text in double quotes, the # inside them: label: "إحاطة دبلوماسية #رسمي"\./);
   });
 
+  it('theme: a label that ends with a quote never opened is MJZ173 at the quote, and the audience is not built', () => {
+    const { diagnostics, audience } = loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\nlabel: إحاطة للجنة الشؤون الخارجية"\nmarking: «للاستخدام الرسمي»\n' }));
+    expect(audience).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: 'MJZ173', severity: 'error', location: { file: 'templates/child/theme.yaml', start: { line: 2, column: 35 } } }]);
+    expect(diagnostics[0]?.hint).toMatch(/^Add the opening quote where the text begins: label: "إحاطة للجنة الشؤون الخارجية"\./);
+  });
+
   it.each([
     ['"#0B5D3B"', 'Drop the #: "0B5D3B".'],
     ['"#0b5"', 'Write all six digits: "00BB55".'],

@@ -380,6 +380,27 @@ describe('references and text', () => {
     expect(r.result.bytes).toBeUndefined();
   });
 
+  it('outline text that ends with a quote never opened: MJZ173 at the quote, for a heading, a point and a fact label; paired quotes, » and quoted text are fine', async () => {
+    const r = await run({
+      [ARTICLE]: (t) =>
+        t
+          .replace('    heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', '    heading: سوريا تعتزم الانضمام إلى التحالف الدولي"')
+          .replace('    short: "الإعلان والتحالف"', '    short: الإعلان «والتحالف»')
+          .replace('      - text: "الانضمام للتحالف سيعزز شرعية الحكومة على المستوى الدولي"', '      - text: الانضمام للتحالف سيعزز شرعية الحكومة على المستوى الدولي"  # a note'),
+      [FACTS]: replace('    label: "عدد أعضاء التحالف"', '    label: عدد "أعضاء" التحالف"'),
+    });
+    const article = r.texts.get(ARTICLE)!;
+    const d = expectError(r, 'MJZ173', { file: ARTICLE, ...positionOf(article, 'الدولي"\n', 6) }, /^The text «سوريا تعتزم الانضمام إلى التحالف الدولي"» ends with a quote mark/);
+    expect(d.hint).toBe('Add the opening quote where the text begins: heading: "سوريا تعتزم الانضمام إلى التحالف الدولي". A quote mark that belongs to the text is written \\" inside double quotes.');
+    expectError(r, 'MJZ173', { file: ARTICLE, ...positionOf(article, 'الدولي"  # a note', 6) });
+    const label = expectError(r, 'MJZ173', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, 'التحالف"', 7) });
+    expect(label.hint).toMatch(/^Add the opening quote where the text begins: label: "عدد \\"أعضاء\\" التحالف"\./);
+    expect(r.errors.filter((x) => x.code === 'MJZ173')).toHaveLength(3);
+    expect(r.result.bytes).toBeUndefined();
+    // none in the shipped content
+    expect((await run({})).result.diagnostics.filter((x) => x.code === 'MJZ173')).toEqual([]);
+  });
+
   it('a tab in the middle of a line\'s indentation: MJZ100 at the tab, saying so and to replace it with spaces', async () => {
     const r = await run({ [ARTICLE]: replace('    heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', '  \t  heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"') });
     const d = expectError(r, 'MJZ100', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '\t  heading') }, /^The indentation holds a tab \(column 3\)/);

@@ -35,6 +35,25 @@ describe('template syntax', () => {
     expect(r.errors.filter((x) => x.code === 'MJZ168')).toHaveLength(1);
   });
 
+  it('slide text that ends with a quote never opened: MJZ173 at the quote, with the line put right; paired quotes, a closing » and quoted text are fine', async () => {
+    const r = await run(withSlide(bullets('التحالف بالأرقام"', '    bullets:\n      - قرار مجلس الأمن"\n      - قال "نعم"\n      - «بالأرقام»\n      - "مقتبس \\"بين علامتين\\""\n      - "{{fact "coalition.members"}} عضواً"\n')));
+    const deck = r.texts.get(DECK)!;
+    const title = expectError(r, 'MJZ173', { file: DECK, ...positionOf(deck, 'بالأرقام"', 8), audience: 'briefing' }, /^The text «التحالف بالأرقام"» ends with a quote mark \(\"\) that has no opening one: YAML keeps the " as part of the text, and the slide would show it$/);
+    expect(title.hint).toBe('Add the opening quote where the text begins: title: "التحالف بالأرقام". A quote mark that belongs to the text is written \\" inside double quotes.');
+    const item = expectError(r, 'MJZ173', { file: DECK, ...positionOf(deck, 'الأمن"', 5) });
+    expect(item.hint).toMatch(/^Add the opening quote where the text begins: - "قرار مجلس الأمن"\./);
+    expect(r.errors.filter((x) => x.code === 'MJZ173')).toHaveLength(2);
+    expect(r.result.spec).toBeUndefined();
+    // a mustache in such a text is that one mistake, not also one of a mustache outside quotes
+    const mustache = await run({ [DECK]: replace('    title: "{{heading}}"', '    title: {{heading}}"') });
+    expect(mustache.errors.map((x) => x.code)).toEqual(['MJZ173']);
+    expect(mustache.errors[0]!.hint).toMatch(/^Add the opening quote where the text begins: title: "\{\{heading\}\}"\./);
+    // the shipped templates have none, in any audience
+    for (const audience of ['briefing', 'leadership', 'security', 'economy', 'media']) {
+      expect((await run({}, audience)).result.diagnostics.filter((x) => x.code === 'MJZ173')).toEqual([]);
+    }
+  });
+
   it('a tab in the middle of a line\'s indentation (two spaces, a tab, two spaces): MJZ170 at the tab, saying so, not "the same column"', async () => {
     const r = await run({ [DECK]: replace('    title: "{{heading}}"', '  \t  title: "{{heading}}"') });
     const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, '\t  title: "{{heading}}"'), audience: 'briefing' }, /^The indentation holds a tab \(column 3\): YAML does not count a tab as indentation/);
