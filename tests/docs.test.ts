@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { REPO, replaceOnce, tempProject } from './helpers/project.js';
 import { unzipXml } from './helpers/pptx.js';
+import { run } from './hostile/harness.js';
 
 describe('documentation', () => {
   it('runs the library example as written', () => {
@@ -13,6 +14,20 @@ describe('documentation', () => {
     const out = JSON.parse(r.stdout) as { file: string; slides: number; bytes: number };
     expect(out.slides).toBeGreaterThanOrEqual(12);
     expect(readFileSync(out.file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('the guide names every field of the data for charts (@root.data), as the context holds them', async () => {
+    const { result } = await run({});
+    const guide = readFileSync(path.join(REPO, 'docs/authors-guide.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('Data for charts'), guide.indexOf("The growth chart's last yearly bar"));
+    const data = result.context!.data as unknown as Record<string, unknown>;
+    expect(Object.keys(data).sort()).toEqual(['composition', 'growth', 'members']);
+    for (const [name, value] of Object.entries(data)) {
+      expect(section, name).toContain(`\`@root.data.${name}\``);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const field of Object.keys(value)) expect(section, `@root.data.${name}.${field}`).toContain(`\`${field}\``);
+      }
+    }
   });
 
   it('links only to files that exist', () => {
