@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,4 +42,15 @@ export function replaceOnce(text: string, from: string, to: string): string {
   const i = text.indexOf(from);
   if (i === -1) throw new Error(`fixture edit: "${from}" not found`);
   return text.slice(0, i) + to + text.slice(i + from.length);
+}
+
+/**
+ * Shows facts on a slide of every shipped deck: their references go into the notes of the
+ * announcement, which every audience shows. A deck lists a source only when it shows a fact that
+ * rests on it, so a test that adds sources through facts shows them so.
+ */
+export async function showInNotes(root: string, keys: readonly string[]): Promise<void> {
+  const article = path.join(root, 'content/article.yaml');
+  const text = await readFile(article, 'utf8');
+  await writeFile(article, replaceOnce(text, '    notes: "تعتزم الحكومة السورية', `    notes: "${keys.map((key) => `[[${key}]]`).join(' ')} تعتزم الحكومة السورية`));
 }

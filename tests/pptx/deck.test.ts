@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, diffManifests, formatDiff, listAudiences } from '../../src/index.js';
 import { sourceItemText, type DeckSpec } from '../../src/spec/schema.js';
 import { all, paragraphs, slideNames, unzipXml, validatePptx, type Parts } from '../helpers/pptx.js';
-import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
+import { REPO, replaceOnce, showInNotes, tempProject } from '../helpers/project.js';
 
 /** Every shipped audience's deck at the XML level: direction, alignment, language, fonts, tables, charts. */
 const AUDIENCES = await listAudiences(REPO);
@@ -410,9 +410,8 @@ describe('links on the sources slides', () => {
       await writeFile(sources, `${await readFile(sources, 'utf8')}${ids.map((id) => `  - id: ${id}\n    kind: report\n    title: "تقرير ${id}"\n    url: "https://example.org/${id}"\n`).join('')}`);
       const facts = path.join(root, 'content/facts.yaml');
       await writeFile(facts, `${await readFile(facts, 'utf8')}${ids.map((id, i) => `  test.${id.toLowerCase()}: { label: "اختبار", stated: { value: ${i + 1}, source: ${id} } }\n`).join('')}`);
-      // shown in the notes of the announcement, which both decks show (a source is listed by the decks that show its fact)
-      const article = path.join(root, 'content/article.yaml');
-      await writeFile(article, replaceOnce(await readFile(article, 'utf8'), '    notes: "تعتزم الحكومة السورية', `    notes: "${ids.map((id) => `[[test.${id.toLowerCase()}]]`).join(' ')} تعتزم الحكومة السورية`));
+      // (a deck lists the sources of the facts it shows)
+      await showInNotes(root, ids.map((id) => `test.${id.toLowerCase()}`));
       for (const audience of ['media', 'briefing']) {
         const result = await buildDeck({ root, audience });
         const lists = result.spec!.slides.flatMap((s) => (s.kind === 'sources' && s.section === 'المصادر' && s.columns === 1 ? [s] : []));

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, formatDiagnostics } from '../../src/index.js';
-import { tempProject } from '../helpers/project.js';
+import { showInNotes, tempProject } from '../helpers/project.js';
 import type { Line, Page } from './bbox.js';
 import { messages, renderAndCheck, type Rendered } from './analyse.js';
 import { missingTools, toPdf, wordBoxes } from './tools.js';
@@ -44,6 +44,7 @@ if (SKIP) {
       );
       const facts = path.join(root, 'content/facts.yaml');
       await writeFile(facts, `${await readFile(facts, 'utf8')}  test.r9: { label: "اختبار", stated: { value: 1, source: R9 } }\n  test.w9: { label: "اختبار", stated: { value: 2, source: W9 } }\n  test.w8: { label: "اختبار", stated: { value: 3, source: W8 } }\n`);
+      await showInNotes(root, ['test.r9', 'test.w9', 'test.w8']);
       const result = await buildDeck({ root, audience: 'media' });
       if (!result.bytes || !result.spec) throw new Error(`the deck did not build:\n${formatDiagnostics(result.diagnostics)}`);
       const number = result.spec.slides.findIndex((s) => s.kind === 'sources') + 1;
