@@ -2,7 +2,7 @@ import path from 'node:path';
 import { allAudiences, audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
-import { copyFolder, writeAtomic, writeAtomicAll, WriteError } from './io/write.js';
+import { copyFolder, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
 import { existsSync } from 'node:fs';
 import { extractFactUses } from './facts/markers.js';
 import { MANIFEST_PROPERTY } from './build.js';
@@ -194,15 +194,7 @@ async function writeOutputs(result: DeckResult, out: string, options: Pick<Build
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     const { code, file } = error;
-    const why =
-      code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
-      : code === 'EISDIR' ? 'a folder of that name is in the way'
-      : code === 'EBUSY' ? 'the file is in use by another program'
-      : (code === 'EACCES' || code === 'EPERM') && process.platform === 'win32' ? 'permission denied (the file may be open in another program)'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ENOSPC' ? 'the disk is full'
-      : code === 'ENOENT' ? 'its folder cannot be made there'
-      : (error.cause as Error).message;
+    const why = whyNotWritten(error.cause as NodeJS.ErrnoException);
     // (Windows refuses to replace a deck PowerPoint holds open: EBUSY, or EPERM)
     const locked = code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
     const openElsewhere = locked ? 'If the deck is open in PowerPoint or another program that locks it, close it and build again; else choose' : 'Choose';
@@ -212,7 +204,11 @@ async function writeOutputs(result: DeckResult, out: string, options: Pick<Build
         code: 'MJZ190',
         severity: 'error',
         message: `Cannot write ${file}: ${why}`,
-        hint: `${code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.' : `${openElsewhere} another --out folder, or fix its permissions.`} The previous deck and its manifest, if any, are unchanged.`,
+        hint: `${
+          code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.'
+          : code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space on the disk, or choose an --out folder on another.'
+          : `${openElsewhere} another --out folder, or fix its permissions.`
+        } The previous deck and its manifest, if any, are unchanged.`,
         location: { file },
       },
     };

@@ -11,6 +11,7 @@ import { previewCommand } from './commands/preview.js';
 import { watchCommand } from './commands/watch.js';
 import { CliContext } from './context.js';
 import { EXIT } from './exit.js';
+import { exitOnSignals } from './signals.js';
 
 /**
  * The command line: a thin shell over the library (src/api.ts). Human messages go to stderr,
@@ -62,6 +63,7 @@ function invokedDirectly(): boolean {
 }
 /** The process's command line, run: what the executable (src/cli/bin.ts) does. */
 export function runCli(): void {
+  exitOnSignals();
   // `mujaz facts | head`: a closed pipe ends the output, not with a stack trace
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

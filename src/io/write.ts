@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, cp, link, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, renameSync, unlinkSync } from 'node:fs';
+import { copyFile, cp, link, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * The temporary files beside a target are named `.<name>.<pid>.<random>.tmp`: the pid of the
+ * process writing it tells a file still being written (its process runs) from one a killed
+ * build left behind, which the next write into that folder removes (sweepStaleTemporaries).
+ */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /** A temporary name beside a target: same folder (so a rename is atomic), unique per call. */
 function tempPath(target: string): string {
@@ -12,8 +19,9 @@ function tempPath(target: string): string {
  * `dir` and the folders above it that are missing, made one by one from the nearest that exists.
  * (Node's own mkdir with `recursive` tries again for ever where a folder cannot be made in a
  * place that claims it does not exist, such as /proc: `--out /proc/x` hung the build.)
+ * Returns the folders made, the outermost first (to remove them again if what follows fails).
  */
-export async function makeFolder(dir: string): Promise<void> {
+export async function makeFolder(dir: string): Promise<string[]> {
   const missing: string[] = [];
   let at = path.resolve(dir);
   while (!(await lstat(at).then(() => true, () => false))) {
@@ -22,10 +30,113 @@ export async function makeFolder(dir: string): Promise<void> {
     if (up === at) break;
     at = up;
   }
+  const made: string[] = [];
   for (const folder of missing) {
-    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error; // (made meanwhile by another build)
-    });
+    const ok = await mkdir(folder).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error; // (made meanwhile by another build)
+        return false;
+      },
+    );
+    if (ok) made.push(folder);
+  }
+  return made;
+}
+
+/** One file of a write under way: its temporary file, and the previous file kept to put back. */
+interface Staged {
+  target: string;
+  data: Uint8Array | string;
+  temp: string;
+  previous?: string;
+  /** Its rename into place has begun (it may have happened). */
+  renaming?: boolean;
+}
+
+/** A write under way: its files (a deck and its manifest), and whether abandonWrites took it back. */
+interface Group {
+  files: readonly Staged[];
+  abandoned?: boolean;
+}
+
+/** The writes under way in this process, for abandonWrites. */
+const underWay = new Set<Group>();
+
+/**
+ * Called when the process is stopped (Ctrl-C, SIGTERM) in the middle of writes: synchronously,
+ * it removes every temporary file they made, and puts back the previous file of any target a
+ * group had already replaced before all of its files were in place (all or none, as a failed
+ * write does). A file whose rename was under way is found by its temporary name: if that is
+ * still there the rename never happens once it is removed; if it is gone, the target is new.
+ */
+export function abandonWrites(): void {
+  const remove = (file: string): boolean => {
+    try {
+      unlinkSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const group of underWay) {
+    group.abandoned = true; // (the write, if it goes on, undoes nothing more)
+    const replaced = group.files.filter((file) => !remove(file.temp) && file.renaming);
+    // (a group whose every rename happened is complete: nothing to put back)
+    const putBack = replaced.length < group.files.length ? replaced : [];
+    for (const file of putBack.reverse()) {
+      try {
+        if (file.previous) renameSync(file.previous, file.target);
+        else unlinkSync(file.target);
+      } catch {
+        // as far as it can: the rest is still cleaned up
+      }
+    }
+    for (const file of group.files) if (file.previous && !putBack.includes(file)) remove(file.previous);
+  }
+  underWay.clear();
+}
+
+/** Whether process `pid` runs (EPERM: it does, as another user's). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes from `dir` the temporary files a write killed before it could clean up (SIGKILL, a
+ * power cut) left there: files named as tempPath names them whose process no longer runs. One
+ * with this process's own pid is stale when it is older than the process (the pid of a run
+ * before, used again, as in a container where every run gets the same); a newer one is a
+ * write of this process, maybe of another thread. Another build's file, still being written,
+ * stays. Done as far as it can: a folder that cannot be read is left as it is.
+ */
+export async function sweepStaleTemporaries(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? 0);
+    if (!Number.isSafeInteger(pid) || pid <= 0) continue;
+    const file = path.join(dir, name);
+    // (ctime: a hard link made to keep the previous deck has the deck's old mtime, but a new ctime)
+    const stale = pid === process.pid ? await lstat(file).then((s) => s.ctimeMs < performance.timeOrigin, () => false) : !isRunning(pid);
+    if (stale && (await rm(file, { force: true }).then(() => true, () => false))) removed.push(file);
+  }
+  return removed;
+}
+
+/** A write under way, known to abandonWrites until it is done. */
+async function tracked<T>(staged: readonly Staged[], work: (group: Group) => Promise<T>): Promise<T> {
+  const group: Group = { files: staged };
+  underWay.add(group);
+  try {
+    return await work(group);
+  } finally {
+    underWay.delete(group);
   }
 }
 
@@ -37,14 +148,18 @@ export async function makeFolder(dir: string): Promise<void> {
 export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(target);
   await makeFolder(dir);
-  const temp = tempPath(target);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await sweepStaleTemporaries(dir);
+  const file: Staged = { target, data, temp: tempPath(target) };
+  await tracked([file], async () => {
+    try {
+      await writeFile(file.temp, data);
+      file.renaming = true;
+      await rename(file.temp, target);
+    } catch (error) {
+      await rm(file.temp, { force: true });
+      throw error;
+    }
+  });
 }
 
 /** A file of a group that could not be written: its target and the file system's error code. */
@@ -68,7 +183,8 @@ const writing = new Map<string, Promise<void>>();
  * in the order given and back to back. A rename that fails puts back the files already replaced
  * (each previous file is kept under a temporary hard link until the end), so a failure leaves
  * every target as it was. A file-system failure is a WriteError naming the target; temporary
- * files are always removed.
+ * files are always removed, and those a killed build left in the folders written are removed
+ * first (sweepStaleTemporaries).
  *
  * Writes of the same files in one process (a service building the same deck twice at once) take
  * turns, so the deck and the manifest left are always one build's. Two processes have only the
@@ -88,34 +204,44 @@ export async function writeAtomicAll(files: readonly (readonly [target: string, 
 }
 
 async function writeAll(files: readonly (readonly [target: string, data: Uint8Array | string])[]): Promise<void> {
-  const staged = files.map(([target, data]) => ({ target, data, temp: tempPath(target), previous: undefined as string | undefined }));
-  const done: typeof staged = [];
-  let current = staged[0]?.target ?? '';
-  try {
-    for (const file of staged) {
-      current = file.target;
-      await makeFolder(path.dirname(file.target));
-      await writeFile(file.temp, file.data);
-    }
-    for (const file of staged) {
-      current = file.target;
-      file.previous = await keepPrevious(file.target);
-    }
-    for (const file of staged) {
-      current = file.target;
-      await rename(file.temp, file.target);
-      done.push(file);
-    }
-  } catch (error) {
-    // Undo in reverse order: the previous file back, or the new one removed where there was none
-    for (const file of done.reverse()) {
-      await (file.previous ? rename(file.previous, file.target) : rm(file.target, { force: true })).catch(() => undefined);
+  const staged: Staged[] = files.map(([target, data]) => ({ target, data, temp: tempPath(target) }));
+  await tracked(staged, async (group) => {
+    const done: Staged[] = [];
+    let current = staged[0]?.target ?? '';
+    try {
+      const swept = new Set<string>();
+      for (const file of staged) {
+        current = file.target;
+        const dir = path.dirname(file.target);
+        await makeFolder(dir);
+        if (!swept.has(dir)) {
+          swept.add(dir);
+          await sweepStaleTemporaries(dir);
+        }
+        await writeFile(file.temp, file.data);
+      }
+      for (const file of staged) {
+        current = file.target;
+        file.previous = await keepPrevious(file.target);
+      }
+      for (const file of staged) {
+        current = file.target;
+        file.renaming = true;
+        await rename(file.temp, file.target);
+        done.push(file);
+      }
+    } catch (error) {
+      // Undo in reverse order: the previous file back, or the new one removed where there was none
+      // (unless abandonWrites has, and those files are no longer this write's)
+      for (const file of group.abandoned ? [] : done.reverse()) {
+        await (file.previous ? rename(file.previous, file.target) : rm(file.target, { force: true })).catch(() => undefined);
+      }
+      await removeTemporaries(staged);
+      const e = error as NodeJS.ErrnoException;
+      throw e.code ? new WriteError(current, e.code, e) : error;
     }
     await removeTemporaries(staged);
-    const e = error as NodeJS.ErrnoException;
-    throw e.code ? new WriteError(current, e.code, e) : error;
-  }
-  await removeTemporaries(staged);
+  });
 }
 
 /**
@@ -150,4 +276,22 @@ async function removeTemporaries(staged: readonly { temp: string; previous?: str
 /** Copies a folder, failing if the target exists (never overwrites an audience). */
 export async function copyFolder(from: string, to: string): Promise<void> {
   await cp(from, to, { recursive: true, errorOnExist: true, force: false });
+}
+
+/**
+ * Why a file or folder could not be written, in words (a file-system error's code): the
+ * cause MJZ190 and the other "cannot write" diagnostics give.
+ */
+export function whyNotWritten(error: NodeJS.ErrnoException): string {
+  const { code } = error;
+  return code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
+    : code === 'EISDIR' ? 'a folder of that name is in the way'
+    : code === 'EBUSY' ? 'the file is in use by another program'
+    : (code === 'EACCES' || code === 'EPERM') && process.platform === 'win32' ? 'permission denied (the file may be open in another program)'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'EDQUOT' ? 'the disk quota is used up'
+    : code === 'EROFS' ? 'the disk is read-only'
+    : code === 'ENOENT' ? 'its folder cannot be made there'
+    : error.message;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatDiff } from '../../manifest/diff.js';
 import type { WatchEvent } from '../../watch/watch.js';
+import { onStopSignal } from '../signals.js';
 import { deckOptions, deckTarget, emitOption, fromProject, groupByAudience, relative, type CliContext, type DeckOptions } from '../context.js';
 
 /** Problems of a first build that no save mends: no project folder, no such audience, nowhere to write the deck. */
@@ -66,9 +67,8 @@ export function watchCommand(program: Command, cli: CliContext): void {
       await watcher.ready;
       if (stopped) return watcher.close();
       await new Promise<void>((resolve) => {
-        const stop = () => void watcher.close().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        // Ctrl-C: the rebuild under way finishes its writes, then watch ends (a second Ctrl-C ends it at once)
+        onStopSignal(() => void watcher.close().then(resolve));
       });
     });
 }
