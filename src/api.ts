@@ -2,7 +2,7 @@ import path from 'node:path';
 import { allAudiences, audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
-import { copyFolder, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
+import { copyFolder, fixForWrite, notWritten, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
 import { existsSync } from 'node:fs';
 import { extractFactUses } from './facts/markers.js';
 import { MANIFEST_PROPERTY } from './build.js';
@@ -277,33 +277,48 @@ export async function scaffoldAudience(
   const source = loadAudience(from, templates);
   if (!source.audience) return { diagnostics: source.diagnostics };
   const folder = path.join(base, 'templates', name);
-  if (options.extend) {
-    // Builds on `from`: everything it does not set comes from there, the slide list included.
-    const theme = source.audience.theme;
-    const text = [
-      '# yaml-language-server: $schema=../../docs/schemas/theme.schema.json',
-      `# The "${name}" audience: it takes everything from "${from}" but what it sets here.`,
-      `# Add a deck.hbs for its own slide list, or partials/ to change single slides.`,
-      `extends: ${from}`,
-      `# The deck's name on its title slide, in Arabic: say who this deck is for.`,
-      `label: ${JSON.stringify(theme.label)}`,
-      `description: ${JSON.stringify(`Like ${from}: describe who "${name}" is for.`)}`,
-      `# digits: arabic-indic`,
-      `# marking: "للاستخدام الرسمي"`,
-      `# logo: { file: logo.png, alt: "شعار الجهة", slides: title }   # a PNG or JPEG put in this folder: on the title slide (title), or on every slide (all)`,
-      `colors:`,
-      `  primary: ${JSON.stringify(theme.colors.primary)}`,
-      '',
-    ].join('\n');
-    await writeAtomic(path.join(folder, 'theme.yaml'), text);
+  try {
+    if (options.extend) {
+      // Builds on `from`: everything it does not set comes from there, the slide list included.
+      const theme = source.audience.theme;
+      const text = [
+        '# yaml-language-server: $schema=../../docs/schemas/theme.schema.json',
+        `# The "${name}" audience: it takes everything from "${from}" but what it sets here.`,
+        `# Add a deck.hbs for its own slide list, or partials/ to change single slides.`,
+        `extends: ${from}`,
+        `# The deck's name on its title slide, in Arabic: say who this deck is for.`,
+        `label: ${JSON.stringify(theme.label)}`,
+        `description: ${JSON.stringify(`Like ${from}: describe who "${name}" is for.`)}`,
+        `# digits: arabic-indic`,
+        `# marking: "للاستخدام الرسمي"`,
+        `# logo: { file: logo.png, alt: "شعار الجهة", slides: title }   # a PNG or JPEG put in this folder: on the title slide (title), or on every slide (all)`,
+        `colors:`,
+        `  primary: ${JSON.stringify(theme.colors.primary)}`,
+        '',
+      ].join('\n');
+      await writeAtomic(path.join(folder, 'theme.yaml'), text);
+      return { folder, diagnostics: [] };
+    }
+    await copyFolder(path.join(base, 'templates', from), folder);
+    const themePath = path.join(folder, 'theme.yaml');
+    const theme = await readFile(themePath, 'utf8');
+    const header = `# The "${name}" audience, copied from "${from}" by mujaz new-audience: edit this theme and deck.hbs.\n`;
+    await writeAtomic(themePath, header + theme);
     return { folder, diagnostics: [] };
+  } catch (error) {
+    // The file system refused (no permission, a full disk): the folder begun goes (it was not
+    // there before), so that the same command works once that is fixed.
+    const e = error as NodeJS.ErrnoException;
+    if (!e.code) throw error;
+    const removed = await rm(folder, { recursive: true, force: true }).then(() => true, () => false);
+    // (named from the root, as the project's files are)
+    const { file, message } = notWritten(e, folder, (full) => {
+      const inside = path.relative(base, full);
+      return inside.startsWith('..') || path.isAbsolute(inside) ? full : inside.split(path.sep).join('/');
+    });
+    const left = removed ? `Nothing of templates/${name} is left: run the command again once that is fixed.` : `Remove templates/${name} before running the command again.`;
+    return { diagnostics: [{ code: 'MJZ153', severity: 'error', message, hint: `${fixForWrite(e.code, 'work in a copy of the project')} ${left}`, location: { file } }] };
   }
-  await copyFolder(path.join(base, 'templates', from), folder);
-  const themePath = path.join(folder, 'theme.yaml');
-  const theme = await readFile(themePath, 'utf8');
-  const header = `# The "${name}" audience, copied from "${from}" by mujaz new-audience: edit this theme and deck.hbs.\n`;
-  await writeAtomic(themePath, header + theme);
-  return { folder, diagnostics: [] };
 }
 
 /** What to give diff instead of a file it cannot read. */

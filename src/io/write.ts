@@ -157,6 +157,9 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
       await rename(file.temp, target);
     } catch (error) {
       await rm(file.temp, { force: true });
+      // (the error names the target, not the temporary file the user never sees)
+      const e = error as NodeJS.ErrnoException;
+      if (e.path === file.temp) e.path = target;
       throw error;
     }
   });
@@ -294,4 +297,30 @@ export function whyNotWritten(error: NodeJS.ErrnoException): string {
     : code === 'EROFS' ? 'the disk is read-only'
     : code === 'ENOENT' ? 'its folder cannot be made there'
     : error.message;
+}
+
+/**
+ * What a diagnostic says of a file or folder that could not be made (init, new-audience): the
+ * path it stands at (the one the file system refused, as `name` names it) and the message,
+ * "Cannot write X: why".
+ */
+export function notWritten(error: NodeJS.ErrnoException & { dest?: string }, fallback: string, name = (file: string) => file): { file: string; message: string } {
+  const file = name(error.dest ?? error.path ?? fallback);
+  const folder = error.syscall === 'mkdir';
+  const why = folder && error.code === 'ENOENT' ? 'no folder can be made there' : whyNotWritten(error);
+  return { file, message: `Cannot ${folder ? 'make the folder' : 'write'} ${file}: ${why}` };
+}
+
+/**
+ * How to get past a file-system error when making something new: the first sentence of a hint.
+ * `elsewhere` says where else to make it ("start the project in another folder").
+ */
+export function fixForWrite(code: string | undefined, elsewhere: string): string {
+  const Elsewhere = `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}`;
+  return code === 'EACCES' || code === 'EPERM' ? `Fix the permissions of the folder it goes in, or ${elsewhere} you can write to.`
+    : code === 'ENOSPC' || code === 'EDQUOT' ? `Free some space on the disk, or ${elsewhere} on another disk.`
+    : code === 'EROFS' ? `${Elsewhere} on a disk you can write to.`
+    : code === 'ENOENT' ? `Nothing can be made there: ${elsewhere}, such as one in your home folder.`
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'Give a path whose every part above the new folder is a folder.'
+    : `${Elsewhere}.`;
 }

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 import { unzipXml, validatePptx } from '../helpers/pptx.js';
+import { otherUser } from '../helpers/other-user.js';
 
 /** The real command, as a user runs it (npm test builds dist/ first). */
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
+/** Who runs mujaz where a folder's permissions must refuse it (nobody, for root). */
+const OTHER_USER = otherUser(CLI);
 
 function mujaz(args: string[], cwd = REPO) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -239,6 +242,19 @@ describe('mujaz CLI', () => {
     // the copy refuses to overwrite, and a bad name is explained
     expect(mujaz(['new-audience', 'diplomats', '--from', 'briefing', '--root', root]).stderr).toContain('already exists');
     expect(mujaz(['new-audience', 'Bad Name', '--from', 'briefing', '--root', root]).code).toBe(1);
+  });
+
+  it.skipIf(!OTHER_USER)('new-audience in a templates/ it may not write to: exit 1 with MJZ153 "permission denied", nothing left', async () => {
+    const root = await tempProject();
+    await chmod(root, 0o755);
+    await chmod(path.join(root, 'templates'), 0o555);
+    for (const how of ['--from', '--extends']) {
+      const r = spawnSync(process.execPath, [CLI, 'new-audience', 'diplomats', how, 'briefing', '--root', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...OTHER_USER });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`${path.join(root, 'templates/diplomats')}: error MJZ153: Cannot make the folder templates/diplomats: permission denied`);
+      expect(r.stderr).not.toContain('internal error');
+      expect(existsSync(path.join(root, 'templates/diplomats'))).toBe(false);
+    }
   });
 
   it('tells a label two audiences share only between audiences that build', async () => {

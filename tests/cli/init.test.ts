@@ -1,16 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAudiences } from '../../src/index.js';
 import { slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
+import { otherUser } from '../helpers/other-user.js';
 import { REPO } from '../helpers/project.js';
 
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 // (run as a user runs it, not from inside npm: npm's variables say how mujaz was started)
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
 const mujaz = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env });
+/** Who runs mujaz where a folder's permissions must refuse it (nobody, for root). */
+const OTHER_USER = otherUser(CLI);
 
 describe('mujaz init', () => {
   it('starts a project that builds as it is, every audience, without a warning', async () => {
@@ -70,6 +73,34 @@ describe('mujaz init', () => {
     const count = Number(/\((\d+) files\)/.exec(made.stderr)?.[1]);
     const made2 = path.join(mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-')), 'fresh');
     expect(Number(/\((\d+) files\)/.exec(mujaz(['init', made2]).stderr)?.[1])).toBe(count);
+  });
+
+  it('init under a file: exit 1 with MJZ191 naming the path from here and saying what is wrong', () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-'));
+    writeFileSync(path.join(parent, 'afile'), 'x');
+    const here = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: parent, encoding: 'utf8', env });
+    const under = here(['init', 'afile/brief']);
+    expect([under.status, under.stderr]).toEqual([1, 'afile/brief: error MJZ191: A part of the path is a file, not a folder\n  hint: Give the name of a new folder.\n\n']);
+    expect(here(['init', 'afile']).stderr).toContain('afile: error MJZ191: This is a file, not a folder');
+  });
+
+  it.skipIf(!OTHER_USER)('init into a folder it may not write to: exit 1 with MJZ191 "permission denied", nothing left behind', () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-'));
+    mkdirSync(path.join(parent, 'locked'));
+    chmodSync(path.join(parent, 'locked'), 0o555);
+    chmodSync(parent, 0o755);
+    const denied = spawnSync(process.execPath, [CLI, 'init', 'locked/brief'], { cwd: parent, encoding: 'utf8', env, timeout: 30_000, ...OTHER_USER });
+    expect(denied.status, denied.stderr).toBe(1);
+    expect(denied.stderr).toContain('locked/brief: error MJZ191: Cannot make the folder locked/brief: permission denied\n  hint: Fix the permissions of the folder it goes in');
+    expect(denied.stderr).not.toContain('internal error');
+    expect(readdirSync(path.join(parent, 'locked'))).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('init where no folder can be made (/proc) stops at once with MJZ191, rather than trying for ever', () => {
+    const r = spawnSync(process.execPath, [CLI, 'init', '/proc/mujaz-no-such-folder/brief'], { encoding: 'utf8', env, timeout: 30_000 });
+    expect(r.error, 'init hung').toBeUndefined();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('/proc/mujaz-no-such-folder: error MJZ191: Cannot make the folder /proc/mujaz-no-such-folder: no folder can be made there');
   });
 
   it('refuses a folder that already holds a project', () => {
