@@ -49,7 +49,11 @@ let lastPrepared: { key: string; prepared: PreparedContent } | undefined;
 
 function digest(files: ContentSources): string {
   const hash = createHash('sha1');
-  for (const [path, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(path).update('\0').update(file.text).update('\0');
+  // (a file not read counts with why: a folder named facts.yaml is not a file the reader refused)
+  for (const [path, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    hash.update(path).update('\0').update(file.text).update('\0');
+    if (file.refused) hash.update(`refused ${file.unlisted ? 'unlisted' : (file.problem?.message ?? '')}\0`);
+  }
   return hash.digest('hex');
 }
 
@@ -130,6 +134,10 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const diagnostics = [...prepared.diagnostics];
   const fail = (extra: Diagnostic[] = [], partial: Partial<UnbuiltDeck> = {}): UnbuiltDeck => ({ audience: name, usedFacts: [], ...partial, diagnostics: [...diagnostics, ...extra] });
   if (diagnostics.some((d) => d.code === 'MJZ123')) return fail(); // no project folder: nothing else to say
+  // A folder of templates/ that could not be listed (the reader said why), holding the audience's
+  // files or the shared ones: what it holds is not known, and would only be reported missing.
+  const own = [`templates/${name}/`, 'templates/_shared/'];
+  if ([...templates.values()].some((f) => f.unlisted && own.some((dir) => dir.startsWith(`${f.path}/`) || `${f.path}/`.startsWith(dir)))) return fail();
   const loaded = loadAudience(name, templates);
   diagnostics.push(...loaded.diagnostics);
   if (prepared.content) diagnostics.push(...unusedFacts(prepared.content, templates), ...unusedSources(prepared.content, templates));

@@ -205,6 +205,8 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
       return { diagnostics };
     }
     const file = files.get(`templates/${current}/theme.yaml`);
+    // (an audience it extends whose folder could not be listed: the reader has said why)
+    if (!file && files.get(`templates/${current}/`)?.unlisted) return { diagnostics };
     if (!file) {
       const from = chain[chain.length - 1]!;
       const suggestion = didYouMean(current, known);

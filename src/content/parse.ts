@@ -117,14 +117,32 @@ function readChecked(kind: string, file: SourceFile, read: () => CheckedFile): C
 }
 
 export function parseContent(files: ContentSources): ParseResult {
-  const input = {
-    article: files.get(CONTENT_FILES.article),
-    facts: files.get(CONTENT_FILES.facts),
-    sources: files.get(CONTENT_FILES.sources),
-    dataset: files.get(CONTENT_FILES.dataset),
-    groupings: files.get(CONTENT_FILES.groupings),
-  };
   const diagnostics: Diagnostic[] = [];
+  /**
+   * A file the content needs, as the reader found it. A path that is not a file (a folder named
+   * facts.yaml) is reported here, once, and counts as refused; so does a file under a folder
+   * that could not be listed (the reader has reported the folder): neither is "missing".
+   */
+  const reported = new Set<string>();
+  const need = (name: string): SourceFile | undefined => {
+    const file = files.get(name);
+    if (file?.problem && !reported.has(name)) {
+      reported.add(name);
+      diagnostics.push(file.problem);
+    }
+    if (file) return file;
+    for (let up = path.posix.dirname(name); up !== '.' && up !== '/'; up = path.posix.dirname(up)) {
+      if (files.get(`${up}/`)?.unlisted) return { path: name, text: '', refused: true };
+    }
+    return undefined;
+  };
+  const input = {
+    article: need(CONTENT_FILES.article),
+    facts: need(CONTENT_FILES.facts),
+    sources: need(CONTENT_FILES.sources),
+    dataset: need(CONTENT_FILES.dataset),
+    groupings: need(CONTENT_FILES.groupings),
+  };
   const parsed: Partial<Record<'article' | 'facts' | 'sources' | 'dataset' | 'groupings', ParsedYaml>> = {};
 
   const load = <S extends Parameters<typeof checkSchema>[0]>(key: keyof typeof parsed, file: SourceFile | undefined, schema: S, what: string) => {
@@ -305,7 +323,7 @@ export function parseContent(files: ContentSources): ParseResult {
   const textName = article.article.text;
   const textPath = textName === undefined ? undefined : path.posix.normalize(`content/${textName.replace(/\\/g, '/')}`);
   const outside = textName !== undefined && (/^([a-zA-Z]:)?[\\/]/.test(textName) || !textPath!.startsWith('content/'));
-  const articleFile = textPath && !outside ? files.get(textPath) : undefined;
+  const articleFile = textPath && !outside ? need(textPath) : undefined;
   const articleText = articleFile && !articleFile.refused ? normalise(articleFile.text) : undefined;
   if (textName !== undefined && (outside || !articleFile)) {
     diagnostics.push(

@@ -17,6 +17,8 @@ export const CODES = {
   MJZ121: { title: 'Cannot read the file', hint: 'Check that the file is readable (its permissions).' },
   MJZ122: { title: 'Path outside the project', hint: 'Keep every file of the project inside it: no absolute paths, no .. and no symbolic links that lead out.' },
   MJZ123: { title: 'No project at that folder', hint: 'Give --root the folder that holds content/ and templates/.' },
+  MJZ124: { title: 'Not a file', hint: 'Put the file itself at that path: mujaz reads ordinary files only.' },
+  MJZ125: { title: 'File too large', hint: 'Check that it is the right file: the files of a project are text of a few hundred kB at most.' },
   MJZ130: { title: 'Unknown source', hint: 'Add the source to content/sources.yaml or fix the id.' },
   MJZ131: { title: 'Unknown fact', hint: 'Add the fact to content/facts.yaml or fix the key.' },
   MJZ132: { title: 'Basis not found in the article', hint: 'Copy the sentence verbatim from the article text.' },

@@ -47,6 +47,18 @@ export interface SourceFile {
    * file) and has reported why: stages treat it as present, with nothing in it to check.
    */
   refused?: boolean;
+  /**
+   * Why nothing could be read at this path, for a stage that needs the file there to report
+   * (the reader does not: most paths a project holds are read by no stage): a folder or a named
+   * pipe with the file's name (MJZ124).
+   */
+  problem?: Diagnostic;
+  /**
+   * A folder that could not be listed, kept under its path with a slash (content/data/), which
+   * names no file: the files under it are not known, neither there nor missing. The reader has
+   * reported why.
+   */
+  unlisted?: boolean;
   /** The file's bytes, for a file that is not text (an audience's logo); its `text` is then empty. */
   bytes?: Uint8Array;
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isPicture } from '../audience/logo.js';
@@ -15,19 +16,83 @@ const lossy = new TextDecoder('utf-8');
 
 type Read = { file?: SourceFile; diagnostic?: Diagnostic };
 
+/**
+ * The largest file a project may hold: its files are text (an article, its outline, facts,
+ * templates) and a logo, a few hundred kB at most. A larger one is not read at all: it is the
+ * wrong file (a video, a disk image), and reading it would take the memory of the machine.
+ */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/** What a path is: a folder entry or its stat. */
+type Kind = Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+/** What stands at a path that is not an ordinary file, in words. */
+function kindOf(stats: Kind): string {
+  return stats.isDirectory() ? 'a folder'
+    : stats.isFIFO() ? 'a named pipe (FIFO)'
+    : stats.isSocket() ? 'a socket'
+    : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device'
+    : 'not an ordinary file';
+}
+
+/**
+ * What to say of a path of the project that is not a file (a folder named facts.yaml, a named
+ * pipe): MJZ124 at the path. A stage that needs the file reports it (SourceFile.problem).
+ */
+function notAFile(relative: string, kind: string): Diagnostic {
+  return {
+    code: 'MJZ124',
+    severity: 'error',
+    message: `${relative} is ${kind}, not a file`,
+    hint: kind === 'a folder' ? `Put the file ${relative} in the folder's place: move the folder away, or rename it.` : `Put an ordinary file holding the text at ${relative} in its place: mujaz reads files only.`,
+    location: { file: relative },
+  };
+}
+
+/** Why a file or folder cannot be read, in words (a file-system error's code). */
+function whyNotRead(error: NodeJS.ErrnoException): string {
+  const { code } = error;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ELOOP' ? 'its symbolic links lead round in a circle'
+    : code === 'EIO' ? 'the disk could not read it'
+    : code === 'ENAMETOOLONG' ? 'its name is too long'
+    : (code ?? error.message);
+}
+
 /** A file's bytes, or what to say when they cannot be read (nothing when the file is gone). */
 async function readBytes(root: string, relative: string): Promise<{ bytes: Buffer } | { failed: Read }> {
+  const refused = (diagnostic: Diagnostic): { failed: Read } => ({ failed: { file: { path: relative, text: '', refused: true }, diagnostic } });
+  let handle: FileHandle | undefined;
   try {
-    return { bytes: await readFile(path.join(root, relative)) };
+    // Opened first, then measured: its size is checked before anything is read. (Without
+    // waiting, where the path is a named pipe that no program writes to.)
+    handle = await open(path.join(root, relative), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = await handle.stat();
+    if (!stats.isFile()) return refused(notAFile(relative, kindOf(stats)));
+    if (stats.size > MAX_FILE_BYTES) {
+      return refused({
+        code: 'MJZ125',
+        severity: 'error',
+        message: `Cannot read ${relative}: file too large (${Math.round(stats.size / MB)} MB; a file of the project may have up to ${MAX_FILE_BYTES / MB} MB)`,
+        hint: 'Check that it is the right file: the articles, outlines and templates of a project are text of a few hundred kB at most. Put a large file that is not part of the decks outside content/ and templates/.',
+        location: { file: relative },
+      });
+    }
+    return { bytes: await handle.readFile() };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { failed: {} };
-    return {
-      failed: {
-        file: { path: relative, text: '', refused: true },
-        diagnostic: { code: 'MJZ121', severity: 'error', message: `Cannot read ${relative} (${code ?? (error as Error).message})`, location: { file: relative } },
-      },
-    };
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return { failed: {} };
+    if (e.code === 'EISDIR') return refused(notAFile(relative, 'a folder'));
+    return refused({
+      code: 'MJZ121',
+      severity: 'error',
+      message: `Cannot read ${relative}: ${whyNotRead(e)}`,
+      ...(e.code === 'EACCES' || e.code === 'EPERM' ? {} : { hint: 'Check the file: copy it again, or save it again from the program that made it.' }),
+      location: { file: relative },
+    });
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -82,6 +147,10 @@ interface Listing {
   files: string[];
   /** Files found but not to be read: links out of the project. */
   refused: { rel: string; diagnostic: Diagnostic }[];
+  /** Paths with a wanted name that are not files (a folder named facts.yaml, a named pipe), with what to say if one is needed. */
+  notFiles: { rel: string; diagnostic: Diagnostic }[];
+  /** Folders that could not be listed (reported in `diagnostics`). */
+  unlisted: string[];
   diagnostics: Diagnostic[];
   /** Real paths of the folders listed, so that a link back into the tree is not walked twice. */
   visited: Set<string>;
@@ -99,24 +168,27 @@ async function listFiles(root: string, dir: string, wanted: (name: string) => bo
     out.visited.add(real);
     entries = await readdir(real, { withFileTypes: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return out;
-    out.diagnostics.push({ code: 'MJZ121', severity: 'error', message: `Cannot read the folder ${dir} (${code ?? (error as Error).message})`, location: { file: dir } });
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return out;
+    out.unlisted.push(dir);
+    out.diagnostics.push(
+      e.code === 'ENOTDIR'
+        ? { code: 'MJZ121', severity: 'error', message: `Cannot read the folder ${dir}: it is a file`, hint: `Put the folder ${dir}/ in the file's place: move the file away, or rename it.`, location: { file: dir } }
+        : { code: 'MJZ121', severity: 'error', message: `Cannot read the folder ${dir}: ${whyNotRead(e)}`, hint: 'Make the folder readable (its permissions), or give --root a copy of the project you can read.', location: { file: dir } },
+    );
     return out;
   }
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = `${dir}/${entry.name}`;
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
+    let kind: Kind = entry;
     if (entry.isSymbolicLink()) {
       const target = await realpath(path.join(root, rel)).catch(() => undefined);
-      const kind = target === undefined ? undefined : await stat(target).catch(() => undefined);
-      if (target === undefined || kind === undefined) continue; // a dangling link: nothing to read
-      isDirectory = kind.isDirectory();
-      isFile = kind.isFile();
+      const stats = target === undefined ? undefined : await stat(target).catch(() => undefined);
+      if (target === undefined || stats === undefined) continue; // a dangling link: nothing to read
+      kind = stats;
       const inside = path.relative(realRoot, target);
       if (inside.startsWith('..') || path.isAbsolute(inside)) {
-        if (isDirectory || (isFile && wanted(entry.name))) {
+        if (stats.isDirectory() || (stats.isFile() && wanted(entry.name))) {
           out.refused.push({
             rel,
             diagnostic: {
@@ -131,8 +203,13 @@ async function listFiles(root: string, dir: string, wanted: (name: string) => bo
         continue;
       }
     }
-    if (isDirectory) await listFiles(root, rel, wanted, realRoot, out);
-    else if (isFile && wanted(entry.name)) out.files.push(rel);
+    if (kind.isFile()) {
+      if (wanted(entry.name)) out.files.push(rel);
+      continue;
+    }
+    // (a folder with a file's name is still listed: only a stage that needs the file reports it)
+    if (wanted(entry.name)) out.notFiles.push({ rel, diagnostic: notAFile(rel, kindOf(kind)) });
+    if (kind.isDirectory()) await listFiles(root, rel, wanted, realRoot, out);
   }
   return out;
 }
@@ -153,13 +230,18 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
   const content = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const realRoot = await realpath(root).catch(() => path.resolve(root));
-  const listing = await listFiles(root, dir, wanted, realRoot, { files: [], refused: [], diagnostics: [], visited: new Set() });
+  const listing = await listFiles(root, dir, wanted, realRoot, { files: [], refused: [], notFiles: [], unlisted: [], diagnostics: [], visited: new Set() });
   diagnostics.push(...listing.diagnostics);
   for (const { rel, diagnostic } of listing.refused) {
     diagnostics.push(diagnostic);
     // (a picture is kept too: a theme's logo it names is then known as refused, not missing)
     if (keepRefused || isImage(rel)) content.set(rel, { path: rel, text: '', refused: true });
   }
+  // What a stage needs to tell a file that is missing from one it could not see: a folder that
+  // could not be listed, kept under its name with a slash (folder/), which names no file; and
+  // for content/, a path that is not a file (templates/ are found by name: not kept there).
+  for (const rel of listing.unlisted) content.set(`${rel}/`, { path: rel, text: '', refused: true, unlisted: true });
+  if (keepRefused) for (const { rel, diagnostic } of listing.notFiles) content.set(rel, { path: rel, text: '', refused: true, problem: diagnostic });
   const read = await Promise.all(listing.files.map(async (rel) => ({ rel, ...(await (isImage(rel) ? readImage(root, rel) : readText(root, rel))) })));
   for (const { rel, file, diagnostic } of read) {
     if (file && (keepRefused || !file.refused || isImage(rel))) content.set(rel, file);

@@ -257,6 +257,28 @@ describe('mujaz CLI', () => {
     }
   });
 
+  it.skipIf(!OTHER_USER)('a folder or a file it may not read: one MJZ121 per cause, "permission denied", and no follow-on "missing file"', async () => {
+    const root = await tempProject();
+    await chmod(root, 0o755);
+    const check = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', '--root', root, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...OTHER_USER });
+    const errorLines = (stderr: string) => stderr.split('\n').filter((line) => / error MJZ\d+/.test(line)).map((line) => line.replace(`${root}/`, ''));
+    for (const [locked, args, expected] of [
+      ['content', [], 'content: error MJZ121: Cannot read the folder content: permission denied'],
+      ['content/data', [], 'content/data: error MJZ121: Cannot read the folder content/data: permission denied'],
+      ['content/sources.yaml', [], 'content/sources.yaml: error MJZ121: Cannot read content/sources.yaml: permission denied'],
+      // the audiences that extend the briefing are not said to extend "no audience"
+      ['templates/briefing', ['--all'], 'templates/briefing: error MJZ121: Cannot read the folder templates/briefing: permission denied'],
+      ['templates/_shared/partials', ['--all'], 'templates/_shared/partials: error MJZ121: Cannot read the folder templates/_shared/partials: permission denied'],
+    ] as const) {
+      await chmod(path.join(root, locked), 0o000);
+      const r = check(...args);
+      await chmod(path.join(root, locked), locked.endsWith('.yaml') ? 0o644 : 0o755);
+      expect(r.status, r.stderr).toBe(1);
+      expect(errorLines(r.stderr), locked).toEqual([expected]);
+      expect(r.stderr).toMatch(/: 1 error\(s\), 0 warning\(s\)/);
+    }
+  });
+
   it('tells a label two audiences share only between audiences that build', async () => {
     const root = await tempProject();
     expect(mujaz(['new-audience', 'dip', '--from', 'briefing', '--root', root]).code).toBe(0);

@@ -206,12 +206,11 @@ describe('paths that lead out of the project', () => {
     expect(errors.map((d) => [d.code, d.location?.file])).toEqual([['MJZ121', 'content/sources.yaml']]);
   });
 
-  it('a path the reader cannot read as a file: MJZ121 with the reason, not an exception', async () => {
+  it('a path the reader cannot read as a file: MJZ124 saying what it is, not an exception', async () => {
     const root = await tempProject();
     const { file, diagnostic } = await readText(root, 'content/data');
     expect(file?.refused).toBe(true);
-    expect(diagnostic).toMatchObject({ code: 'MJZ121', location: { file: 'content/data' } });
-    expect(diagnostic?.message).toMatch(/EISDIR/);
+    expect(diagnostic).toMatchObject({ code: 'MJZ124', message: 'content/data is a folder, not a file', location: { file: 'content/data' } });
   });
 
   it('a root that does not exist: one MJZ123 naming the folder, nothing else', async () => {
@@ -236,5 +235,70 @@ describe('paths that lead out of the project', () => {
     expect(deck?.bytes).toBeUndefined();
     expect(errorsOf(deck!.diagnostics).map((d) => [d.code, d.message])).toContainEqual(['MJZ150', 'No audience to build: templates/ has no audience folder']);
     expect(existsSync(path.join(root, 'output'))).toBe(false);
+  });
+});
+
+describe('paths that are not files the project can read', () => {
+  /** The errors of a check, as [code, file, message]. */
+  const errors = async (root: string) => errorsOf((await checkProject({ root, all: true })).diagnostics).map((d) => [d.code, d.location?.file, d.message]);
+
+  it.each([
+    ['600 MB', 600],
+    ['3 GB', 3 * 1024],
+  ])('a content file of %s: MJZ125 "file too large", measured before anything is read', async (_size, mb) => {
+    const root = await tempProject();
+    // (a sparse file: it takes no room on the disk)
+    await (await import('node:fs/promises')).truncate(path.join(root, 'content/article.txt'), mb * 1024 * 1024);
+    expect(await errors(root)).toEqual([['MJZ125', 'content/article.txt', `Cannot read content/article.txt: file too large (${mb} MB; a file of the project may have up to 50 MB)`]]);
+  });
+
+  it('a template of 600 MB: MJZ125 at the template', async () => {
+    const root = await tempProject();
+    await (await import('node:fs/promises')).truncate(path.join(root, 'templates/_shared/partials/sources.hbs'), 600 * 1024 * 1024);
+    const { diagnostics } = await checkProject({ root });
+    expect(errorsOf(diagnostics).map((d) => [d.code, d.location?.file])).toContainEqual(['MJZ125', 'templates/_shared/partials/sources.hbs']);
+    expect(errorsOf(diagnostics).map((d) => d.code)).not.toContain('MJZ900');
+  });
+
+  it('content/facts.yaml a folder: MJZ124 "is a folder, not a file" with how to fix it, and no "missing file"', async () => {
+    const root = await tempProject();
+    await rm(path.join(root, 'content/facts.yaml'));
+    await mkdir(path.join(root, 'content/facts.yaml'));
+    const { diagnostics } = await checkProject({ root });
+    expect(errorsOf(diagnostics).map((d) => [d.code, d.location?.file, d.message, d.hint])).toEqual([
+      ['MJZ124', 'content/facts.yaml', 'content/facts.yaml is a folder, not a file', "Put the file content/facts.yaml in the folder's place: move the folder away, or rename it."],
+    ]);
+  });
+
+  it.skipIf(process.platform === 'win32')('content/facts.yaml a named pipe: MJZ124, read without waiting for a writer', async () => {
+    const root = await tempProject();
+    await rm(path.join(root, 'content/facts.yaml'));
+    const made = (await import('node:child_process')).spawnSync('mkfifo', [path.join(root, 'content/facts.yaml')]);
+    expect(made.status).toBe(0);
+    expect(await errors(root)).toEqual([['MJZ124', 'content/facts.yaml', 'content/facts.yaml is a named pipe (FIFO), not a file']]);
+    // and read directly, as the reader reads a file it was given
+    expect((await readText(root, 'content/facts.yaml')).diagnostic?.code).toBe('MJZ124');
+  });
+
+  it('the article text or the dataset a folder: MJZ124 there, not "not found"', async () => {
+    for (const file of ['content/article.txt', 'content/data/coalition-members.yaml']) {
+      const root = await tempProject();
+      await rm(path.join(root, file));
+      await mkdir(path.join(root, file));
+      expect(await errors(root), file).toEqual([['MJZ124', file, `${file} is a folder, not a file`]]);
+    }
+  });
+
+  it('a folder with a file\'s name that nothing reads is no error', async () => {
+    const root = await tempProject();
+    await mkdir(path.join(root, 'content/old-notes.yaml'));
+    expect(await errors(root)).toEqual([]);
+  });
+
+  it('content/ a file: one MJZ121 at it, and none of the files it would hold reported missing', async () => {
+    const root = await tempProject();
+    await rm(path.join(root, 'content'), { recursive: true });
+    await writeFile(path.join(root, 'content'), 'x');
+    expect(await errors(root)).toEqual([['MJZ121', 'content', 'Cannot read the folder content: it is a file']]);
   });
 });
