@@ -22,7 +22,7 @@ export async function drawBare(n, { compression = false } = {}) {
     slide.addText(`المحور ${i}: انضمام سوريا إلى التحالف الدولي`, { placeholder: 'title', ...ar({ fontSize: 30, bold: true }) });
     const points = ['تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب (FFIS)', 'يضم التحالف اليوم 89 عضواً من بينها دول أوروبية وعربية', 'ستكون سوريا العضو رقم 90 في التحالف'];
     slide.addText(points.map((text) => ({ text, options: ar({ bullet: { indent: 22 }, breakLine: true, fontSize: 24 }) })), { x: 0.6, y: 1.6, w: 12.1, h: 4.9, ...ar({ fontSize: 24 }), valign: 'top' });
-    slide.addNotes(`ملاحظات المتحدث للمحور ${i}.`);
+    slide.addNotes(`ملاحظات المتحدث لهذا المحور.`);
   }
   // (write() ignores `compression` when given an outputType; stream() honours it, as a Buffer.)
   return compression ? pptx.stream({ compression: true }) : pptx.write({ outputType: 'nodebuffer' });

@@ -126,7 +126,7 @@ function syntheticProject(n) {
         basis: ["ويضمّ في عضويته اليوم 89 عضواً"]
       - text: "ستكون سوريا العضو رقم [[syria.member_number]] في التحالف"
         basis: ["وبذلك ستكون سوريا العضو رقم 90 في التحالف"]
-    notes: "ملاحظات المتحدث للمحور ${i + 1}."`);
+    notes: "ملاحظات المتحدث لهذا المحور."`);
   writeFileSync(path.join(dir, 'content/article.yaml'), `article:\n  title: "عنوان"\n  subtitle: "ماذا يعني؟"\n  date: "2025-11-03"\n  source: "A1"\n  text: "article.txt"\nparts:\n${parts.join('\n')}\n`);
   mkdirSync(path.join(dir, 'templates/bench'), { recursive: true });
   cpSync(path.join(ROOT, 'templates/briefing/theme.yaml'), path.join(dir, 'templates/bench/theme.yaml'));

@@ -427,12 +427,13 @@ export function parseContent(files: ContentSources): ParseResult {
   /**
    * A figure typed into the outline (not a [[fact]]) must be one the sentences it rests on state:
    * otherwise nothing on record says where it comes from. A point's, a row's or a highlight's
-   * basis is its own; a part's heading, short label and notes rest on its points' basis; a
-   * table's title and columns on its rows'; the article's title and subtitle on none. Digits
+   * basis is its own; a part's notes rest on its points' basis (its heading and short label,
+   * which often number it, are checked for a fact's figure only); a table's title and columns on
+   * its rows'; the article's title and subtitle on none. Digits
    * that belong to a Latin token (G20, F-16, COVID-19) are names, not figures. A figure its basis
    * states as a fact's quote does is that fact's: written [[key]], it follows the fact (MJZ137).
    */
-  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn?: string }) => {
+  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn?: string; factsOnly?: boolean }) => {
     if (!ANY_DIGIT.test(text)) return; // (no figure in it: most texts)
     const said = westernFigures(basis.join('\n'));
     const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
@@ -456,6 +457,7 @@ export function parseContent(files: ContentSources): ParseResult {
         );
         continue;
       }
+      if (place?.factsOnly) continue;
       diagnostics.push(
         withSource('article', {
           code: 'MJZ135',
@@ -479,9 +481,10 @@ export function parseContent(files: ContentSources): ParseResult {
     }
     partIds.add(part.id);
     const partBasis = part.points.flatMap((point) => point.basis);
-    const ofPart = (what: string) => ({ in: `a part's ${what}`, restsOn: 'its points' });
-    checkFigures(part.heading, partBasis, ['parts', p, 'heading'], ofPart('heading'));
-    checkFigures(part.short, partBasis, ['parts', p, 'short'], ofPart('short label'));
+    // (a heading or short label numbers its part as often as not, «المحور 2»: only a fact's figure is said there)
+    const ofPart = (what: string, factsOnly = false) => ({ in: `a part's ${what}`, restsOn: 'its points', factsOnly });
+    checkFigures(part.heading, partBasis, ['parts', p, 'heading'], ofPart('heading', true));
+    checkFigures(part.short, partBasis, ['parts', p, 'short'], ofPart('short label', true));
     part.points.forEach((point, i) => {
       checkBasis(point.basis, ['parts', p, 'points', i, 'basis']);
       checkFigures(point.text, point.basis, ['parts', p, 'points', i, 'text']);

@@ -220,6 +220,9 @@ describe('parseContent', () => {
     );
     const found = codes(elsewhere);
     expect(found.map(([code, , figure]) => `${code} ${figure}`)).toEqual(['MJZ137 89', 'MJZ135 77', 'MJZ135 2025', 'MJZ135 12']);
+    // a heading or short label that numbers its part is no figure to trace
+    const numbered = await contentWith('content/article.yaml', (t) => replaceOnce(replaceOnce(t, 'heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', 'heading: "المحور 1: سوريا تعتزم الانضمام"'), 'short: "الإعلان والتحالف"', 'short: "المحور 1"'));
+    expect(codes(numbered)).toEqual([]);
     const messages = parseContent(elsewhere).diagnostics.filter((x) => x.code === 'MJZ135').map((d) => d.message);
     expect(messages).toEqual([
       "The figure 77 is typed into a part's notes, and no sentence its points rest on states it",

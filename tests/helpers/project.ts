@@ -72,7 +72,7 @@ export async function syntheticProject(n: number): Promise<string> {
         basis: ["تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب"]
       - text: "يضم التحالف اليوم [[coalition.members]] عضواً من بينها دول أوروبية وعربية"
         basis: ["ويضمّ في عضويته اليوم 89 عضواً"]
-    notes: "ملاحظات المتحدث للمحور ${i + 1}."`,
+    notes: "ملاحظات المتحدث لهذا المحور."`,
   );
   await writeFile(path.join(dir, 'content/article.yaml'), `article:\n  title: "عنوان"\n  subtitle: "ماذا يعني؟"\n  date: "2025-11-03"\n  source: "A1"\n  text: "article.txt"\nparts:\n${parts.join('\n')}\n`);
   await mkdir(path.join(dir, 'templates/bench'), { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -10,6 +10,8 @@ import path from 'node:path';
  */
 export default function setup(): () => void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mujaz-tests-'));
+  // (open to every user, as the system's is: tests run commands as another user, nobody, in it)
+  chmodSync(dir, 0o1777);
   const before = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   return () => {
