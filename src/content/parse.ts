@@ -433,16 +433,18 @@ export function parseContent(files: ContentSources): ParseResult {
    * that belong to a Latin token (G20, F-16, COVID-19) are names, not figures. A figure its basis
    * states as a fact's quote does is that fact's: written [[key]], it follows the fact (MJZ137).
    */
-  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn?: string; factsOnly?: boolean }) => {
+  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn?: string; factsOnly?: boolean; number?: number }) => {
     if (!ANY_DIGIT.test(text)) return; // (no figure in it: most texts)
     const said = westernFigures(basis.join('\n'));
     const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
     // (a hyphen after a Latin letter joins a name, F-16; after a figure, a range: 2014-2019)
     for (const m of masked.matchAll(/(?<![A-Za-z0-9٠-٩۰-۹]|[A-Za-z]-)[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*(?![A-Za-z0-9٠-٩۰-۹]|-[A-Za-z])/g)) {
       const figure = m[0];
-      const location = locateRef(parsed.article, path, figure, text.slice(0, m.index).split(figure).length - 1) ?? where('article', path);
+      // (found only when said: finding a place reads the file again, keeping its positions)
+      const location = () => locateRef(parsed.article, path, figure, text.slice(0, m.index).split(figure).length - 1) ?? where('article', path);
       // as written, in Western digits and without thousands separators: 05 is what the basis must say, not 5
       const western = westernFigures(figure);
+      if (place?.number !== undefined && western === String(place.number)) continue; // (the part's own number, «المحور 89»)
       if (saysFigure(said, western)) {
         const fact = quotedFacts.find((f) => f.figure === western.replace(/,/g, '') && basis.some((sentence) => normalise(sentence).includes(f.quote)));
         if (!fact) continue;
@@ -452,7 +454,7 @@ export function parseContent(files: ContentSources): ParseResult {
             severity: 'warning',
             message: `The figure ${figure} is typed: it is the fact ${fact.key}, whose stated quote this text rests on, and would not follow it when it changes`,
             hint: `Write [[${fact.key}]] in its place.`,
-            location,
+            location: location(),
           }),
         );
         continue;
@@ -468,7 +470,7 @@ export function parseContent(files: ContentSources): ParseResult {
           hint: place
             ? `A figure on a slide must be traceable, and follow when its fact changes: make it a fact with its source and write [[key]] here${place.restsOn ? `, or add the sentence of the article that states it to the basis of ${place.restsOn}` : ''}.`
             : 'A figure on a slide must be traceable: make it a fact with its source and write [[key]] here, or add the sentence of the article that states it to the basis.',
-          location,
+          location: location(),
         }),
       );
     }
@@ -482,7 +484,7 @@ export function parseContent(files: ContentSources): ParseResult {
     partIds.add(part.id);
     const partBasis = part.points.flatMap((point) => point.basis);
     // (a heading or short label numbers its part as often as not, «المحور 2»: only a fact's figure is said there)
-    const ofPart = (what: string, factsOnly = false) => ({ in: `a part's ${what}`, restsOn: 'its points', factsOnly });
+    const ofPart = (what: string, factsOnly = false) => ({ in: `a part's ${what}`, restsOn: 'its points', factsOnly, number: p + 1 });
     checkFigures(part.heading, partBasis, ['parts', p, 'heading'], ofPart('heading', true));
     checkFigures(part.short, partBasis, ['parts', p, 'short'], ofPart('short label', true));
     part.points.forEach((point, i) => {
