@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listed } from '../diagnostics/schema.js';
 
 const color = z.string().superRefine((value, ctx) => {
   if (/^[0-9A-Fa-f]{6}$/.test(value)) return;
@@ -37,7 +38,7 @@ const colors = z.strictObject({
   background: color,
   surface: color,
   highlight: color,
-  chart: z.array(color).min(3),
+  chart: listed(z.array(color).min(3), { one: 'chart colour', many: 'chart colours', holder: 'a theme', tooFew: 'List at least three colours under colors.chart: a chart of several series takes them in turn.' }),
 });
 const sizes = z.strictObject({
   title: z.number().min(12).max(60),

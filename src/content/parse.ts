@@ -52,6 +52,9 @@ export interface Content {
   sourceOf: (file: 'article' | 'facts' | 'sources' | 'groupings' | 'dataset') => string | undefined;
 }
 
+/** "1 cell", "3 cells". */
+const counted = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
 export interface ParseResult {
   content?: Content;
   diagnostics: Diagnostic[];
@@ -503,7 +506,11 @@ export function parseContent(files: ContentSources): ParseResult {
           withSource('article', {
             code: 'MJZ111',
             severity: 'error',
-            message: `Row ${r + 1} of table "${tableId}" has ${row.cells.length} cells for ${table.columns.length} columns`,
+            message: `Row ${r + 1} of table "${tableId}" has ${counted(row.cells.length, 'cell')} for ${counted(table.columns.length, 'column')}`,
+            hint:
+              row.cells.length < table.columns.length
+                ? `Give the row a cell for every column, in the columns' order (${table.columns.length - row.cells.length} missing).`
+                : `Remove the ${counted(row.cells.length - table.columns.length, 'cell')} past the last column, or add a column for ${row.cells.length - table.columns.length === 1 ? 'it' : 'them'} under columns:.`,
             location: where('article', ['tables', tableId, 'rows', r, 'cells']),
           }),
         );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codePoint } from '../diagnostics/diagnostic.js';
+import { listed } from '../diagnostics/schema.js';
 import { westernFigures } from '../format/arabic.js';
 
 /**
@@ -79,7 +80,7 @@ const isoDate = calendarDate(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const PointSchema = z.strictObject({
   text,
-  basis: z.array(text).min(1, 'each point rests on at least one sentence of the article'),
+  basis: listed(z.array(text).min(1), { one: 'basis sentence', many: 'basis sentences', holder: 'a point, which rests on the article,', tooFew: 'Copy under basis: the sentence of the article the point rests on, word for word.' }),
 });
 
 export const PartSchema = z.strictObject({
@@ -87,18 +88,24 @@ export const PartSchema = z.strictObject({
   heading: text,
   short: text,
   /** At most a slide's bullets: a part with more would fail in every template that shows it on one slide. */
-  points: z.array(PointSchema).min(1).max(8, 'a part has at most 8 points, the bullets of one slide: split it into two parts, or condense'),
+  points: listed(z.array(PointSchema).min(1).max(8), {
+    one: 'point',
+    many: 'points',
+    holder: 'a part (the bullets of one slide)',
+    tooMany: 'Split the part into two parts, or condense its points.',
+    tooFew: 'Give the part at least one point, with its basis.',
+  }),
   notes: text,
 });
 
 export const TableSchema = z.strictObject({
   title: text,
   /** Column headings in reading order (the first is drawn on the right). */
-  columns: z.array(text).min(1),
+  columns: listed(z.array(text).min(1), { one: 'column', many: 'columns', holder: 'a table', tooFew: 'Give the table its column headings under columns:.' }),
   rows: z.array(
     z.strictObject({
-      cells: z.array(text).min(1),
-      basis: z.array(text).min(1, 'each row rests on at least one sentence of the article'),
+      cells: listed(z.array(text).min(1), { one: 'cell', many: 'cells', holder: 'a row', tooFew: 'Give the row a cell for each column of the table.' }),
+      basis: listed(z.array(text).min(1), { one: 'basis sentence', many: 'basis sentences', holder: 'a row, which rests on the article,', tooFew: 'Copy under basis: the sentence of the article the row rests on, word for word.' }),
     }),
   ),
 });
@@ -112,11 +119,11 @@ export const ArticleFileSchema = z.strictObject({
     /** The article's full text, relative to content/: basis quotes are checked against it. */
     text: text.optional(),
   }),
-  parts: z.array(PartSchema).min(1),
+  parts: listed(z.array(PartSchema).min(1), { one: 'part', many: 'parts', holder: 'an outline', tooFew: 'Describe the article under parts:, one entry for each claim it makes (the authors\' guide, section 2).' }),
   /** Tables that summarise the argument, by id. */
   tables: z.record(id, TableSchema).optional(),
   /** Named lists of key messages drawn from the article (a bottom line, what to watch), by id. */
-  highlights: z.record(id, z.array(PointSchema).min(1)).optional(),
+  highlights: z.record(id, listed(z.array(PointSchema).min(1), { one: 'point', many: 'points', holder: 'a highlight list', tooFew: 'Give the list its points (text and basis), or remove it.' })).optional(),
 });
 
 export const SourceSchema = z.strictObject({
@@ -130,7 +137,7 @@ export const SourceSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const SourcesFileSchema = z.strictObject({ sources: z.array(SourceSchema).min(1) });
+export const SourcesFileSchema = z.strictObject({ sources: listed(z.array(SourceSchema).min(1), { one: 'source', many: 'sources', holder: 'the sources file', tooFew: 'List the sources the deck cites, the article first (- id: A1, kind: article, title: …).' }) });
 
 const factKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'use dotted lowercase keys, each part starting with a letter (a–z, then a–z, 0–9 or _), e.g. coalition.members or series.y2019');
 
@@ -215,7 +222,7 @@ export const GroupingsFileSchema = z.strictObject({
       z.strictObject({
         id,
         label: text,
-        match: z.array(matchRule).min(1),
+        match: listed(z.array(matchRule).min(1), { one: 'rule', many: 'rules', holder: 'a group', tooFew: 'Give the group its match rules (by group, kind or iso2), or remove it.' }),
       }),
     ),
     unidentified_label: text,
@@ -231,7 +238,7 @@ const memberSchema = z.looseObject({
   group: text,
   subregion: z.string().nullable().optional(),
   joined: z.union([z.string(), z.number()]).nullable().optional(),
-  sources: z.array(text).min(1, 'every member needs a source'),
+  sources: listed(z.array(text).min(1), { one: 'source', many: 'sources', holder: 'a member', tooFew: 'Give the member the id of a source of the dataset that names it.' }),
 });
 
 export const DatasetSchema = z.looseObject({

@@ -1,6 +1,31 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ORIGIN_TAG, didYouMean, type Diagnostic } from './diagnostic.js';
 import { locate, type ParsedYaml } from './yaml-source.js';
+
+/**
+ * How an author names a list's items and what holds them, for a list with too many or too few:
+ * "13 bullets on slide 3: a slide holds at most 8", with how to mend it. A schema gives its lists
+ * these words with `listed`; a list without them is told in general words.
+ */
+export interface ListWords {
+  /** An item, and several: "bullet", "bullets". */
+  one: string;
+  many: string;
+  /** What holds them, as the limit is said: "a slide" (holds at most 8), "a chart" (needs at least one). */
+  holder: string;
+  /** How to mend a list too long, and one too short. */
+  tooMany?: string;
+  tooFew?: string;
+}
+
+/** The words of each list schema that has them (a registry of their own: they stay out of the JSON Schemas for editors). */
+const listWords = z.registry<ListWords>();
+
+/** A list schema with the words its messages use (ListWords). */
+export function listed<T extends z.ZodType>(schema: T, words: ListWords): T {
+  listWords.add(schema, words);
+  return schema;
+}
 
 /**
  * Validates a parsed YAML file against a zod schema and turns every issue into a located
@@ -208,9 +233,11 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     if (expected.length) message = `expected ${expected.join(' or ')}, received ${got}`;
   }
   if (issue.code === 'custom' && typeof issue.params?.hint === 'string') hint = issue.params.hint; // a check that says how to fix what it refuses
+  // (a check whose message names what it is about, "row 2 has 3 cells for 2 columns": on a slide of a deck spec, by the slide's number)
+  const named = issue.code === 'custom' && issue.params?.named === true && path[0] === 'slides' && typeof path[1] === 'number';
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'array') {
     const actual = valueAt(parsed.value, path);
-    if (Array.isArray(actual)) message = `${message}; it has ${actual.length}`;
+    if (Array.isArray(actual)) return [{ ...base, ...listCount(issue, actual.length, listWordsAt(schema, path, parsed.value), path, parsed, what), path: [...path], location: locate(parsed, path) }];
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const values = (issue.values as unknown[]).map(String);
@@ -222,12 +249,29 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     {
       ...base,
       code: 'MJZ111',
-      message: `${describePath(path)} in ${what}${itemId(path, parsed.value)}: ${message}`,
+      message: named ? `On slide ${Number(path[1]) + 1}, ${message}` : `${describePath(path)} in ${what}${itemId(path, parsed.value)}: ${message}`,
       path: [...path],
       hint,
       location: locate(parsed, path),
     },
   ];
+}
+
+/**
+ * A list with more items than its place holds, or fewer than it needs: how many it has, where, and
+ * the limit, in the words of the list (ListWords), with how to mend it.
+ */
+function listCount(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, n: number, words: ListWords | undefined, path: readonly PropertyKey[], parsed: ParsedYaml, what: string): { code: 'MJZ111'; message: string; hint: string } {
+  const many = issue.code === 'too_big';
+  const limit = Number(many ? issue.maximum : issue.minimum);
+  // (a deck spec's slide by its number; elsewhere the list's path in its file)
+  const where = path[0] === 'slides' && typeof path[1] === 'number' ? ` on slide ${path[1] + 1}` : path.length > 1 ? ` at ${describePath(path)} in ${what}${itemId(path, parsed.value)}` : ` in ${what}`;
+  const one = words?.one ?? 'item';
+  const items = (k: number) => `${k === 0 ? 'No' : k} ${k === 1 ? one : (words?.many ?? 'items')}`;
+  const holder = words?.holder ?? 'the list';
+  const message = many ? `${items(n)}${where}: ${holder} holds at most ${limit}` : `${items(n)}${where}: ${holder} needs at least ${limit === 1 ? 'one' : limit}`;
+  const hint = many ? (words?.tooMany ?? `Keep at most ${limit}: remove ${n - limit}, or split the list.`) : (words?.tooFew ?? (n === 0 ? `Give it at least one ${one}, or remove the key.` : `Give it at least ${limit}.`));
+  return { code: 'MJZ111', message, hint };
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
@@ -239,25 +283,35 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** The keys the object schema at `path` accepts, found by walking the schema (and the value beside it, to follow a slide of its kind). */
-function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], value: unknown): string[] {
+/** One step through a wrapper (optional, default, a pipe's input…) to the schema it wraps; the schema itself when it wraps none. */
+function unwrapOnce(node: unknown): unknown {
+  const n = node as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  const t = n?.def?.type;
+  if (t === 'optional' || t === 'nullable' || t === 'default' || t === 'readonly' || t === 'catch' || t === 'prefault') return n!.def!.innerType;
+  if (t === 'pipe') return n!.def!.in;
+  return node;
+}
+
+function unwrap(node: unknown): unknown {
+  let n = node;
+  for (let guard = 0; guard < 20; guard++) {
+    const next = unwrapOnce(n);
+    if (next === n) break;
+    n = next;
+  }
+  return n;
+}
+
+function keysOf(node: unknown): string[] {
+  const n = unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } };
+  if (n?.def?.type === 'object') return Object.keys(n.def.shape ?? {});
+  if (n?.def?.type === 'union') return [...new Set((n.def.options ?? []).flatMap(keysOf))];
+  return [];
+}
+
+/** The schema of the value at `path`, found by walking the schema beside the value (to follow a slide of its kind); as written there, wrappers and all. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[], value: unknown): unknown {
   let current: unknown = schema;
-  const unwrap = (node: unknown): unknown => {
-    let n = node as { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } };
-    for (let guard = 0; guard < 20 && n?.def; guard++) {
-      const t = n.def.type;
-      if (t === 'optional' || t === 'nullable' || t === 'default' || t === 'readonly' || t === 'catch' || t === 'prefault') n = n.def.innerType as typeof n;
-      else if (t === 'pipe') n = n.def.in as typeof n;
-      else break;
-    }
-    return n;
-  };
-  const keysOf = (node: unknown): string[] => {
-    const n = unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } };
-    if (n?.def?.type === 'object') return Object.keys(n.def.shape ?? {});
-    if (n?.def?.type === 'union') return [...new Set((n.def.options ?? []).flatMap(keysOf))];
-    return [];
-  };
   let here: unknown = value; // the value at the same place, to tell a slide's kind
   for (const key of path) {
     const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } };
@@ -270,8 +324,26 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], value: unk
     } else if (node?.def?.type === 'object' && typeof key === 'string') current = node.def.shape?.[key];
     else if (node?.def?.type === 'array') current = node.def.element;
     else if (node?.def?.type === 'record') current = node.def.valueType;
-    else return [];
+    else return undefined;
     here = here && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[key] : undefined;
   }
-  return keysOf(current);
+  return current;
+}
+
+/** The keys the object schema at `path` accepts. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], value: unknown): string[] {
+  return keysOf(schemaAt(schema, path, value));
+}
+
+/** The words a list's schema was given (listed), through the wrappers around it. */
+function listWordsAt(schema: z.ZodType, path: readonly PropertyKey[], value: unknown): ListWords | undefined {
+  let n = schemaAt(schema, path, value);
+  for (let guard = 0; guard < 20 && n; guard++) {
+    const words = listWords.get(n as z.ZodType);
+    if (words) return words;
+    const next = unwrapOnce(n);
+    if (next === n) break;
+    n = next;
+  }
+  return undefined;
 }

@@ -176,8 +176,9 @@ describe('parseContent', () => {
     expect(d?.message).toMatch(/\(parts\[1\] is "iraq-precedent"\)/);
     const points = Array.from({ length: 9 }, (_, i) => `      - text: "نقطة ${i}"\n        basis: ["ب"]`).join('\n');
     const long = await contentWith('content/article.yaml', (t) => t.replace(/( {4}points:\n)(?: {6}- text:[^\n]*\n(?: {8}[^\n]*\n)*)+/, `$1${points}\n`));
-    const tooMany = parseContent(long).diagnostics.find((x) => /at most 8 points/.test(x.message));
-    expect(tooMany?.message).toMatch(/^parts\[0\]\.points in .* \(parts\[0\] is "announcement"\): a part has at most 8 points.*; it has 9$/);
+    const tooMany = parseContent(long).diagnostics.find((x) => /holds at most 8/.test(x.message));
+    expect(tooMany?.message).toBe('9 points at parts[0].points in the article outline (parts[0] is "announcement"): a part (the bullets of one slide) holds at most 8');
+    expect(tooMany?.hint).toBe('Split the part into two parts, or condense its points.');
   });
 
   it('refuses a source of sources.yaml that takes the id of a dataset source', async () => {

@@ -260,7 +260,8 @@ describe('keys and values', () => {
   it('a part with more points than a slide holds: MJZ111 in the outline, not in the template that shows it', async () => {
     const point = '      - text: "نقطة"\n        basis: ["الانضمام للتحالف سيعزز شرعية الحكومة على المستوى الدولي"]\n';
     const r = await run({ [ARTICLE]: replace('    points:\n', `    points:\n${point.repeat(8)}`) });
-    const d = expectError(r, 'MJZ111', { file: ARTICLE }, /a part has at most 8 points/);
+    const d = expectError(r, 'MJZ111', { file: ARTICLE }, /^\d+ points at parts\[\d+\]\.points in the article outline \(parts\[\d+\] is "[a-z-]+"\): a part \(the bullets of one slide\) holds at most 8$/);
+    expect(d.hint).toBe('Split the part into two parts, or condense its points.');
     expect(d.location?.file).toBe(ARTICLE);
     expect(r.errors.every((x) => x.location?.file === ARTICLE)).toBe(true);
   });
@@ -310,7 +311,8 @@ describe('keys and values', () => {
 
   it('a table row with a cell too few: MJZ111 at the row', async () => {
     const r = await run({ [ARTICLE]: replace('      - cells: ["الولايات المتحدة", ', '      - cells: [') });
-    expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '["يصبح') }, /has 1 cells for 2 columns/);
+    const d = expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '["يصبح') }, /has 1 cell for 2 columns$/);
+    expect(d.hint).toBe("Give the row a cell for every column, in the columns' order (1 missing).");
   });
 
   it('two parts with one id: MJZ133 at the second', async () => {

@@ -9,7 +9,7 @@ import { checkProject, describeAudiences } from '../../src/index.js';
 import { sourceItemText, type DeckSpec } from '../../src/spec/schema.js';
 import { tempProject } from '../helpers/project.js';
 import { CASES, tableSlideYaml, type TableFixture } from '../helpers/tables.js';
-import { expectError, positionOf, replace, run, summarize } from './harness.js';
+import { expectError, expectWellFormed, positionOf, replace, run, summarize } from './harness.js';
 
 const DECK = 'templates/briefing/deck.hbs';
 const PART_SLIDE = 'templates/_shared/partials/part-slide.hbs';
@@ -133,6 +133,34 @@ describe('template syntax', () => {
     const withSource = await warned({ ...CASES.longCells, rows: [...CASES.longCells.rows, ...CASES.longCells.rows.slice(0, 2)], source: 'المصدر: بيانات التحالف' });
     expect(withSource).toHaveLength(1);
     expect(withSource[0]!.hint).toMatch(/or move its source line into the notes/);
+  });
+
+  it('a list with more items than its slide holds, or none: MJZ111 saying how many, the limit and how to split them, at the template line', async () => {
+    const many = (n: number, item: (i: number) => string) => Array.from({ length: n }, (_, i) => `      - ${item(i)}\n`).join('');
+    const cases: [string, RegExp, RegExp][] = [
+      [bullets('"نقاط"', `    bullets:\n${many(13, (i) => `"نقطة {{num ${i}}}"`)}`), /^13 bullets on slide 3: a slide holds at most 8 \(slides\[2\]\.bullets\), in the spec this template produced$/, /^Split them over two slides/],
+      ['  - kind: stats\n    title: "أرقام"\n    stats:\n' + many(5, (i) => `{ value: "{{num ${i}}}", label: "ل" }`), /^5 stats on slide 3: a stats slide holds at most 4 /, /^Keep the 4 figures that matter most/],
+      [bullets('"نقاط"', '    bullets: []\n'), /^No bullets on slide 3: a slide needs at least one /, /^Give the slide at least one bullet, or remove it\./],
+      ['  - kind: table\n    title: "جدول"\n    columns: ["أ"]\n    rows:\n' + many(11, () => '["خ"]'), /^11 rows on slide 3: a table holds at most 10 /, /^Split the rows over two table slides with the same columns/],
+      ['  - kind: agenda\n    title: "محاور"\n    items:\n' + many(13, () => '"بند"'), /^13 agenda items on slide 3: an agenda slide holds at most 12 /, /^Split the items over two agenda slides/],
+    ];
+    for (const [slide, message, hint] of cases) {
+      const r = await run(withSlide(slide));
+      const [d, ...more] = r.errors;
+      expect(more, summarize(r.errors)).toEqual([]);
+      expect(d!.message).toMatch(message);
+      expect(d!.hint).toMatch(hint);
+      expect(d!.hint).not.toMatch(/expected type/);
+      expect(d!.location?.file).toBe(DECK);
+      expectWellFormed(d!);
+    }
+  });
+
+  it('a chart series without a value for each category: MJZ111 in words, with what to do', async () => {
+    const chart = '  - kind: chart\n    title: "x"\n    chart:\n      type: column\n      categories: {{json (take @root.data.growth.categories 12)}}\n      series: [{ name: "s", values: {{json (take @root.data.growth.values 3)}} }]\n      alt: "x"\n';
+    const r = await run(withSlide(chart));
+    const d = expectError(r, 'MJZ111', { file: DECK, audience: 'briefing' }, /^On slide 3, series "s" has 3 values for 12 categories: a chart needs one value per category/);
+    expect(d.hint).toMatch(/^Give the series a value for every category, in the same order \(9 missing\)/);
   });
 
   it('a key a template leaves empty (url:): the hint says it has no value, not that its place tag is a comment', async () => {

@@ -13,15 +13,16 @@ describe('deck spec rules beyond types', () => {
 
   it('refuses a row with too few or too many cells, at the row', () => {
     const { diagnostics } = parseSpec(deck('  - kind: table\n    title: "ج"\n    columns: ["أ", "ب"]\n    rows:\n      - ["1", "2", "3"]\n      - ["4"]\n'), origin);
-    expect(diagnostics.map((d) => [d.message, d.location?.start?.line])).toEqual([
-      [expect.stringContaining('row 1 has 3 cells for 2 columns'), 9],
-      [expect.stringContaining('row 2 has 1 cells for 2 columns'), 10],
+    expect(diagnostics.map((d) => [d.message, d.hint, d.location?.start?.line])).toEqual([
+      ['On slide 1, row 1 has 3 cells for 2 columns', 'Remove the 1 cell past the last column, or add a column for it under columns:.', 9],
+      ['On slide 1, row 2 has 1 cell for 2 columns', 'Give the row a cell for every column, in the columns\' order (1 missing; an empty one is "").', 10],
     ]);
   });
 
   it('refuses widths that do not match the columns', () => {
     const { diagnostics } = parseSpec(deck('  - kind: table\n    title: "ج"\n    columns: ["أ", "ب"]\n    rows: [["1", "2"]]\n    widths: [1]\n'), origin);
-    expect(diagnostics[0]?.message).toContain('1 widths for 2 columns');
+    expect(diagnostics[0]?.message).toBe('On slide 1, the table has 1 width for 2 columns');
+    expect(diagnostics[0]?.hint).toMatch(/^Give one width for each column/);
   });
 
   it('refuses a chart series without one value per category', () => {
@@ -29,7 +30,38 @@ describe('deck spec rules beyond types', () => {
       deck('  - kind: chart\n    title: "ر"\n    chart:\n      type: bar\n      alt: "x 1"\n      categories: ["أ", "ب", "ج"]\n      series:\n        - name: "س"\n          values: [1]\n'),
       origin,
     );
-    expect(diagnostics[0]?.message).toContain('series "س" has 1 values for 3 categories');
+    expect(diagnostics[0]?.message).toBe('On slide 1, series "س" has 1 value for 3 categories: a chart needs one value per category');
+    expect(diagnostics[0]?.hint).toBe('Give the series a value for every category, in the same order (2 missing); or drop the categories that have none.');
+  });
+});
+
+describe('a list longer than its slide holds, or empty', () => {
+  const items = (n: number, item = '"ن"') => `[${Array.from({ length: n }, () => item).join(', ')}]`;
+  const one = (slide: string) => {
+    const { diagnostics } = parseSpec(deck(slide), origin);
+    expect(diagnostics).toHaveLength(1);
+    return [diagnostics[0]!.message, diagnostics[0]!.hint];
+  };
+
+  it('says how many there are, on which slide, and how many it holds, in the words of the slide, with how to split them', () => {
+    expect(one(`  - kind: bullets\n    title: "ب"\n    bullets: ${items(13)}\n`)).toEqual([
+      '13 bullets on slide 1: a slide holds at most 8',
+      'Split them over two slides (two bullets slides; for a part of the outline, make it two parts, or show its first points with {{> part-points (part "…") first=4}}), or condense them.',
+    ]);
+    expect(one(`  - kind: stats\n    title: "ب"\n    stats: ${items(5, '{ value: "1", label: "ل" }')}\n`)[0]).toBe('5 stats on slide 1: a stats slide holds at most 4');
+    expect(one(`  - kind: chart\n    title: "ب"\n    bullets: ${items(6)}\n    chart: { type: bar, categories: ["أ"], series: [{ name: "س", values: [1] }], alt: "x" }\n`)[0]).toBe('6 bullets on slide 1: a chart slide, beside its chart, holds at most 5');
+    expect(one(`  - kind: table\n    title: "ب"\n    columns: ${items(7)}\n    rows: [${items(7)}]\n`)[0]).toBe('7 columns on slide 1: a table holds at most 6');
+    expect(one(`  - kind: agenda\n    title: "ب"\n    items: []\n`)).toEqual(['No agenda items on slide 1: an agenda slide needs at least one', 'List the parts the deck goes through under items:, or remove the agenda slide.']);
+    const empty = parseSpec(deck(`  - kind: chart\n    title: "ب"\n    chart: { type: bar, categories: [], series: [], alt: "x" }\n`), origin).diagnostics;
+    expect(empty.map((d) => d.message)).toEqual(['No categories on slide 1: a chart needs at least one', 'No series on slide 1: a chart needs at least one']);
+  });
+
+  it('never says "Too big" or "expected array", nor gives the hint for a wrong type', () => {
+    for (const slide of [`  - kind: bullets\n    title: "ب"\n    bullets: ${items(9)}\n`, `  - kind: table\n    title: "ب"\n    columns: ["أ"]\n    rows: ${items(11, '["خ"]')}\n`, `  - kind: sources\n    title: "ب"\n    items: []\n`]) {
+      const [message, hint] = one(slide);
+      expect(message).not.toMatch(/Too (big|small)|expected array|items;/);
+      expect(hint).not.toMatch(/expected type/);
+    }
   });
 });
 
