@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildContext, type TemplateContext } from './audience/context.js';
+import { buildContext, outlineTexts, type TemplateContext } from './audience/context.js';
 import { loadAudience, type TemplateSources } from './audience/load.js';
 import { parseContent, type Content, type ContentSources } from './content/parse.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -17,6 +17,7 @@ import { specInDigits } from './spec/digits.js';
 import { parseSpec, type SpecProblem } from './spec/parse.js';
 import { SOURCES_MIN_SIZE, sourcesOverflowAtSmallest } from './pptx/slides/sources.js';
 import { TABLE_MIN_SIZE, tableOverflowsAtSmallest } from './pptx/slides/table.js';
+import { overflowProblems, type OutlinePlace } from './pptx/overflow.js';
 import type { DeckSpec } from './spec/schema.js';
 import type { FactUse } from './facts/markers.js';
 import { makeManifest, type Manifest } from './manifest/manifest.js';
@@ -190,8 +191,16 @@ export async function compileAudience(prepared: PreparedContent, given: Template
       }
       return [];
     });
+  // (a text too long for its box even at the least size it is set in: at the outline's line that wrote it, when a slide shows it as written)
+  const { content } = prepared;
+  let places: ReturnType<typeof outlineTexts> | undefined;
+  const outline: OutlinePlace = (text) => {
+    const at = (places ??= outlineTexts(context)).get(text);
+    return at && { location: content.locate(at.file, at.path), source: content.sourceOf(at.file) };
+  };
   const audience = loaded.audience;
-  const parse = (text: string, origins: typeof expansion.origins) => parseSpec(text, { template: audience.deck.path, audience: name, origins }, tooLong);
+  const tooBig = (deck: DeckSpec): SpecProblem[] => [...tooLong(deck), ...overflowProblems(deck, theme, audience.logo, outline)].sort((a, b) => Number(a.path[1]) - Number(b.path[1])); // (by slide)
+  const parse = (text: string, origins: typeof expansion.origins) => parseSpec(text, { template: audience.deck.path, audience: name, origins }, tooBig);
   let parsed = parse(expansion.text, expansion.origins);
   // The sources slides list the sources of the facts this deck shows, not of every fact of the
   // project: known once the templates have run. When that leaves some out, the templates run

@@ -5,7 +5,7 @@ import type { DataFigures } from '../facts/data.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { formatDate, formatNumber, formatYear, toDigits, type Digits } from '../format/arabic.js';
 import { idCompare } from '../format/natural.js';
-import { markFact } from '../facts/markers.js';
+import { markFact, withoutMarkers } from '../facts/markers.js';
 import { citedSources } from '../facts/unused.js';
 import type { Theme } from './theme.js';
 
@@ -199,4 +199,29 @@ export function buildContext(
     sources,
     datasetSources,
   };
+}
+
+/**
+ * Where the outline (or the facts) wrote each text the context gives templates as it is (its
+ * references filled in): a part's heading, short title and points, a highlight, a table's title,
+ * the article's title and subtitle, a fact's label. By the text as a slide shows it, for a later
+ * stage's warning about a text a slide shows as written (the first place, when two write the same).
+ */
+export function outlineTexts(context: TemplateContext): Map<string, { file: 'article' | 'facts'; path: (string | number)[] }> {
+  const places = new Map<string, { file: 'article' | 'facts'; path: (string | number)[] }>();
+  const add = (text: string | undefined, file: 'article' | 'facts', path: (string | number)[]) => {
+    const key = text === undefined ? '' : withoutMarkers(text).trim();
+    if (key && !places.has(key)) places.set(key, { file, path });
+  };
+  add(context.article.title, 'article', ['article', 'title']);
+  add(context.article.subtitle, 'article', ['article', 'subtitle']);
+  context.parts.forEach((part, i) => {
+    add(part.heading, 'article', ['parts', i, 'heading']);
+    add(part.short, 'article', ['parts', i, 'short']);
+    part.points.forEach((point, j) => add(point, 'article', ['parts', i, 'points', j, 'text']));
+  });
+  for (const [id, points] of Object.entries(context.highlights)) points.forEach((point, j) => add(point, 'article', ['highlights', id, j, 'text']));
+  for (const [id, table] of Object.entries(context.tables)) add(table.title, 'article', ['tables', id, 'title']);
+  for (const [key, fact] of Object.entries(context.facts)) add(fact.label, 'facts', ['facts', key, 'label']);
+  return places;
 }

@@ -59,6 +59,7 @@ export const CODES = {
   MJZ171: { title: 'List too long for its slide', hint: 'Split the list over slides, e.g. {{#each (chunk sources 10)}} around the slide, as the shipped sources partials do.' },
   MJZ172: { title: 'Table too tall for its slide', hint: 'Give the table fewer rows (split them over two table slides with the same columns) or shorter cells.' },
   MJZ173: { title: 'Quote mark with no opening one', hint: 'Add the opening quote where the text begins: title: "…".' },
+  MJZ174: { title: 'Text too long for its box', hint: 'Shorten the text, or split it over two slides: a title in one line, a point in under about 110 characters.' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ191: { title: 'Cannot start a project there', hint: 'Give mujaz init the name of a new folder, in a place you can write to.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },

@@ -25,6 +25,11 @@ export function markValue(key: string, value: number): string {
   return `${OPEN_VALUE}${key}${CLOSE}${JSON.stringify(value)}`;
 }
 
+/** A text without the markers of the facts it prints: as a slide shows it. */
+export function withoutMarkers(text: string): string {
+  return text.includes(OPEN) || text.includes(OPEN_VALUE) ? text.replace(MARKER, '') : text;
+}
+
 /** One use of a fact: the slide (0-based) and the element path inside it, e.g. bullets[1]. */
 export interface FactUse {
   key: string;

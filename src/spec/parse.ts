@@ -1,4 +1,4 @@
-import { collapseRepeats, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { collapseRepeats, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { toTemplate, type Origin } from '../expand/origins.js';
 import { locate, parseYaml, withValue } from '../diagnostics/yaml-source.js';
@@ -13,6 +13,8 @@ export interface SpecProblem {
   message: string;
   hint?: string;
   path: (string | number)[];
+  /** Where it was written, when that is not the template line that produced the spec there (a text of the outline the spec shows as written). */
+  at?: { location: Location; source?: string };
 }
 
 /**
@@ -36,6 +38,9 @@ export function parseSpec(
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
   // (each with its hint: the template stage adds to it where to see the spec)
   // (the path only places it: its message names the slide, in words)
-  const later = checked.value ? check(checked.value).map(({ path, ...p }): Diagnostic => ({ ...p, source: text, location: locate(parsed, path) })) : [];
-  return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics, ...later].map(tag)) };
+  // (one located elsewhere, in the outline, is only told its audience)
+  const later = checked.value
+    ? check(checked.value).map(({ path, at, ...p }): Diagnostic => (at ? { ...p, ...at, audience: origin.audience } : tag({ ...p, source: text, location: locate(parsed, path) })))
+    : [];
+  return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics.map(tag), ...later]) };
 }

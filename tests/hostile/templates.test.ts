@@ -135,6 +135,48 @@ describe('template syntax', () => {
     expect(withSource[0]!.hint).toMatch(/or move its source line into the notes/);
   });
 
+  it('a text too long for its box even at the smallest size: warning MJZ174 at the template line, naming the text, the slide and the size, with how to shorten it', async () => {
+    const title = 'عنوان طويل جداً عن انضمام سوريا للتحالف الدولي لمكافحة الإرهاب وما يعنيه '.repeat(8).slice(0, 540).trim();
+    const point = `الحكومة السورية تعتزم الانضمام${' وهذا نص إضافي طويل لشرح الخلفية السياسية والأمنية'.repeat(80)}`;
+    const r = await run(withSlide(`${bullets(`"${title}"`, '    bullets: ["نقطة قصيرة"]\n')}${bullets('"عنوان"', `    bullets:\n      - "قصيرة"\n      - "${point}"\n`)}`));
+    expect(r.errors).toEqual([]);
+    const [t, b, ...more] = r.result.diagnostics.filter((d) => d.code === 'MJZ174');
+    expect(more).toEqual([]);
+    const text = r.texts.get(DECK)!;
+    expect([t!.severity, t!.audience, t!.location?.file, t!.location?.start]).toEqual(['warning', 'briefing', DECK, positionOf(text, `"${title.slice(0, 20)}`)]);
+    expect(t!.message).toMatch(/^The title of slide 3 \("عنوان طويل جداً .*…"\) does not fit its box even at 16 pt, the smallest it is set in: 4 lines, about 1\.2 times the height of the box, so it would run out above and below it, in the spec this template produced$/);
+    expect(t!.hint).toMatch(/^Shorten the title: a title reads best on one line, in under about 45 characters \(this one has 540\)/);
+    // at the long bullet, not the list
+    expect([b!.location?.file, b!.location?.start?.line]).toEqual([DECK, positionOf(text, `      - "${point.slice(0, 20)}`).line]);
+    expect(b!.message).toMatch(/^The bullets of slide 4 \("عنوان"\) do not fit their box even at 14 pt, the smallest they are set in: \d+ lines, about 1\.\d times the height of the box, so their last lines would run out below it/);
+    expect(b!.hint).toMatch(/^Split the bullets over two slides, or shorten them: a point reads best in under about 110 characters \(the longest here has 4,030 characters\)/);
+    for (const d of [t!, b!]) expectWellFormed(d);
+  });
+
+  it('a subtitle of five million characters builds with warning MJZ174, not in silence', async () => {
+    const r = await run({ [DECK]: replace('{{> title-slide}}\n', `  - kind: title\n    title: "عنوان"\n    subtitle: "${'نص إضافي '.repeat(555_556).slice(0, 5_000_000).trim()}"\n`) });
+    expect(r.errors).toEqual([]);
+    const [d, ...more] = r.result.diagnostics.filter((x) => x.code === 'MJZ174');
+    expect(more).toEqual([]);
+    expect(d!.message).toMatch(/^The subtitle of slide 1 \("عنوان"\) does not fit its box at 34 pt, the size the theme gives it: [\d,]+ lines, about [\d,]+ times the height of the box/);
+    expect(d!.hint).toMatch(/^Shorten the subtitle to a line \(this one has 5,000,000 characters\)/);
+  }, 30_000);
+
+  it('a part’s point too long for its slide: MJZ174 at the point in the outline, where it is written, for each slide that shows it', async () => {
+    const ARTICLE = 'content/article.yaml';
+    const first = '      - text: "يُتوقع أن تحصل سوريا على فوائد كثيرة قياساً على العراق، الذي يعمل التحالف فيه بدعوة رسمية من الحكومة';
+    const r = await run({ [ARTICLE]: replace(first, `${first}${' وهذا نص إضافي طويل لشرح الخلفية السياسية والأمنية'.repeat(80)}`) });
+    const found = r.result.diagnostics.filter((d) => d.code === 'MJZ174');
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    const at = positionOf(r.texts.get(ARTICLE)!, first, '      - text: '.length);
+    for (const d of found) {
+      expect([d.location?.file, d.location?.start]).toEqual([ARTICLE, at]);
+      expect(d.audience).toBe('briefing');
+      expect(d.message).toMatch(/^The bullets of slide \d+ \(".*"\) do not fit their box even at 14 pt/);
+      expectWellFormed(d);
+    }
+  });
+
   it('a list with more items than its slide holds, or none: MJZ111 saying how many, the limit and how to split them, at the template line', async () => {
     const many = (n: number, item: (i: number) => string) => Array.from({ length: n }, (_, i) => `      - ${item(i)}\n`).join('');
     const cases: [string, RegExp, RegExp][] = [

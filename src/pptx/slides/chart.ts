@@ -1,8 +1,8 @@
 import type { ChartName, ChartOptions, PptxSlide } from '../types.js';
 import type { Chart, Slide } from '../../spec/schema.js';
-import { BODY } from '../layout.js';
+import { BODY, type PlacedText } from '../layout.js';
 import { rtlChartAxes } from '../rtl.js';
-import { addBullets, addNote, addTitle, bodyBox, type RenderContext } from './common.js';
+import { addBullets, addNote, addTitle, bodyBox, bulletsText, noteText, titleText, type Box, type RenderContext } from './common.js';
 
 type ChartSlide = Extract<Slide, { kind: 'chart' }>;
 
@@ -103,21 +103,39 @@ export function chartOptions(chart: Chart, ctx: RenderContext): Record<string, u
   return options;
 }
 
+/** The width, in inches, of the commentary beside a chart (on the right, where reading starts). */
+const COMMENTARY_W = 4.2;
+
+/** Where a chart slide puts its chart and, when it has them, the bullets beside it. */
+function chartLayout(spec: ChartSlide): { chart: Box; bullets?: Box } {
+  const box = bodyBox(Boolean(spec.chart.note || spec.source));
+  if (!spec.bullets?.length) return { chart: box };
+  return { chart: { ...box, w: box.w - COMMENTARY_W - 0.3 }, bullets: { x: BODY.x + BODY.w - COMMENTARY_W, y: box.y, w: COMMENTARY_W, h: box.h } };
+}
+
+/** The line under a chart: its note and the slide's source. */
+const noteOf = (spec: ChartSlide) => [spec.chart.note, spec.source].filter(Boolean).join(' — ');
+
 export function renderChart(slide: PptxSlide, spec: ChartSlide, ctx: RenderContext): void {
   const { theme } = ctx;
   addTitle(slide, spec.title, ctx);
-  const hasNote = Boolean(spec.chart.note || spec.source);
-  const box = bodyBox(hasNote);
-  let chartBox = box;
-  if (spec.bullets?.length) {
-    // Commentary on the right (where reading starts), the chart on the left.
-    const textW = 4.2;
-    addBullets(slide, spec.bullets, { x: BODY.x + BODY.w - textW, y: box.y, w: textW, h: box.h }, theme, theme.sizes.body - 2);
-    chartBox = { ...box, w: box.w - textW - 0.3 };
-  }
+  const layout = chartLayout(spec);
+  // Commentary on the right (where reading starts), the chart on the left.
+  if (spec.bullets?.length && layout.bullets) addBullets(slide, spec.bullets, layout.bullets, theme, theme.sizes.body - 2);
   const data = spec.chart.series.map((s) => ({ name: s.name, labels: [...spec.chart.categories], values: [...s.values] }));
   const type = TYPES[spec.chart.type] as ChartName;
-  slide.addChart(type, data, { ...chartBox, ...chartOptions(spec.chart, ctx) } as ChartOptions);
-  const note = [spec.chart.note, spec.source].filter(Boolean).join(' — ');
+  slide.addChart(type, data, { ...layout.chart, ...chartOptions(spec.chart, ctx) } as ChartOptions);
+  const note = noteOf(spec);
   if (note) addNote(slide, note, theme);
+}
+
+/** The texts of a chart slide as renderChart places them: its title, the bullets beside the chart, the line under it (for MJZ174; the chart's own text is the viewer's to lay out). */
+export function chartTexts(spec: ChartSlide, ctx: Pick<RenderContext, 'theme' | 'logo'>): PlacedText[] {
+  const { theme } = ctx;
+  const layout = chartLayout(spec);
+  const texts = [titleText(spec.title, ctx)];
+  if (spec.bullets?.length && layout.bullets) texts.push(bulletsText(spec.bullets, layout.bullets, theme, ['bullets'], theme.sizes.body - 2));
+  const note = noteOf(spec);
+  if (note) texts.push(noteText(note, theme, spec.chart.note ? ['chart', 'note'] : ['source'], spec.chart.note && spec.source ? "chart's note and source line" : spec.chart.note ? "chart's note" : 'source line'));
+  return texts;
 }
