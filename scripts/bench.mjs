@@ -5,10 +5,11 @@
 //   script that draws the same slides (no templates, no validation, no post-processing), each as
 //   a cold process (as a user runs them) and in one warm process (the stages' own cost).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syntheticProject } from './synthetic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/bin/mujaz.js');
@@ -113,30 +114,6 @@ for (const audience of audiences) {
 }
 
 // 3. Scaling: synthetic outlines built by the pipeline, and the same slides by bare pptxgenjs.
-function syntheticProject(n) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `mujaz-bench-${n}-`));
-  cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
-  const parts = Array.from({ length: n }, (_, i) => `  - id: "part-${i + 1}"
-    heading: "المحور ${i + 1}: انضمام سوريا إلى التحالف الدولي"
-    short: "المحور ${i + 1}"
-    points:
-      - text: "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب (FFIS)"
-        basis: ["تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب"]
-      - text: "يضم التحالف اليوم [[coalition.members]] عضواً من بينها دول أوروبية وعربية"
-        basis: ["ويضمّ في عضويته اليوم 89 عضواً"]
-      - text: "ستكون سوريا العضو رقم [[syria.member_number]] في التحالف"
-        basis: ["وبذلك ستكون سوريا العضو رقم 90 في التحالف"]
-    notes: "ملاحظات المتحدث لهذا المحور."`);
-  writeFileSync(path.join(dir, 'content/article.yaml'), `article:\n  title: "عنوان"\n  subtitle: "ماذا يعني؟"\n  date: "2025-11-03"\n  source: "A1"\n  text: "article.txt"\nparts:\n${parts.join('\n')}\n`);
-  mkdirSync(path.join(dir, 'templates/bench'), { recursive: true });
-  cpSync(path.join(ROOT, 'templates/briefing/theme.yaml'), path.join(dir, 'templates/bench/theme.yaml'));
-  writeFileSync(
-    path.join(dir, 'templates/bench/deck.hbs'),
-    `deck:\n  title: "{{article.title}}"\n  date: "{{article.dateIso}}"\n  footer: "المصدر: {{source article.source}}"\nslides:\n{{#each parts}}\n  - kind: bullets\n    section: "{{short}}"\n    title: "{{heading}}"\n    bullets:\n{{#each points}}\n      - "{{this}}"\n{{/each}}\n    notes: "{{notes}}"\n{{/each}}\n`,
-  );
-  return dir;
-}
-
 const bare = path.join(ROOT, 'scripts/bench-bare.mjs');
 const { drawBare } = await import(bare);
 const sizes = QUICK ? [10, 100] : [10, 100, 1000];

@@ -1,8 +1,9 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
+import { syntheticProject as writeSynthetic } from '../../scripts/synthetic.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -56,30 +57,9 @@ export async function showInNotes(root: string, keys: readonly string[]): Promis
 }
 
 /**
- * A project whose outline has `n` parts, each a slide of the audience "bench" (as
- * scripts/bench.mjs makes them): a large deck, slow to build and to write.
+ * A project whose outline has `n` parts, each a slide of the audience "bench" (the benchmark's,
+ * scripts/synthetic.mjs): a large deck, slow to build and to write.
  */
 export async function syntheticProject(n: number): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `mujaz-synthetic-${n}-`));
-  await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
-  const parts = Array.from(
-    { length: n },
-    (_, i) => `  - id: "part-${i + 1}"
-    heading: "المحور ${i + 1}: انضمام سوريا إلى التحالف الدولي"
-    short: "المحور ${i + 1}"
-    points:
-      - text: "تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب (FFIS)"
-        basis: ["تعتزم الحكومة السورية الانضمام إلى التحالف الدولي لمكافحة الإرهاب"]
-      - text: "يضم التحالف اليوم [[coalition.members]] عضواً من بينها دول أوروبية وعربية"
-        basis: ["ويضمّ في عضويته اليوم 89 عضواً"]
-    notes: "ملاحظات المتحدث لهذا المحور."`,
-  );
-  await writeFile(path.join(dir, 'content/article.yaml'), `article:\n  title: "عنوان"\n  subtitle: "ماذا يعني؟"\n  date: "2025-11-03"\n  source: "A1"\n  text: "article.txt"\nparts:\n${parts.join('\n')}\n`);
-  await mkdir(path.join(dir, 'templates/bench'), { recursive: true });
-  await cp(path.join(REPO, 'templates/briefing/theme.yaml'), path.join(dir, 'templates/bench/theme.yaml'));
-  await writeFile(
-    path.join(dir, 'templates/bench/deck.hbs'),
-    `deck:\n  title: "{{article.title}}"\n  date: "{{article.dateIso}}"\n  footer: "المصدر: {{source article.source}}"\nslides:\n{{#each parts}}\n  - kind: bullets\n    section: "{{short}}"\n    title: "{{heading}}"\n    bullets:\n{{#each points}}\n      - "{{this}}"\n{{/each}}\n    notes: "{{notes}}"\n{{/each}}\n`,
-  );
-  return dir;
+  return writeSynthetic(n);
 }
