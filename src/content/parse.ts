@@ -427,12 +427,21 @@ export function parseContent(files: ContentSources): ParseResult {
   const quotedFacts = Object.entries(facts.facts).flatMap(([key, fact]) =>
     fact.stated?.quote !== undefined && typeof fact.stated.value === 'number' ? [{ key, figure: String(fact.stated.value), quote: normalise(fact.stated.quote) }] : [],
   );
+  /** MJZ137: a fact's figure typed where [[key]] would follow the fact. */
+  const typedFact = (figure: string, key: string, what: string, location: () => Location): Diagnostic =>
+    withSource('article', {
+      code: 'MJZ137',
+      severity: 'warning',
+      message: `The figure ${figure} is typed: it is ${what}, and would not follow it when it changes`,
+      hint: `Write [[${key}]] in its place.`,
+      location: location(),
+    });
   /**
    * A figure typed into the outline (not a [[fact]]) must be one the sentences it rests on state:
    * otherwise nothing on record says where it comes from. A point's, a row's or a highlight's
-   * basis is its own; a part's notes rest on its points' basis (its heading and short label,
-   * which often number it, are checked for a fact's figure only); a table's title and columns on
-   * its rows'; the article's title and subtitle on none. Digits
+   * basis is its own; a part's notes rest on its points' basis; a table's title and columns on
+   * its rows'; a part's heading and short label and the article's title and subtitle, which
+   * number parts and questions as often as not, are checked for a fact's figure only. Digits
    * that belong to a Latin token (G20, F-16, COVID-19) are names, not figures. A figure its basis
    * states as a fact's quote does is that fact's: written [[key]], it follows the fact (MJZ137).
    */
@@ -447,22 +456,20 @@ export function parseContent(files: ContentSources): ParseResult {
       const location = () => locateRef(parsed.article, path, figure, text.slice(0, m.index).split(figure).length - 1) ?? where('article', path);
       // as written, in Western digits and without thousands separators: 05 is what the basis must say, not 5
       const western = westernFigures(figure);
-      if (place?.number !== undefined && western === String(place.number)) continue; // (the part's own number, «المحور 89»)
-      if (saysFigure(said, western)) {
-        const fact = quotedFacts.find((f) => f.figure === western.replace(/,/g, '') && basis.some((sentence) => normalise(sentence).includes(f.quote)));
-        if (!fact) continue;
-        diagnostics.push(
-          withSource('article', {
-            code: 'MJZ137',
-            severity: 'warning',
-            message: `The figure ${figure} is typed: it is the fact ${fact.key}, whose stated quote this text rests on, and would not follow it when it changes`,
-            hint: `Write [[${fact.key}]] in its place.`,
-            location: location(),
-          }),
-        );
+      // A title, heading or short label (factsOnly: they number parts, «المحور 2», or questions,
+      // «5 أسئلة») is checked for a fact's figure only: one a fact states, whatever it rests on
+      // (but the part's own number, «المحور 89» of part 89).
+      if (place?.factsOnly) {
+        if (western === String(place.number)) continue;
+        const fact = quotedFacts.find((f) => f.figure === western.replace(/,/g, ''));
+        if (fact) diagnostics.push(typedFact(figure, fact.key, `the figure of the fact ${fact.key}`, location));
         continue;
       }
-      if (place?.factsOnly) continue;
+      if (saysFigure(said, western)) {
+        const fact = quotedFacts.find((f) => f.figure === western.replace(/,/g, '') && basis.some((sentence) => normalise(sentence).includes(f.quote)));
+        if (fact) diagnostics.push(typedFact(figure, fact.key, `the fact ${fact.key}, whose stated quote this text rests on`, location));
+        continue;
+      }
       diagnostics.push(
         withSource('article', {
           code: 'MJZ135',
@@ -496,8 +503,8 @@ export function parseContent(files: ContentSources): ParseResult {
     });
     checkFigures(part.notes, partBasis, ['parts', p, 'notes'], ofPart('notes'));
   });
-  checkFigures(article.article.title, [], ['article', 'title'], { in: "the article's title" });
-  if (article.article.subtitle !== undefined) checkFigures(article.article.subtitle, [], ['article', 'subtitle'], { in: "the article's subtitle" });
+  checkFigures(article.article.title, [], ['article', 'title'], { in: "the article's title", factsOnly: true });
+  if (article.article.subtitle !== undefined) checkFigures(article.article.subtitle, [], ['article', 'subtitle'], { in: "the article's subtitle", factsOnly: true });
 
   for (const [tableId, table] of Object.entries(article.tables ?? {})) {
     table.rows.forEach((row, r) => {

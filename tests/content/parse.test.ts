@@ -220,16 +220,24 @@ describe('parseContent', () => {
       ),
     );
     const found = codes(elsewhere);
-    expect(found.map(([code, , figure]) => `${code} ${figure}`)).toEqual(['MJZ137 89', 'MJZ135 77', 'MJZ135 2025', 'MJZ135 12']);
-    // a heading or short label that numbers its part is no figure to trace
-    const numbered = await contentWith('content/article.yaml', (t) => replaceOnce(replaceOnce(t, 'heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', 'heading: "المحور 1: سوريا تعتزم الانضمام"'), 'short: "الإعلان والتحالف"', 'short: "المحور 1"'));
-    expect(codes(numbered)).toEqual([]);
+    // (the article's title, like a heading, is checked for a fact's figure only: 2025 is none)
+    expect(found.map(([code, , figure]) => `${code} ${figure}`)).toEqual(['MJZ137 89', 'MJZ135 77', 'MJZ135 12']);
     const messages = parseContent(elsewhere).diagnostics.filter((x) => x.code === 'MJZ135').map((d) => d.message);
     expect(messages).toEqual([
       "The figure 77 is typed into a part's notes, and no sentence its points rest on states it",
-      "The figure 2025 is typed into the article's title, where no sentence of the article backs it",
       "The figure 12 is typed into a table's title, and no sentence its rows rest on states it",
     ]);
+    // a heading or short label that numbers its part, or a title that counts questions, is no figure to trace
+    const numbered = await contentWith('content/article.yaml', (t) =>
+      replaceOnce(replaceOnce(replaceOnce(t, 'heading: "سوريا تعتزم الانضمام إلى التحالف الدولي"', 'heading: "المحور 1: سوريا تعتزم الانضمام"'), 'short: "الإعلان والتحالف"', 'short: "المحور 1"'), 'title: "انضمام سوريا للتحالف الدولي لمكافحة الإرهاب"', 'title: "5 أسئلة عن انضمام سوريا"'),
+    );
+    expect(codes(numbered)).toEqual([]);
+    // a fact's figure in any part's heading (not only where its quote is the part's basis); in notes, a figure equal to the part's place is a figure still
+    const other = await contentWith('content/article.yaml', (t) =>
+      replaceOnce(replaceOnce(t, 'heading: "الشرعية الدولية ورفع العقوبات"', 'heading: "الشرعية الدولية في تحالف من 89 عضواً"'), 'notes: "تعتزم الحكومة السورية', 'notes: "المحور 1 من المقال. تعتزم الحكومة السورية'),
+    );
+    expect(codes(other).map(([code, , figure]) => `${code} ${figure}`)).toEqual(['MJZ135 1', 'MJZ137 89']);
+    expect(parseContent(other).diagnostics.find((d) => d.code === 'MJZ137')!.message).toBe('The figure 89 is typed: it is the figure of the fact coalition.members, and would not follow it when it changes');
   });
 
   it('compares a typed figure as written: leading zeros, ranges, separators and other digits', async () => {
