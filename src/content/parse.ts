@@ -445,7 +445,7 @@ export function parseContent(files: ContentSources): ParseResult {
    * that belong to a Latin token (G20, F-16, COVID-19) are names, not figures. A figure its basis
    * states as a fact's quote does is that fact's: written [[key]], it follows the fact (MJZ137).
    */
-  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn?: string; factsOnly?: boolean; number?: number }) => {
+  const checkFigures = (text: string, basis: readonly string[], path: PropertyKey[], place?: { in: string; restsOn: string; factsOnly?: boolean; number?: number }) => {
     if (!ANY_DIGIT.test(text)) return; // (no figure in it: most texts)
     const said = westernFigures(basis.join('\n'));
     const masked = text.replace(FACT_REF, (ref) => ' '.repeat(ref.length));
@@ -475,10 +475,10 @@ export function parseContent(files: ContentSources): ParseResult {
           code: 'MJZ135',
           severity: 'warning',
           message: place
-            ? `The figure ${figure} is typed into ${place.in}, ${place.restsOn ? `and no sentence ${place.restsOn} rest on states it` : 'where no sentence of the article backs it'}`
+            ? `The figure ${figure} is typed into ${place.in}, and no sentence ${place.restsOn} rest on states it`
             : `The figure ${figure} is in the text, but not in the sentences it rests on (its basis)`,
           hint: place
-            ? `A figure on a slide must be traceable, and follow when its fact changes: make it a fact with its source and write [[key]] here${place.restsOn ? `, or add the sentence of the article that states it to the basis of ${place.restsOn}` : ''}.`
+            ? `A figure on a slide must be traceable, and follow when its fact changes: make it a fact with its source and write [[key]] here, or add the sentence of the article that states it to the basis of ${place.restsOn}.`
             : 'A figure on a slide must be traceable: make it a fact with its source and write [[key]] here, or add the sentence of the article that states it to the basis.',
           location: location(),
         }),
@@ -503,8 +503,8 @@ export function parseContent(files: ContentSources): ParseResult {
     });
     checkFigures(part.notes, partBasis, ['parts', p, 'notes'], ofPart('notes'));
   });
-  checkFigures(article.article.title, [], ['article', 'title'], { in: "the article's title", factsOnly: true });
-  if (article.article.subtitle !== undefined) checkFigures(article.article.subtitle, [], ['article', 'subtitle'], { in: "the article's subtitle", factsOnly: true });
+  checkFigures(article.article.title, [], ['article', 'title'], { in: "the article's title", restsOn: 'nothing', factsOnly: true });
+  if (article.article.subtitle !== undefined) checkFigures(article.article.subtitle, [], ['article', 'subtitle'], { in: "the article's subtitle", restsOn: 'nothing', factsOnly: true });
 
   for (const [tableId, table] of Object.entries(article.tables ?? {})) {
     table.rows.forEach((row, r) => {
