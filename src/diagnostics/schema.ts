@@ -219,7 +219,9 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       hint = `YAML reads "${text}" as a comment, since it starts with # after a space: ${colour ? `write the colour without # and in double quotes, "${colour.toUpperCase()}"` : `put the value in double quotes, "${text}"`}.`;
     } else if (actual === null) {
       // `after_article:` with nothing under it: YAML reads an empty value as null.
-      hint = `The key has no value (YAML reads nothing after the colon as null): ${issue.code === 'invalid_type' && issue.expected === 'array' ? 'write [] for an empty list' : 'give it a value'}, or delete the line.`;
+      const list = issue.code === 'invalid_type' && issue.expected === 'array';
+      message = `has no value (${list ? 'a list' : 'a value'} was expected)`;
+      hint = `YAML reads nothing after the colon as null: ${list ? 'write [] for an empty list' : 'give it a value'}, or delete the line.`;
     } else if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
       // `primary: 173240` is a number to YAML, and `003366` loses its zeros.
       hint = `YAML reads this unquoted value as a ${typeof actual}: put it in double quotes, exactly as you mean it (e.g. "003366").`;
@@ -230,7 +232,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     const expected = [...new Set(issue.errors.flat().flatMap((e) => (e.code === 'invalid_type' ? [String(e.expected)] : [])))];
     const actual = valueAt(parsed.value, path);
     const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : typeof actual;
-    if (expected.length) message = `expected ${expected.join(' or ')}, received ${got}`;
+    if (expected.length) message = actual === null ? `has no value (a ${expected.join(' or ')} was expected)` : `expected ${expected.join(' or ')}, received ${got}`;
   }
   if (issue.code === 'custom' && typeof issue.params?.hint === 'string') hint = issue.params.hint; // a check that says how to fix what it refuses
   // (a check whose message names what it is about, "row 2 has 3 cells for 2 columns": on a slide of a deck spec, by the slide's number)

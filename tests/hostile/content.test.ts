@@ -214,15 +214,15 @@ describe('keys and values', () => {
     expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '{ n: 28 }') }, /expected number or string, received a mapping/);
   });
 
-  it('a value left empty: MJZ111 saying it is null', async () => {
+  it('a value left empty: MJZ111 saying it has none', async () => {
     const r = await run({ [FACTS]: replace('      value: 28', '      value:') });
-    const d = expectError(r, 'MJZ111', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      value:\n').line }, /received null/);
-    expect(d.hint).toMatch(/YAML reads nothing after the colon as null\): give it a value, or delete the line/);
+    const d = expectError(r, 'MJZ111', { file: FACTS, line: positionOf(r.texts.get(FACTS)!, '      value:\n').line }, /has no value \(a number or string was expected\)$/);
+    expect(d.hint).toMatch(/^YAML reads nothing after the colon as null: give it a value, or delete the line/);
   });
 
   it('a list left empty (after_article: with nothing under it): the hint says to write [] or delete the line', async () => {
     const r = await run({ [DATASET]: (t) => t.slice(0, t.indexOf('after_article:\n')) + 'after_article:\n' + t.slice(t.indexOf('\ncounts_by_year:') + 1) });
-    const d = expectError(r, 'MJZ111', { file: DATASET, line: positionOf(r.texts.get(DATASET)!, 'after_article:').line }, /expected array, received null/);
+    const d = expectError(r, 'MJZ111', { file: DATASET, line: positionOf(r.texts.get(DATASET)!, 'after_article:').line }, /after_article in the coalition dataset: has no value \(a list was expected\)$/);
     expect(d.hint).toMatch(/write \[\] for an empty list, or delete the line/);
   });
 

@@ -207,8 +207,9 @@ describe('template syntax', () => {
 
   it('a key a template leaves empty (url:): the hint says it has no value, not that its place tag is a comment', async () => {
     const r = await run(withSlide('  - kind: sources\n    title: "المصادر"\n    items:\n      - text: "W3: هيئة قناة السويس"\n        url:\n'));
-    const d = expectError(r, 'MJZ111', { file: DECK, line: positionOf(r.texts.get(DECK)!, '        url:').line }, /items\[0\]\.url .*received null/);
-    expect(d.hint).toMatch(/^The key has no value \(YAML reads nothing after the colon as null\)/);
+    const d = expectError(r, 'MJZ111', { file: DECK, line: positionOf(r.texts.get(DECK)!, '        url:').line }, /items\[0\]\.url .*has no value/);
+    expect(d.message).toMatch(/has no value \(a value was expected\)/);
+    expect(d.hint).toMatch(/^YAML reads nothing after the colon as null/);
     expect(d.hint).not.toMatch(/#@/);
   });
 
