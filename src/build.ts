@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { buildContext, outlineTexts, type TemplateContext } from './audience/context.js';
+import { buildContext, deckSources, outlineTexts, type TemplateContext } from './audience/context.js';
+import type { Source } from './content/schema.js';
 import { loadAudience, type TemplateSources } from './audience/load.js';
 import { parseContent, type Content, type ContentSources } from './content/parse.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -207,10 +208,10 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   // again with the shorter list (the shipped decks show every fact whose source is not the article's).
   if (parsed.spec) {
     const shown = new Set(parsed.uses.map((u) => u.key));
-    const narrowed = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named, shown);
-    const ids = (c: TemplateContext) => [...c.sources, ...c.datasetSources].map((x) => x.id).join(' ');
-    if (ids(narrowed) !== ids(context)) {
+    const ids = (c: { sources: Source[]; datasetSources: Source[] }) => [...c.sources, ...c.datasetSources].map((x) => x.id).join(' ');
+    if (ids(deckSources(prepared.content, prepared.facts, prepared.data, named, shown)) !== ids(context)) {
       const start = performance.now();
+      const narrowed = buildContext(name, theme, prepared.content, prepared.facts, prepared.data, named, shown);
       const again = expandTemplates(audience, narrowed);
       const reparsed = again.text === undefined ? undefined : parse(again.text, again.origins);
       if (reparsed?.spec) [context, expansion, parsed] = [narrowed, again, reparsed];

@@ -89,6 +89,31 @@ export function formatFact(fact: ResolvedFact, digits: Digits): string {
   }
 }
 
+/**
+ * The sources a deck lists: the project's (content/sources.yaml) it rests on, the article first,
+ * and the dataset's own, by number (S2 before S10). It rests on the article, each source a fact
+ * states (only the facts it shows, once known), the dataset's entry and its figures' sources, and
+ * the sources its templates name.
+ */
+export function deckSources(
+  content: Content,
+  facts: Record<string, ResolvedFact>,
+  data: DataFigures | undefined,
+  namedSources: ReadonlySet<string>,
+  shownFacts?: ReadonlySet<string>,
+): { sources: Source[]; datasetSources: Source[] } {
+  const usedSources = citedSources(content, shownFacts); // the article, each source a (shown) fact states, the dataset's entry
+  for (const f of Object.values(facts)) if (!shownFacts || shownFacts.has(f.key)) f.sources.forEach((s) => usedSources.add(s));
+  for (const s of data?.sources ?? []) usedSources.add(s);
+  namedSources.forEach((s) => usedSources.add(s));
+  const listedInDataset = new Set(content.dataset?.sources.map((s) => s.id));
+  const cited = content.sources.filter((s) => usedSources.has(s.id));
+  const sources = cited.filter((s) => !listedInDataset.has(s.id)).sort((a, b) => Number(b.id === content.article.source) - Number(a.id === content.article.source));
+  const fromDataset = cited.filter((s) => listedInDataset.has(s.id));
+  const compare = idCompare(fromDataset.map((s) => s.id));
+  return { sources, datasetSources: fromDataset.sort((a, b) => compare(a.id, b.id)) };
+}
+
 export function buildContext(
   name: string,
   theme: Theme,
@@ -150,17 +175,7 @@ export function buildContext(
   };
   const composition = data?.composition;
   const growth = data?.growth ?? [];
-  const usedSources = citedSources(content, shownFacts); // the article, each source a (shown) fact states, the dataset's entry
-  for (const f of Object.values(facts)) if (!shownFacts || shownFacts.has(f.key)) f.sources.forEach((s) => usedSources.add(s));
-  for (const s of data?.sources ?? []) usedSources.add(s);
-  namedSources.forEach((s) => usedSources.add(s));
-  // The project's sources as listed, the article first; the dataset's own, by number (S2 before S10).
-  const listedInDataset = new Set(content.dataset?.sources.map((s) => s.id));
-  const cited = content.sources.filter((s) => usedSources.has(s.id));
-  const sources = cited.filter((s) => !listedInDataset.has(s.id)).sort((a, b) => Number(b.id === content.article.source) - Number(a.id === content.article.source));
-  const fromDataset = cited.filter((s) => listedInDataset.has(s.id));
-  const compare = idCompare(fromDataset.map((s) => s.id));
-  const datasetSources = fromDataset.sort((a, b) => compare(a.id, b.id));
+  const { sources, datasetSources } = deckSources(content, facts, data, namedSources, shownFacts);
 
   return {
     audience: { name, label: theme.label, description: theme.description },

@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { commentCuts } from '../diagnostics/comment-cut.js';
-import { strayQuotes } from '../diagnostics/stray-quote.js';
+import { unquotedTextSlips } from '../diagnostics/stray-quote.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { LOGO_MAX_BYTES, contentLogoSize, isPicture, logoSize, readPicture, type Logo } from './logo.js';
@@ -231,7 +230,7 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
     const checked: { value?: z.infer<typeof ThemeFileSchema>; diagnostics: Diagnostic[] } = checkSchema(ThemeFileSchema, parsed, `the theme of "${current}"`);
     // a label or marking cut by a ' #' (MJZ168) would reach the slides short, and one that ends
     // with a quote never opened (MJZ173) with a stray "
-    const cuts = [...commentCuts(file), ...strayQuotes(file)];
+    const cuts = unquotedTextSlips(file);
     if (!checked.value || cuts.length) return { diagnostics: [...checked.diagnostics, ...cuts] };
     if (checked.value.logo && checked.value.logo.file !== undefined) {
       // A logo is named from the folder of the theme that names it; the nearest one wins.

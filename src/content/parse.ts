@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { isScalar } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { commentCuts } from '../diagnostics/comment-cut.js';
-import { strayQuotes } from '../diagnostics/stray-quote.js';
+import { unquotedTextSlips } from '../diagnostics/stray-quote.js';
 import { codePoint, didYouMean, didYouMeanId, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
@@ -152,7 +151,7 @@ export function parseContent(files: ContentSources): ParseResult {
     if (!file || file.refused) return undefined; // a refused file's problem is already reported
     const { yaml, checked, cuts } = readChecked(key, file, () => {
       const yaml = parseYaml(file);
-      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what), cuts: [...commentCuts(file), ...strayQuotes(file)] };
+      return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what), cuts: unquotedTextSlips(file) };
     });
     parsed[key] = yaml;
     diagnostics.push(...yaml.diagnostics, ...(checked?.diagnostics ?? []), ...cuts);

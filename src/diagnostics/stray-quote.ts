@@ -5,7 +5,7 @@
  * Templates, content files and themes are checked alike, as for a comment cut (comment-cut.ts).
  */
 import type { Diagnostic } from './diagnostic.js';
-import { WHOLLY_QUOTED } from './comment-cut.js';
+import { commentCuts, WHOLLY_QUOTED } from './comment-cut.js';
 
 /**
  * Cheap first: whether some line ends (before a comment) with a double quote and does not hold
@@ -266,4 +266,13 @@ function escapeOutsideMustaches(text: string, masked: string): string {
     out += masked[c] !== '\u0001' && (ch === '"' || ch === '\\') ? `\\${ch}` : ch;
   }
   return out;
+}
+
+/**
+ * What YAML silently does to an unquoted text that a slide shows: cuts it at a ' #' (MJZ168,
+ * comment-cut.ts) or keeps a closing quote never opened (MJZ173). The content files and the
+ * themes are checked for both (templates, in lint.ts, apart).
+ */
+export function unquotedTextSlips(file: { path: string; text: string }): Diagnostic[] {
+  return [...commentCuts(file), ...strayQuotes(file)];
 }
