@@ -1,14 +1,14 @@
 import { abandonWrites } from '../io/write.js';
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM in the middle of a command: the files it was writing are taken
- * back (their temporary files removed, a deck already replaced put back beside its old
- * manifest: src/io/write.ts abandonWrites), then the process exits with the shell's code for
- * the signal, 130 or 143. A command that stops by itself on the signal (watch, which finishes
- * the rebuild under way and closes) says so with onStopSignal; a second signal then stops it
- * at once, the same way.
+ * Ctrl-C (SIGINT), SIGTERM, and SIGHUP (the terminal closed) in the middle of a command: the
+ * files it was writing are taken back (their temporary files removed, a deck already replaced
+ * put back beside its old manifest: src/io/write.ts abandonWrites), then the process exits with
+ * the shell's code for the signal, 130, 143 or 129. A command that stops by itself on the signal
+ * (watch, which finishes the rebuild under way and closes) says so with onStopSignal; a second
+ * signal then stops it at once, the same way.
  */
-const EXIT_ON: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+const EXIT_ON: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 let stopper: (() => void) | undefined;
 
@@ -25,7 +25,7 @@ export function exitOnSignals(): void {
   }
 }
 
-/** The command stops by itself at the next SIGINT or SIGTERM, calling `stop`. */
+/** The command stops by itself at the next SIGINT, SIGTERM or SIGHUP, calling `stop`. */
 export function onStopSignal(stop: () => void): void {
   stopper = stop;
 }

@@ -146,6 +146,8 @@ function lintCached(file: SourceFile, partialNames: ReadonlySet<string>, audienc
 
 /** Marks which template file an error came from while it unwinds through partials. */
 const FILE = Symbol('mujaz.templateFile');
+/** The context's fields that may be absent (TemplateContext): a block over one of them may come to nothing. */
+const OPTIONAL_FIELDS = new Set(['subtitle', 'qualifier', 'unit', 'stated', 'statedBy']);
 
 /** Stage 3: Handlebars expands the audience's templates into the deck spec text. */
 export function expandTemplates(templates: TemplateSet, context: TemplateContext): Expansion {
@@ -187,6 +189,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       const top = includes[includes.length - 1];
       if (top) top.entered = true;
+      running.push(file);
       try {
         const out = compiled(ctx, options);
         // a partial saved without its last newline, included on a line of its own: its last line
@@ -195,6 +198,8 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       } catch (error) {
         if (error && typeof error === 'object' && !(FILE in error)) Object.assign(error, { [FILE]: file });
         throw error;
+      } finally {
+        running.pop();
       }
     }) as Handlebars.Template;
   }
@@ -202,6 +207,26 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   // The partial includes being expanded, outermost first; a site counts once its partial has
   // begun (an error in the include's own arguments is the including line's).
   const includes: { site: string; entered: boolean; standalone: boolean; bare: boolean }[] = [];
+  // The template file running now (the deck, or the partial innermost), for a block's place.
+  const running: SourceFile[] = [templates.deck];
+  /**
+   * {{#each pionts}} or {{#with aritcle}}: a list or a context that comes to nothing because its
+   * name is misspelt would draw no bullets, without a word, and surface later as another error
+   * (a slide's bullets "have no value"). It is an error at the block when the field beside which
+   * it is missing is spelt like it (did you mean "points"?). A name with no field spelt like it
+   * may be a list a partial is given only sometimes, and goes through nothing as before.
+   */
+  const blockOver = (helper: 'each' | 'with', self: unknown, value: unknown, options: Handlebars.HelperOptions) => {
+    if (value !== undefined) return;
+    const loc = (options as { loc?: HelperError['loc'] }).loc;
+    const ast = asts.get(running[running.length - 1]!);
+    if (!loc || !ast) return;
+    const scope = { self, root: options.data?.root };
+    const unread = missingArgument(ast, loc.start.line, loc.start.column, scope);
+    if (!unread || Array.isArray(unread.parent) || OPTIONAL_FIELDS.has(unread.name)) return;
+    if (!didYouMean(unread.name, Object.keys(unread.parent))) return;
+    throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope });
+  };
   const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
   const builtin = ENV.helpers as Record<string, Handlebars.HelperDelegate>;
   const helpers = {
@@ -212,6 +237,14 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     },
     unless(this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
       return builtin.unless!.call(this, unwrap(condition), options);
+    },
+    each(this: unknown, list: unknown, options: Handlebars.HelperOptions) {
+      blockOver('each', this, list, options);
+      return builtin.each!.call(this, list, options);
+    },
+    with(this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+      blockOver('with', this, value, options);
+      return builtin.with!.call(this, value, options);
     },
     // (a fact's value as text in the quotes: a number as JSON writes it, a text escaped for them)
     // (called with what Handlebars gave, so that {{json}} given nothing still has its options, and its place)

@@ -1,6 +1,6 @@
 /**
- * A build stopped while it writes its deck: Ctrl-C (SIGINT) or SIGTERM leaves no temporary file
- * and the previous deck and manifest as they were, and exits 130 or 143; a build killed outright
+ * A build stopped while it writes its deck: Ctrl-C (SIGINT), SIGTERM or SIGHUP leaves no temporary
+ * file and the previous deck and manifest as they were, and exits 130, 143 or 129; a build killed outright
  * (SIGKILL) leaves its temporary file, which the next build into the folder removes.
  *
  * The build is held at a chosen step of its write by a preloaded module
@@ -55,6 +55,7 @@ describe('a build stopped while it writes', () => {
   it.each([
     { name: 'Ctrl-C (SIGINT)', signal: 'SIGINT', code: 130 },
     { name: 'SIGTERM', signal: 'SIGTERM', code: 143 },
+    { name: 'SIGHUP (the terminal closed)', signal: 'SIGHUP', code: 129 },
   ] as const)('by $name while the deck is written: no temporary file is left, the previous deck stays, exit $code', async ({ signal, code }) => {
     const { root, out, before } = await builtThenChanged();
     const run = interrupted(['build', '--root', root], { hold: 'write', signal, ready: (s) => s.includes('MUJAZ-TEST: held at write') });

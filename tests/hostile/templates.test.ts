@@ -431,6 +431,28 @@ describe('helpers and partials', () => {
     }
   });
 
+  it('a block over a misspelt field ({{#each pionts}}, {{#with aritcle}}): MJZ161 at the block with "did you mean", not a slide with no bullets', async () => {
+    // before: the block went through nothing, and the build failed later at the spec's "bullets: has no value"
+    const r = await run({ [DECK]: replace('{{#each points}}', '{{#each pionts}}') });
+    const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'pionts}}'), audience: 'briefing' }, /: each was given nothing: "pionts" is not defined here$/);
+    expect(d.hint).toMatch(/^Did you mean "points"\?/);
+    expect(r.errors.map((x) => x.code)).toEqual(['MJZ161']);
+    // with, from the root and through @root, and in a partial
+    const cases: [Record<string, string | ((t: string) => string)>, string, string, string][] = [
+      [withSlide(`{{#with aritcle}}\n${bullets('"{{title}}"')}{{/with}}\n`), DECK, 'aritcle', 'article'],
+      [withSlide(`{{#each @root.data.growth.pionts}}\n${bullets('"{{label}}"')}{{/each}}\n`), DECK, '@root.data.growth.pionts', 'points'],
+      [{ [PART_SLIDE]: (t) => t.replace('{{#each points}}', '{{#each ponits}}') }, PART_SLIDE, 'ponits', 'points'],
+    ];
+    for (const [files, file, at, meant] of cases) {
+      const c = await run(files);
+      const e = expectError(c, 'MJZ161', { file, ...positionOf(c.texts.get(file)!, at) }, /(each|with) was given nothing: "\w+" is not defined here/);
+      expect(e.hint).toMatch(new RegExp(`^Did you mean "${meant}"\\?`));
+    }
+    // a name no field is spelt like (a list a partial is given only sometimes) still goes through nothing
+    const quiet = await run(withSlide(`{{#each extras}}\n${bullets('"{{this}}"')}{{/each}}\n`));
+    expect(quiet.errors).toEqual([]);
+  });
+
   it('a path above the root: MJZ161 "is not defined here", not "not defined in undefined"', async () => {
     const r = await run(withSlide(bullets('"{{../../title}}"')));
     const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, '../../title') }, /"title" is not defined here$/);
