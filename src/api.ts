@@ -198,6 +198,7 @@ async function writeOutputs(result: DeckResult, out: string, options: Pick<Build
     // (Windows refuses to replace a deck PowerPoint holds open: EBUSY, or EPERM)
     const locked = code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
     const openElsewhere = locked ? 'If the deck is open in PowerPoint or another program that locks it, close it and build again; else choose' : 'Choose';
+    const lock = code === 'ELOCKED' ? (error.cause as { lock?: string }).lock : undefined;
     return {
       files: [],
       diagnostic: {
@@ -205,11 +206,13 @@ async function writeOutputs(result: DeckResult, out: string, options: Pick<Build
         severity: 'error',
         message: `Cannot write ${file}: ${why}`,
         hint: `${
-          code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.'
+          code === 'ELOCKED' ? `Wait for that build to end, or stop it; if none runs, remove ${lock ?? 'its .lock file'} and build again.`
+          : code === 'EISDIR' ? 'Move that folder away, or choose another --out folder.'
           : code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space on the disk, or choose an --out folder on another.'
           : `${openElsewhere} another --out folder, or fix its permissions.`
         } The previous deck and its manifest, if any, are unchanged.`,
         location: { file },
+        ...(lock ? { related: [lock] } : {}),
       },
     };
   }

@@ -83,6 +83,29 @@ export function sourcesNamedByDeck(deck: SourceFile, partials: ReadonlyMap<strin
   return ids;
 }
 
+/**
+ * The names of the partials an audience's deck includes, itself or through the partials it
+ * includes (one it names that does not exist, too); undefined when one of them does not parse,
+ * and what it includes cannot be known.
+ */
+export function partialsDrawnByDeck(deck: SourceFile, partials: ReadonlyMap<string, SourceFile>): Set<string> | undefined {
+  const names = new Set<string>();
+  const seen = new Set<SourceFile>();
+  const queue = [deck];
+  for (const file of queue) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const ast = parsed(file.text);
+    if (!ast) return undefined;
+    for (const { name } of partialCalls(ast)) {
+      names.add(name);
+      const partial = partials.get(name);
+      if (partial) queue.push(partial);
+    }
+  }
+  return names;
+}
+
 /** The name a partial statement includes, when it is written out ({{> name}} or {{> "name"}}). */
 export function partialName(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement): string | undefined {
   const name = node.name as hbs.AST.Node;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, renameSync, unlinkSync } from 'node:fs';
-import { copyFile, cp, link, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -54,8 +54,9 @@ interface Staged {
   renaming?: boolean;
 }
 
-/** A write under way: its files (a deck and its manifest), and whether abandonWrites took it back. */
+/** A write under way: its files (a deck and its manifest), the lock it holds while it renames them, and whether abandonWrites took it back. */
 interface Group {
+  lock?: string;
   files: readonly Staged[];
   abandoned?: boolean;
 }
@@ -93,6 +94,8 @@ export function abandonWrites(): void {
       }
     }
     for (const file of group.files) if (file.previous && !putBack.includes(file)) remove(file.previous);
+    if (group.lock) remove(group.lock); // (last: a build waiting for it finds the files as they were)
+    group.lock = undefined;
   }
   underWay.clear();
 }
@@ -190,8 +193,8 @@ const writing = new Map<string, Promise<void>>();
  * first (sweepStaleTemporaries).
  *
  * Writes of the same files in one process (a service building the same deck twice at once) take
- * turns, so the deck and the manifest left are always one build's. Two processes have only the
- * short window between the renames to slip into.
+ * turns, so the deck and the manifest left are always one build's; writes of them in two
+ * processes rename their pairs one after the other, under a lock (takeLock).
  */
 export async function writeAtomicAll(files: readonly (readonly [target: string, data: Uint8Array | string])[]): Promise<void> {
   const key = path.resolve(files[0]?.[0] ?? '');
@@ -223,6 +226,8 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
         }
         await writeFile(file.temp, file.data);
       }
+      current = staged[0]?.target ?? '';
+      group.lock = await takeLock(current);
       for (const file of staged) {
         current = file.target;
         file.previous = await keepPrevious(file.target);
@@ -240,11 +245,58 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
         await (file.previous ? rename(file.previous, file.target) : rm(file.target, { force: true })).catch(() => undefined);
       }
       await removeTemporaries(staged);
+      await releaseLock(group);
       const e = error as NodeJS.ErrnoException;
       throw e.code ? new WriteError(current, e.code, e) : error;
     }
     await removeTemporaries(staged);
+    await releaseLock(group);
   });
+}
+
+/** How long a write waits for another process's lock on the same files before it gives up. */
+const LOCK_WAIT_MS = 60_000;
+
+/**
+ * The lock a write of files that belong together holds from the moment it starts to replace
+ * them until the last is in place: `.<first target's name>.lock` beside it, holding the writer's
+ * pid. Two processes building the same deck into one folder (watch in one terminal, npm run deck
+ * in another) then rename their pairs one after the other, never a deck of one beside the
+ * manifest of the other. A lock whose process no longer runs (killed outright) is taken over;
+ * so is one with this process's pid, which is a run before's (in one process, writes of the same
+ * files already take turns). After LOCK_WAIT_MS of a live process holding it, the write fails
+ * (code ELOCKED), leaving every target as it was.
+ */
+async function takeLock(target: string): Promise<string> {
+  const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`);
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      return lock;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    // (a lock still empty is being written by its process, unless that was seconds ago)
+    const ended = Number.isSafeInteger(holder) && holder > 0
+      ? holder === process.pid || !isRunning(holder)
+      : await lstat(lock).then((s) => Date.now() - s.mtimeMs > 2000, () => false);
+    if (ended) {
+      await rm(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > until) {
+      throw Object.assign(new Error(`another build${holder > 0 ? ` (process ${holder})` : ''} has been writing it for a minute`), { code: 'ELOCKED', path: target, lock });
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+async function releaseLock(group: Group): Promise<void> {
+  if (!group.lock) return;
+  await rm(group.lock, { force: true }).catch(() => undefined);
+  group.lock = undefined;
 }
 
 /**

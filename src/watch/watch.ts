@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { withLineEnds } from '../diagnostics/yaml-source.js';
 import { diffManifests, type DeckDiff } from '../manifest/diff.js';
 import type { Manifest } from '../manifest/manifest.js';
+import { partialsDrawnByDeck } from '../expand/tree.js';
 
 /** The folders of a project that watch follows, under its root. */
 const WATCHED = ['content', 'templates'];
@@ -61,18 +62,26 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
   let closed = false;
 
   /**
-   * The audiences a set of changed files touches: content, shared partials, templates/ as a whole
-   * and any theme.yaml touch all (a theme's label can be another audience's, MJZ156: a copy made
-   * beside the briefing warns on the briefing too).
+   * The audiences a set of changed files touches. Content, templates/ as a whole, anything else
+   * under _shared/ and any theme.yaml touch all (a theme's label can be another audience's,
+   * MJZ156: a copy made beside the briefing warns on the briefing too). A file of an audience's
+   * folder touches it and the audiences that extend it; a shared partial, the audiences whose deck
+   * includes it (or names it, missing) and has no partial of its own by that name.
    */
   const affected = (files: readonly string[], templates: TemplateSources): string[] | undefined => {
     const selected = selectAudiences(templates, options);
-    if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || f.startsWith('templates/_shared/') || f.endsWith('/theme.yaml'))) return selected;
-    const folders = new Set(files.map((f) => f.split('/')[1]));
+    const SHARED = /^templates\/_shared\/partials\/([^/]+)\.hbs$/;
+    if (files.some((f) => !f.startsWith('templates/') || f === 'templates/' || (f.startsWith('templates/_shared/') && !SHARED.test(f)) || f.endsWith('/theme.yaml'))) return selected;
+    const folders = new Set(files.filter((f) => !SHARED.test(f)).map((f) => f.split('/')[1]));
+    const shared = files.flatMap((f) => SHARED.exec(f)?.[1] ?? []);
     return selected.filter((name) => {
       // (the map the build resolves its audiences from: each is resolved once for both)
-      const chain = loadAudience(name, withLineEnds(templates)).audience?.chain ?? [name];
-      return chain.some((a) => folders.has(a));
+      const audience = loadAudience(name, withLineEnds(templates)).audience;
+      if (!audience) return true;
+      if (audience.chain.some((a) => folders.has(a))) return true;
+      if (!shared.length) return false;
+      const drawn = partialsDrawnByDeck(audience.deck, audience.partials);
+      return !drawn || shared.some((partial) => drawn.has(partial) && (audience.partials.get(partial)?.path ?? `templates/_shared/partials/${partial}.hbs`) === `templates/_shared/partials/${partial}.hbs`);
     });
   };
 

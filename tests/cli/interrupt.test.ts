@@ -120,4 +120,37 @@ describe('a build stopped while it writes', () => {
     const same = (a: Buffer[], b: Buffer[]) => a.every((x, i) => x.equals(b[i]!));
     expect(same(left, old) || same(left, renewed), 'the deck and manifest left are one build’s, whole').toBe(true);
   });
+
+  it('while another process builds the same deck into the folder: that one waits for the pair to be in place, and the deck and manifest left are one build’s', async () => {
+    // A is held between its renames (its deck in place, its manifest not), then stopped: it puts
+    // its previous deck back. B, started meanwhile on changed content, must not rename its pair
+    // in between: without the lock, A's putting back left the old deck beside B's manifest.
+    const { root, out } = await builtThenChanged();
+    let held!: () => void;
+    const atRename = new Promise<void>((resolve) => (held = resolve));
+    const a = interrupted(['build', '--root', root], { hold: 'rename', signal: 'SIGINT', ready: (s) => (s.includes('MUJAZ-TEST: held at rename') && held(), false) });
+    await atRename;
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), 'value: 29', 'value: 30'));
+    const elsewhere = spawnSync(process.execPath, [CLI, 'build', '--root', root, '--out', path.join(root, 'b')], { env, encoding: 'utf8' });
+    expect(elsewhere.status, elsewhere.stderr).toBe(0);
+    const bPair = await deckAndManifest(path.join(root, 'b'));
+
+    let bStderr = '';
+    const b = spawn(process.execPath, ['--import', HOLD, CLI, 'build', '--root', root], { env: { ...env, MUJAZ_TEST_HOLD: '' } });
+    const bExited = new Promise<number | null>((resolve) => b.on('close', resolve));
+    await new Promise<void>((resolve) => {
+      b.stderr.on('data', (chunk: Buffer) => {
+        bStderr += chunk.toString();
+        if (bStderr.includes('MUJAZ-TEST: waiting for the lock')) resolve();
+      });
+      void bExited.then(() => resolve());
+    });
+    expect(bStderr, 'B waits while A is between its renames').toContain('MUJAZ-TEST: waiting for the lock');
+    a.send();
+    expect((await a.exited).code).toBe(130);
+    expect(await bExited, bStderr).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['briefing.manifest.json', 'briefing.pptx']);
+    expect(await deckAndManifest(out)).toEqual(bPair);
+  });
 });

@@ -163,6 +163,24 @@ describe('mujaz watch', () => {
     expect(w.err()).toMatch(new RegExp(`^${base}/content/facts\\.yaml:\\d+:\\d+: error MJZ100`, 'm'));
   }, 60_000);
 
+  it('rebuilds only the decks a template file is drawn in: a shared partial, the audiences that include it without a copy of their own', async () => {
+    const { root, w } = await watchedProject(['--all']);
+    /** The decks the rebuild after saving `file` reports (a round is printed in one go). */
+    const rebuilt = async (file: string) => {
+      const at = w.err().length;
+      await appendFile(path.join(root, file), '{{!-- a note of the author --}}\n');
+      await w.waitFor(() => /^[✓✗] /m.test(w.err().slice(at)), `the rebuild after ${file}`);
+      return [...w.err().slice(at).matchAll(/^[✓✗] (\w+)/gm)].map((m) => m[1]).sort();
+    };
+    // (gains-table: the briefing's alone; composition-chart: the briefing's and the media deck's)
+    expect(await rebuilt('templates/_shared/partials/gains-table.hbs')).toEqual(['briefing']);
+    expect(await rebuilt('templates/_shared/partials/composition-chart.hbs')).toEqual(['briefing', 'media']);
+    // the media deck has its own title-slide: the shared one is the others'
+    expect(await rebuilt('templates/_shared/partials/title-slide.hbs')).toEqual(['briefing', 'economy', 'leadership', 'security']);
+    expect(await rebuilt('templates/media/partials/title-slide.hbs')).toEqual(['media']);
+    expect(w.out()).not.toMatch(/: (?!no differences)/);
+  }, 60_000);
+
   it('rebuilds the deck it watches when another audience copies its label, and says so (MJZ156)', async () => {
     const { root, w } = await watchedProject();
     expect(w.err()).not.toContain('MJZ156');

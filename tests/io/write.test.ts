@@ -3,7 +3,7 @@
  * another has succeeded cannot be made to happen on a real disk by a test (a folder in the way is
  * refused before anything is replaced), so rename is wrapped here to fail on cue.
  */
-import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -72,6 +72,65 @@ describe('writeAtomicAll', () => {
     }
     expect([await readFile(deck, 'utf8'), await readFile(manifest, 'utf8')]).toEqual(['deck 2', 'manifest 2']);
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
+  it('a lock another process left (killed outright), or a run before with this pid, is taken over; an empty one only once it is old', async () => {
+    const dir = await folder();
+    const deck = path.join(dir, 'a.pptx');
+    const lock = path.join(dir, '.a.pptx.lock');
+    const write = (n: number) => writeAtomicAll([[deck, `deck ${n}`], [path.join(dir, 'a.manifest.json'), `manifest ${n}`]]);
+    // a pid no process has (pid_max is at most 2^22 on Linux)
+    await writeFile(lock, `${2 ** 22 + 7}\n`);
+    await write(1);
+    await writeFile(lock, `${process.pid}\n`);
+    await write(2);
+    await writeFile(lock, '');
+    await utimes(lock, new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
+    await write(3);
+    expect(await readFile(deck, 'utf8')).toBe('deck 3');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
+  it('a lock a running process holds is waited for: the pair is renamed once it is gone', async () => {
+    const dir = await folder();
+    const deck = path.join(dir, 'a.pptx');
+    const lock = path.join(dir, '.a.pptx.lock');
+    await writeFile(deck, 'old deck');
+    await writeFile(lock, `${process.ppid}\n`); // (the parent runs)
+    let done = false;
+    const writing = writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect([done, await readFile(deck, 'utf8')]).toEqual([false, 'old deck']);
+    await rm(lock);
+    await writing;
+    expect(await readFile(deck, 'utf8')).toBe('new deck');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
+  it('a lock a running process holds for a minute: the write fails (ELOCKED), every file as it was', async () => {
+    const dir = await folder();
+    const deck = path.join(dir, 'a.pptx');
+    const lock = path.join(dir, '.a.pptx.lock');
+    await writeFile(deck, 'old deck');
+    await writeFile(lock, `${process.ppid}\n`);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const writing = writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]);
+      const failed = expect(writing).rejects.toMatchObject({ name: 'WriteError', code: 'ELOCKED', file: deck, message: expect.stringContaining(`another build (process ${process.ppid}) has been writing it for a minute`) });
+      let settled = false;
+      void writing.catch(() => undefined).finally(() => (settled = true));
+      // (the clock goes on a tenth of a second at a time, the write's file reads and writes, which
+      // are real, given their turn between)
+      while (!settled) {
+        await vi.advanceTimersByTimeAsync(100);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await failed;
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await readFile(deck, 'utf8')).toBe('old deck');
+    expect((await readdir(dir)).sort()).toEqual(['.a.pptx.lock', 'a.pptx']);
   });
 
   it('a folder in the way of the second file: nothing is replaced, and the error names it', async () => {
