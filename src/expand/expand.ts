@@ -146,8 +146,12 @@ function lintCached(file: SourceFile, partialNames: ReadonlySet<string>, audienc
 
 /** Marks which template file an error came from while it unwinds through partials. */
 const FILE = Symbol('mujaz.templateFile');
-/** The context's fields that may be absent (TemplateContext): a block over one of them may come to nothing. */
-const OPTIONAL_FIELDS = new Set(['subtitle', 'qualifier', 'unit', 'stated', 'statedBy']);
+/**
+ * The context's fields that may be absent (TemplateContext: the article's, a fact's, a source's,
+ * the theme's): a block over one of them may come to nothing ({{#with note}} on a source without
+ * one, beside its date, is no misspelling).
+ */
+const OPTIONAL_FIELDS = new Set(['subtitle', 'qualifier', 'unit', 'stated', 'statedBy', 'date', 'url', 'file', 'note', 'marking', 'logo', 'width', 'alt', 'slides']);
 
 /** Stage 3: Handlebars expands the audience's templates into the deck spec text. */
 export function expandTemplates(templates: TemplateSet, context: TemplateContext): Expansion {
