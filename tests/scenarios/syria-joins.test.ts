@@ -89,6 +89,17 @@ describe('Syria joins', () => {
     expect(beforeNotes.join()).toContain('التصنيف يطابق أرقام المقال');
     expect(notes('briefing').join()).not.toContain('التصنيف يطابق أرقام المقال');
     expect(notes('briefing').join()).toContain('وفق البيانات الحالية: 36 دولة أوروبية و12 دولة عربية');
+    // nor on the slides: the chart's own note, in every audience that draws it, and the media
+    // deck's figure cards (12 Arab states is the data's count, not the article's 11)
+    const shown = (a: string, which: typeof before) => strings(which.get(a)!.spec!.slides).join('\n');
+    for (const a of ['briefing', 'media']) {
+      expect(shown(a, before), a).toContain('ويطابق أرقام المقال');
+      expect(shown(a, after), a).not.toContain('يطابق أرقام المقال');
+      expect(shown(a, after), a).toContain('والأعداد وفق البيانات الحالية');
+    }
+    const cards = (which: typeof before) => which.get('media')!.spec!.slides.flatMap((s) => (s.kind === 'stats' ? s.stats : []));
+    expect(cards(before).map((c) => `${c.value} ${c.label}`)).toEqual(expect.arrayContaining(['36 دول أوروبية بحسب المقال', '11 دول عربية بحسب المقال']));
+    expect(cards(after).map((c) => `${c.value} ${c.label}`)).toEqual(expect.arrayContaining(['36 دول أوروبية بحسب المقال', '12 دول عربية وفق البيانات الحالية']));
   });
 
   it('shows 90 members in every audience’s text, charts and tables, and 89 nowhere', () => {
