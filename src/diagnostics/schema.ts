@@ -57,7 +57,46 @@ export function checkSchema<S extends z.ZodType>(
   const diagnostics = issues.flatMap((issue) =>
     issueToDiagnostics(issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.filter((k) => k !== '__proto__') } : issue, schema, parsed, what),
   );
-  return { diagnostics: [...forbidden, ...mergeTypos(diagnostics)] };
+  return { diagnostics: [...forbidden, ...notIndented(mergeTypos(diagnostics), schema, parsed)] };
+}
+
+/**
+ * A mapping's keys written without their indentation (`colors:` then `primary:` at the same
+ * column): YAML reads the mapping's key as empty and its keys as unknown ones beside it. Said as
+ * what it is, once, at the first of them ("primary and accent belong under colors: indent them"),
+ * in place of the empty key's error and the unknown keys' ones. Only for keys that the empty
+ * key's own schema has, written below it.
+ */
+function notIndented(diagnostics: Diagnostic[], schema: z.ZodType, parsed: ParsedYaml): Diagnostic[] {
+  const unknown = diagnostics.filter((d) => d.code === 'MJZ110' && d.path && d.path.length >= 1);
+  if (!unknown.length) return diagnostics;
+  const dropped = new Set<Diagnostic>();
+  const added: Diagnostic[] = [];
+  const lineOf = (path: readonly PropertyKey[]) => locate(parsed, path, { key: true })?.start?.line ?? 0;
+  for (const empty of diagnostics) {
+    if (empty.code !== 'MJZ111' || !empty.path?.length || valueAt(parsed.value, empty.path) !== null) continue;
+    const parent = empty.path.slice(0, -1);
+    const holder = String(empty.path[empty.path.length - 1]);
+    const keys = knownKeysAt(schema, empty.path, parsed.value);
+    const below = lineOf(empty.path);
+    const strays = unknown.filter((d) => {
+      const key = String(d.path![d.path!.length - 1]);
+      return !dropped.has(d) && JSON.stringify(d.path!.slice(0, -1)) === JSON.stringify(parent) && keys.includes(key) && lineOf(d.path!) > below;
+    });
+    if (!strays.length) continue;
+    const names = strays.map((d) => String(d.path![d.path!.length - 1]));
+    const quoted = names.map((n) => `"${n}"`);
+    const list = names.length === 1 ? quoted[0]! : names.length <= 4 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : `${quoted.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+    added.push({
+      ...strays[0]!,
+      code: 'MJZ110',
+      message: `${list} ${names.length === 1 ? 'is a key' : 'are keys'} of "${holder}", but ${names.length === 1 ? 'is' : 'are'} not indented under it: YAML reads "${holder}" as empty`,
+      hint: `Indent ${names.length === 1 ? `the line of ${names[0]}:` : 'their lines'} by two more spaces than ${holder}:, so that ${names.length === 1 ? 'it stands' : 'they stand'} under it.`,
+    });
+    dropped.add(empty);
+    strays.forEach((d) => dropped.add(d));
+  }
+  return dropped.size ? [...diagnostics.filter((d) => !dropped.has(d)), ...added] : diagnostics;
 }
 
 /** The paths of the mappings that hold an own `__proto__` key (iterative: aliases may make cycles). */

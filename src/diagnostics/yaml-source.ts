@@ -278,7 +278,7 @@ export function parseFully(file: SourceFile): ParsedYaml {
     let last = error.pos[0] - 1; // the last character before the place yaml reports, spaces aside
     while (last >= 0 && /\s/.test(text[last]!)) last--;
     const before = text[last] ?? '';
-    let hint = syntaxHint(error.code, message, before);
+    let hint = syntaxHint(error.code, message, before, file.path);
     // a list item out of line with its list (`  - en: …` among `- en: …`), in words
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^[ \t]*- /.test(text.slice(error.pos[0], text.indexOf('\n', error.pos[0]) >>> 0))) {
       message = 'This list item is not lined up with its list: YAML reads it as part of the entry above it';
@@ -355,7 +355,7 @@ const UNCLOSED_FLOW =
  * one code covers several mistakes). `before` is the last character before the place yaml
  * reports, which tells the mistakes one code covers apart. Others keep MJZ100's general hint.
  */
-function syntaxHint(code: string, message: string, before: string): string | undefined {
+function syntaxHint(code: string, message: string, before: string, where: string): string | undefined {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'Each key may appear once in a mapping; remove or rename the duplicate.';
@@ -379,7 +379,11 @@ function syntaxHint(code: string, message: string, before: string): string | und
       if (/must end with a [\]}]/.test(message)) return UNCLOSED_FLOW;
       return undefined;
     case 'BAD_INDENT':
-      if (/same column/.test(message)) return 'This key is not lined up with the keys beside it: indent it with as many spaces as the other keys of its entry (in a point, basis: stands under text:, two spaces in from the -).';
+      if (/same column/.test(message)) {
+        // (an example from the file's own kind: a template's slide, a theme's colours, the outline's point)
+        const example = where.endsWith(' (output)') ? 'in a slide, bullets: stands under title:, two spaces in from the -' : /theme\.yaml$/.test(where) ? 'under colors:, every key two spaces in from colors:' : 'in a point, basis: stands under text:, two spaces in from the -';
+        return `This key is not lined up with the keys beside it: indent it with as many spaces as the other keys of its entry (${example}).`;
+      }
       return /Flow (sequence|map)/.test(message) ? UNCLOSED_FLOW : undefined;
     default:
       return undefined;

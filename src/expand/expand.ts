@@ -5,6 +5,7 @@ import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { PRINTED, withYamlEscape, yamlEscape } from './escape.js';
 import { createHelpers, FactValue, HelperError, unwrap } from './helpers.js';
 import { markFact } from '../facts/markers.js';
+import { westernFigures } from '../format/arabic.js';
 import { insideDoubleQuotes, lintTemplate } from './lint.js';
 import { unknownNames } from './names.js';
 import { partialCalls } from './tree.js';
@@ -144,6 +145,35 @@ function lintCached(file: SourceFile, partialNames: ReadonlySet<string>, audienc
   return { ast: linted.ast, diagnostics: linted.diagnostics.map((d) => ({ ...d, audience })) };
 }
 
+/**
+ * MJZ165 (a figure typed into a template) for a figure that is a fact's, now or as its source
+ * states it (89, coalition.members): the message names the fact, and the hint how to print it,
+ * as the outline's MJZ137 does. The template checks know no facts (they are kept per text), so
+ * the deck's context adds this. Undefined when no fact is a number.
+ */
+function factsOfFigure(context: TemplateContext): ((d: Diagnostic) => Diagnostic) | undefined {
+  const byFigure = new Map<string, string[]>();
+  for (const fact of Object.values(context.facts)) {
+    for (const value of new Set([fact.value, fact.stated])) {
+      if (typeof value !== 'number') continue;
+      const keys = byFigure.get(String(value)) ?? [];
+      if (!keys.includes(fact.key)) byFigure.set(String(value), [...keys, fact.key]);
+    }
+  }
+  if (!byFigure.size) return undefined;
+  return (d) => {
+    const figure = d.code === 'MJZ165' ? /^The figure (\S+) is typed into the template$/.exec(d.message)?.[1] : undefined;
+    const keys = figure === undefined ? undefined : byFigure.get(westernFigures(figure));
+    if (!keys) return d;
+    const named = keys.map((k) => `{{fact "${k}"}}`).join(' or ');
+    return {
+      ...d,
+      message: `${d.message}: it is the figure of the fact ${keys.join(' or ')}, and would not follow it when it changes`,
+      hint: `Write ${named} in its place (with the noun after it, {{count "${keys[0]}" one=… other=…}}), if the figure means ${keys.length > 1 ? 'one of them' : 'it'}. ${d.hint ?? ''}`.trim(),
+    };
+  };
+}
+
 /** Marks which template file an error came from while it unwinds through partials. */
 const FILE = Symbol('mujaz.templateFile');
 /**
@@ -160,9 +190,10 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const partialNames = new Set(templates.partials.keys());
   const asts = new Map<SourceFile, hbs.AST.Program>();
   const found = new Map<SourceFile, Diagnostic[]>();
+  const typed = factsOfFigure(context);
   for (const file of [templates.deck, ...templates.partials.values()]) {
     const linted = lintCached(file, partialNames, audience);
-    found.set(file, linted.diagnostics);
+    found.set(file, typed ? linted.diagnostics.map(typed) : linted.diagnostics);
     if (linted.ast) asts.set(file, linted.ast);
   }
   // The problems of the templates this deck draws: the deck and the partials it includes, and
@@ -214,13 +245,17 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   // The template file running now (the deck, or the partial innermost), for a block's place.
   const running: SourceFile[] = [templates.deck];
   /**
-   * {{#each pionts}} or {{#with aritcle}}: a list or a context that comes to nothing because its
-   * name is misspelt would draw no bullets, without a word, and surface later as another error
-   * (a slide's bullets "have no value"). It is an error at the block when the field beside which
-   * it is missing is spelt like it (did you mean "points"?). A name with no field spelt like it
-   * may be a list a partial is given only sometimes, and goes through nothing as before.
+   * {{#each pionts}}, {{#with aritcle}} or {{#if notse}}: a block over a name that comes to
+   * nothing because it is misspelt would draw nothing, or leave out what it holds, without a
+   * word (or surface later as another error: a slide's bullets "have no value"). It is an error at
+   * the block when the field beside which it is missing is spelt like it (did you mean
+   * "points"?), or when the deck names, at its top level, a field the context has not
+   * ({{#each points}} outside any part: the top level's fields are always the same). Anywhere
+   * else a name with no field spelt like it may be a value a partial is given only sometimes
+   * ({{#if lead}}), and the block goes on as Handlebars' own does; so does one over a field that
+   * may be absent (OPTIONAL_FIELDS).
    */
-  const blockOver = (helper: 'each' | 'with', self: unknown, value: unknown, options: Handlebars.HelperOptions) => {
+  const blockOver = (helper: 'each' | 'with' | 'if' | 'unless', self: unknown, value: unknown, options: Handlebars.HelperOptions) => {
     if (value !== undefined) return;
     const loc = (options as { loc?: HelperError['loc'] }).loc;
     const ast = asts.get(running[running.length - 1]!);
@@ -228,7 +263,8 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     const scope = { self, root: options.data?.root };
     const unread = missingArgument(ast, loc.start.line, loc.start.column, scope);
     if (!unread || Array.isArray(unread.parent) || OPTIONAL_FIELDS.has(unread.name)) return;
-    if (!didYouMean(unread.name, Object.keys(unread.parent))) return;
+    const topLevel = running.length === 1 && self === scope.root && unread.parent === scope.root && unread.path.parts.length === 1 && !unread.path.data;
+    if (!topLevel && !didYouMean(unread.name, Object.keys(unread.parent))) return;
     throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope });
   };
   const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
@@ -237,9 +273,11 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     ...own,
     // a fact's value is tested as its value ({{#if (factValue "x")}} with 0 is false)
     if(this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
+      blockOver('if', this, condition, options);
       return builtin.if!.call(this, unwrap(condition), options);
     },
     unless(this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
+      blockOver('unless', this, condition, options);
       return builtin.unless!.call(this, unwrap(condition), options);
     },
     each(this: unknown, list: unknown, options: Handlebars.HelperOptions) {
@@ -254,6 +292,9 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     // (called with what Handlebars gave, so that {{json}} given nothing still has its options, and its place)
     // (with the template's `this`, as Handlebars calls json: the context its argument was read from)
     [JSON_IN_QUOTES](this: unknown, ...args: unknown[]) {
+      // (a text given to json in quotes, "{{json heading}}": printed as {{heading}} prints it,
+      // where JSON's own quotes would end the YAML text there)
+      if (typeof args[0] === 'string' && args.length === 2) return new Handlebars.SafeString(yamlEscape(args[0]));
       return args[0] instanceof FactValue
         ? new Handlebars.SafeString(yamlEscape(markFact(args[0].key, typeof args[0].value === 'number' ? JSON.stringify(args[0].value) : args[0].value)))
         : Reflect.apply(own.json!, this, args); // (not as own.json(): `this` would be the helpers, which have a field json)
@@ -361,6 +402,19 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     const { helper, path, name, parent } = unread;
     const fields = Array.isArray(parent) ? [] : Object.keys(parent);
     const suggestion = didYouMean(name, fields);
+    // a field of each item of a list the top level holds ({{#each points}} outside any part)
+    const holder = !suggestion && parent === context ? Object.entries(context).find(([, v]) => Array.isArray(v) && v.some((item) => item !== null && typeof item === 'object' && Object.hasOwn(item, name)))?.[0] : undefined;
+    if (holder) {
+      return {
+        code: 'MJZ161',
+        severity: 'error',
+        message: `Template error in ${file.path}: ${helper} was given nothing: "${name}" is not defined here${includes.length ? ` (included from ${[...includes].reverse().join(', from ')})` : ''}`,
+        hint: `"${name}" is a field of each of ${holder}, not of the deck's top level: read it inside ${holder === 'parts' ? '{{#with (part "id")}} … {{/with}} or {{#each parts}} … {{/each}}' : `{{#each ${holder}}} … {{/each}}`}.`,
+        location: { file: file.path, start: { line: path.loc.start.line, column: path.loc.start.column + 1 } },
+        source: file.text,
+        audience,
+      };
+    }
     return {
       code: 'MJZ161',
       severity: 'error',
@@ -381,7 +435,10 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   }
   if (error instanceof HelperError) hint = error.hint ?? 'Check the helper call at the marked place: its message says what it was given; the authors’ guide (section 4) lists each helper with what it takes.';
   else if ((error as { [FROM_VALUE]?: true })[FROM_VALUE]) {
-    hint = 'Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}.';
+    // (a part's field read inside its points, {{heading}} for {{../heading}}: one level up)
+    const name = /^"([^"]+)" is not defined here/.exec(raw)?.[1];
+    const up = name !== undefined && (Object.hasOwn(context.parts[0] ?? {}, name) || Object.hasOwn(context, name));
+    hint = `Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}${up ? `; the ${name} of what holds the list is one level up: {{../${name}}}` : ''}.`;
   } else if (missing !== undefined) {
     // (inside a partial, most often a name=value the include left out: a misspelt one is MJZ167 before this)
     const siblings = siblingFields(ast, line, column, missing, context);

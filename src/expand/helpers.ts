@@ -221,6 +221,11 @@ export function createHelpers(root: TemplateContext) {
     /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100; with unit=true, its unit after it (48%, 4.5 مليار دولار) */
     fact(key: unknown, options: HelperOptions) {
       const f = fact(key);
+      // (qualifier="false" is a text, and true: only the words true and false, unquoted)
+      for (const name of ['qualifier', 'unit'] as const) {
+        const value: unknown = options.hash[name];
+        if (value !== undefined && typeof value !== 'boolean') throw new HelperError(`fact takes ${name}=true or ${name}=false, unquoted, e.g. {{fact "${f.key}" ${name}=true}}; it got ${name}=${JSON.stringify(value)}`);
+      }
       return markFact(f.key, `${options.hash.qualifier && f.qualifier ? `${f.qualifier} ` : ''}${withUnit(f.text, options.hash.unit ? f.unit : undefined)}`);
     },
     /** {{#if (hasFact "ffis.projects")}}: whether the project has the fact (for a template that fits outlines with and without it) */

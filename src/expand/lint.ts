@@ -115,7 +115,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         if (!m.escaped) {
           report('MJZ162', m, 'Triple-stash {{{ }}} prints a value without escaping it for YAML', 'Use {{value}} inside double quotes, or {{json value}} for lists and numbers.');
         } else if (!(name && RAW_HELPERS.has(name)) && !insideDoubleQuotes(lines[m.loc.start.line - 1] ?? '', m.loc.start.column) && !beforeStrayQuote(m)) {
-          report('MJZ162', m, `{{${name ?? '…'}}} is not inside double quotes`, 'Write it inside double quotes, e.g. title: "{{heading}}"; use {{json value}} for lists and numbers.');
+          report('MJZ162', m, `{{${name ?? '…'}}} is not inside double quotes`, `Write it inside double quotes, ${quotedLine(lines[m.loc.start.line - 1] ?? '') ?? 'e.g. title: "{{heading}}"'}; use {{json value}} for lists and numbers.`);
         }
         return;
       }
@@ -468,4 +468,15 @@ function openingQuote(line: string, column: number): number | undefined {
     if (ch === '#' && open === undefined && (i === 0 || /\s/.test(line[i - 1]!))) return undefined; // a YAML comment
   }
   return open;
+}
+
+/**
+ * The template line with its value put in double quotes, as MJZ162's hint shows it
+ * (`label: "{{factLabel "syria.member_number"}}"`, `- "{{this}}"`); undefined where the value
+ * holds a double quote of its own (it would need escapes, which the general example shows).
+ */
+function quotedLine(line: string): string | undefined {
+  const m = /^\s*((?:- )?(?:[\w-]+:[ \t]+)?|- )(.+?)\s*$/.exec(line);
+  if (!m || !m[1] || /^"|"$/.test(m[2]!) || /"(?![^{]*\}\})/.test(m[2]!)) return undefined;
+  return `as in ${m[1]}"${m[2]}"`;
 }

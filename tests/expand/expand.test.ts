@@ -192,6 +192,15 @@ describe('template checks', () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.message, d.location?.start])).toEqual([['MJZ165', 'warning', 'The figure 89 is typed into the template', { line: 2, column: 13 }]]);
   });
 
+  it('names the fact a typed figure is, now or as its source states it, as MJZ137 does in the outline', () => {
+    const d = expand('title: "يضم 89 عضواً"\nnote: "من 7 أيام"\n').diagnostics.filter((x) => x.code === 'MJZ165');
+    const ctx = context();
+    const members = Object.values(ctx.facts).filter((f) => f.value === 89 || f.stated === 89).map((f) => f.key);
+    expect(members).toEqual(['coalition.members']);
+    expect(d.map((x) => x.message)).toEqual(['The figure 89 is typed into the template: it is the figure of the fact coalition.members, and would not follow it when it changes', 'The figure 7 is typed into the template']);
+    expect(d[0]!.hint).toMatch(/^Write \{\{fact "coalition\.members"\}\} in its place \(with the noun after it, \{\{count "coalition\.members" one=… other=…\}\}\), if the figure means it\. Print figures from the facts/);
+  });
+
   it('does not report the digits of Latin text (a resolution, a name, an English title), which stay as typed', () => {
     const figures = (text: string) => lintTemplate(file(text), new Set(), 't').diagnostics.filter((d) => d.code === 'MJZ165').map((d) => d.message.replace(/^The figure (.*) is typed into the template$/, '$1'));
     // the review's bullet, and Latin tokens and runs of every kind
@@ -318,7 +327,10 @@ describe('expandTemplates', () => {
     const out = expand('{{#each parts}}\n{{#each points}}\n- "{{text}}"\n{{/each}}\n{{/each}}');
     expect(out.diagnostics).toMatchObject([{ code: 'MJZ161', location: { start: { line: 3, column: 6 } } }]);
     expect(out.diagnostics[0]?.message).toBe('Template error in templates/test/deck.hbs: "text" is not defined here: here is a text («نقطة»), which has no fields');
-    expect(out.diagnostics[0]?.hint).toMatch(/print it with \{\{this\}\}/);
+    expect(out.diagnostics[0]?.hint).toBe('Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}.');
+    // the part's own field, read inside its points: one level up
+    const heading = expand('{{#each parts}}\n{{#each points}}\n- "{{heading}}"\n{{/each}}\n{{/each}}');
+    expect(heading.diagnostics[0]?.hint).toBe('Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}; the heading of what holds the list is one level up: {{../heading}}.');
   });
 
   it('takes a partial saved without its last newline as if it had one', () => {

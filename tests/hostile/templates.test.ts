@@ -431,7 +431,7 @@ describe('helpers and partials', () => {
     }
   });
 
-  it('a block over a misspelt field ({{#each pionts}}, {{#with aritcle}}): MJZ161 at the block with "did you mean", not a slide with no bullets', async () => {
+  it('a block over a misspelt field ({{#each pionts}}, {{#with aritcle}}, {{#if notse}}): MJZ161 at the block with "did you mean", not a slide with no bullets', async () => {
     // before: the block went through nothing, and the build failed later at the spec's "bullets: has no value"
     const r = await run({ [DECK]: replace('{{#each points}}', '{{#each pionts}}') });
     const d = expectError(r, 'MJZ161', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'pionts}}'), audience: 'briefing' }, /: each was given nothing: "pionts" is not defined here$/);
@@ -448,9 +448,23 @@ describe('helpers and partials', () => {
       const e = expectError(c, 'MJZ161', { file, ...positionOf(c.texts.get(file)!, at) }, /(each|with) was given nothing: "\w+" is not defined here/);
       expect(e.hint).toMatch(new RegExp(`^Did you mean "${meant}"\\?`));
     }
+    // a presence test over a misspelt field: the notes, or the part-points' first=, would be left out
+    const tested = await run({ [DECK]: replace('    notes: "{{notes}}"\n{{/with}}', '{{#if notse}}\n    notes: "{{notes}}"\n{{/if}}\n{{/with}}') });
+    expect(expectError(tested, 'MJZ161', { file: DECK, ...positionOf(tested.texts.get(DECK)!, 'notse}}') }, /: if was given nothing: "notse" is not defined here$/).hint).toMatch(/^Did you mean "notes"\?/);
+    const PART_POINTS = 'templates/_shared/partials/part-points.hbs';
+    const first = await run({ [PART_POINTS]: (t) => t.replace('{{#if first}}', '{{#if frist}}') });
+    expect(expectError(first, 'MJZ161', { file: PART_POINTS, ...positionOf(first.texts.get(PART_POINTS)!, 'frist}}') }, /if was given nothing: "frist"/).hint).toMatch(/^Did you mean "first"\?/);
+    // at the deck's top level, whose fields are always the same: a part's field, said so
+    const top = await run(withSlide(`${bullets('"x"', '    bullets:\n{{#each points}}\n      - "{{this}}"\n{{/each}}\n')}`));
+    const d2 = expectError(top, 'MJZ161', { file: DECK, ...positionOf(top.texts.get(DECK)!, 'points}}\n      - "{{this}}"') }, /each was given nothing: "points" is not defined here$/);
+    expect(d2.hint).toBe('"points" is a field of each of parts, not of the deck\'s top level: read it inside {{#with (part "id")}} … {{/with}} or {{#each parts}} … {{/each}}.');
+    expect(top.errors.map((x) => x.code)).toEqual(['MJZ161']);
     // a name no field is spelt like (a list a partial is given only sometimes), and a field that
     // may be absent (a source's note, spelt like its date), still go through nothing
-    const quiet = await run(withSlide(`{{#each extras}}\n${bullets('"{{this}}"')}{{/each}}\n{{#each sources}}{{#with note}}{{/with}}{{/each}}\n`));
+    const quiet = await run({
+      ...withSlide('{{> maybe}}\n{{#each sources}}{{#with note}}{{/with}}{{/each}}\n'),
+      'templates/briefing/partials/maybe.hbs': `{{#each extras}}\n${bullets('"{{this}}"')}{{/each}}\n{{#if lead}}\n${bullets('"{{lead}}"')}{{/if}}\n`,
+    });
     expect(quiet.errors).toEqual([]);
   });
 
@@ -464,6 +478,9 @@ describe('helpers and partials', () => {
     const cases: [string, string, RegExp][] = [
       ['{{num "abc"}}', '{{num "abc"', /num needs a number, e.g. \{\{num 1234\}\}; it got "abc"/],
       ['{{num 2254 grouping="no"}}', '{{num 2254 grouping', /num takes grouping=false, unquoted, e\.g\. \{\{num 2254 grouping=false\}\}; it got grouping="no"/],
+      // (a quoted "false" is a text, which is true: the qualifier would be printed)
+      ['{{fact "ffis.projects" qualifier="false"}}', '{{fact "ffis.projects" qualifier', /fact takes qualifier=true or qualifier=false, unquoted, e\.g\. \{\{fact "ffis\.projects" qualifier=true\}\}; it got qualifier="false"/],
+      ['{{fact "ffis.projects" unit=1}}', '{{fact "ffis.projects" unit', /fact takes unit=true or unit=false, unquoted.*; it got unit=1$/],
       ['{{add "a" 1}}', '{{add "a"', /add needs a number/],
       ['{{percent 1 0}}', '{{percent 1 0', /percent of a whole that is 0/],
       ['{{year "x"}}', '{{year "x"', /year needs a number/],
@@ -535,9 +552,27 @@ describe('helpers and partials', () => {
     expect(ok.result.spec!.slides.some((x) => x.title === 'نعم لا لا')).toBe(true);
   });
 
-  it('an interpolation outside quotes: MJZ162', async () => {
+  it('an interpolation outside quotes: MJZ162, its hint showing the line put in quotes', async () => {
     const r = await run(withSlide(bullets('{{article.title}}')));
-    expectError(r, 'MJZ162', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'title: {{article.title}}', 7) });
+    const d = expectError(r, 'MJZ162', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'title: {{article.title}}', 7) });
+    expect(d.hint).toBe('Write it inside double quotes, as in title: "{{article.title}}"; use {{json value}} for lists and numbers.');
+    const label = await run({ [DECK]: replace('      label: "{{factLabel "syria.member_number"}}"', '      label: {{factLabel "syria.member_number"}}') });
+    expect(expectError(label, 'MJZ162', { file: DECK }).hint).toBe('Write it inside double quotes, as in label: "{{factLabel "syria.member_number"}}"; use {{json value}} for lists and numbers.');
+    const item = await run({ [DECK]: replace('      - "{{this}}"', '      - {{this}}') });
+    expect(expectError(item, 'MJZ162', { file: DECK }).hint).toMatch(/^Write it inside double quotes, as in - "\{\{this\}\}";/);
+  });
+
+  it('json given a text inside double quotes ("{{json heading}}") prints it as {{heading}} does, not with JSON\'s quotes that end the YAML text', async () => {
+    const r = await run({ [DECK]: replace('    title: "{{heading}}"\n    bullets:', '    title: "{{json heading}}"\n    bullets:') });
+    expect(summarize(r.errors)).toBe('');
+    const plain = await run({});
+    expect(r.result.spec!.slides[2]!.title).toBe(plain.result.spec!.slides[2]!.title);
+  });
+
+  it('a key of a slide out of line with the others: MJZ170, its hint with a slide\'s example (not the outline\'s)', async () => {
+    const r = await run({ [DECK]: replace('    bullets:\n{{#each points}}', '     bullets:\n{{#each points}}') });
+    const d = expectError(r, 'MJZ170', { file: DECK, audience: 'briefing' }, /must start at the same column/);
+    expect(d.hint).toMatch(/^This key is not lined up with the keys beside it: indent it with as many spaces as the other keys of its entry \(in a slide, bullets: stands under title:, two spaces in from the -\)\./);
   });
 
   it('a triple-stash (no escaping): MJZ162', async () => {
@@ -632,6 +667,22 @@ describe('audiences and themes', () => {
     const r = await run({}, 'breifing');
     const d = r.errors.find((x) => x.code === 'MJZ150')!;
     expect(d.hint).toMatch(/^Did you mean "briefing"\? Known audiences: briefing, /);
+  });
+
+  it('the keys of a theme setting written without their indentation: one MJZ110 that says to indent them, not "colors has no value" and unknown keys', async () => {
+    const THEME = 'templates/briefing/theme.yaml';
+    const unindented = (t: string) => t.replace(/^colors:\n((?:  .*\n)+)/m, (_all, keys: string) => `colors:\n${keys.replace(/^  /gm, '')}`);
+    const r = await run({ [THEME]: unindented });
+    expect(r.errors.map((x) => x.code)).toEqual(['MJZ110']);
+    const d = expectError(r, 'MJZ110', { file: THEME, ...positionOf(r.texts.get(THEME)!, 'primary: ', 0) });
+    expect(d.message).toBe('"primary", "onPrimary", "accent" and 6 more are keys of "colors", but are not indented under it: YAML reads "colors" as empty');
+    expect(d.hint).toBe('Indent their lines by two more spaces than colors:, so that they stand under it.');
+    // one key (a theme that sets one colour)
+    const one = await run({ [THEME]: (t) => t.replace(/^colors:\n(?:  .*\n)+/m, 'colors:\nprimary: "17324D"\n') });
+    expect(one.errors.map((x) => [x.code, x.message])).toEqual([['MJZ110', '"primary" is a key of "colors", but is not indented under it: YAML reads "colors" as empty']]);
+    // an unknown key beside an empty one that does not have it stays an unknown key
+    const other = await run({ [THEME]: (t) => t.replace(/^colors:\n(?:  .*\n)+/m, 'colors:\nprimry: "17324D"\n') });
+    expect(other.errors.map((x) => x.code).sort()).toEqual(['MJZ110', 'MJZ111']);
   });
 
   it('a misspelt theme setting: MJZ111 with "did you mean"', async () => {
