@@ -9,6 +9,7 @@ import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { basisDrift } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
+import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
 import { sourcesNamedByDeck } from './expand/tree.js';
 import { finalizeParts } from './pptx/post/index.js';
@@ -200,7 +201,8 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     return at && { location: content.locate(at.file, at.path), source: content.sourceOf(at.file) };
   };
   const audience = loaded.audience;
-  const tooBig = (deck: DeckSpec): SpecProblem[] => [...tooLong(deck), ...overflowProblems(deck, theme, audience.logo, outline)].sort((a, b) => Number(a.path[1]) - Number(b.path[1])); // (by slide)
+  const tooBig = (deck: DeckSpec, uses: readonly FactUse[]): SpecProblem[] =>
+    [...tooLong(deck), ...overflowProblems(deck, theme, audience.logo, outline), ...articleClaims(deck, uses, context)].sort((a, b) => Number(a.path[1]) - Number(b.path[1])); // (by slide)
   const parse = (text: string, origins: typeof expansion.origins) => parseSpec(text, { template: audience.deck.path, audience: name, origins }, tooBig);
   let parsed = parse(expansion.text, expansion.origins);
   // The sources slides list the sources of the facts this deck shows, not of every fact of the

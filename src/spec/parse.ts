@@ -26,7 +26,7 @@ export interface SpecProblem {
 export function parseSpec(
   text: string,
   origin: { template: string; audience: string; origins?: readonly (Origin | undefined)[] },
-  check: (spec: DeckSpec) => SpecProblem[] = () => [],
+  check: (spec: DeckSpec, uses: readonly FactUse[]) => SpecProblem[] = () => [],
 ): { spec?: DeckSpec; uses: FactUse[]; diagnostics: Diagnostic[] } {
   const parsed = parseYaml({ path: `${origin.template} (output)`, text });
   const tag = (d: Diagnostic): Diagnostic => {
@@ -40,7 +40,7 @@ export function parseSpec(
   // (the path only places it: its message names the slide, in words)
   // (one located elsewhere, in the outline, is only told its audience)
   const later = checked.value
-    ? check(checked.value).map(({ path, at, ...p }): Diagnostic => (at ? { ...p, ...at, audience: origin.audience } : tag({ ...p, source: text, location: locate(parsed, path) })))
+    ? check(checked.value, uses).map(({ path, at, ...p }): Diagnostic => (at ? { ...p, ...at, audience: origin.audience } : tag({ ...p, source: text, location: locate(parsed, path) })))
     : [];
   return { spec: checked.value, uses, diagnostics: collapseRepeats([...checked.diagnostics.map(tag), ...later]) };
 }

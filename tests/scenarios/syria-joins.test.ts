@@ -102,6 +102,27 @@ describe('Syria joins', () => {
     expect(cards(after).map((c) => `${c.value} ${c.label}`)).toEqual(expect.arrayContaining(['36 دول أوروبية بحسب المقال', '12 دول عربية وفق البيانات الحالية']));
   });
 
+  it('warns (MJZ175) where a template types words that make the article the source of a figure the data has moved on from', async () => {
+    // none in the shipped templates, which write such words under asInArticle
+    for (const a of audiences) expect(after.get(a)!.diagnostics.filter((d) => d.code === 'MJZ175'), a).toEqual([]);
+    // the media deck's cards as they were written before: «دول عربية بحسب المقال» beside 12
+    const deck = path.join(root, 'templates/media/deck.hbs');
+    const shipped = await readFile(deck, 'utf8');
+    const typed = shipped.replace(/label: "(دول (?:أوروبية|عربية)) \{\{#if \(asInArticle "[a-z_.]+"\)\}\}بحسب المقال\{\{else\}\}وفق البيانات الحالية\{\{\/if\}\}"/g, 'label: "$1 بحسب المقال"');
+    expect(typed).not.toBe(shipped);
+    await writeFile(deck, typed);
+    try {
+      const media = await buildDeck({ root, audience: 'media' });
+      const warned = media.diagnostics.filter((d) => d.code === 'MJZ175');
+      expect(warned.map((d) => [d.location?.file, d.location?.start?.line, d.message])).toEqual([
+        ['templates/media/deck.hbs', typed.split('\n').findIndex((line) => line.includes('"دول عربية بحسب المقال"')) + 1, "«دول عربية بحسب المقال» on slide 3 says its figure is the article's, but coalition.arab_states shows 12, where the article states 11, in the spec this template produced"],
+      ]);
+      expect(warned[0]!.hint).toMatch(/^Write these words under \{\{#if \(asInArticle "coalition\.arab_states"\)\}\}…\{\{else\}\}وفق البيانات الحالية\{\{\/if\}\}/);
+    } finally {
+      await writeFile(deck, shipped);
+    }
+  });
+
   it('shows 90 members in every audience’s text, charts and tables, and 89 nowhere', () => {
     for (const a of audiences) {
       const spec = after.get(a)!.spec!;

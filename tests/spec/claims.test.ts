@@ -1,0 +1,45 @@
+/**
+ * MJZ175 (src/spec/claims.ts): words that make the article a figure's source, beside a fact's
+ * figure the article does not state. Only the part of the slide the words speak of counts: a
+ * figure card's value, the chart's bars, the text itself.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TemplateContext } from '../../src/audience/context.js';
+import type { FactUse } from '../../src/facts/markers.js';
+import { articleClaims } from '../../src/spec/claims.js';
+import type { DeckSpec } from '../../src/spec/schema.js';
+
+const fact = (key: string, value: number, stated?: number, statedBy = 'A1') => ({ key, label: key, value, text: String(value), sources: [], ...(stated === undefined ? {} : { stated, statedBy }) });
+const context = {
+  article: { source: 'A1' },
+  facts: {
+    'arab': fact('arab', 12, 11), // the data moved on
+    'europe': fact('europe', 36, 36), // as the article states it
+    'identified': fact('identified', 86), // the data's alone
+    'members': fact('members', 90, 90, 'S29'), // another source recorded
+  },
+} as unknown as TemplateContext;
+const slide = (fields: Record<string, unknown>) => ({ deck: { title: 't' }, slides: [{ kind: 'stats', title: 't', ...fields }] }) as unknown as DeckSpec;
+const use = (key: string, element: string): FactUse => ({ key, slide: 0, element });
+const claims = (deck: DeckSpec, uses: FactUse[]) => articleClaims(deck, uses, context).map((p) => [p.path.join('.'), p.message.replace(/^«[^»]*» on slide \d+ says its figure is the article's, but /, '')]);
+
+describe('articleClaims', () => {
+  it('a card whose label claims the article, beside a figure the data moved on from', () => {
+    const deck = slide({ stats: [{ value: '12', label: 'دول عربية بحسب المقال' }, { value: '36', label: 'دول أوروبية بحسب المقال' }, { value: '90', label: 'الأعضاء وفقاً للمقال' }, { value: '86', label: 'معروفة بحسب المقال' }] });
+    // (a figure recorded as another source's, or the data's alone, may be the article's too, in its own words: not judged)
+    expect(claims(deck, [use('arab', 'stats[0].value'), use('europe', 'stats[1].value'), use('members', 'stats[2].value'), use('identified', 'stats[3].value')])).toEqual([
+      ['slides.0.stats.0.label', 'arab shows 12, where the article states 11'],
+    ]);
+  });
+
+  it('only the part of the slide the words speak of: the text itself, the chart as a whole', () => {
+    // a bullet that claims the article, another that shows the moved figure: no claim on it
+    expect(claims(slide({ bullets: ['بحسب المقال، انضمت سوريا', 'يضم التحالف 12 دولة عربية'] }), [use('arab', 'bullets[1]')])).toEqual([]);
+    expect(claims(slide({ bullets: ['يضم التحالف 12 دولة عربية كما يذكر المقال'] }), [use('arab', 'bullets[0]')])).toEqual([['slides.0.bullets.0', 'arab shows 12, where the article states 11']]);
+    // a chart's note speaks of its bars
+    const chart = slide({ chart: { type: 'bar', categories: ['a'], series: [{ name: 's', values: [12] }], note: 'تصنيف يطابق أرقام المقال' } });
+    expect(claims(chart, [use('arab', 'chart.series[0].values[0]')])).toEqual([['slides.0.chart.note', 'arab shows 12, where the article states 11']]);
+    // words that do not make the article a figure's source
+    expect(claims(slide({ bullets: ['المقال يتناول 12 دولة عربية', 'العنوان: مقال عن التحالف'] }), [use('arab', 'bullets[0]'), use('arab', 'bullets[1]')])).toEqual([]);
+  });
+});
