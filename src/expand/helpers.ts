@@ -332,8 +332,10 @@ export function createHelpers(root: TemplateContext) {
      * line. The ids are those of the sources slide.
      */
     factSources(...args: unknown[]) {
-      const keys = args.slice(0, -1);
-      if (keys.length === 0) throw new HelperError('factSources needs one or more fact keys in quotes, e.g. {{factSources "ffis.projects"}}');
+      // (a list of keys counts as its keys: a part's facts, {{factSources callout facts}})
+      const keys = args.slice(0, -1).flatMap((a) => (Array.isArray(a) ? a : [a]));
+      if (args.length < 2) throw new HelperError('factSources needs one or more fact keys in quotes, e.g. {{factSources "ffis.projects"}}');
+      if (keys.length === 0) return '';
       const ids: string[] = [];
       for (const key of keys) {
         const f = fact(key);

@@ -514,6 +514,11 @@ describe('helper names', () => {
     expect(parse(out.text!)).toEqual({ a: 'D1، A1', b: 'D1', c: 'A1، D1' });
     expect(expand('a: "{{factSources}}"').diagnostics[0]?.message).toMatch(/factSources needs one or more fact keys in quotes/);
     expect(expand('a: "{{factSources "x.nope"}}"').diagnostics[0]?.message).toMatch(/unknown fact "x.nope"/);
+    // a list of keys (a part's facts) counts as its keys
+    ctx.parts[0]!.facts = ['x.data', 'coalition.members'];
+    const listed = expand('{{#with (lookup parts 0)}}a: "{{factSources "x.moved" facts}}"{{/with}}', ctx);
+    expect(listed.diagnostics).toEqual([]);
+    expect(parse(listed.text!)).toEqual({ a: 'D1، A1' });
   });
 
   it('knows how many arguments each helper takes (factSources and asInArticle: any number)', async () => {
