@@ -61,6 +61,7 @@ export const CODES = {
   MJZ173: { title: 'Quote mark with no opening one', hint: 'Add the opening quote where the text begins: title: "…".' },
   MJZ174: { title: 'Text too long for its box', hint: 'Shorten the text, or split it over two slides: a title in one line, a point in under about 110 characters.' },
   MJZ175: { title: "Words that make the article a figure's source, beside a figure it does not state", hint: 'Write them under {{#if (asInArticle "key")}}, so that they hold only while the figure is the article’s.' },
+  MJZ176: { title: 'Text tells as still to come a joining the data lists as done', hint: 'Reword it if the deck should speak as of now; leave it if it tells the article’s account of its day.' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ191: { title: 'Cannot start a project there', hint: 'Give mujaz init the name of a new folder, in a place you can write to.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },

@@ -39,13 +39,26 @@ function points(content: Content): Point[] {
  * The members the data lists as joined after the article's date, by ISO code: what the article
  * told of them (Syria "will be" member 90) was still to come when it was written.
  */
-function joinedAfter(content: Content): Map<string, { name: string; joined: string }> {
-  const after = new Map<string, { name: string; joined: string }>();
+function joinedAfter(content: Content): Map<string, { name: string; ar: string; joined: string }> {
+  const after = new Map<string, { name: string; ar: string; joined: string }>();
   for (const m of content.dataset?.members ?? []) {
     const joined = m.joined === null || m.joined === undefined ? undefined : datePrefix(m.joined);
-    if (m.iso2 && joined && joined > content.article.date) after.set(m.iso2, { name: m.en, joined });
+    if (m.iso2 && joined && joined > content.article.date) after.set(m.iso2, { name: m.en, ar: m.ar, joined });
   }
   return after;
+}
+
+/**
+ * Words that tell a joining as still to come: an intention (تعتزم، تنوي), a future said of the
+ * state (ستكون، ستنضم: feminine, as a state is), something planned or awaited (من المقرر،
+ * المرتقب، المزمع). (Not any future: «سيصبح وجود القوات مشروعاً في سوريا» tells a consequence.)
+ */
+const STILL_TO_COME = /(?<![\p{L}\p{M}])(?:و|ف)?(?:تعتزم|يعتزم|اعتزام|عزمها|تنوي|نيتها|ستكون|ستنضم|سينضم|ستصبح|ستوقع|المرتقب|المرتقبة|مرتقب|مرتقبة|من المقرر|المقررة|المزمع|المزمعة)(?![\p{L}\p{M}])/u;
+
+/** The stem of a state's Arabic name, to find it and its adjective in a text (سوريا: سوريا، السورية، السوري). */
+function nameStem(ar: string): string | undefined {
+  const stem = ar.trim().split(/\s+/)[0]!.replace(/^ال/, '').replace(/(?:ا|ة)$/, '');
+  return stem.length >= 3 ? stem : undefined;
 }
 
 /**
@@ -93,12 +106,45 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
   }
 
   const after = joinedAfter(content);
+  // MJZ176: a text that names a member the data lists as joined after the article, and tells its joining
+  // as still to come (سوريا تعتزم الانضمام، ستكون العضو، الزيارة المرتقبة للتوقيع): as the article
+  // did. It prints no figure to follow the data, so nothing else would say that it now reads
+  // as news that is past. (A text another warning names for the member's number is left to it.)
+  const toCome: { path: PropertyKey[]; word: string; nth: number; member: { name: string; joined: string }; text: string }[] = [];
+  if (after.size) {
+    const stems = [...after.values()].flatMap((m) => {
+      const stem = nameStem(m.ar);
+      return stem ? [{ stem, member: m }] : [];
+    });
+    for (const { text, path } of outlineTexts(content)) {
+      const member = stems.find((s) => text.includes(s.stem))?.member;
+      const word = member && STILL_TO_COME.exec(text);
+      if (member && word) toCome.push({ path, word: word[0], nth: text.slice(0, word.index).split(word[0]).length - 1, member, text });
+    }
+  }
   const told = new Map<string, { name: string; joined: string }>(); // fact key → the member it places
   for (const [key, fact] of Object.entries(content.facts)) {
     const member = /^member\.([A-Z]{2})\.number$/.exec(fact.data ?? '')?.[1];
     if (member && after.has(member) && fact.stated?.source === content.article.source && facts[key]) told.set(key, after.get(member)!);
   }
-  if (told.size === 0) return diagnostics;
+  const stillToCome = () => {
+    for (const { path, word, nth, member } of toCome) {
+      if ([...warned].some((w) => w.startsWith(`${JSON.stringify(path)} `))) continue;
+      const where = path[0] === 'parts' && path[2] === 'notes' ? 'These notes tell' : path.includes('points') || path[0] === 'highlights' ? 'This point tells' : 'This text tells';
+      diagnostics.push({
+        code: 'MJZ176',
+        severity: 'warning',
+        message: `${where} ${member.name}'s joining as still to come («${word.trim()}»), as the article did: the data lists ${member.name} as a member since ${member.joined}, after the article (${content.article.date})`,
+        hint: 'The deck speaks as the article did, on its date. If it should speak as of now, reword the text (a "will be" that has happened); if it tells the article\'s account, leave it: the figures on the slide follow the data by themselves.',
+        location: content.locateRef(path, word, nth),
+        source: content.sourceOf('article'),
+      });
+    }
+  };
+  if (told.size === 0) {
+    stillToCome();
+    return diagnostics;
+  }
   for (const { text, path } of outlineTexts(content)) {
     for (const match of text.matchAll(FACT_REF)) {
       const key = match[1]!;
@@ -108,5 +154,6 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
       warn(path, match[0], nthOf(text, match), key, `${where} "${content.facts[key]!.label}" (${key}) as the article told it, before ${member.name} joined: the data lists it as a member since ${member.joined}, after the article (${content.article.date})`, false);
     }
   }
+  stillToCome();
   return diagnostics;
 }

@@ -54,8 +54,8 @@ describe('Syria joins', () => {
       const warnings = after.get(a)!.diagnostics.filter((d) => d.code === 'MJZ140').map((d) => d.message);
       expect(warnings.some((m) => m.includes('states 89, the data gives 90')), a).toBe(true);
       // the stated figures that now disagree with the data, the points whose basis still says
-      // the article's figures, and nothing else
-      expect(new Set(after.get(a)!.diagnostics.map((d) => d.code)), a).toEqual(new Set(['MJZ140', 'MJZ148']));
+      // the article's figures, the texts that tell Syria's joining as to come, and nothing else
+      expect(new Set(after.get(a)!.diagnostics.map((d) => d.code)), a).toEqual(new Set(['MJZ140', 'MJZ148', 'MJZ176']));
     }
   });
 
@@ -81,6 +81,19 @@ describe('Syria joins', () => {
     for (const d of drift) expect(d.source).toBeDefined();
     const shared = drift.find((d) => d.message.includes('(coalition.members)'))!;
     expect(shared.message).toContain('as 90, from the data, but the sentence it rests on says 89');
+  });
+
+  it('names each text that tells Syria’s joining as still to come («تعتزم»), which prints no figure to follow the data (MJZ176)', async () => {
+    const article = (await readFile(path.join(root, 'content/article.yaml'), 'utf8')).split('\n');
+    const toCome = (r: DeckResult) => r.diagnostics.filter((d) => d.code === 'MJZ176');
+    expect(toCome(before.get('briefing')!)).toEqual([]);
+    const told = toCome(after.get('briefing')!).map((d) => [article[d.location!.start!.line - 1]!.trim().split(' ').slice(0, 4).join(' '), article[d.location!.start!.line - 1]!.slice(d.location!.start!.column - 1).split(/\s/)[0]]);
+    expect(told).toEqual([
+      ['heading: "سوريا تعتزم الانضمام', 'تعتزم'],
+      ['- text: "تعتزم الحكومة', 'تعتزم'],
+      ['- text: "تعتزم سوريا', 'تعتزم'],
+    ]);
+    expect(toCome(after.get('briefing')!)[0]!.message).toBe("This text tells Syria's joining as still to come («تعتزم»), as the article did: the data lists Syria as a member since 2025-11-11, after the article (2025-11-03)");
   });
 
   it('stops saying the grouping matches the article once it no longer does', () => {
