@@ -202,7 +202,8 @@ async function writeOutputs(result: DeckResult, out: string, options: Pick<Build
     return {
       files: [],
       diagnostic: {
-        code: 'MJZ190',
+        // (another build writing the deck: a wait that ended, not a place that cannot be written)
+        code: code === 'ELOCKED' ? 'MJZ192' : 'MJZ190',
         severity: 'error',
         message: `Cannot write ${file}: ${why}`,
         hint: `${

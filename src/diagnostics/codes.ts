@@ -64,6 +64,7 @@ export const CODES = {
   MJZ176: { title: 'Text tells as still to come a joining the data lists as done', hint: 'Reword it if the deck should speak as of now; leave it if it tells the article’s account of its day.' },
   MJZ190: { title: 'Cannot write output', hint: 'Check that the output folder is writable.' },
   MJZ191: { title: 'Cannot start a project there', hint: 'Give mujaz init the name of a new folder, in a place you can write to.' },
+  MJZ192: { title: 'Another build is writing the deck', hint: 'Wait for that build to end, or stop it, and build again.' },
   MJZ900: { title: 'Internal error', hint: 'This is a bug in mujaz. Please report it with the stack trace (--debug).' },
 } as const satisfies Record<string, { title: string; hint: string }>;
 

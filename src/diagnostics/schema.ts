@@ -65,7 +65,7 @@ export function checkSchema<S extends z.ZodType>(
  * column): YAML reads the mapping's key as empty and its keys as unknown ones beside it. Said as
  * what it is, once, at the first of them ("primary and accent belong under colors: indent them"),
  * in place of the empty key's error and the unknown keys' ones. Only for keys that the empty
- * key's own schema has, written below it.
+ * key's own schema has, written below it and above the next key its parent knows.
  */
 function notIndented(diagnostics: Diagnostic[], schema: z.ZodType, parsed: ParsedYaml): Diagnostic[] {
   const unknown = diagnostics.filter((d) => d.code === 'MJZ110' && d.path && d.path.length >= 1);
@@ -79,9 +79,19 @@ function notIndented(diagnostics: Diagnostic[], schema: z.ZodType, parsed: Parse
     const holder = String(empty.path[empty.path.length - 1]);
     const keys = knownKeysAt(schema, empty.path, parsed.value);
     const below = lineOf(empty.path);
+    // (up to the next key its parent knows: `sizes:` after `fonts:` takes the keys below it)
+    const siblings = new Set(knownKeysAt(schema, parent, parsed.value));
+    const holderValue = valueAt(parsed.value, parent);
+    const next = Math.min(
+      ...Object.keys(holderValue !== null && typeof holderValue === 'object' ? holderValue : {})
+        .filter((k) => k !== holder && siblings.has(k))
+        .map((k) => lineOf([...parent, k]))
+        .filter((line) => line > below),
+    );
     const strays = unknown.filter((d) => {
       const key = String(d.path![d.path!.length - 1]);
-      return !dropped.has(d) && JSON.stringify(d.path!.slice(0, -1)) === JSON.stringify(parent) && keys.includes(key) && lineOf(d.path!) > below;
+      const line = lineOf(d.path!);
+      return !dropped.has(d) && JSON.stringify(d.path!.slice(0, -1)) === JSON.stringify(parent) && keys.includes(key) && line > below && line < next;
     });
     if (!strays.length) continue;
     const names = strays.map((d) => String(d.path![d.path!.length - 1]));

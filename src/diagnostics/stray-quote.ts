@@ -70,10 +70,13 @@ export function findStrayQuotes(text: string): StrayQuote[] {
   // every {{…}} (and {{!-- … --}}) as filler of the same length, its line ends kept
   const masked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n\r]/g, '\u0001'));
   const lines = masked.split(/\r\n|\r|\n/);
+  // (whether each line follows a lone carriage return: yaml ends no quoted value there)
+  const afterCr = [false, ...[...masked.matchAll(/\r\n|\r|\n/g)].map((m) => m[0] === '\r')];
   const original = text.split(/\r\n|\r|\n/);
   const found: StrayQuote[] = [];
   let block: number | undefined; // the column a block scalar's lines must go past
   let open: string | undefined; // a quoted value that goes on to the next line
+  let openColumn = -1; // the column of its key or dash: a line not indented past it ends the value
   let holder: number | undefined; // the column of a key or dash just above, with no value on its line
   /** A plain value being read: where it began, the column its next lines must go past, where its last quote is. */
   let plain: { line: number; column: number; lead: string; indent: number; parts: string[]; quotes: number; last?: { line: number; column: number } } | undefined;
@@ -104,10 +107,15 @@ export function findStrayQuotes(text: string): StrayQuote[] {
       block = undefined;
     }
     if (open !== undefined) {
-      const close = closingQuote(line, 0, open);
-      if (close === -1) return;
-      open = undefined;
-      return; // (what may follow a closing quote is a comment, or a YAML error of its own)
+      // (yaml ends a quoted value at a line that is not indented past its key, as an unindent,
+      // when a closing quote comes further down: that line is read as a line of its own)
+      if (bare !== '' && indent <= openColumn && !afterCr[i]) open = undefined;
+      else {
+        const close = closingQuote(line, 0, open);
+        if (close === -1) return;
+        open = undefined;
+        return; // (what may follow a closing quote is a comment, or a YAML error of its own)
+      }
     }
     if (plain) {
       if (bare === '' || /^\u0001+$/.test(bare)) return; // (a blank line inside a plain value is part of it)
@@ -154,7 +162,10 @@ export function findStrayQuotes(text: string): StrayQuote[] {
     if (/^[?:](?:[ \t]|$)/.test(rest)) return;
     const first = rest[0]!;
     if (first === '"' || first === "'") {
-      if (closingQuote(line, lead.length + 1, first) === -1) open = first;
+      if (closingQuote(line, lead.length + 1, first) === -1) {
+        open = first;
+        openColumn = column ?? indent;
+      }
       return;
     }
     if (first === '[' || first === '{') {

@@ -225,6 +225,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       const top = includes[includes.length - 1];
       if (top) top.entered = true;
       running.push(file);
+      given.push(new Set(Object.keys((options as { hash?: object } | undefined)?.hash ?? {})));
       try {
         const out = compiled(ctx, options);
         // a partial saved without its last newline, included on a line of its own: its last line
@@ -235,6 +236,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
         throw error;
       } finally {
         running.pop();
+        given.pop();
       }
     }) as Handlebars.Template;
   }
@@ -244,16 +246,22 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const includes: { site: string; entered: boolean; standalone: boolean; bare: boolean }[] = [];
   // The template file running now (the deck, or the partial innermost), for a block's place.
   const running: SourceFile[] = [templates.deck];
+  // The name=value pairs each partial being expanded was given ({{> part-points first=3}}).
+  const given: Set<string>[] = [];
   /**
    * {{#each pionts}}, {{#with aritcle}} or {{#if notse}}: a block over a name that comes to
    * nothing because it is misspelt would draw nothing, or leave out what it holds, without a
    * word (or surface later as another error: a slide's bullets "have no value"). It is an error at
-   * the block when the field beside which it is missing is spelt like it (did you mean
-   * "points"?), or when the deck names, at its top level, a field the context has not
-   * ({{#each points}} outside any part: the top level's fields are always the same). Anywhere
-   * else a name with no field spelt like it may be a value a partial is given only sometimes
-   * ({{#if lead}}), and the block goes on as Handlebars' own does; so does one over a field that
-   * may be absent (OPTIONAL_FIELDS).
+   * the block when the name is spelt like what it must have meant:
+   * - {{#each}} and {{#with}}: a field beside it (did you mean "points"?);
+   * - {{#if}} and {{#unless}}, which test for values that may well be absent ({{#if lead}} in a
+   *   partial given lead= only sometimes, {{#if source}} beside the deck's sources): in the deck
+   *   itself, a field beside it; in a partial, a name=value its include gave it ({{#if frist}}
+   *   with first=3).
+   * And at the deck's top level, whose fields are always the same, a block over any name the
+   * context has not ({{#each points}} outside any part). A name of a block's own (as |s|), a
+   * field that may be absent (OPTIONAL_FIELDS) and a short name (two or three letters, a
+   * keystroke or two from id) are left alone: the block goes on as Handlebars' own does.
    */
   const blockOver = (helper: 'each' | 'with' | 'if' | 'unless', self: unknown, value: unknown, options: Handlebars.HelperOptions) => {
     if (value !== undefined) return;
@@ -263,8 +271,13 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     const scope = { self, root: options.data?.root };
     const unread = missingArgument(ast, loc.start.line, loc.start.column, scope);
     if (!unread || Array.isArray(unread.parent) || OPTIONAL_FIELDS.has(unread.name)) return;
-    const topLevel = running.length === 1 && self === scope.root && unread.parent === scope.root && unread.path.parts.length === 1 && !unread.path.data;
-    if (!topLevel && !didYouMean(unread.name, Object.keys(unread.parent))) return;
+    const { blockParams, inline } = scopeAt(ast, loc.start.line, loc.start.column);
+    if (!unread.path.data && blockParams.has(unread.path.parts[0]!)) return;
+    const inDeck = running.length === 1 && !inline;
+    const topLevel = inDeck && self === scope.root && unread.parent === scope.root && unread.path.parts.length === 1 && !unread.path.data;
+    const near = unread.name.length > 3 ? didYouMean(unread.name, Object.keys(unread.parent)) : undefined;
+    const meant = helper === 'each' || helper === 'with' ? near : inDeck ? near : near && given.at(-1)?.has(near) ? near : undefined;
+    if (!meant && !(topLevel && (helper === 'each' || helper === 'with' || near))) return;
     throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope });
   };
   const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
@@ -525,6 +538,33 @@ function missingArgument(ast: hbs.AST.Program | undefined, line: number, column:
     }
   }
   return undefined;
+}
+
+/**
+ * What is in scope at the block that starts at `line` and `column` (Handlebars' place, the column
+ * from 0): the names of the blocks around it (`{{#each sources as |s|}}`: s), and whether it is
+ * inside an inline partial ({{#*inline "x"}}), which runs wherever it is included.
+ */
+function scopeAt(ast: hbs.AST.Program, line: number, column: number): { blockParams: Set<string>; inline: boolean } {
+  const found = { blockParams: new Set<string>(), inline: false };
+  const visit = (node: unknown, params: readonly string[], inline: boolean): boolean => {
+    if (!node || typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.some((n) => visit(n, params, inline));
+    const n = node as hbs.AST.Node & { program?: hbs.AST.Program; inverse?: hbs.AST.Program; body?: unknown[] };
+    if (n.type === 'BlockStatement' && n.loc.start.line === line && n.loc.start.column === column) {
+      found.blockParams = new Set(params);
+      found.inline = inline;
+      return true;
+    }
+    if (n.type === 'Program') return visit(n.body, params, inline);
+    if (n.type === 'BlockStatement' || n.type === 'DecoratorBlock') {
+      const inner = n.type === 'DecoratorBlock' || inline;
+      return visit(n.program, [...params, ...(n.program?.blockParams ?? [])], inner) || visit(n.inverse, [...params, ...(n.inverse?.blockParams ?? [])], inner);
+    }
+    return false;
+  };
+  visit(ast, [], false);
+  return found;
 }
 
 /** The include a partial's opening comment shows ({{> part-slide (part "northeast")}}), if it shows one. */

@@ -476,7 +476,10 @@ function openingQuote(line: string, column: number): number | undefined {
  * holds a double quote of its own (it would need escapes, which the general example shows).
  */
 function quotedLine(line: string): string | undefined {
-  const m = /^\s*((?:- )?(?:[\w-]+:[ \t]+)?|- )(.+?)\s*$/.exec(line);
-  if (!m || !m[1] || /^"|"$/.test(m[2]!) || /"(?![^{]*\}\})/.test(m[2]!)) return undefined;
+  // (without a comment after the value: ` # …` outside a mustache)
+  const code = line.replace(/\s+#(?![^{]*\}\}).*$/, '');
+  const m = /^\s*((?:- )?(?:[\w-]+:[ \t]+)?|- )(.+?)\s*$/.exec(code);
+  // (a list or a mapping written on the line, [a, b] or { a: b }, is no text to put in quotes)
+  if (!m || !m[1] || /^(?:["[]|\{(?!\{))|"$/.test(m[2]!) || /"(?![^{]*\}\})/.test(m[2]!)) return undefined;
   return `as in ${m[1]}"${m[2]}"`;
 }

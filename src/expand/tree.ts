@@ -119,8 +119,10 @@ export function partialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AS
   while (stack.length) {
     const node = stack.pop() as { type?: string; body?: unknown[]; program?: unknown; inverse?: unknown; name?: { type: string; original?: string } } | undefined;
     if (!node || typeof node !== 'object') continue;
-    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression') {
-      out.push({ name: node.name.original!, node: node as unknown as hbs.AST.PartialStatement });
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+      // ({{> part-slide}}, or its name in quotes, {{> "part-slide"}})
+      const name = partialName(node as unknown as hbs.AST.PartialStatement);
+      if (name !== undefined) out.push({ name, node: node as unknown as hbs.AST.PartialStatement });
     }
     if (node.body) stack.push(...node.body);
     stack.push(node.program, node.inverse);

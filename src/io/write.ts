@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, renameSync, unlinkSync } from 'node:fs';
+import { constants, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { copyFile, cp, link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -56,7 +56,7 @@ interface Staged {
 
 /** A write under way: its files (a deck and its manifest), the lock it holds while it renames them, and whether abandonWrites took it back. */
 interface Group {
-  lock?: string;
+  lock?: { file: string; content: string };
   files: readonly Staged[];
   abandoned?: boolean;
 }
@@ -94,7 +94,16 @@ export function abandonWrites(): void {
       }
     }
     for (const file of group.files) if (file.previous && !putBack.includes(file)) remove(file.previous);
-    if (group.lock) remove(group.lock); // (last: a build waiting for it finds the files as they were)
+    // (last: a build waiting for it finds the files as they were; and only the lock it made)
+    if (group.lock) {
+      let there: string | undefined;
+      try {
+        there = readFileSync(group.lock.file, 'utf8');
+      } catch {
+        there = undefined;
+      }
+      if (there === group.lock.content) remove(group.lock.file);
+    }
     group.lock = undefined;
   }
   underWay.clear();
@@ -256,34 +265,51 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
 
 /** How long a write waits for another process's lock on the same files before it gives up. */
 const LOCK_WAIT_MS = 60_000;
+/**
+ * A lock older than this is a killed build's, whatever its pid says (a pid used again by another
+ * program, or one of another container's): a build holds it for the milliseconds of its renames.
+ */
+const LOCK_STALE_MS = 10_000;
 
 /**
  * The lock a write of files that belong together holds from the moment it starts to replace
  * them until the last is in place: `.<first target's name>.lock` beside it, holding the writer's
- * pid. Two processes building the same deck into one folder (watch in one terminal, npm run deck
- * in another) then rename their pairs one after the other, never a deck of one beside the
- * manifest of the other. A lock whose process no longer runs (killed outright) is taken over;
- * so is one with this process's pid, which is a run before's (in one process, writes of the same
- * files already take turns). After LOCK_WAIT_MS of a live process holding it, the write fails
- * (code ELOCKED), leaving every target as it was.
+ * pid and a token of its own. Two processes building the same deck into one folder (watch in one
+ * terminal, npm run deck in another) then rename their pairs one after the other, never a deck of
+ * one beside the manifest of the other.
+ *
+ * A lock is made only where none is (O_EXCL). One left by a build killed outright is taken over:
+ * its process no longer runs, or it has this process's pid (a run before's: in one process,
+ * writes of the same files already take turns), or it is older than LOCK_STALE_MS. Taking it
+ * over moves it aside first, which only one process can do to one file, and checks that what it
+ * moved is the lock it judged; a lock another build made meanwhile is put back. After
+ * LOCK_WAIT_MS of locks held by live builds, the write fails (code ELOCKED), leaving every
+ * target as it was. A lock is removed only by the write that holds it (its token).
  */
-async function takeLock(target: string): Promise<string> {
+async function takeLock(target: string): Promise<{ file: string; content: string }> {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`);
+  const content = `${process.pid} ${randomBytes(6).toString('hex')}\n`;
   const until = Date.now() + LOCK_WAIT_MS;
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
-      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
-      return lock;
+      await writeFile(lock, content, { flag: 'wx' });
+      return { file: lock, content };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-    // (a lock still empty is being written by its process, unless that was seconds ago)
-    const ended = Number.isSafeInteger(holder) && holder > 0
-      ? holder === process.pid || !isRunning(holder)
-      : await lstat(lock).then((s) => Date.now() - s.mtimeMs > 2000, () => false);
+    const seen = await readFile(lock, 'utf8').catch(() => undefined);
+    if (seen === undefined) continue; // (gone meanwhile: try again at once)
+    const holder = Number.parseInt(seen, 10);
+    const age = await lstat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
+    // (a lock still empty is being written by its process, unless that was long ago)
+    const ended = age > LOCK_STALE_MS || (Number.isSafeInteger(holder) && holder > 0 && (holder === process.pid || !isRunning(holder)));
     if (ended) {
-      await rm(lock, { force: true });
+      const moved = tempPath(lock);
+      if (await rename(lock, moved).then(() => true, () => false)) {
+        // (another build may have taken the stale lock over and made its own since it was read)
+        if ((await readFile(moved, 'utf8').catch(() => seen)) !== seen) await link(moved, lock).catch(() => undefined);
+        await rm(moved, { force: true });
+      }
       continue;
     }
     if (Date.now() > until) {
@@ -293,10 +319,12 @@ async function takeLock(target: string): Promise<string> {
   }
 }
 
+/** Removes the group's lock, if it is still the one it made. */
 async function releaseLock(group: Group): Promise<void> {
-  if (!group.lock) return;
-  await rm(group.lock, { force: true }).catch(() => undefined);
+  const held = group.lock;
+  if (!held) return;
   group.lock = undefined;
+  if ((await readFile(held.file, 'utf8').catch(() => undefined)) === held.content) await rm(held.file, { force: true }).catch(() => undefined);
 }
 
 /**

@@ -3,7 +3,7 @@
  * line scanner that finds them, on the cases authors write and against what `yaml` itself reads.
  */
 import fc from 'fast-check';
-import { isMap, LineCounter, parseDocument, visit } from 'yaml';
+import { isMap, LineCounter, parse, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findStrayQuotes, strayQuotes } from '../../src/diagnostics/stray-quote.js';
 
@@ -63,6 +63,14 @@ describe('a text that ends with a quote it never opened', () => {
     const [d] = strayQuotes({ path: 'content/facts.yaml', text: '\uFEFFlabel: نص"\n' });
     expect(d!.location?.start).toEqual({ line: 1, column: 10 });
     expect(d!.source).toBe('label: نص"\n');
+  });
+
+  it('ends a quoted value at a line not indented past its key, as yaml does when a closing quote comes further down', () => {
+    // (yaml reads k as « x ''» and q3 as a quoted text of two lines: no stray quote; a case
+    // fast-check found, with seed -509765663)
+    const text = "k: ' x ''''\ntop3:\n  q3: \"'x'\n    y x\"\n";
+    expect(parse(text)).toEqual({ k: " x ''", top3: { q3: "'x' y x" } });
+    expect(at(text)).toEqual([]);
   });
 
   it('finds exactly the plain scalars yaml reads as ending with a quote they never opened', () => {

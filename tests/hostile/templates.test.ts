@@ -461,9 +461,28 @@ describe('helpers and partials', () => {
     expect(top.errors.map((x) => x.code)).toEqual(['MJZ161']);
     // a name no field is spelt like (a list a partial is given only sometimes), and a field that
     // may be absent (a source's note, spelt like its date), still go through nothing
+    // and what a newcomer's review found taken for misspellings: a block's own name (as |s|), an
+    // optional value of a partial spelt like a field beside it (source, sources; point, points),
+    // a short name, an inline partial's fields at the deck's top level
     const quiet = await run({
-      ...withSlide('{{> maybe}}\n{{#each sources}}{{#with note}}{{/with}}{{/each}}\n'),
-      'templates/briefing/partials/maybe.hbs': `{{#each extras}}\n${bullets('"{{this}}"')}{{/each}}\n{{#if lead}}\n${bullets('"{{lead}}"')}{{/if}}\n`,
+      ...withSlide(
+        [
+          '{{> maybe}}',
+          '{{#each sources}}{{#with note}}{{/with}}{{/each}}',
+          '{{#each @root.sources as |s|}}{{#if s.url}}{{/if}}{{/each}}',
+          '{{> closing}}',
+          '{{> closing source="A1"}}',
+          '{{> part-tail (part "northeast")}}',
+          '{{#*inline "aside"}}',
+          bullets('"{{#if heading}}{{heading}}{{else}}خلاصة{{/if}}"').trimEnd(),
+          '{{/inline}}',
+          '{{> aside}}',
+          '',
+        ].join('\n'),
+      ),
+      'templates/briefing/partials/maybe.hbs': `{{#each extras}}\n${bullets('"{{this}}"')}{{/each}}\n{{#if lead}}\n${bullets('"{{lead}}"')}{{/if}}\n{{#if s}}{{/if}}\n`,
+      'templates/briefing/partials/closing.hbs': `${bullets('"خلاصة"')}{{#if source}}\n    source: "{{source source}}"\n{{/if}}\n`,
+      'templates/briefing/partials/part-tail.hbs': `${bullets('"{{heading}}"')}{{#if point}}\n    notes: "{{point}}"\n{{/if}}\n`,
     });
     expect(quiet.errors).toEqual([]);
   });
@@ -560,6 +579,11 @@ describe('helpers and partials', () => {
     expect(expectError(label, 'MJZ162', { file: DECK }).hint).toBe('Write it inside double quotes, as in label: "{{factLabel "syria.member_number"}}"; use {{json value}} for lists and numbers.');
     const item = await run({ [DECK]: replace('      - "{{this}}"', '      - {{this}}') });
     expect(expectError(item, 'MJZ162', { file: DECK }).hint).toMatch(/^Write it inside double quotes, as in - "\{\{this\}\}";/);
+    // a comment after the value stays out of the quotes; a list written on the line gets the general example
+    const commented = await run(withSlide(bullets("{{heading}}   # the part's heading")));
+    expect(expectError(commented, 'MJZ162', { file: DECK }).hint).toMatch(/^Write it inside double quotes, as in title: "\{\{heading\}\}";/);
+    const flow = await run(withSlide(`  - kind: table\n    title: "t"\n    columns: [{{article.date}}, {{article.source}}]\n    rows: [["a", "b"]]\n`));
+    expect(expectError(flow, 'MJZ162', { file: DECK }).hint).toMatch(/^Write it inside double quotes, e\.g\. title: "\{\{heading\}\}";/);
   });
 
   it('json given a text inside double quotes ("{{json heading}}") prints it as {{heading}} does, not with JSON\'s quotes that end the YAML text', async () => {
@@ -680,9 +704,19 @@ describe('audiences and themes', () => {
     // one key (a theme that sets one colour)
     const one = await run({ [THEME]: (t) => t.replace(/^colors:\n(?:  .*\n)+/m, 'colors:\nprimary: "17324D"\n') });
     expect(one.errors.map((x) => [x.code, x.message])).toEqual([['MJZ110', '"primary" is a key of "colors", but is not indented under it: YAML reads "colors" as empty']]);
+    // each empty setting takes the keys up to the next setting, not past it (body is a key of fonts and of sizes)
+    const two = await run({ [THEME]: (t) => t.replace(/^fonts:\n(?:  .*\n)+/m, 'fonts:\nheading: "Amiri"\n').replace(/^sizes:\n(?:  .*\n)+/m, 'sizes:\nbody: 30\n') });
+    expect(two.errors.map((x) => x.message)).toEqual(['"heading" is a key of "fonts", but is not indented under it: YAML reads "fonts" as empty', '"body" is a key of "sizes", but is not indented under it: YAML reads "sizes" as empty']);
     // an unknown key beside an empty one that does not have it stays an unknown key
     const other = await run({ [THEME]: (t) => t.replace(/^colors:\n(?:  .*\n)+/m, 'colors:\nprimry: "17324D"\n') });
     expect(other.errors.map((x) => x.code).sort()).toEqual(['MJZ110', 'MJZ111']);
+  });
+
+  it('a partial named in quotes ({{> "gains-table"}}) is drawn as one named without', async () => {
+    const r = await run({ [DECK]: replace('{{> gains-table}}', '{{> "gains-table"}}') });
+    expect(summarize(r.errors)).toBe('');
+    const plain = await run({});
+    expect(r.result.spec).toEqual(plain.result.spec);
   });
 
   it('a misspelt theme setting: MJZ111 with "did you mean"', async () => {

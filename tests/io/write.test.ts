@@ -11,7 +11,7 @@ import { makeFolder, writeAtomicAll, WriteError } from '../../src/io/write.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...fs, rename: vi.fn(fs.rename) };
+  return { ...fs, rename: vi.fn(fs.rename), readFile: vi.fn(fs.readFile) };
 });
 
 /** Makes the rename onto `target` fail once, as a file held open elsewhere would. */
@@ -74,7 +74,7 @@ describe('writeAtomicAll', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
   });
 
-  it('a lock another process left (killed outright), or a run before with this pid, is taken over; an empty one only once it is old', async () => {
+  it('a lock another process left (killed outright), or a run before with this pid, is taken over; one of a running process or an empty one only once it is old', async () => {
     const dir = await folder();
     const deck = path.join(dir, 'a.pptx');
     const lock = path.join(dir, '.a.pptx.lock');
@@ -84,10 +84,16 @@ describe('writeAtomicAll', () => {
     await write(1);
     await writeFile(lock, `${process.pid}\n`);
     await write(2);
+    const old = new Date(Date.now() - 20_000);
     await writeFile(lock, '');
-    await utimes(lock, new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
+    await utimes(lock, old, old);
     await write(3);
-    expect(await readFile(deck, 'utf8')).toBe('deck 3');
+    // a running process's pid, in a lock written 20 s ago: the pid is another program's now (a
+    // build holds its lock for the milliseconds of its renames)
+    await writeFile(lock, `${process.ppid}\n`);
+    await utimes(lock, old, old);
+    await write(4);
+    expect(await readFile(deck, 'utf8')).toBe('deck 4');
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
   });
 
@@ -107,12 +113,51 @@ describe('writeAtomicAll', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
   });
 
+  it('taking over a stale lock never removes the lock another build made meanwhile', async () => {
+    // Two builds find the same stale lock; the other takes it over and makes its own between this
+    // one's reading the stale lock and moving it aside. This one must put the other's back and
+    // wait for it, not remove it (the two would rename their pairs at once).
+    const dir = await folder();
+    const deck = path.join(dir, 'a.pptx');
+    const lock = path.join(dir, '.a.pptx.lock');
+    await writeFile(deck, 'old deck');
+    await writeFile(lock, `${2 ** 22 + 7}\n`); // (a killed build's)
+    const theirs = `${process.ppid} 0123456789ab\n`; // (a running build's)
+    const real = vi.mocked(readFile).getMockImplementation()!;
+    let swapped = false;
+    vi.mocked(readFile).mockImplementation((async (file: never, ...rest: never[]) => {
+      const text = await real(file, ...rest);
+      if (!swapped && String(file) === lock) {
+        swapped = true;
+        await rm(lock);
+        await writeFile(lock, theirs);
+      }
+      return text;
+    }) as never);
+    let done = false;
+    const writing = writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]).then(() => (done = true));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(swapped).toBe(true);
+      expect([done, await readFile(deck, 'utf8'), await real(lock, 'utf8')]).toEqual([false, 'old deck', theirs]);
+    } finally {
+      vi.mocked(readFile).mockImplementation(real);
+    }
+    await rm(lock); // (the other build is done)
+    await writing;
+    expect(await readFile(deck, 'utf8')).toBe('new deck');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+  });
+
   it('a lock a running process holds for a minute: the write fails (ELOCKED), every file as it was', async () => {
     const dir = await folder();
     const deck = path.join(dir, 'a.pptx');
     const lock = path.join(dir, '.a.pptx.lock');
     await writeFile(deck, 'old deck');
     await writeFile(lock, `${process.ppid}\n`);
+    // (written, as the fake clock will tell it, all along: a lock held without end)
+    const later = new Date(Date.now() + 3_600_000);
+    await utimes(lock, later, later);
     vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
     try {
       const writing = writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]);
