@@ -500,24 +500,36 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
  * name of the missing field and what lacks it. Paths are followed from the context at the call
  * and from @root; those read from a block above (../x) or from other @ names are not followed.
  */
+type Call = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
+/** The calls of each template by their place, found once (a block over an absent value asks for its own at every turn of a list). */
+const CALLS = new WeakMap<hbs.AST.Program, Map<string, Call>>();
+
+/** The helper call or block that starts at `line` and `column` (Handlebars' place, the column from 0). */
+function callAt(ast: hbs.AST.Program, line: number, column: number): Call | undefined {
+  let calls = CALLS.get(ast);
+  if (!calls) {
+    const found = new Map<string, Call>();
+    const stack: unknown[] = [ast];
+    while (stack.length) {
+      const node = stack.pop();
+      if (!node || typeof node !== 'object') continue;
+      if (Array.isArray(node)) {
+        stack.push(...node);
+        continue;
+      }
+      const n = node as hbs.AST.Node & Record<string, unknown>;
+      const key = n.loc ? `${n.loc.start.line}:${n.loc.start.column}` : '';
+      if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.loc && !found.has(key)) found.set(key, n as unknown as Call);
+      for (const [k, value] of Object.entries(n)) if (k !== 'loc') stack.push(value);
+    }
+    CALLS.set(ast, (calls = found));
+  }
+  return calls.get(`${line}:${column}`);
+}
+
 function missingArgument(ast: hbs.AST.Program | undefined, line: number, column: number, scope: HelperError['scope']): { helper: string; path: hbs.AST.PathExpression; name: string; parent: object } | undefined {
   if (!ast || !scope) return undefined;
-  let call: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement | undefined;
-  const stack: unknown[] = [ast];
-  while (stack.length && !call) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const n = node as hbs.AST.Node & Record<string, unknown>;
-    if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.loc?.start.line === line && n.loc.start.column === column) {
-      call = n as unknown as typeof call;
-      break;
-    }
-    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(value);
-  }
+  const call = callAt(ast, line, column);
   const helper = call?.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : undefined;
   if (!call || helper === undefined) return undefined;
   for (const param of call.params) {
@@ -545,8 +557,15 @@ function missingArgument(ast: hbs.AST.Program | undefined, line: number, column:
  * from 0): the names of the blocks around it (`{{#each sources as |s|}}`: s), and whether it is
  * inside an inline partial ({{#*inline "x"}}), which runs wherever it is included.
  */
+const SCOPES = new WeakMap<hbs.AST.Program, Map<string, { blockParams: Set<string>; inline: boolean }>>();
 function scopeAt(ast: hbs.AST.Program, line: number, column: number): { blockParams: Set<string>; inline: boolean } {
+  let scopes = SCOPES.get(ast);
+  if (!scopes) SCOPES.set(ast, (scopes = new Map()));
+  const key = `${line}:${column}`;
+  const known = scopes.get(key);
+  if (known) return known;
   const found = { blockParams: new Set<string>(), inline: false };
+  scopes.set(key, found);
   const visit = (node: unknown, params: readonly string[], inline: boolean): boolean => {
     if (!node || typeof node !== 'object') return false;
     if (Array.isArray(node)) return node.some((n) => visit(n, params, inline));
