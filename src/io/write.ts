@@ -107,6 +107,8 @@ export function abandonWrites(): void {
     group.lock = undefined;
   }
   underWay.clear();
+  for (const guard of guarding) remove(guard);
+  guarding.clear();
 }
 
 /** Whether process `pid` runs (EPERM: it does, as another user's). */
@@ -267,7 +269,7 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
 const LOCK_WAIT_MS = 60_000;
 /**
  * A lock older than this is a killed build's, whatever its pid says (a pid used again by another
- * program, or one of another container's): a build holds it for the milliseconds of its renames.
+ * program): a build holds it for the milliseconds of its renames.
  */
 const LOCK_STALE_MS = 10_000;
 
@@ -280,11 +282,12 @@ const LOCK_STALE_MS = 10_000;
  *
  * A lock is made only where none is (O_EXCL). One left by a build killed outright is taken over:
  * its process no longer runs, or it has this process's pid (a run before's: in one process,
- * writes of the same files already take turns), or it is older than LOCK_STALE_MS. Taking it
- * over moves it aside first, which only one process can do to one file, and checks that what it
- * moved is the lock it judged; a lock another build made meanwhile is put back. After
- * LOCK_WAIT_MS of locks held by live builds, the write fails (code ELOCKED), leaving every
- * target as it was. A lock is removed only by the write that holds it (its token).
+ * writes of the same files already take turns), or it is older than LOCK_STALE_MS (a pid used
+ * again by another program). Taking it over is done under a guard (takeOver), so that no build
+ * removes a lock another has just made in its place. After LOCK_WAIT_MS of locks held by live
+ * builds, the write fails (code ELOCKED), leaving every target as it was. A lock is removed only
+ * by the write that made it (its token). Pids are this machine's: builds in two containers
+ * sharing a folder do not see each other's processes, and are not kept apart.
  */
 async function takeLock(target: string): Promise<{ file: string; content: string }> {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`);
@@ -303,13 +306,9 @@ async function takeLock(target: string): Promise<{ file: string; content: string
     const age = await lstat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
     // (a lock still empty is being written by its process, unless that was long ago)
     const ended = age > LOCK_STALE_MS || (Number.isSafeInteger(holder) && holder > 0 && (holder === process.pid || !isRunning(holder)));
+    if (ended && (await takeOver(lock, seen, content))) continue;
     if (ended) {
-      const moved = tempPath(lock);
-      if (await rename(lock, moved).then(() => true, () => false)) {
-        // (another build may have taken the stale lock over and made its own since it was read)
-        if ((await readFile(moved, 'utf8').catch(() => seen)) !== seen) await link(moved, lock).catch(() => undefined);
-        await rm(moved, { force: true });
-      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
       continue;
     }
     if (Date.now() > until) {
@@ -317,6 +316,36 @@ async function takeLock(target: string): Promise<{ file: string; content: string
     }
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+}
+
+/** The takeover guards this process holds, for abandonWrites. */
+const guarding = new Set<string>();
+
+/**
+ * Removes a stale lock, if it is still the one read (`seen`), under a guard of its own
+ * (`<lock>.takeover`, made only where none is): while one build takes a stale lock over, no other
+ * can, so none removes a lock another build has just made in its place. False when another build
+ * holds the guard (wait, and look again). A guard left by a build killed in those microseconds is
+ * removed once older than LOCK_STALE_MS.
+ */
+async function takeOver(lock: string, seen: string, content: string): Promise<boolean> {
+  const guard = `${lock}.takeover`;
+  try {
+    await writeFile(guard, content, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const age = await lstat(guard).then((st) => Date.now() - st.mtimeMs, () => 0);
+    if (age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) !== undefined) await rm(guard, { force: true });
+    return false;
+  }
+  guarding.add(guard);
+  try {
+    if ((await readFile(lock, 'utf8').catch(() => undefined)) === seen) await rm(lock, { force: true });
+  } finally {
+    guarding.delete(guard);
+    await rm(guard, { force: true });
+  }
+  return true;
 }
 
 /** Removes the group's lock, if it is still the one it made. */
