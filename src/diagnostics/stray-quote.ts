@@ -108,9 +108,12 @@ export function findStrayQuotes(text: string): StrayQuote[] {
     }
     if (open !== undefined) {
       // (yaml ends a quoted value at a line that is not indented past its key, as an unindent,
-      // when a closing quote comes further down: that line is read as a line of its own)
-      if (bare !== '' && indent <= openColumn && !afterCr[i]) open = undefined;
-      else {
+      // when a closing quote comes further down: that line is read as a line of its own when it
+      // is a key or a list item; anything else there is a YAML error, the quote's own, not this)
+      if (bare !== '' && indent <= openColumn && !afterCr[i]) {
+        open = undefined;
+        if (!ENTRY.test(line)) return;
+      } else {
         const close = closingQuote(line, 0, open);
         if (close === -1) return;
         open = undefined;

@@ -71,6 +71,9 @@ describe('a text that ends with a quote it never opened', () => {
     const text = "k: ' x ''''\ntop3:\n  q3: \"'x'\n    y x\"\n";
     expect(parse(text)).toEqual({ k: " x ''", top3: { q3: "'x' y x" } });
     expect(at(text)).toEqual([]);
+    // a quoted text whose next line is not indented past its key: the YAML error is the quote's
+    // (MJZ100 or MJZ170 at the line above), not a stray quote on the next line
+    expect(at('  - kind: bullets\n    title: "التحالف الدولي\n    ومن انضم إليه"\n')).toEqual([]);
   });
 
   it('finds exactly the plain scalars yaml reads as ending with a quote they never opened', () => {
