@@ -7,7 +7,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { withLineEnds } from './diagnostics/yaml-source.js';
 import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
-import { basisDrift } from './facts/drift.js';
+import { basisDrift, OF_A_TEXT, textShown } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
@@ -226,6 +226,12 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   diagnostics.push(...expansion.diagnostics, ...parsed.diagnostics);
   const usedFacts = [...new Set(parsed.uses.map((u) => u.key))].sort();
   if (!parsed.spec) return fail([], { context, usedFacts });
+  // (a warning about a text of the outline this deck does not show is another deck's)
+  if (diagnostics.some((d) => OF_A_TEXT.has(d.code) && d.path)) {
+    const shown = specStrings(parsed.spec).join('\n');
+    const own = diagnostics.filter((d) => !(OF_A_TEXT.has(d.code) && d.path && !textShown(d.path, context, shown)));
+    diagnostics.splice(0, diagnostics.length, ...own);
+  }
   // Every text on the slides in the audience's digits, whichever stage wrote it (outline, data, template).
   const spec = specInDigits(parsed.spec, theme.digits);
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length)) {
@@ -256,4 +262,12 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   });
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
   return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
+}
+
+/** Every text of a deck spec (titles, bullets, notes, cells, labels), in order. */
+function specStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) specStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) specStrings(v, out);
+  return out;
 }

@@ -163,7 +163,8 @@ function factsOfFigure(context: TemplateContext): ((d: Diagnostic) => Diagnostic
   if (!byFigure.size) return undefined;
   return (d) => {
     const figure = d.code === 'MJZ165' ? /^The figure (\S+) is typed into the template$/.exec(d.message)?.[1] : undefined;
-    const keys = figure === undefined ? undefined : byFigure.get(westernFigures(figure));
+    // (a figure of one digit names no fact: 4 is as likely four of anything)
+    const keys = figure === undefined || westernFigures(figure).length < 2 ? undefined : byFigure.get(westernFigures(figure));
     if (!keys) return d;
     const named = keys.map((k) => `{{fact "${k}"}}`).join(' or ');
     return {

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { STATES, type NamedState, type TemplateContext } from '../audience/context.js';
 import { didYouMean } from '../diagnostics/diagnostic.js';
-import { markFact, markValue } from '../facts/markers.js';
+import { factsPrintedIn, markFact, markValue } from '../facts/markers.js';
 import { isCalendarDate } from '../content/schema.js';
 import { countNoun, formatDate, formatNumber, formatPercent, formatYear, withUnit, type NounForms } from '../format/arabic.js';
 
@@ -332,8 +332,17 @@ export function createHelpers(root: TemplateContext) {
      * line. The ids are those of the sources slide.
      */
     factSources(...args: unknown[]) {
-      // (a list of keys counts as its keys: a part's facts, {{factSources callout facts}})
-      const keys = args.slice(0, -1).flatMap((a) => (Array.isArray(a) ? a : [a]));
+      // (a list counts as its items; a text that prints facts, a point, as the facts it prints:
+      // {{factSources callout points}} names the sources of the callout's figure and the points')
+      const printed = (a: unknown) => (typeof a === 'string' ? factsPrintedIn(a) : []);
+      const keys = args.slice(0, -1).flatMap((a) =>
+        Array.isArray(a)
+          ? // (an item of a list: a fact's key, or a text, with or without facts in it)
+            a.flatMap((item) => (typeof item === 'string' && Object.hasOwn(root.facts, item) ? [item] : printed(item)))
+          : printed(a).length
+            ? printed(a)
+            : [a],
+      );
       if (args.length < 2) throw new HelperError('factSources needs one or more fact keys in quotes, e.g. {{factSources "ffis.projects"}}');
       if (keys.length === 0) return '';
       const ids: string[] = [];

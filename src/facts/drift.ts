@@ -12,8 +12,11 @@ import { CONTENT_FILES, FACT_REF } from '../content/files.js';
 import { outlineTexts } from '../content/outline.js';
 import { quoteStates, type Content } from '../content/parse.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { foldArabic } from '../format/arabic.js';
 import { datePrefix } from './data.js';
 import type { ResolvedFact } from './resolve.js';
+import type { TemplateContext } from '../audience/context.js';
+import { withoutMarkers } from './markers.js';
 
 interface Point {
   /** The texts that print facts (a point's text, or a table row's cells), with their paths. */
@@ -49,14 +52,49 @@ function joinedAfter(content: Content): Map<string, { name: string; ar: string; 
 }
 
 /**
- * Words that tell a joining as still to come: an intention (تعتزم، تنوي), a future said of the
- * state (ستكون، ستنضم: feminine, as a state is), something planned or awaited (من المقرر،
- * المرتقب، المزمع). (Not any future: «سيصبح وجود القوات مشروعاً في سوريا» tells a consequence.)
+ * The words MJZ176 reads, in folded text (foldArabic: no tashkeel, one alef): a joining (الانضمام،
+ * تنضم، العضو، التوقيع); one told as still to come, by an intention (تعتزم، تنوي), a future said
+ * of the state (ستكون، ستنضم، سوف) or something planned, awaited or expected (من المقرر،
+ * المرتقب، المزمع، المنتظر، يتوقع); and one told as done (انضمت، أصبحت عضواً), which a text
+ * already reworded says.
  */
-const STILL_TO_COME = /(?<![\p{L}\p{M}])(?:و|ف)?(?:تعتزم|يعتزم|اعتزام|عزمها|تنوي|نيتها|ستكون|ستنضم|سينضم|ستصبح|ستوقع|المرتقب|المرتقبة|مرتقب|مرتقبة|من المقرر|المقررة|المزمع|المزمعة)(?![\p{L}\p{M}])/u;
+const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{M}])[وفل]?(?:${alternatives})(?![\\p{L}\\p{M}])`, 'u');
+const JOINING = word('(?:ال)?انضمام(?:ها)?|(?:لل|ل)انضمام|تنضم|ستنضم|سينضم|(?:ال)?عضو|عضوا|(?:ال)?عضويه|(?:ال)?عضوية|(?:ال)?توقيع|(?:لل|ل)توقيع');
+const STILL_TO_COME = word('تعتزم|يعتزم|اعتزام|عزمها|تنوي|نيتها|ستكون|ستنضم|سينضم|ستصبح|ستوقع|سوف|(?:ال)?مرتقب|(?:ال)?مرتقبة|من المقرر|(?:ال)?مقرر|(?:ال)?مقررة|(?:ال)?مزمع|(?:ال)?مزمعة|(?:ال)?منتظر|(?:ال)?منتظرة|يتوقع|تتوقع|(?:ال)?متوقع|(?:ال)?متوقعة');
+const DONE = word('انضمت|انضم|اصبحت عضوا|باتت عضوا|صارت عضوا');
+/** Names that hold a state's name but are not the state (قوات سوريا الديمقراطية). */
+const NOT_THE_STATE = /(?:قوات )?سوريا الديمقراطية|قسد/g;
+
+/**
+ * Whether `text` tells the joining of one of `members` (by the stem of its Arabic name) as still
+ * to come, and has not been reworded to tell it as done: the member, and the word that tells it,
+ * as written (marks and all), with which of its kind in the text it is.
+ */
+export function toldAsToCome<M>(text: string, members: readonly { stem: string; member: M }[]): { member: M; word: string; nth: number } | undefined {
+  const folded = foldArabic(text);
+  const plain = folded.text.replace(NOT_THE_STATE, (m) => ' '.repeat(m.length));
+  const named = members.find((m) => plain.includes(m.stem));
+  if (named === undefined || !JOINING.test(plain) || DONE.test(plain)) return undefined;
+  const { member } = named;
+  // The word that tells it to come stands within two words of the joining or of the state
+  // («سوريا تعتزم الانضمام», «انضمام سوريا المنتظر»), not further: «يتوقع أن يساهم الانضمام في
+  // حل مشكلة…» expects what the joining will bring, and tells no joining to come.
+  // (the number of the word that holds the offset, from 0: a stem may begin inside its word, السورية)
+  const wordAt = (offset: number) => (plain.slice(0, offset + 1).match(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu) ?? []).length - 1;
+  const near = [...plain.matchAll(globally(JOINING)), ...[...plain.matchAll(new RegExp(named.stem, 'g'))]].map((m) => wordAt(m.index!));
+  const found = [...plain.matchAll(globally(STILL_TO_COME))].find((m) => near.some((w) => Math.abs(w - wordAt(m.index!)) <= 2));
+  if (!found) return undefined;
+  const start = folded.at(found.index!);
+  let end = folded.at(found.index! + found[0].length - 1) + 1;
+  while (end < text.length && /[\u064B-\u065F\u0670\u0640]/.test(text[end]!)) end++; // (its last letter's marks)
+  const word = text.slice(start, end);
+  return { member, word, nth: text.slice(0, start).split(word).length - 1 };
+}
+
+const globally = (re: RegExp) => new RegExp(re.source, `${re.flags}g`);
 
 /** The stem of a state's Arabic name, to find it and its adjective in a text (سوريا: سوريا، السورية، السوري). */
-function nameStem(ar: string): string | undefined {
+export function nameStem(ar: string): string | undefined {
   const stem = ar.trim().split(/\s+/)[0]!.replace(/^ال/, '').replace(/(?:ا|ة)$/, '');
   return stem.length >= 3 ? stem : undefined;
 }
@@ -84,6 +122,7 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
       hint: `The figure on the slide follows the data, the words around it may not: read the text again (a "will be" may now have happened) and reword it if need be. Then record the source that states ${String(shown.value)}${moved ? '' : ' after the joining'} under the fact's stated in ${CONTENT_FILES.facts} (value, source, quote), or remove stated where the data alone is the source: either settles this warning${moved ? ' and MJZ140' : ''}.`,
       location: content.locateRef(path, ref, nth),
       source: content.sourceOf('article'),
+      path, // (the outline text's: a deck that does not show it is not told, textShown)
     });
   };
   const nthOf = (text: string, match: RegExpMatchArray) => text.slice(0, match.index).split(match[0]).length - 1;
@@ -117,9 +156,8 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
       return stem ? [{ stem, member: m }] : [];
     });
     for (const { text, path } of outlineTexts(content)) {
-      const member = stems.find((s) => text.includes(s.stem))?.member;
-      const word = member && STILL_TO_COME.exec(text);
-      if (member && word) toCome.push({ path, word: word[0], nth: text.slice(0, word.index).split(word[0]).length - 1, member, text });
+      const told = toldAsToCome(text, stems);
+      if (told) toCome.push({ path, ...told, text });
     }
   }
   const told = new Map<string, { name: string; joined: string }>(); // fact key → the member it places
@@ -138,6 +176,7 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
         hint: 'The deck speaks as the article did, on its date. If it should speak as of now, reword the text (a "will be" that has happened); if it tells the article\'s account, leave it: the figures on the slide follow the data by themselves.',
         location: content.locateRef(path, word, nth),
         source: content.sourceOf('article'),
+        path,
       });
     }
   };
@@ -156,4 +195,30 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
   }
   stillToCome();
   return diagnostics;
+}
+
+/** The warnings of this file that speak of one text of the outline (at their `path`): a deck that does not show the text need not hear of them. */
+export const OF_A_TEXT = new Set(['MJZ148', 'MJZ176']);
+
+/**
+ * Whether a deck shows the outline text at `path` (as the context fills it), somewhere in its
+ * slides' text: a point, a heading, notes, a highlight, a cell. Unknown paths count as shown.
+ */
+export function textShown(path: readonly PropertyKey[], context: TemplateContext, shown: string): boolean {
+  const [kind, a, b, c, d, e] = path;
+  const text =
+    kind === 'parts' && typeof a === 'number'
+      ? b === 'points' && typeof c === 'number'
+        ? context.parts[a]?.points[c]
+        : b === 'heading' || b === 'short' || b === 'notes'
+          ? context.parts[a]?.[b]
+          : undefined
+      : kind === 'highlights' && typeof a === 'string' && typeof b === 'number'
+        ? context.highlights[a]?.[b]
+        : kind === 'tables' && typeof a === 'string' && b === 'rows' && typeof c === 'number' && d === 'cells' && typeof e === 'number'
+          ? context.tables[a]?.rows[c]?.[e]
+          : kind === 'article' && (a === 'title' || a === 'subtitle')
+            ? context.article[a]
+            : undefined;
+  return text === undefined || shown.includes(withoutMarkers(text));
 }

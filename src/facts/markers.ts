@@ -25,6 +25,11 @@ export function markValue(key: string, value: number): string {
   return `${OPEN_VALUE}${key}${CLOSE}${JSON.stringify(value)}`;
 }
 
+/** The keys of the facts a text prints (its markers), in order; none for a text without one. */
+export function factsPrintedIn(text: string): string[] {
+  return text.includes(OPEN) || text.includes(OPEN_VALUE) ? [...text.matchAll(MARKER)].map((m) => m[1]!) : [];
+}
+
 /** A text without the markers of the facts it prints: as a slide shows it. */
 export function withoutMarkers(text: string): string {
   return text.includes(OPEN) || text.includes(OPEN_VALUE) ? text.replace(MARKER, '') : text;

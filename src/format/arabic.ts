@@ -254,3 +254,21 @@ export function countNoun(n: number, forms: NounForms, digits: Digits): string {
       return `${number} ${forms.other}`;
   }
 }
+
+/**
+ * Arabic text as wording checks read it: without short vowels and other marks (tashkeel) or the
+ * tatweel, with every alef (أ إ آ ٱ) a bare alef and the alef maqsura a ya («إلى» and «الى», «وفقًا»
+ * and «وفقاً» alike). `at(i)` is the place in the text as written of the folded text's i-th
+ * character, to point at a word found in it.
+ */
+export function foldArabic(text: string): { text: string; at: (i: number) => number } {
+  let out = '';
+  const places: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/[\u064B-\u065F\u0670\u0640]/.test(ch)) continue;
+    out += /[أإآٱ]/.test(ch) ? 'ا' : ch === 'ى' ? 'ي' : ch;
+    places.push(i);
+  }
+  return { text: out, at: (i) => places[i] ?? text.length };
+}

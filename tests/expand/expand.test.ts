@@ -7,7 +7,7 @@ import { withYamlEscape, yamlEscape } from '../../src/expand/escape.js';
 import { expandTemplates } from '../../src/expand/expand.js';
 import { commentCuts, cutByComment } from '../../src/diagnostics/comment-cut.js';
 import { insideDoubleQuotes, lintTemplate } from '../../src/expand/lint.js';
-import { extractFactUses } from '../../src/facts/markers.js';
+import { extractFactUses, markFact } from '../../src/facts/markers.js';
 import { localizeDigits } from '../../src/format/arabic.js';
 import { parseTemplate } from '../../src/expand/tree.js';
 import { tagLines } from '../../src/expand/origins.js';
@@ -519,6 +519,13 @@ describe('helper names', () => {
     const listed = expand('{{#with (lookup parts 0)}}a: "{{factSources "x.moved" facts}}"{{/with}}', ctx);
     expect(listed.diagnostics).toEqual([]);
     expect(parse(listed.text!)).toEqual({ a: 'D1، A1' });
+    // a list of texts counts as the facts they print: the points a slide shows, none for a text without one
+    ctx.parts[0]!.points = [markFact('x.data', '90'), 'نقطة بلا رقم'];
+    const texts = expand('{{#with (lookup parts 0)}}a: "{{factSources "x.moved" points}}"{{/with}}', ctx);
+    expect(texts.diagnostics).toEqual([]);
+    expect(parse(texts.text!)).toEqual({ a: 'D1، A1' });
+    ctx.parts[0]!.points = ['نقطة بلا رقم'];
+    expect(parse(expand('{{#with (lookup parts 0)}}a: "{{factSources "x.moved" points}}"{{/with}}', ctx).text!)).toEqual({ a: 'D1' });
   });
 
   it('knows how many arguments each helper takes (factSources and asInArticle: any number)', async () => {

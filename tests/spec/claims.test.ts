@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateContext } from '../../src/audience/context.js';
 import type { FactUse } from '../../src/facts/markers.js';
-import { articleClaims } from '../../src/spec/claims.js';
+import { articleClaims, claimsTheArticle } from '../../src/spec/claims.js';
 import type { DeckSpec } from '../../src/spec/schema.js';
 
 const fact = (key: string, value: number, stated?: number, statedBy = 'A1') => ({ key, label: key, value, text: String(value), sources: [], ...(stated === undefined ? {} : { stated, statedBy }) });
@@ -41,5 +41,18 @@ describe('articleClaims', () => {
     expect(claims(chart, [use('arab', 'chart.series[0].values[0]')])).toEqual([['slides.0.chart.note', 'arab shows 12, where the article states 11']]);
     // words that do not make the article a figure's source
     expect(claims(slide({ bullets: ['المقال يتناول 12 دولة عربية', 'العنوان: مقال عن التحالف'] }), [use('arab', 'bullets[0]'), use('arab', 'bullets[1]')])).toEqual([]);
+  });
+
+  it('reads the words as Arabic writes them, and not a denial', () => {
+    for (const text of ['دول عربية بحسب المقال', 'وبحسب المقال', 'فبحسب المقال', 'بِحَسَبِ المَقَال', 'وفقًا للمقال', 'وفقاً للمقال', 'طبقًا للمقال', 'كما ورد في المقال', 'حسب ما ورد في المقال', 'وفقاً لما ذكره المقال', 'استناداً إلى المقال', 'كما يذكر المقالة', 'التصنيف يطابق أرقام المقال', 'يطابق ارقام المقال', 'مطابقة لأرقام المقال']) {
+      expect(claimsTheArticle(text), text).toBe(true);
+    }
+    for (const text of ['ولم يعد العدد يطابق أرقام المقال', 'لا تطابق أرقام المقال', 'حسب المقالح', 'المقال يتناول 12 دولة عربية', 'وفق البيانات الحالية', 'بحسب البيانات، وقد نشر المقال قبل الانضمام بأسابيع']) {
+      expect(claimsTheArticle(text), text).toBe(false);
+    }
+  });
+
+  it('a slide title speaks of the whole slide', () => {
+    expect(claims(slide({ title: 'الأرقام بحسب المقال', stats: [{ value: '12', label: 'دول عربية' }] }), [use('arab', 'stats[0].value')])).toEqual([['slides.0.title', 'arab shows 12, where the article states 11']]);
   });
 });

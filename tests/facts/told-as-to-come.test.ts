@@ -1,0 +1,35 @@
+/**
+ * MJZ176's reading (src/facts/drift.ts toldAsToCome): a text that names a member the data lists
+ * as joined after the article and tells its joining as still to come, in the ways Arabic writes
+ * it (with or without tashkeel, with و or ف before the word), and not a text that speaks of
+ * something else to come, of another body with the state's name, or already tells it as done.
+ */
+import { describe, expect, it } from 'vitest';
+import { nameStem, toldAsToCome } from '../../src/facts/drift.js';
+
+const syria = [{ stem: nameStem('سوريا')!, member: 'SY' }];
+const told = (text: string) => toldAsToCome(text, syria)?.word;
+
+describe('toldAsToCome', () => {
+  it('finds the joining told as still to come, as written', () => {
+    expect(told('سوريا تعتزم الانضمام إلى التحالف الدولي')).toBe('تعتزم');
+    expect(told('وتعتزمُ سوريا الانضمام إلى التحالف')).toBe('وتعتزمُ');
+    expect(told('ستنضمّ سوريا إلى التحالف قريباً')).toBe('ستنضمّ');
+    expect(told('الانضمام المُرتقَب لسوريا إلى التحالف')).toBe('المُرتقَب');
+    expect(told('سوف تنضم سوريا إلى التحالف')).toBe('سوف');
+    expect(told('انضمام سوريا المنتظر إلى التحالف')).toBe('المنتظر');
+    expect(told('يُتوقع انضمام سوريا إلى التحالف')).toBe('يُتوقع');
+    expect(told('تعتزم الحكومة السورية الانضمام، ومن المقرر أن يزور الشرع واشنطن للتوقيع')).toBe('تعتزم');
+    expect(toldAsToCome('ستكون سوريا العضو رقم 90', syria)).toEqual({ member: 'SY', word: 'ستكون', nth: 0 });
+  });
+
+  it('leaves a text that speaks of something else to come, of another body with the name, or tells the joining as done', () => {
+    expect(told('ستكون الحكومة السورية مسؤولة عن ملف السجون')).toBeUndefined();
+    expect(told('ستكون قوات سوريا الديمقراطية خارج الشراكة مع التحالف بعد الانضمام')).toBeUndefined();
+    expect(told('انضمت سوريا إلى التحالف، ومن المقرر أن تبدأ العمليات المشتركة')).toBeUndefined();
+    expect(told('سيصبح وجود القوات الأمريكية مشروعاً في سوريا')).toBeUndefined();
+    expect(told('تعتزم الحكومة العراقية الانضمام')).toBeUndefined();
+    // what the joining is expected to bring is not the joining to come
+    expect(told('يُتوقّع أن يساهم الانضمام في حلّ مشكلة مناطق شمال شرق سوريا')).toBeUndefined();
+  });
+});
