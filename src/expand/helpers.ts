@@ -341,7 +341,10 @@ export function createHelpers(root: TemplateContext) {
             a.flatMap((item) => (typeof item === 'string' && Object.hasOwn(root.facts, item) ? [item] : printed(item)))
           : printed(a).length
             ? printed(a)
-            : [a],
+            : // (a text that prints no figure, a part's notes say, adds none; a key is looked up, and a misspelt one said)
+              typeof a === 'string' && !Object.hasOwn(root.facts, a) && !/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(a)
+              ? []
+              : [a],
       );
       if (args.length < 2) throw new HelperError('factSources needs one or more fact keys in quotes, e.g. {{factSources "ffis.projects"}}');
       if (keys.length === 0) return '';

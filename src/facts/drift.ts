@@ -53,15 +53,18 @@ function joinedAfter(content: Content): Map<string, { name: string; ar: string; 
 
 /**
  * The words MJZ176 reads, in folded text (foldArabic: no tashkeel, one alef): a joining (الانضمام،
- * تنضم، العضو، التوقيع); one told as still to come, by an intention (تعتزم، تنوي), a future said
- * of the state (ستكون، ستنضم، سوف) or something planned, awaited or expected (من المقرر،
- * المرتقب، المزمع، المنتظر، يتوقع); and one told as done (انضمت، أصبحت عضواً), which a text
- * already reworded says.
+ * تنضم، العضو، التوقيع); the coalition it is a joining of (التحالف، العضو: not «ستنضم قسد إلى
+ * الجيش السوري»); one told as still to come, by a future said of the state itself (ستكون سوريا،
+ * سوف تنضم: next to it) or an intention, a plan, a wait (تعتزم، تستعد، من المقرر، المرتقب،
+ * المنتظر، يتوقع: within two words); and one told as done (انضمت سوريا), which a text already
+ * reworded says of the state.
  */
 const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{M}])[وفل]?(?:${alternatives})(?![\\p{L}\\p{M}])`, 'u');
 const JOINING = word('(?:ال)?انضمام(?:ها)?|(?:لل|ل)انضمام|تنضم|ستنضم|سينضم|(?:ال)?عضو|عضوا|(?:ال)?عضويه|(?:ال)?عضوية|(?:ال)?توقيع|(?:لل|ل)توقيع');
-const STILL_TO_COME = word('تعتزم|يعتزم|اعتزام|عزمها|تنوي|نيتها|ستكون|ستنضم|سينضم|ستصبح|ستوقع|سوف|(?:ال)?مرتقب|(?:ال)?مرتقبة|من المقرر|(?:ال)?مقرر|(?:ال)?مقررة|(?:ال)?مزمع|(?:ال)?مزمعة|(?:ال)?منتظر|(?:ال)?منتظرة|يتوقع|تتوقع|(?:ال)?متوقع|(?:ال)?متوقعة');
-const DONE = word('انضمت|انضم|اصبحت عضوا|باتت عضوا|صارت عضوا');
+const COALITION = word('(?:ال|لل)?تحالف|(?:ال)?عضو|عضوا|(?:ال)?عضوية');
+const FUTURE = word('ستكون|ستنضم|سينضم|ستصبح|ستوقع|سوف');
+const PLANNED = word('تعتزم|يعتزم|اعتزام|عزمها|تنوي|نيتها|تستعد|يستعد|استعداد|وشك|(?:ال)?مرتقب|(?:ال)?مرتقبة|من المقرر|(?:ال)?مقرر|(?:ال)?مقررة|(?:ال)?مزمع|(?:ال)?مزمعة|(?:ال)?منتظر|(?:ال)?منتظرة|يتوقع|تتوقع|(?:ال)?متوقع|(?:ال)?متوقعة');
+const DONE = word('انضمت|انضم|اصبحت|باتت|صارت');
 /** Names that hold a state's name but are not the state (قوات سوريا الديمقراطية). */
 const NOT_THE_STATE = /(?:قوات )?سوريا الديمقراطية|قسد/g;
 
@@ -74,21 +77,28 @@ export function toldAsToCome<M>(text: string, members: readonly { stem: string; 
   const folded = foldArabic(text);
   const plain = folded.text.replace(NOT_THE_STATE, (m) => ' '.repeat(m.length));
   const named = members.find((m) => plain.includes(m.stem));
-  if (named === undefined || !JOINING.test(plain) || DONE.test(plain)) return undefined;
+  if (named === undefined || !JOINING.test(plain) || !COALITION.test(plain)) return undefined;
   const { member } = named;
-  // The word that tells it to come stands within two words of the joining or of the state
-  // («سوريا تعتزم الانضمام», «انضمام سوريا المنتظر»), not further: «يتوقع أن يساهم الانضمام في
-  // حل مشكلة…» expects what the joining will bring, and tells no joining to come.
   // (the number of the word that holds the offset, from 0: a stem may begin inside its word, السورية)
   const wordAt = (offset: number) => (plain.slice(0, offset + 1).match(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu) ?? []).length - 1;
-  const near = [...plain.matchAll(globally(JOINING)), ...[...plain.matchAll(new RegExp(named.stem, 'g'))]].map((m) => wordAt(m.index!));
-  const found = [...plain.matchAll(globally(STILL_TO_COME))].find((m) => near.some((w) => Math.abs(w - wordAt(m.index!)) <= 2));
+  const words = (re: RegExp) => [...plain.matchAll(globally(re))].map((m) => ({ at: wordAt(m.index!), index: m.index!, text: m[0] }));
+  const state = words(new RegExp(named.stem));
+  const near = (at: number, others: readonly { at: number }[], by: number) => others.some((o) => Math.abs(o.at - at) <= by);
+  // told as done, of the state: «انضمت سوريا», «سوريا انضمت», «أصبحت سوريا العضو» (a joining
+  // of others, «التحالف الذي انضمت إليه 89 دولة», is not)
+  if (words(DONE).some((d) => near(d.at, state, 1))) return undefined;
+  // The word that tells it to come stands by the state or the joining: a future next to it
+  // (ستكون سوريا، سوف تنضم), an intention or a plan within two words (سوريا تعتزم الانضمام،
+  // انضمام سوريا المنتظر); not «يتوقع أن يساهم الانضمام في…», «سوف يسهم الانضمام في…», which
+  // tell what the joining will bring.
+  const joining = words(JOINING);
+  const found = [...words(FUTURE).filter((f) => near(f.at, state, 1) || joining.some((j) => j.at === f.at + 1 || j.at === f.at)), ...words(PLANNED).filter((p) => near(p.at, [...state, ...joining], 2))].sort((a, b) => a.index - b.index)[0];
   if (!found) return undefined;
-  const start = folded.at(found.index!);
-  let end = folded.at(found.index! + found[0].length - 1) + 1;
+  const start = folded.at(found.index);
+  let end = folded.at(found.index + found.text.length - 1) + 1;
   while (end < text.length && /[\u064B-\u065F\u0670\u0640]/.test(text[end]!)) end++; // (its last letter's marks)
-  const word = text.slice(start, end);
-  return { member, word, nth: text.slice(0, start).split(word).length - 1 };
+  const written = text.slice(start, end);
+  return { member, word: written, nth: text.slice(0, start).split(written).length - 1 };
 }
 
 const globally = (re: RegExp) => new RegExp(re.source, `${re.flags}g`);

@@ -127,12 +127,20 @@ function isRunning(pid: number): boolean {
  * with this process's own pid is stale when it is older than the process (the pid of a run
  * before, used again, as in a container where every run gets the same); a newer one is a
  * write of this process, maybe of another thread. Another build's file, still being written,
- * stays. Done as far as it can: a folder that cannot be read is left as it is.
+ * stays. So does a lock's takeover guard (takeOver) younger than LOCK_STALE_MS. Done as far as it can: a folder that cannot be read is left as it is.
  */
 export async function sweepStaleTemporaries(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
+    if (name.endsWith('.lock.takeover')) {
+      // (a takeover guard a killed build left: gone once old, as a takeover would remove it)
+      const file = path.join(dir, name);
+      const old = await readFile(file, 'utf8').catch(() => undefined);
+      const age = await lstat(file).then((st) => Date.now() - st.mtimeMs, () => 0);
+      if (old !== undefined && age > LOCK_STALE_MS && (await readFile(file, 'utf8').catch(() => undefined)) === old && (await rm(file, { force: true }).then(() => true, () => false))) removed.push(file);
+      continue;
+    }
     const pid = Number(TEMP_NAME.exec(name)?.[1] ?? 0);
     if (!Number.isSafeInteger(pid) || pid <= 0) continue;
     const file = path.join(dir, name);
@@ -258,7 +266,8 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
       await removeTemporaries(staged);
       await releaseLock(group);
       const e = error as NodeJS.ErrnoException;
-      throw e.code ? new WriteError(current, e.code, e) : error;
+      // (a lock that could not be read is the file named: a folder in its place, say)
+      throw e.code ? new WriteError(typeof e.path === 'string' && e.path.endsWith('.lock') ? e.path : current, e.code, e) : error;
     }
     await removeTemporaries(staged);
     await releaseLock(group);
@@ -300,8 +309,15 @@ async function takeLock(target: string): Promise<{ file: string; content: string
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const seen = await readFile(lock, 'utf8').catch(() => undefined);
-    if (seen === undefined) continue; // (gone meanwhile: try again at once)
+    let seen: string;
+    try {
+      seen = await readFile(lock, 'utf8');
+    } catch (error) {
+      // (gone meanwhile: try again; one that cannot be read, another user's, or a folder in its
+      // place, is said as the file it is, never waited on for ever)
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw Object.assign(error as Error, { path: lock });
+    }
     const holder = Number.parseInt(seen, 10);
     const age = await lstat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
     // (a lock still empty is being written by its process, unless that was long ago)
@@ -334,8 +350,13 @@ async function takeOver(lock: string, seen: string, content: string): Promise<bo
     await writeFile(guard, content, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A guard left by a build killed while it held it goes once it is old, if it is still the one
+    // judged old when it goes (a build that removed it and made its own meanwhile keeps its own;
+    // two builds judging the same old guard at once can still both remove: a build killed in those
+    // microseconds, and two others taking its lock over in the same ones)
+    const old = await readFile(guard, 'utf8').catch(() => undefined);
     const age = await lstat(guard).then((st) => Date.now() - st.mtimeMs, () => 0);
-    if (age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) !== undefined) await rm(guard, { force: true });
+    if (old !== undefined && age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) === old) await rm(guard, { force: true });
     return false;
   }
   guarding.add(guard);

@@ -14,22 +14,22 @@ import type { SpecProblem } from './parse.js';
 
 /**
  * Words that make the article a figure's source, in folded text (foldArabic: no tashkeel, one
- * alef): «بحسب المقال», «وفقاً للمقال», «كما ورد في المقال», «حسب ما ذكره المقال», «استناداً إلى
- * المقال» (a word of accord, then the article within three words of one clause), and «يطابق أرقام
- * المقال».
+ * alef): a word of accord, then the article, with nothing between but the words that join them
+ * («بحسب المقال», «وفقاً للمقال», «كما ورد في المقال», «حسب ما ذكره المقال», «استناداً إلى
+ * المقال»; not «وفق البيانات المحدثة بعد المقال»); and an agreement with its figures
+ * («يطابق أرقام المقال»), unless it is denied next to it («لم يعد يطابق», «لا تطابق»).
  */
-const CLAIM = /(?<![\p{L}])[وف]?(?:ب?حسب|وفق|وفقا|طبقا|استنادا|كما)(?:\s+[^\s،,.؛:]+){0,3}?\s+(?:ال|لل)مقال(?:ة|ه)?(?![\p{L}])|(?<![\p{L}])[وف]?(?:[يت]?طابق|مطابق(?:ة|ه)?)\s+ل?(?:ارقام|رقم|عدد|اعداد)\s+(?:ال)?مقال(?:ة|ه)?(?![\p{L}])/u;
-/** A word that denies what follows it (لم يعد العدد يطابق أرقام المقال): the words say the figure is not the article's. */
-const DENIAL = /(?<![\p{L}])[وف]?(?:لا|لم|لن|ليس|ليست|غير|يعد|تعد|عاد|عادت)(?![\p{L}])/u;
+const ACCORD = /(?<![\p{L}])[وف]?(?:ب?حسب|وفق|وفقا|طبقا|استنادا|كما)(?:\s+(?:ما|لما|ورد|وردت|جاء|جاءت|ذكر|ذكره|ذكرها|ذكرته|يذكر|يذكره|يذكرها|اورد|اورده|يورد|يورده|يقول|يقوله|قال|قاله|نشر|نشره|يعرض|يعرضه|عرضه|في|الى|الي|عليه|به)){0,3}\s+(?:ال|لل)مقال(?:ة|ه)?(?![\p{L}])/u;
+const AGREES = /(?<![\p{L}])[وف]?(?:[يت]?طابق|مطابق(?:ة|ه)?)\s+ل?(?:ارقام|رقم|عدد|اعداد)\s+(?:ال)?مقال(?:ة|ه)?(?![\p{L}])/u;
+/** A denial just before an agreement, its subject between them or not (لا تطابق، لم يعد العدد يطابق). */
+const DENIED = /(?<![\p{L}])[وف]?(?:لا|لم|لن|ليس|ليست|ما)(?:\s+(?:يعد|تعد|تزال|يزال|تكن|يكن|عاد|عادت))?(?:\s+[^\s،,.؛:]+)?\s*$/u;
 
 /** Whether a text claims the article as a figure's source (not denies it). */
 export function claimsTheArticle(text: string): boolean {
   const plain = foldArabic(text).text;
-  const claim = CLAIM.exec(plain);
-  if (!claim) return false;
-  // (the three words before it)
-  const before = plain.slice(0, claim.index).trim().split(/\s+/).slice(-3).join(' ');
-  return !DENIAL.test(before);
+  if (ACCORD.test(plain)) return true;
+  const agrees = AGREES.exec(plain);
+  return agrees !== null && !DENIED.test(plain.slice(0, agrees.index));
 }
 
 /** The part of a slide a claim speaks of: a figure card (its value and label), the chart (its bars and note), or the text itself. */

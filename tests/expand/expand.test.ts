@@ -526,6 +526,10 @@ describe('helper names', () => {
     expect(parse(texts.text!)).toEqual({ a: 'D1، A1' });
     ctx.parts[0]!.points = ['نقطة بلا رقم'];
     expect(parse(expand('{{#with (lookup parts 0)}}a: "{{factSources "x.moved" points}}"{{/with}}', ctx).text!)).toEqual({ a: 'D1' });
+    // a text on its own, as a part's notes, the same; a key written out is still a key, and a misspelt one said
+    ctx.parts[0]!.notes = 'ملاحظات بلا رقم';
+    expect(parse(expand('{{#with (lookup parts 0)}}a: "{{factSources "x.moved" notes}}"{{/with}}', ctx).text!)).toEqual({ a: 'D1' });
+    expect(expand('a: "{{factSources "x.movd"}}"', ctx).diagnostics[0]?.message).toMatch(/unknown fact "x.movd"; did you mean "x.moved"/);
   });
 
   it('knows how many arguments each helper takes (factSources and asInArticle: any number)', async () => {

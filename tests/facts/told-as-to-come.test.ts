@@ -19,8 +19,13 @@ describe('toldAsToCome', () => {
     expect(told('سوف تنضم سوريا إلى التحالف')).toBe('سوف');
     expect(told('انضمام سوريا المنتظر إلى التحالف')).toBe('المنتظر');
     expect(told('يُتوقع انضمام سوريا إلى التحالف')).toBe('يُتوقع');
-    expect(told('تعتزم الحكومة السورية الانضمام، ومن المقرر أن يزور الشرع واشنطن للتوقيع')).toBe('تعتزم');
+    expect(told('تعتزم الحكومة السورية الانضمام إلى التحالف، ومن المقرر أن يزور الشرع واشنطن للتوقيع')).toBe('تعتزم');
     expect(toldAsToCome('ستكون سوريا العضو رقم 90', syria)).toEqual({ member: 'SY', word: 'ستكون', nth: 0 });
+    expect(told('تستعد سوريا للانضمام إلى التحالف')).toBe('تستعد');
+    expect(told('سوريا على وشك الانضمام إلى التحالف')).toBe('وشك');
+    // the joining of others told as done is no rewording of this one
+    expect(told('تعتزم سوريا الانضمام إلى التحالف الذي انضمت إليه 89 دولة')).toBe('تعتزم');
+    expect(told('تعتزم سوريا الانضمام إلى التحالف الذي انضم إليه العراق عام 2014')).toBe('تعتزم');
   });
 
   it('leaves a text that speaks of something else to come, of another body with the name, or tells the joining as done', () => {
@@ -29,7 +34,11 @@ describe('toldAsToCome', () => {
     expect(told('انضمت سوريا إلى التحالف، ومن المقرر أن تبدأ العمليات المشتركة')).toBeUndefined();
     expect(told('سيصبح وجود القوات الأمريكية مشروعاً في سوريا')).toBeUndefined();
     expect(told('تعتزم الحكومة العراقية الانضمام')).toBeUndefined();
-    // what the joining is expected to bring is not the joining to come
+    // what the joining is expected to bring is not the joining to come; a joining into something
+    // else than the coalition is not this one
     expect(told('يُتوقّع أن يساهم الانضمام في حلّ مشكلة مناطق شمال شرق سوريا')).toBeUndefined();
+    expect(told('سوف يسهم الانضمام إلى التحالف في رفع العقوبات عن سوريا')).toBeUndefined();
+    expect(told('ستنضم قسد إلى الجيش السوري بعد الاتفاق')).toBeUndefined();
+    expect(told('أصبحت سوريا العضو رقم 90 في التحالف، وستكون شريكاً في عملياته')).toBeUndefined();
   });
 });

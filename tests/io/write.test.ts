@@ -149,6 +149,26 @@ describe('writeAtomicAll', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
   });
 
+  it('a lock that cannot be read (a folder in its place) fails the write at once, naming it, never waited on; a takeover guard a killed build left goes once old', async () => {
+    const dir = await folder();
+    const deck = path.join(dir, 'a.pptx');
+    await writeFile(deck, 'old deck');
+    await mkdir(path.join(dir, '.a.pptx.lock'));
+    const failed = await writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(WriteError);
+    expect(failed).toMatchObject({ code: 'EISDIR', file: path.join(dir, '.a.pptx.lock') });
+    expect(await readFile(deck, 'utf8')).toBe('old deck');
+    await rm(path.join(dir, '.a.pptx.lock'), { recursive: true });
+    // (an old guard goes at the next write into the folder; a young one stays, its build may hold it)
+    const guard = path.join(dir, '.a.pptx.lock.takeover');
+    await writeFile(guard, `${2 ** 22 + 7} deadbeef0000\n`);
+    const old = new Date(Date.now() - 20_000);
+    await utimes(guard, old, old);
+    await writeFile(path.join(dir, '.b.pptx.lock.takeover'), `${process.ppid} 0123456789ab\n`);
+    await writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]);
+    expect((await readdir(dir)).sort()).toEqual(['.b.pptx.lock.takeover', 'a.manifest.json', 'a.pptx']);
+  });
+
   it('a lock a running process holds for a minute: the write fails (ELOCKED), every file as it was', async () => {
     const dir = await folder();
     const deck = path.join(dir, 'a.pptx');
