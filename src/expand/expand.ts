@@ -249,6 +249,15 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const running: SourceFile[] = [templates.deck];
   // The name=value pairs each partial being expanded was given ({{> part-points first=3}}).
   const given: Set<string>[] = [];
+  // The names each partial reads at its own level (namesRead), found when first asked.
+  const reads = new Map<SourceFile, Set<string> | undefined>();
+  const readsOf = (file: SourceFile): Set<string> | undefined => {
+    if (!reads.has(file)) {
+      const name = [...templates.partials].find(([, f]) => f === file)?.[0];
+      reads.set(file, name === undefined ? undefined : namesRead(name, templates, asts));
+    }
+    return reads.get(file);
+  };
   /**
    * {{#each pionts}}, {{#with aritcle}} or {{#if notse}}: a block over a name that comes to
    * nothing because it is misspelt would draw nothing, or leave out what it holds, without a
@@ -276,10 +285,13 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     if (!unread.path.data && blockParams.has(unread.path.parts[0]!)) return;
     const inDeck = running.length === 1 && !inline;
     const topLevel = inDeck && self === scope.root && unread.parent === scope.root && unread.path.parts.length === 1 && !unread.path.data;
-    const near = unread.name.length > 3 ? didYouMean(unread.name, Object.keys(unread.parent)) : undefined;
-    const meant = helper === 'each' || helper === 'with' ? near : inDeck ? near : near && given.at(-1)?.has(near) ? near : undefined;
+    // (in a partial, the names it reads elsewhere are what it takes: {{#if titel}} beside {{title}})
+    const own = inDeck ? undefined : readsOf(running[running.length - 1]!);
+    const candidates = [...Object.keys(unread.parent), ...(own ?? [])].filter((n) => n !== unread.name);
+    const near = unread.name.length > 3 ? didYouMean(unread.name, candidates) : undefined;
+    const meant = helper === 'each' || helper === 'with' ? near : inDeck ? near : near && (given.at(-1)?.has(near) || own?.has(near)) ? near : undefined;
     if (!meant && !(topLevel && (helper === 'each' || helper === 'with' || near))) return;
-    throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope });
+    throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope, meant });
   };
   const own = createHelpers(context) as unknown as Record<string, Handlebars.HelperDelegate>;
   const builtin = ENV.helpers as Record<string, Handlebars.HelperDelegate>;
@@ -415,7 +427,8 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
   if (unread) {
     const { helper, path, name, parent } = unread;
     const fields = Array.isArray(parent) ? [] : Object.keys(parent);
-    const suggestion = didYouMean(name, fields);
+    // (a block's own finding, among what the partial takes too: {{#if titel}} beside {{title}})
+    const suggestion = (error as { meant?: string }).meant ?? didYouMean(name, fields);
     // a field of each item of a list the top level holds ({{#each points}} outside any part)
     const holder = !suggestion && parent === context ? Object.entries(context).find(([, v]) => Array.isArray(v) && v.some((item) => item !== null && typeof item === 'object' && Object.hasOwn(item, name)))?.[0] : undefined;
     if (holder) {

@@ -454,6 +454,9 @@ describe('helpers and partials', () => {
     const PART_POINTS = 'templates/_shared/partials/part-points.hbs';
     const first = await run({ [PART_POINTS]: (t) => t.replace('{{#if first}}', '{{#if frist}}') });
     expect(expectError(first, 'MJZ161', { file: PART_POINTS, ...positionOf(first.texts.get(PART_POINTS)!, 'frist}}') }, /if was given nothing: "frist"/).hint).toMatch(/^Did you mean "first"\?/);
+    // and like a name the partial takes, read elsewhere in it, though this include did not give it
+    const titled = await run({ [PART_POINTS]: (t) => t.replace('{{#if title}}', '{{#if titel}}') });
+    expect(expectError(titled, 'MJZ161', { file: PART_POINTS, ...positionOf(titled.texts.get(PART_POINTS)!, 'titel}}') }, /if was given nothing: "titel"/).hint).toMatch(/^Did you mean "title"\?/);
     // at the deck's top level, whose fields are always the same: a part's field, said so
     const top = await run(withSlide(`${bullets('"x"', '    bullets:\n{{#each points}}\n      - "{{this}}"\n{{/each}}\n')}`));
     const d2 = expectError(top, 'MJZ161', { file: DECK, ...positionOf(top.texts.get(DECK)!, 'points}}\n      - "{{this}}"') }, /each was given nothing: "points" is not defined here$/);
