@@ -267,7 +267,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
    * - {{#if}} and {{#unless}}, which test for values that may well be absent ({{#if lead}} in a
    *   partial given lead= only sometimes, {{#if source}} beside the deck's sources): in the deck
    *   itself, a field beside it; in a partial, a name=value its include gave it ({{#if frist}}
-   *   with first=3).
+   *   with first=3), or a name the partial reads elsewhere ({{#if titel}} beside {{title}}).
    * And at the deck's top level, whose fields are always the same, a block over any name the
    * context has not ({{#each points}} outside any part). A name of a block's own (as |s|), a
    * field that may be absent (OPTIONAL_FIELDS) and a short name (two or three letters, a
@@ -286,10 +286,10 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     const inDeck = running.length === 1 && !inline;
     const topLevel = inDeck && self === scope.root && unread.parent === scope.root && unread.path.parts.length === 1 && !unread.path.data;
     // (in a partial, the names it reads elsewhere are what it takes: {{#if titel}} beside {{title}})
-    const own = inDeck ? undefined : readsOf(running[running.length - 1]!);
-    const candidates = [...Object.keys(unread.parent), ...(own ?? [])].filter((n) => n !== unread.name);
+    const takes = inDeck ? undefined : readsOf(running[running.length - 1]!);
+    const candidates = [...Object.keys(unread.parent), ...(takes ?? [])].filter((n) => n !== unread.name);
     const near = unread.name.length > 3 ? didYouMean(unread.name, candidates) : undefined;
-    const meant = helper === 'each' || helper === 'with' ? near : inDeck ? near : near && (given.at(-1)?.has(near) || own?.has(near)) ? near : undefined;
+    const meant = helper === 'each' || helper === 'with' ? near : inDeck ? near : near && (given.at(-1)?.has(near) || takes?.has(near)) ? near : undefined;
     if (!meant && !(topLevel && (helper === 'each' || helper === 'with' || near))) return;
     throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope, meant });
   };
