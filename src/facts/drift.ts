@@ -230,5 +230,15 @@ export function textShown(path: readonly PropertyKey[], context: TemplateContext
           : kind === 'article' && (a === 'title' || a === 'subtitle')
             ? context.article[a]
             : undefined;
-  return text === undefined || shown.includes(withoutMarkers(text));
+  if (text === undefined) return true;
+  // (the text whole: not a shorter one that a longer text of the deck begins with, «ستكون سوريا
+  // العضو رقم 90 في التحالف» inside «… في التحالف الذي تشكّل …»; a mark or a bracket may follow)
+  const plain = withoutMarkers(text).trim();
+  const at = (from: number) => shown.indexOf(plain, from);
+  for (let i = at(0); i !== -1; i = at(i + 1)) {
+    const before = shown[i - 1];
+    const after = shown.slice(i + plain.length).match(/^[ \t]*(.|$)/su)![1];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === '' || after === '\n' || !/[\p{L}\p{N}]/u.test(after!))) return true;
+  }
+  return false;
 }
