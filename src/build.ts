@@ -7,7 +7,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { withLineEnds } from './diagnostics/yaml-source.js';
 import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
-import { basisDrift, OF_A_TEXT, textShown } from './facts/drift.js';
+import { basisDrift, OF_A_TEXT, outlineTextsOf, textShown } from './facts/drift.js';
 import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
@@ -229,7 +229,8 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   // (a warning about a text of the outline this deck does not show is another deck's)
   if (diagnostics.some((d) => OF_A_TEXT.has(d.code) && d.path)) {
     const shown = specStrings(parsed.spec).join('\n');
-    const own = diagnostics.filter((d) => !(OF_A_TEXT.has(d.code) && d.path && !textShown(d.path, context, shown)));
+    const texts = outlineTextsOf(context);
+    const own = diagnostics.filter((d) => !(OF_A_TEXT.has(d.code) && d.path && !textShown(d.path, context, shown, texts)));
     diagnostics.splice(0, diagnostics.length, ...own);
   }
   // Every text on the slides in the audience's digits, whichever stage wrote it (outline, data, template).

@@ -249,6 +249,23 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const running: SourceFile[] = [templates.deck];
   // The name=value pairs each partial being expanded was given ({{> part-points first=3}}).
   const given: Set<string>[] = [];
+  /** Whether a template reads a name once only (as a path's first part, anywhere in it). */
+  const readsOnce = (file: SourceFile, name: string): boolean => {
+    let count = 0;
+    const stack: unknown[] = [asts.get(file)];
+    while (stack.length && count < 2) {
+      const node = stack.pop();
+      if (!node || typeof node !== 'object') continue;
+      if (Array.isArray(node)) {
+        stack.push(...node);
+        continue;
+      }
+      const n = node as hbs.AST.Node & Record<string, unknown>;
+      if (n.type === 'PathExpression' && (n as unknown as hbs.AST.PathExpression).parts[0] === name) count++;
+      for (const [k, v] of Object.entries(n)) if (k !== 'loc') stack.push(v);
+    }
+    return count < 2;
+  };
   // The names each partial reads at its own level (namesRead), found when first asked.
   const reads = new Map<SourceFile, Set<string> | undefined>();
   const readsOf = (file: SourceFile): Set<string> | undefined => {
@@ -286,10 +303,14 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     const inDeck = running.length === 1 && !inline;
     const topLevel = inDeck && self === scope.root && unread.parent === scope.root && unread.path.parts.length === 1 && !unread.path.data;
     // (in a partial, the names it reads elsewhere are what it takes: {{#if titel}} beside {{title}})
-    const takes = inDeck ? undefined : readsOf(running[running.length - 1]!);
+    const presence = helper === 'if' || helper === 'unless';
+    // (a presence test in a partial over a name read nowhere else in it, spelt like one it does
+    // read: {{#if titel}}{{title}}…, never {{#if caption}}{{caption}}… beside {{#each captions}})
+    const file = running[running.length - 1]!;
+    const takes = inDeck || !presence || readsOnce(file, unread.name) === false ? undefined : readsOf(file);
     const candidates = [...Object.keys(unread.parent), ...(takes ?? [])].filter((n) => n !== unread.name);
     const near = unread.name.length > 3 ? didYouMean(unread.name, candidates) : undefined;
-    const meant = helper === 'each' || helper === 'with' ? near : inDeck ? near : near && (given.at(-1)?.has(near) || takes?.has(near)) ? near : undefined;
+    const meant = !presence || inDeck ? near : near && (given.at(-1)?.has(near) || takes?.has(near)) ? near : undefined;
     if (!meant && !(topLevel && (helper === 'each' || helper === 'with' || near))) return;
     throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope, meant });
   };

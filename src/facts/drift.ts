@@ -53,15 +53,12 @@ function joinedAfter(content: Content): Map<string, { name: string; ar: string; 
 
 /**
  * The words MJZ176 reads, in folded text (foldArabic: no tashkeel, one alef): a joining (الانضمام،
- * تنضم، العضو، التوقيع); the coalition it is a joining of (التحالف، العضو: not «ستنضم قسد إلى
- * الجيش السوري»); one told as still to come, by a future said of the state itself (ستكون سوريا،
- * سوف تنضم: next to it) or an intention, a plan, a wait (تعتزم، تستعد، من المقرر، المرتقب،
- * المنتظر، يتوقع: within two words); and one told as done (انضمت سوريا), which a text already
- * reworded says of the state.
+ * تنضم، العضو، التوقيع); one told as still to come, by a future said of the state (ستكون سوريا،
+ * سوف تنضم سوريا) or an intention, a plan, a wait (تعتزم، تستعد، من المقرر، المرتقب، المنتظر،
+ * يتوقع); and one told as done (انضمت سوريا), which a text already reworded says of the state.
  */
 const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{M}])[وفل]?(?:${alternatives})(?![\\p{L}\\p{M}])`, 'u');
 const JOINING = word('(?:ال)?انضمام(?:ها)?|(?:لل|ل)انضمام|تنضم|ستنضم|سينضم|(?:ال)?عضو|عضوا|(?:ال)?عضويه|(?:ال)?عضوية|(?:ال)?توقيع|(?:لل|ل)توقيع');
-const COALITION = word('(?:ال|لل)?تحالف|(?:ال)?عضو|عضوا|(?:ال)?عضوية');
 const FUTURE = word('ستكون|ستنضم|سينضم|ستصبح|ستوقع|سوف');
 const PLANNED = word('تعتزم|يعتزم|اعتزام|عزمها|تنوي|نيتها|تستعد|يستعد|استعداد|وشك|(?:ال)?مرتقب|(?:ال)?مرتقبة|من المقرر|(?:ال)?مقرر|(?:ال)?مقررة|(?:ال)?مزمع|(?:ال)?مزمعة|(?:ال)?منتظر|(?:ال)?منتظرة|يتوقع|تتوقع|(?:ال)?متوقع|(?:ال)?متوقعة');
 const DONE = word('انضمت|انضم|اصبحت|باتت|صارت');
@@ -77,7 +74,7 @@ export function toldAsToCome<M>(text: string, members: readonly { stem: string; 
   const folded = foldArabic(text);
   const plain = folded.text.replace(NOT_THE_STATE, (m) => ' '.repeat(m.length));
   const named = members.find((m) => plain.includes(m.stem));
-  if (named === undefined || !JOINING.test(plain) || !COALITION.test(plain)) return undefined;
+  if (named === undefined || !JOINING.test(plain)) return undefined;
   const { member } = named;
   // (the number of the word that holds the offset, from 0: a stem may begin inside its word, السورية)
   const wordAt = (offset: number) => (plain.slice(0, offset + 1).match(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu) ?? []).length - 1;
@@ -87,12 +84,13 @@ export function toldAsToCome<M>(text: string, members: readonly { stem: string; 
   // told as done, of the state: «انضمت سوريا», «سوريا انضمت», «أصبحت سوريا العضو» (a joining
   // of others, «التحالف الذي انضمت إليه 89 دولة», is not)
   if (words(DONE).some((d) => near(d.at, state, 1))) return undefined;
-  // The word that tells it to come stands by the state or the joining: a future next to it
-  // (ستكون سوريا، سوف تنضم), an intention or a plan within two words (سوريا تعتزم الانضمام،
-  // انضمام سوريا المنتظر); not «يتوقع أن يساهم الانضمام في…», «سوف يسهم الانضمام في…», which
-  // tell what the joining will bring.
+  // The word that tells it to come stands by the state: a future within two words of it (ستكون
+  // سوريا، سوف تنضم سوريا، وستصبح بذلك سوريا), an intention or a plan within two words of it or of
+  // the joining (سوريا تعتزم الانضمام، انضمام سوريا المنتظر); not «يتوقع أن يساهم الانضمام في…»,
+  // «سوف يسهم الانضمام في رفع العقوبات عن سوريا», which tell what the joining will bring, nor
+  // «ستنضم قسد إلى الجيش السوري», a joining of others.
   const joining = words(JOINING);
-  const found = [...words(FUTURE).filter((f) => near(f.at, state, 1) || joining.some((j) => j.at === f.at + 1 || j.at === f.at)), ...words(PLANNED).filter((p) => near(p.at, [...state, ...joining], 2))].sort((a, b) => a.index - b.index)[0];
+  const found = [...words(FUTURE).filter((f) => near(f.at, state, 2)), ...words(PLANNED).filter((p) => near(p.at, [...state, ...joining], 2))].sort((a, b) => a.index - b.index)[0];
   if (!found) return undefined;
   const start = folded.at(found.index);
   let end = folded.at(found.index + found.text.length - 1) + 1;
@@ -210,11 +208,23 @@ export function basisDrift(content: Content, facts: Record<string, ResolvedFact>
 /** The warnings of this file that speak of one text of the outline (at their `path`): a deck that does not show the text need not hear of them. */
 export const OF_A_TEXT = new Set(['MJZ148', 'MJZ176']);
 
+/** The texts of the outline, as the context fills them, without markers: what textShown tells apart. */
+export function outlineTextsOf(context: TemplateContext): string[] {
+  const texts = [context.article.title, context.article.subtitle ?? ''];
+  for (const part of context.parts) texts.push(part.heading, part.short, part.notes, ...part.points);
+  for (const list of Object.values(context.highlights)) texts.push(...list);
+  for (const table of Object.values(context.tables)) texts.push(table.title, ...table.columns, ...table.rows.flat());
+  return [...new Set(texts.map((t) => withoutMarkers(t).trim()).filter(Boolean))];
+}
+
 /**
  * Whether a deck shows the outline text at `path` (as the context fills it), somewhere in its
- * slides' text: a point, a heading, notes, a highlight, a cell. Unknown paths count as shown.
+ * slides' text (`shown`): a point, a heading, notes, a highlight, a cell, with whatever the
+ * template writes around it. An occurrence that is only part of a longer outline text the deck
+ * shows there («ستكون سوريا العضو رقم 90 في التحالف» inside «… في التحالف الذي تشكّل …») does
+ * not count. Unknown paths count as shown.
  */
-export function textShown(path: readonly PropertyKey[], context: TemplateContext, shown: string): boolean {
+export function textShown(path: readonly PropertyKey[], context: TemplateContext, shown: string, texts: readonly string[] = outlineTextsOf(context)): boolean {
   const [kind, a, b, c, d, e] = path;
   const text =
     kind === 'parts' && typeof a === 'number'
@@ -231,14 +241,13 @@ export function textShown(path: readonly PropertyKey[], context: TemplateContext
             ? context.article[a]
             : undefined;
   if (text === undefined) return true;
-  // (the text whole: not a shorter one that a longer text of the deck begins with, «ستكون سوريا
-  // العضو رقم 90 في التحالف» inside «… في التحالف الذي تشكّل …»; a mark or a bracket may follow)
   const plain = withoutMarkers(text).trim();
-  const at = (from: number) => shown.indexOf(plain, from);
-  for (let i = at(0); i !== -1; i = at(i + 1)) {
-    const before = shown[i - 1];
-    const after = shown.slice(i + plain.length).match(/^[ \t]*(.|$)/su)![1];
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === '' || after === '\n' || !/[\p{L}\p{N}]/u.test(after!))) return true;
-  }
-  return false;
+  const longer = texts.filter((t) => t.length > plain.length && t.includes(plain));
+  const places = (t: string) => {
+    const at: number[] = [];
+    for (let i = shown.indexOf(t); i !== -1; i = shown.indexOf(t, i + 1)) at.push(i);
+    return at;
+  };
+  const covers = longer.flatMap((t) => places(t).map((p) => [p, p + t.length] as const));
+  return places(plain).some((i) => !covers.some(([from, to]) => from <= i && i + plain.length <= to));
 }

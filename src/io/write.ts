@@ -267,7 +267,7 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
       await releaseLock(group);
       const e = error as NodeJS.ErrnoException;
       // (a lock that could not be read is the file named: a folder in its place, say)
-      throw e.code ? new WriteError(typeof e.path === 'string' && e.path.endsWith('.lock') ? e.path : current, e.code, e) : error;
+      throw e.code ? new WriteError(typeof e.path === 'string' && /\.lock(?:\.takeover)?$/.test(e.path) ? e.path : current, e.code, e) : error;
     }
     await removeTemporaries(staged);
     await releaseLock(group);
@@ -354,9 +354,16 @@ async function takeOver(lock: string, seen: string, content: string): Promise<bo
     // judged old when it goes (a build that removed it and made its own meanwhile keeps its own;
     // two builds judging the same old guard at once can still both remove: a build killed in those
     // microseconds, and two others taking its lock over in the same ones)
-    const old = await readFile(guard, 'utf8').catch(() => undefined);
+    let old: string;
+    try {
+      old = await readFile(guard, 'utf8');
+    } catch (failed) {
+      // (gone meanwhile: look again; one that cannot be read, a folder in its place, is said, never waited on)
+      if ((failed as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw Object.assign(failed as Error, { path: guard });
+    }
     const age = await lstat(guard).then((st) => Date.now() - st.mtimeMs, () => 0);
-    if (old !== undefined && age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) === old) await rm(guard, { force: true });
+    if (age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) === old) await rm(guard, { force: true });
     return false;
   }
   guarding.add(guard);

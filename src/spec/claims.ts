@@ -15,19 +15,25 @@ import type { SpecProblem } from './parse.js';
 /**
  * Words that make the article a figure's source, in folded text (foldArabic: no tashkeel, one
  * alef): a word of accord, then the article, with nothing between but the words that join them
- * («بحسب المقال», «وفقاً للمقال», «كما ورد في المقال», «حسب ما ذكره المقال», «استناداً إلى
- * المقال»; not «وفق البيانات المحدثة بعد المقال»); and an agreement with its figures
- * («يطابق أرقام المقال»), unless it is denied next to it («لم يعد يطابق», «لا تطابق»).
+ * or say it (ما، في، إليه؛ ورد، ذكر، يشير، أوضح) and a noun of the article's own before it
+ * (أرقام المقال، بيانات المقال، كاتب المقال): «بحسب المقال», «وفقاً لأرقام المقال», «كما ورد في
+ * المقال», «بحسب ما أشار إليه المقال»; not «وفق البيانات المحدثة بعد المقال», whose words are
+ * another source's. And an agreement with its figures, «يطابق أرقام المقال». Either is no claim
+ * when denied just before it («وليس بحسب المقال», «لم يعد التصنيف الحالي يطابق…», «غير مطابقة»).
  */
-const ACCORD = /(?<![\p{L}])[وف]?(?:ب?حسب|وفق|وفقا|طبقا|استنادا|كما)(?:\s+(?:ما|لما|ورد|وردت|جاء|جاءت|ذكر|ذكره|ذكرها|ذكرته|يذكر|يذكره|يذكرها|اورد|اورده|يورد|يورده|يقول|يقوله|قال|قاله|نشر|نشره|يعرض|يعرضه|عرضه|في|الى|الي|عليه|به)){0,3}\s+(?:ال|لل)مقال(?:ة|ه)?(?![\p{L}])/u;
+const JOINS = 'ما|لما|مما|في|الي|الى|اليه|عليه|به|عنه|فيه|ورد|وردت|جاء|جاءت|ذكر|ذكره|ذكرها|ذكرته|يذكر|يذكره|يذكرها|اورد|اورده|يورد|يورده|يقول|يقوله|قال|قاله|نشر|نشره|يعرض|يعرضه|عرضه|يشير|تشير|اشار|اشارت|يوضح|اوضح|يبين|بين|يؤكد|اكد|يفيد|افاد|يقدر|قدر|قدره';
+const ACCORD = new RegExp(`(?<![\\p{L}])[وف]?(?:ب?حسب|وفق|وفقا|طبقا|استنادا|كما)(?:\\s+(?:${JOINS})){0,3}(?:\\s+(?!ال)[^\\s،,.؛:]+)?\\s+(?:ال|لل)مقال(?:ة|ه)?(?![\\p{L}])`, 'u');
 const AGREES = /(?<![\p{L}])[وف]?(?:[يت]?طابق|مطابق(?:ة|ه)?)\s+ل?(?:ارقام|رقم|عدد|اعداد)\s+(?:ال)?مقال(?:ة|ه)?(?![\p{L}])/u;
-/** A denial just before an agreement, its subject between them or not (لا تطابق، لم يعد العدد يطابق). */
-const DENIED = /(?<![\p{L}])[وف]?(?:لا|لم|لن|ليس|ليست|ما)(?:\s+(?:يعد|تعد|تزال|يزال|تكن|يكن|عاد|عادت))?(?:\s+[^\s،,.؛:]+)?\s*$/u;
+/** A denial just before a claim, its subject between them or not (لا تطابق، لم يعد العدد يطابق، غير مطابقة، وليس بحسب). */
+const DENIED = /(?<![\p{L}])[وف]?(?:لا|لم|لن|ليس|ليست|غير|ما)(?:\s+(?:يعد|تعد|تزال|يزال|تكن|يكن|عاد|عادت))?(?:\s+[^\s،,.؛:]+){0,2}\s*$/u;
+/** The words just before an accord that deny it: «وليس بحسب المقال», «لا وفق المقال». */
+const DENIED_ACCORD = /(?<![\p{L}])[وف]?(?:لا|ليس|ليست|غير)\s*$/u;
 
 /** Whether a text claims the article as a figure's source (not denies it). */
 export function claimsTheArticle(text: string): boolean {
   const plain = foldArabic(text).text;
-  if (ACCORD.test(plain)) return true;
+  const accord = ACCORD.exec(plain);
+  if (accord && !DENIED_ACCORD.test(plain.slice(0, accord.index))) return true;
   const agrees = AGREES.exec(plain);
   return agrees !== null && !DENIED.test(plain.slice(0, agrees.index));
 }

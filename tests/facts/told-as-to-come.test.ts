@@ -22,6 +22,14 @@ describe('toldAsToCome', () => {
     expect(told('تعتزم الحكومة السورية الانضمام إلى التحالف، ومن المقرر أن يزور الشرع واشنطن للتوقيع')).toBe('تعتزم');
     expect(toldAsToCome('ستكون سوريا العضو رقم 90', syria)).toEqual({ member: 'SY', word: 'ستكون', nth: 0 });
     expect(told('تستعد سوريا للانضمام إلى التحالف')).toBe('تستعد');
+    // the guide's own examples, without the coalition named; a future said of the state
+    expect(told('سوريا تعتزم الانضمام')).toBe('تعتزم');
+    expect(told('الانضمام المرتقب لسوريا')).toBe('المرتقب');
+    expect(told('سوف تنضم سوريا')).toBe('سوف');
+    expect(told('سوف تصبح سوريا العضو التسعين في التحالف')).toBe('سوف');
+    expect(told('وستصبح بذلك سوريا العضو رقم 90 في التحالف')).toBe('وستصبح');
+    expect(told('ستكون بذلك سوريا العضو 90')).toBe('ستكون');
+    expect(told('ستنضم سوريا قريباً بالتحالف')).toBe('ستنضم');
     expect(told('سوريا على وشك الانضمام إلى التحالف')).toBe('وشك');
     // the joining of others told as done is no rewording of this one
     expect(told('تعتزم سوريا الانضمام إلى التحالف الذي انضمت إليه 89 دولة')).toBe('تعتزم');

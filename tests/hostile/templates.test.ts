@@ -485,7 +485,7 @@ describe('helpers and partials', () => {
       ),
       'templates/briefing/partials/maybe.hbs': `{{#each extras}}\n${bullets('"{{this}}"')}{{/each}}\n{{#if lead}}\n${bullets('"{{lead}}"')}{{/if}}\n{{#if s}}{{/if}}\n`,
       'templates/briefing/partials/closing.hbs': `${bullets('"خلاصة"')}{{#if source}}\n    source: "{{source source}}"\n{{/if}}\n`,
-      'templates/briefing/partials/part-tail.hbs': `${bullets('"{{heading}}"')}{{#if point}}\n    notes: "{{point}}"\n{{/if}}\n`,
+      'templates/briefing/partials/part-tail.hbs': `${bullets('"{{heading}}"')}{{#if point}}\n    notes: "{{point}}"\n{{/if}}{{#if caption}}\n    source: "{{caption}}"\n{{/if}}{{#if captions}}\n    source: "{{#each captions}}{{this}} {{/each}}"\n{{/if}}\n`,
     });
     expect(quiet.errors).toEqual([]);
   });

@@ -159,6 +159,13 @@ describe('writeAtomicAll', () => {
     expect(failed).toMatchObject({ code: 'EISDIR', file: path.join(dir, '.a.pptx.lock') });
     expect(await readFile(deck, 'utf8')).toBe('old deck');
     await rm(path.join(dir, '.a.pptx.lock'), { recursive: true });
+    // the same of a takeover guard, with a stale lock to take over
+    await writeFile(path.join(dir, '.a.pptx.lock'), `${2 ** 22 + 7} deadbeef0000\n`);
+    await mkdir(path.join(dir, '.a.pptx.lock.takeover'));
+    const guarded = await writeAtomicAll([[deck, 'new deck'], [path.join(dir, 'a.manifest.json'), 'new manifest']]).catch((e: unknown) => e);
+    expect(guarded).toMatchObject({ name: 'WriteError', code: 'EISDIR', file: path.join(dir, '.a.pptx.lock.takeover') });
+    await rm(path.join(dir, '.a.pptx.lock.takeover'), { recursive: true });
+    await rm(path.join(dir, '.a.pptx.lock'));
     // (an old guard goes at the next write into the folder; a young one stays, its build may hold it)
     const guard = path.join(dir, '.a.pptx.lock.takeover');
     await writeFile(guard, `${2 ** 22 + 7} deadbeef0000\n`);

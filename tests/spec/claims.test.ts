@@ -54,6 +54,13 @@ describe('articleClaims', () => {
     for (const text of ['دول غير عربية بحسب المقال', 'الدول التي لم تنضم بحسب المقال', 'لم تتغير الأرقام، بحسب المقال']) {
       expect(claimsTheArticle(text), text).toBe(true);
     }
+    // the article's own nouns and verbs of saying between (a last review's list)
+    for (const text of ['بحسب أرقام المقال', 'وفقاً لأرقام المقال', 'بحسب بيانات المقال', 'حسب تقديرات المقال', 'كما يشير المقال', 'كما أشار المقال', 'كما يوضح المقال', 'بحسب ما أشار إليه المقال', 'كما ذكر كاتب المقال']) {
+      expect(claimsTheArticle(text), text).toBe(true);
+    }
+    for (const text of ['الأرقام غير مطابقة لأرقام المقال', 'لم يعد التصنيف الحالي يطابق أرقام المقال', 'بحسب البيانات المحدثة، وليس بحسب المقال', 'وفق البيانات الحالية لا وفق المقال', 'ليس بحسب المقال']) {
+      expect(claimsTheArticle(text), text).toBe(false);
+    }
   });
 
   it('a slide title speaks of the whole slide', () => {
