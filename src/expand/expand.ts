@@ -8,7 +8,7 @@ import { markFact } from '../facts/markers.js';
 import { westernFigures } from '../format/arabic.js';
 import { insideDoubleQuotes, lintTemplate } from './lint.js';
 import { unknownNames } from './names.js';
-import { partialCalls } from './tree.js';
+import { everyNode, partialCalls } from './tree.js';
 import { originsOf, tagLines, type Origin } from './origins.js';
 
 /** An audience's templates as read from templates/<audience>/. */
@@ -252,18 +252,10 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   /** Whether a template reads a name once only (as a path's first part, anywhere in it). */
   const readsOnce = (file: SourceFile, name: string): boolean => {
     let count = 0;
-    const stack: unknown[] = [asts.get(file)];
-    while (stack.length && count < 2) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      if (Array.isArray(node)) {
-        stack.push(...node);
-        continue;
-      }
-      const n = node as hbs.AST.Node & Record<string, unknown>;
+    everyNode(asts.get(file), (n) => {
       if (n.type === 'PathExpression' && (n as unknown as hbs.AST.PathExpression).parts[0] === name) count++;
-      for (const [k, v] of Object.entries(n)) if (k !== 'loc') stack.push(v);
-    }
+      return count < 2;
+    });
     return count < 2;
   };
   // The names each partial reads at its own level (namesRead), found when first asked.
@@ -544,19 +536,10 @@ function callAt(ast: hbs.AST.Program, line: number, column: number): Call | unde
   let calls = CALLS.get(ast);
   if (!calls) {
     const found = new Map<string, Call>();
-    const stack: unknown[] = [ast];
-    while (stack.length) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      if (Array.isArray(node)) {
-        stack.push(...node);
-        continue;
-      }
-      const n = node as hbs.AST.Node & Record<string, unknown>;
+    everyNode(ast, (n) => {
       const key = n.loc ? `${n.loc.start.line}:${n.loc.start.column}` : '';
       if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.loc && !found.has(key)) found.set(key, n as unknown as Call);
-      for (const [k, value] of Object.entries(n)) if (k !== 'loc') stack.push(value);
-    }
+    });
     CALLS.set(ast, (calls = found));
   }
   return calls.get(`${line}:${column}`);

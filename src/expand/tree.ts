@@ -37,22 +37,33 @@ export function parseTemplate(text: string): { ast?: hbs.AST.Program; error?: un
 
 const parsed = (text: string): hbs.AST.Program | undefined => parseTemplate(text).ast;
 
+/** Visits every node of a template's tree (its places, `loc`, left out), until `visit` returns false. */
+export function everyNode(root: unknown, visit: (node: hbs.AST.Node & Record<string, unknown>) => boolean | void): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const n = node as hbs.AST.Node & Record<string, unknown>;
+    if (visit(n) === false) return;
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(value);
+  }
+}
+
 /** What one template names: the ids in its {{source "ID"}} calls (in any quotes), and the partials it includes. */
 function namesOf(ast: hbs.AST.Program): { sources: string[]; partials: string[] } {
   const sources: string[] = [];
   const partials = partialCalls(ast).map((call) => call.name);
-  const stack: unknown[] = [ast];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    const n = node as Record<string, unknown> & { type?: string };
+  everyNode(ast, (n) => {
     if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
       const path = n.path as hbs.AST.PathExpression | undefined;
       const first = (n.params as hbs.AST.Expression[] | undefined)?.[0];
       if (path?.original === 'source' && first?.type === 'StringLiteral') sources.push((first as hbs.AST.StringLiteral).value);
     }
-    for (const [key, value] of Object.entries(n)) if (key !== 'loc') stack.push(...(Array.isArray(value) ? value : [value]));
-  }
+  });
   return { sources, partials };
 }
 

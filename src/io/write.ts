@@ -309,15 +309,8 @@ async function takeLock(target: string): Promise<{ file: string; content: string
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let seen: string;
-    try {
-      seen = await readFile(lock, 'utf8');
-    } catch (error) {
-      // (gone meanwhile: try again; one that cannot be read, another user's, or a folder in its
-      // place, is said as the file it is, never waited on for ever)
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw Object.assign(error as Error, { path: lock });
-    }
+    const seen = await readHeld(lock);
+    if (seen === undefined) continue; // (gone meanwhile: try again)
     const holder = Number.parseInt(seen, 10);
     const age = await lstat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
     // (a lock still empty is being written by its process, unless that was long ago)
@@ -331,6 +324,19 @@ async function takeLock(target: string): Promise<{ file: string; content: string
       throw Object.assign(new Error(`another build${holder > 0 ? ` (process ${holder})` : ''} has been writing it for a minute`), { code: 'ELOCKED', path: target, lock });
     }
     await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/**
+ * What a lock or a guard holds; undefined once it is gone. One that cannot be read (another
+ * user's, a folder in its place) is an error naming it: never waited on for ever.
+ */
+async function readHeld(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw Object.assign(error as Error, { path: file });
   }
 }
 
@@ -354,14 +360,8 @@ async function takeOver(lock: string, seen: string, content: string): Promise<bo
     // judged old when it goes (a build that removed it and made its own meanwhile keeps its own;
     // two builds judging the same old guard at once can still both remove: a build killed in those
     // microseconds, and two others taking its lock over in the same ones)
-    let old: string;
-    try {
-      old = await readFile(guard, 'utf8');
-    } catch (failed) {
-      // (gone meanwhile: look again; one that cannot be read, a folder in its place, is said, never waited on)
-      if ((failed as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw Object.assign(failed as Error, { path: guard });
-    }
+    const old = await readHeld(guard);
+    if (old === undefined) return false; // (gone meanwhile: look again)
     const age = await lstat(guard).then((st) => Date.now() - st.mtimeMs, () => 0);
     if (age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) === old) await rm(guard, { force: true });
     return false;
