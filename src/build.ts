@@ -12,7 +12,7 @@ import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
 import { sourcesNamedByDeck } from './expand/tree.js';
-import { finalizeParts } from './pptx/post/index.js';
+import { finalizeParts, packageMemo, type PackageMemo } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
@@ -34,7 +34,9 @@ import { makeManifest, type Manifest } from './manifest/manifest.js';
  * and src/io/). Some work is remembered to make rebuilds fast, without changing what is
  * returned: prepareContent (the content, by a digest of its files), the template stage (each
  * template compiled and checked once per process, by its text), withLineEnds (the same map back
- * while its files and their texts are the ones it saw) and the audiences resolved from that map.
+ * while its files and their texts are the ones it saw), the audiences resolved from that map, and
+ * each deck's parts as last packaged (PACKAGE_MEMOS: only the parts that changed are rewritten and
+ * compressed again).
  */
 
 /** The custom document property that carries the build manifest inside each deck. */
@@ -130,6 +132,21 @@ export interface CompileOptions {
   strict?: boolean;
   /** false: stop at the validated spec (checks, fact listings); no .pptx is drawn. */
   render?: boolean;
+}
+
+/**
+ * Each deck's parts as last packaged, by audience name: a rebuild compresses again only the parts
+ * that changed (post/index.ts, PackageMemo). A part is kept only when it is the same text, so two
+ * projects with an audience of one name share the entry at no risk; a few dozen names are kept.
+ */
+const PACKAGE_MEMOS = new Map<string, PackageMemo>();
+function memoOf(audience: string): PackageMemo {
+  let memo = PACKAGE_MEMOS.get(audience);
+  if (memo) PACKAGE_MEMOS.delete(audience);
+  else memo = packageMemo();
+  PACKAGE_MEMOS.set(audience, memo); // (last used, last in the map)
+  if (PACKAGE_MEMOS.size > 32) PACKAGE_MEMOS.delete(PACKAGE_MEMOS.keys().next().value!);
+  return memo;
 }
 
 export async function compileAudience(prepared: PreparedContent, given: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
@@ -251,7 +268,9 @@ export async function compileAudience(prepared: PreparedContent, given: Template
 
   const raw = await renderPptx(spec, theme, loaded.audience.logo);
   const renderMs = lap();
-  const bytes = await finalizeParts(raw, {
+  const bytes = await finalizeParts(
+    raw,
+    {
     lang: LANG,
     latinLang: LATIN_LANG,
     rtl: true,
@@ -260,7 +279,10 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     title: spec.deck.title,
     slideTitles: spec.slides.map((s) => s.title),
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
-  });
+    },
+    undefined,
+    memoOf(name),
+  );
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
   return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

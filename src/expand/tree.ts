@@ -53,8 +53,17 @@ export function everyNode(root: unknown, visit: (node: hbs.AST.Node & Record<str
   }
 }
 
+/** What each tree names, read once (a rebuild asks again of every template of the project). */
+const NAMES = new WeakMap<hbs.AST.Program, { sources: string[]; partials: string[] }>();
+
 /** What one template names: the ids in its {{source "ID"}} calls (in any quotes), and the partials it includes. */
 function namesOf(ast: hbs.AST.Program): { sources: string[]; partials: string[] } {
+  let names = NAMES.get(ast);
+  if (!names) NAMES.set(ast, (names = readNames(ast)));
+  return names;
+}
+
+function readNames(ast: hbs.AST.Program): { sources: string[]; partials: string[] } {
   const sources: string[] = [];
   const partials = partialCalls(ast).map((call) => call.name);
   everyNode(ast, (n) => {

@@ -13,7 +13,7 @@ import { setExtendedProperties } from './app-props.js';
 import { setCoreDates, setCoreTitle } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
-import { deflaterFor, type Deflater } from './deflate.js';
+import { deflaterFor, PARALLEL_FROM, type Deflated, type Deflater } from './deflate.js';
 import { markSlideNumberFields, showSlideNumbersInMasters } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
 import { dedupeShapeIds, stableSectionIds } from './ids.js';
@@ -31,63 +31,116 @@ import { encodeXml, readPackage, zipEntries } from './zip.js';
 export type { FinalizeOptions } from './types.js';
 export { readCustomProperties } from './custom-props.js';
 
-interface Transform {
+/**
+ * One rewrite of the parts of some kinds. `apply` is a function of the part's text and of `arg`
+ * alone, the options it reads (the list is declared here, outside any build, so that it cannot
+ * read them otherwise): a part rewritten once is the same for the same text and arguments, which
+ * is what lets a rebuild keep the parts that did not change (PackageMemo).
+ */
+interface Transform<A = unknown> {
   /** What it fixes (pptxgenjs issue, validator error or RTL gap). */
   why: string;
   kinds: readonly PartKind[];
-  apply: (xml: string) => string;
+  /** Run only when this holds for the build's options. */
+  when?: (opts: FinalizeOptions) => boolean;
+  /** The options the rewrite reads (JSON: it is part of what a kept part is compared by). */
+  arg?: (opts: FinalizeOptions, date: FixedDate) => A;
+  apply: (xml: string, arg: A) => string;
 }
 
 const TEXT: readonly PartKind[] = ['slide', 'layout', 'master', 'notes', 'notesMaster', 'handoutMaster', 'chart'];
 const SHAPES: readonly PartKind[] = ['slide', 'layout', 'master', 'notes', 'notesMaster', 'handoutMaster'];
+const rtl = (opts: FinalizeOptions) => opts.rtl;
+const transform = <A>(t: Transform<A>) => t as Transform;
 
 /** The part transforms, in the order they run. */
-function transforms(opts: FinalizeOptions, date: FixedDate): Transform[] {
-  const list: (Transform | false)[] = [
-    // Validity
-    { why: 'one a:pPr per paragraph (#1081)', kinds: TEXT, apply: singleParagraphProps },
-    { why: 'unique p:cNvPr ids per part (#1532, slide number id 25)', kinds: SHAPES, apply: dedupeShapeIds },
-    { why: 'p:presentation children in schema order', kinds: ['presentation'], apply: orderPresentation },
-    { why: 'no c:axId without an axis (third axis id)', kinds: ['chart'], apply: dropUndefinedAxes },
-    { why: 'chart groups and series in schema order (line, area, combo)', kinds: ['chart'], apply: orderChartGroups },
-    // Accessibility
-    { why: 'textless shapes on slides marked decorative (accessibility checker)', kinds: ['slide'], apply: markDecorativeShapes },
-    { why: 'tables mark their first row as the header row (accessibility checker)', kinds: ['slide'], apply: markTableHeaderRows },
-    { why: 'tables say what they hold, their column headings (accessibility checker: alternative text)', kinds: ['slide'], apply: (x) => describeTables(x, opts.rtl) },
-    // Notes: one paragraph per line
-    { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
-    { why: 'notes page 7.5 × 10 in, as its master is laid out (pptxgenjs: the slide turned)', kinds: ['presentation'], apply: portraitNotesPage },
-    // Direction and language
-    opts.rtl && { why: 'rtl="1", right-aligned paragraphs and level styles', kinds: [...TEXT, 'presentation'], apply: rtlParagraphs },
-    { why: 'lang on every run (notes, slide number, charts)', kinds: [...TEXT, 'presentation'], apply: (x) => setTextLang(x, opts.lang) },
-    opts.rtl && { why: 'a right-to-left mark before Arabic punctuation after Latin text (bidi: «IMEC، 20»)', kinds: ['slide', 'notes'], apply: anchorArabicPunctuation },
-    opts.latinLang !== undefined && { why: 'paragraphs marked as Latin text (English source titles) tagged English, out of proofing', kinds: ['slide'], apply: (x) => tagLatinRuns(x, opts.latinLang as string) },
-    { why: 'slide-number field text ‹#› on masters and layouts', kinds: ['layout', 'master'], apply: markSlideNumberFields },
-    // Fonts
-    { why: 'chart text names a:ea and a:cs like a:latin', kinds: ['chart'], apply: completeFontTriples },
-    { why: 'no GB2312/Big5 charset on a:ea/a:cs', kinds: [...TEXT, 'theme'], apply: stripCharsetHints },
-    { why: 'theme latin/cs fonts and Arab script face', kinds: ['theme'], apply: (x) => setThemeFonts(x, opts.fonts) },
-    // Charts
-    { why: 'c:lang in chartSpace', kinds: ['chart'], apply: (x) => setChartLang(x, opts.lang) },
-    opts.rtl && { why: 'RLE…PDF around chart titles (LibreOffice)', kinds: ['chart'], apply: embedTitles },
-    opts.rtl && { why: 'RLE…PDF around series names (LibreOffice)', kinds: ['chart'], apply: embedSeriesNames },
-    // Determinism
-    { why: 'stable p14:section ids', kinds: ['presentation'], apply: stableSectionIds },
-    { why: 'fixed core.xml dates', kinds: ['core'], apply: (x) => setCoreDates(x, date.w3c) },
-    opts.title !== undefined && { why: 'dc:title', kinds: ['core'], apply: (x) => setCoreTitle(x, opts.title as string) },
-    opts.slideTitles !== undefined && {
-      why: "fonts used and slide titles of docProps/app.xml (pptxgenjs: Arial, Calibri, 'Slide 1'…)",
-      kinds: ['app'],
-      apply: (x) => setExtendedProperties(x, { fonts: [opts.fonts.major.latin, opts.fonts.major.cs, opts.fonts.minor.latin, opts.fonts.minor.cs], titles: opts.slideTitles! }),
-    },
-  ];
-  return list.filter((t): t is Transform => t !== false);
+const TRANSFORMS: readonly Transform[] = [
+  // Validity
+  { why: 'one a:pPr per paragraph (#1081)', kinds: TEXT, apply: singleParagraphProps },
+  { why: 'unique p:cNvPr ids per part (#1532, slide number id 25)', kinds: SHAPES, apply: dedupeShapeIds },
+  { why: 'p:presentation children in schema order', kinds: ['presentation'], apply: orderPresentation },
+  { why: 'no c:axId without an axis (third axis id)', kinds: ['chart'], apply: dropUndefinedAxes },
+  { why: 'chart groups and series in schema order (line, area, combo)', kinds: ['chart'], apply: orderChartGroups },
+  // Accessibility
+  { why: 'textless shapes on slides marked decorative (accessibility checker)', kinds: ['slide'], apply: markDecorativeShapes },
+  { why: 'tables mark their first row as the header row (accessibility checker)', kinds: ['slide'], apply: markTableHeaderRows },
+  transform({ why: 'tables say what they hold, their column headings (accessibility checker: alternative text)', kinds: ['slide'], arg: (o) => o.rtl, apply: describeTables }),
+  // Notes: one paragraph per line
+  { why: 'notes text split at its line breaks', kinds: ['notes'], apply: splitNotesLines },
+  { why: 'notes page 7.5 × 10 in, as its master is laid out (pptxgenjs: the slide turned)', kinds: ['presentation'], apply: portraitNotesPage },
+  // Direction and language
+  { why: 'rtl="1", right-aligned paragraphs and level styles', kinds: [...TEXT, 'presentation'], when: rtl, apply: rtlParagraphs },
+  transform({ why: 'lang on every run (notes, slide number, charts)', kinds: [...TEXT, 'presentation'], arg: (o) => o.lang, apply: setTextLang }),
+  { why: 'a right-to-left mark before Arabic punctuation after Latin text (bidi: «IMEC، 20»)', kinds: ['slide', 'notes'], when: rtl, apply: anchorArabicPunctuation },
+  transform({ why: 'paragraphs marked as Latin text (English source titles) tagged English, out of proofing', kinds: ['slide'], when: (o) => o.latinLang !== undefined, arg: (o) => o.latinLang as string, apply: tagLatinRuns }),
+  { why: 'slide-number field text ‹#› on masters and layouts', kinds: ['layout', 'master'], apply: markSlideNumberFields },
+  // Fonts
+  { why: 'chart text names a:ea and a:cs like a:latin', kinds: ['chart'], apply: completeFontTriples },
+  { why: 'no GB2312/Big5 charset on a:ea/a:cs', kinds: [...TEXT, 'theme'], apply: stripCharsetHints },
+  transform({ why: 'theme latin/cs fonts and Arab script face', kinds: ['theme'], arg: (o) => o.fonts, apply: setThemeFonts }),
+  // Charts
+  transform({ why: 'c:lang in chartSpace', kinds: ['chart'], arg: (o) => o.lang, apply: setChartLang }),
+  { why: 'RLE…PDF around chart titles (LibreOffice)', kinds: ['chart'], when: rtl, apply: embedTitles },
+  { why: 'RLE…PDF around series names (LibreOffice)', kinds: ['chart'], when: rtl, apply: embedSeriesNames },
+  // Determinism
+  { why: 'stable p14:section ids', kinds: ['presentation'], apply: stableSectionIds },
+  transform({ why: 'fixed core.xml dates', kinds: ['core'], arg: (_o, date) => date.w3c, apply: setCoreDates }),
+  transform({ why: 'dc:title', kinds: ['core'], when: (o) => o.title !== undefined, arg: (o) => o.title as string, apply: setCoreTitle }),
+  transform({
+    why: "fonts used and slide titles of docProps/app.xml (pptxgenjs: Arial, Calibri, 'Slide 1'…)",
+    kinds: ['app'],
+    when: (o) => o.slideTitles !== undefined,
+    arg: (o) => ({ fonts: [o.fonts.major.latin, o.fonts.major.cs, o.fonts.minor.latin, o.fonts.minor.cs], titles: o.slideTitles! }),
+    apply: setExtendedProperties,
+  }),
+];
+
+/** The transforms of one build, each with its argument. */
+interface Step {
+  why: string;
+  kinds: readonly PartKind[];
+  run: (xml: string) => string;
+  arg: unknown;
+}
+
+function stepsFor(opts: FinalizeOptions, date: FixedDate): Step[] {
+  return TRANSFORMS.filter((t) => t.when?.(opts) ?? true).map((t) => {
+    const arg = t.arg?.(opts, date);
+    return { why: t.why, kinds: t.kinds, arg, run: (xml) => t.apply(xml, arg) };
+  });
 }
 
 /** One XML part after every transform for its kind (parts of no known kind are kept as they are). */
-function transformPart(text: string, kind: PartKind | undefined, list: readonly Transform[]): string {
-  return kind === undefined ? text : list.reduce((acc, t) => (t.kinds.includes(kind) ? t.apply(acc) : acc), text);
+function transformPart(text: string, kind: PartKind | undefined, steps: readonly Step[]): string {
+  return kind === undefined ? text : steps.reduce((acc, t) => (t.kinds.includes(kind) ? t.run(acc) : acc), text);
 }
+
+/** What a part of this kind is rewritten by in this build: the transforms and their arguments. */
+function rewriteKey(kind: PartKind | undefined, steps: readonly Step[]): string {
+  return kind === undefined ? '' : JSON.stringify(steps.filter((t) => t.kinds.includes(kind)).map((t) => [t.why, t.arg ?? null]));
+}
+
+/**
+ * The parts of one deck's last build, each as it came from the renderer and as it was written
+ * (compressed): a rebuild writes a part again only when its text, or what rewrites it, changed
+ * (a fact changed, watch rebuilds every deck; most of each deck's parts are as they were). Kept
+ * by the caller, one per deck; the bytes are the same with or without it. Packages from
+ * PARALLEL_FROM on are not kept (the memory it would hold).
+ */
+export interface PackageMemo {
+  parts: Map<string, KeptPart>;
+}
+
+interface KeptPart {
+  key: string;
+  input: string | Uint8Array;
+  out: Deflated;
+}
+
+export const packageMemo = (): PackageMemo => ({ parts: new Map() });
+
+const sameInput = (a: string | Uint8Array, b: string | Uint8Array) =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 
 function fixContentTypes(parts: PartMap): PartMap {
   const names = [...parts.xml.keys(), ...parts.bin.keys()];
@@ -110,7 +163,7 @@ export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): 
  * finalizePackage for parts not yet zipped (as the render stage hands them over). The parts are
  * compressed by the deflater chosen for the package's size (tests choose their own).
  */
-export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDeflater: (textLength: number) => Deflater = deflaterFor): Promise<Uint8Array> {
+export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDeflater: (textLength: number) => Deflater = deflaterFor, memo?: PackageMemo): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
@@ -121,14 +174,41 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDef
   let textLength = 0;
   for (const text of parts.xml.values()) textLength += text.length;
   const deflater = makeDeflater(textLength);
+  // (this build's parts, for the next: those kept from the last with their output, the others without until compressed)
+  const keep = memo && textLength < PARALLEL_FROM ? new Map<string, Omit<KeptPart, 'out'> & { out?: Deflated }>() : undefined;
+  if (memo && !keep) memo.parts = new Map();
+  /** Whether the part is as the last build had it, its input and what rewrites it the same (its output is then kept). */
+  const reuse = (name: string, key: string, input: string | Uint8Array): boolean => {
+    if (!keep) return false;
+    const was = memo!.parts.get(name);
+    const same = was !== undefined && was.key === key && sameInput(was.input, input);
+    keep.set(name, same ? was : { key, input });
+    return same;
+  };
   try {
-    const list = transforms(opts, date);
+    const steps = stepsFor(opts, date);
     const kinds = partKinds(parts.xml.get('[Content_Types].xml') ?? '');
-    for (const [name, text] of parts.xml) deflater.add(name, encodeXml(transformPart(text, kinds.get(name), list)));
-    for (const [name, bytes] of parts.bin) {
-      deflater.add(name, /\.xlsx$/i.test(name) ? await finalizeWorkbook(bytes, { date, rtl: opts.rtl }) : bytes);
+    const keys = new Map<PartKind | undefined, string>();
+    for (const [name, text] of parts.xml) {
+      const kind = kinds.get(name);
+      if (keep && !keys.has(kind)) keys.set(kind, rewriteKey(kind, steps));
+      if (reuse(name, keep ? keys.get(kind)! : '', text)) continue;
+      deflater.add(name, encodeXml(transformPart(text, kind, steps)));
     }
-    return zipEntries(await deflater.finish(), date.date);
+    for (const [name, bytes] of parts.bin) {
+      const workbook = /\.xlsx$/i.test(name);
+      if (reuse(name, workbook ? `workbook ${date.w3c} ${opts.rtl}` : 'bytes', bytes)) continue;
+      deflater.add(name, workbook ? await finalizeWorkbook(bytes, { date, rtl: opts.rtl }) : bytes);
+    }
+    const entries = await deflater.finish();
+    if (keep) {
+      for (const [name, part] of keep) {
+        if (part.out) entries.set(name, part.out);
+        else part.out = entries.get(name)!;
+      }
+      memo!.parts = keep as Map<string, KeptPart>;
+    }
+    return zipEntries(entries, date.date);
   } catch (error) {
     deflater.close();
     throw error;
