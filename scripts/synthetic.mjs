@@ -1,17 +1,26 @@
 // The benchmark's synthetic project: the shipped content/ with an outline of `n` parts, each a
-// bullet slide of the audience "bench" (the briefing's theme). Used by scripts/bench.mjs and by
-// the tests that need a large deck (tests/helpers/project.ts).
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+// bullet slide of the audience "bench" (the briefing's theme), and of the shipped facts only the
+// two its slides show (the others would each be a warning that no slide shows them: a project in
+// need of a fix, not the one a user builds). Used by scripts/bench.mjs and by the tests that need
+// a large deck (tests/helpers/project.ts).
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The facts the outline below refers to. */
+const SHOWN = ['coalition.members', 'syria.member_number'];
 
 /** Writes the project into a new temporary folder and returns the folder. */
 export function syntheticProject(n) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `mujaz-bench-${n}-`));
   cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+  const facts = parseDocument(readFileSync(path.join(dir, 'content/facts.yaml'), 'utf8'));
+  for (const key of facts.get('facts').items.map((pair) => pair.key.value)) if (!SHOWN.includes(key)) facts.deleteIn(['facts', key]);
+  writeFileSync(path.join(dir, 'content/facts.yaml'), facts.toString());
   const parts = Array.from({ length: n }, (_, i) => `  - id: "part-${i + 1}"
     heading: "المحور ${i + 1}: انضمام سوريا إلى التحالف الدولي"
     short: "المحور ${i + 1}"

@@ -12,7 +12,7 @@ import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
 import { sourcesNamedByDeck } from './expand/tree.js';
-import { finalizeParts, packageMemo, type PackageMemo } from './pptx/post/index.js';
+import { finalizeParts, MemoShelf, type FinalizeOptions } from './pptx/post/index.js';
 import { renderPptx } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
@@ -136,18 +136,10 @@ export interface CompileOptions {
 
 /**
  * Each deck's parts as last packaged, by audience name: a rebuild compresses again only the parts
- * that changed (post/index.ts, PackageMemo). A part is kept only when it is the same text, so two
- * projects with an audience of one name share the entry at no risk; a few dozen names are kept.
+ * that changed (post/memo.ts). The decks built last are kept while together they hold at most
+ * 64 MiB (a deck of about 250 slides, the largest kept, holds under 5).
  */
-const PACKAGE_MEMOS = new Map<string, PackageMemo>();
-function memoOf(audience: string): PackageMemo {
-  let memo = PACKAGE_MEMOS.get(audience);
-  if (memo) PACKAGE_MEMOS.delete(audience);
-  else memo = packageMemo();
-  PACKAGE_MEMOS.set(audience, memo); // (last used, last in the map)
-  if (PACKAGE_MEMOS.size > 32) PACKAGE_MEMOS.delete(PACKAGE_MEMOS.keys().next().value!);
-  return memo;
-}
+const PACKAGE_MEMOS = new MemoShelf(64 * 1024 * 1024);
 
 export async function compileAudience(prepared: PreparedContent, given: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
   const templates = withLineEnds(given);
@@ -268,9 +260,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
 
   const raw = await renderPptx(spec, theme, loaded.audience.logo);
   const renderMs = lap();
-  const bytes = await finalizeParts(
-    raw,
-    {
+  const finish: FinalizeOptions = {
     lang: LANG,
     latinLang: LATIN_LANG,
     rtl: true,
@@ -279,10 +269,8 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     title: spec.deck.title,
     slideTitles: spec.slides.map((s) => s.title),
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
-    },
-    undefined,
-    memoOf(name),
-  );
+  };
+  const bytes = await finalizeParts(raw, finish, { memo: PACKAGE_MEMOS.for(name) });
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
   return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

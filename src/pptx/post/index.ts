@@ -26,16 +26,19 @@ import { describeTables, markTableHeaderRows } from './tables.js';
 import { setThemeFonts } from './theme.js';
 import type { FinalizeOptions, PartMap } from './types.js';
 import { finalizeWorkbook } from './workbook.js';
+import { sameInput, type KeptPart, type PackageMemo } from './memo.js';
 import { encodeXml, readPackage, zipEntries } from './zip.js';
 
 export type { FinalizeOptions } from './types.js';
 export { readCustomProperties } from './custom-props.js';
+export { MemoShelf, packageMemo, type PackageMemo } from './memo.js';
 
 /**
- * One rewrite of the parts of some kinds. `apply` is a function of the part's text and of `arg`
- * alone, the options it reads (the list is declared here, outside any build, so that it cannot
- * read them otherwise): a part rewritten once is the same for the same text and arguments, which
- * is what lets a rebuild keep the parts that did not change (PackageMemo).
+ * One rewrite of the parts of some kinds. `apply` must be a function of the part's text and of
+ * `arg` alone, the options it reads: a part rewritten once is then the same for the same text and
+ * arguments, which is what lets a rebuild keep the parts that did not change (PackageMemo). The
+ * list is declared here, outside any build, so that no build's options are in reach but through
+ * `arg`; tests/pptx/post/memo.test.ts changes each option and compares the bytes.
  */
 interface Transform<A = unknown> {
   /** What it fixes (pptxgenjs issue, validator error or RTL gap). */
@@ -51,6 +54,7 @@ interface Transform<A = unknown> {
 const TEXT: readonly PartKind[] = ['slide', 'layout', 'master', 'notes', 'notesMaster', 'handoutMaster', 'chart'];
 const SHAPES: readonly PartKind[] = ['slide', 'layout', 'master', 'notes', 'notesMaster', 'handoutMaster'];
 const rtl = (opts: FinalizeOptions) => opts.rtl;
+/** A transform with an argument, checked against the argument's type, then listed with the others. */
 const transform = <A>(t: Transform<A>) => t as Transform;
 
 /** The part transforms, in the order they run. */
@@ -120,28 +124,6 @@ function rewriteKey(kind: PartKind | undefined, steps: readonly Step[]): string 
   return kind === undefined ? '' : JSON.stringify(steps.filter((t) => t.kinds.includes(kind)).map((t) => [t.why, t.arg ?? null]));
 }
 
-/**
- * The parts of one deck's last build, each as it came from the renderer and as it was written
- * (compressed): a rebuild writes a part again only when its text, or what rewrites it, changed
- * (a fact changed, watch rebuilds every deck; most of each deck's parts are as they were). Kept
- * by the caller, one per deck; the bytes are the same with or without it. Packages from
- * PARALLEL_FROM on are not kept (the memory it would hold).
- */
-export interface PackageMemo {
-  parts: Map<string, KeptPart>;
-}
-
-interface KeptPart {
-  key: string;
-  input: string | Uint8Array;
-  out: Deflated;
-}
-
-export const packageMemo = (): PackageMemo => ({ parts: new Map() });
-
-const sameInput = (a: string | Uint8Array, b: string | Uint8Array) =>
-  typeof a === 'string' || typeof b === 'string' ? a === b : a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
-
 function fixContentTypes(parts: PartMap): PartMap {
   const names = [...parts.xml.keys(), ...parts.bin.keys()];
   const xml = new Map(parts.xml);
@@ -163,7 +145,14 @@ export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): 
  * finalizePackage for parts not yet zipped (as the render stage hands them over). The parts are
  * compressed by the deflater chosen for the package's size (tests choose their own).
  */
-export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDeflater: (textLength: number) => Deflater = deflaterFor, memo?: PackageMemo): Promise<Uint8Array> {
+export interface FinalizeWith {
+  /** Where the parts are compressed, chosen by the length of their text (tests choose their own). */
+  deflater?: (textLength: number) => Deflater;
+  /** The parts of this deck's last build: those unchanged are not rewritten or compressed again; updated to this build's. */
+  memo?: PackageMemo;
+}
+
+export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { deflater: makeDeflater = deflaterFor, memo }: FinalizeWith = {}): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
@@ -174,39 +163,39 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, makeDef
   let textLength = 0;
   for (const text of parts.xml.values()) textLength += text.length;
   const deflater = makeDeflater(textLength);
-  // (this build's parts, for the next: those kept from the last with their output, the others without until compressed)
-  const keep = memo && textLength < PARALLEL_FROM ? new Map<string, Omit<KeptPart, 'out'> & { out?: Deflated }>() : undefined;
-  if (memo && !keep) memo.parts = new Map();
-  /** Whether the part is as the last build had it, its input and what rewrites it the same (its output is then kept). */
-  const reuse = (name: string, key: string, input: string | Uint8Array): boolean => {
-    if (!keep) return false;
-    const was = memo!.parts.get(name);
-    const same = was !== undefined && was.key === key && sameInput(was.input, input);
-    keep.set(name, same ? was : { key, input });
-    return same;
+  const keeping = memo !== undefined && textLength < PARALLEL_FROM;
+  if (memo && !keeping) memo.parts = new Map();
+  const kept = new Map<string, KeptPart>(); // as the last build wrote them
+  const fresh: (Omit<KeptPart, 'out'> & { name: string })[] = []; // compressed in this one
+  /** Whether the last build wrote the part from the same input with the same rewrites: then its output is kept. */
+  const unchanged = (name: string, key: string, input: string | Uint8Array): boolean => {
+    if (!keeping) return false;
+    const was = memo.parts.get(name);
+    if (was && was.key === key && sameInput(was.input, input)) kept.set(name, was);
+    else fresh.push({ name, key, input });
+    return kept.has(name);
   };
   try {
     const steps = stepsFor(opts, date);
     const kinds = partKinds(parts.xml.get('[Content_Types].xml') ?? '');
     const keys = new Map<PartKind | undefined, string>();
+    const keyOf = (kind: PartKind | undefined) => keys.get(kind) ?? keys.set(kind, rewriteKey(kind, steps)).get(kind)!;
     for (const [name, text] of parts.xml) {
       const kind = kinds.get(name);
-      if (keep && !keys.has(kind)) keys.set(kind, rewriteKey(kind, steps));
-      if (reuse(name, keep ? keys.get(kind)! : '', text)) continue;
+      if (unchanged(name, keeping ? keyOf(kind) : '', text)) continue;
       deflater.add(name, encodeXml(transformPart(text, kind, steps)));
     }
+    const workbookOptions = { date, rtl: opts.rtl };
     for (const [name, bytes] of parts.bin) {
       const workbook = /\.xlsx$/i.test(name);
-      if (reuse(name, workbook ? `workbook ${date.w3c} ${opts.rtl}` : 'bytes', bytes)) continue;
-      deflater.add(name, workbook ? await finalizeWorkbook(bytes, { date, rtl: opts.rtl }) : bytes);
+      if (unchanged(name, workbook ? JSON.stringify(workbookOptions) : '', bytes)) continue;
+      deflater.add(name, workbook ? await finalizeWorkbook(bytes, workbookOptions) : bytes);
     }
     const entries = await deflater.finish();
-    if (keep) {
-      for (const [name, part] of keep) {
-        if (part.out) entries.set(name, part.out);
-        else part.out = entries.get(name)!;
-      }
-      memo!.parts = keep as Map<string, KeptPart>;
+    if (keeping) {
+      for (const [name, part] of kept) entries.set(name, part.out);
+      for (const { name, key, input } of fresh) kept.set(name, { key, input, out: entries.get(name)! });
+      memo.parts = kept;
     }
     return zipEntries(entries, date.date);
   } catch (error) {

@@ -151,17 +151,19 @@ let seed = 1; const big = new Uint8Array(40_000_000).map(() => (seed = (seed * 1
 describe('finalizeParts', () => {
   it('writes the same package whichever thread compresses it', async () => {
     const raw = await readPackage(await makeDeck());
-    const onMain = await finalizeParts(raw, fixtureOptions(), () => syncDeflater());
+    const onMain = await finalizeParts(raw, fixtureOptions(), { deflater: () => syncDeflater() });
     // one part per batch, and finish() held back: the worker compresses every part
     const worker = workerDeflater({ batchBytes: 1 });
-    const inWorker = await finalizeParts(raw, fixtureOptions(), () => ({
-      get threads() {
-        return worker.threads;
-      },
-      add: worker.add,
-      close: worker.close,
-      finish: () => sleep(500).then(() => worker.finish()),
-    }));
+    const inWorker = await finalizeParts(raw, fixtureOptions(), {
+      deflater: () => ({
+        get threads() {
+          return worker.threads;
+        },
+        add: worker.add,
+        close: worker.close,
+        finish: () => sleep(500).then(() => worker.finish()),
+      }),
+    });
     expect(worker.threads, 'the worker failed: the parts were compressed here').toBe('worker');
     expect(Buffer.from(inWorker).equals(Buffer.from(onMain))).toBe(true);
     expect(Buffer.from(await finalizeParts(raw, fixtureOptions())).equals(Buffer.from(onMain))).toBe(true);

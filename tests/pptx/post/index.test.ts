@@ -34,7 +34,7 @@ const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).e
 
 describe('the module', () => {
   it('exports finalizePackage (bytes in), finalizeParts (parts in, with the memo a rebuild keeps) and the reader of the custom properties it writes', () => {
-    expect(Object.keys(post).sort()).toEqual(['finalizePackage', 'finalizeParts', 'packageMemo', 'readCustomProperties']);
+    expect(Object.keys(post).sort()).toEqual(['MemoShelf', 'finalizePackage', 'finalizeParts', 'packageMemo', 'readCustomProperties']);
   });
 });
 

@@ -2,7 +2,7 @@
 // without it writes, whatever changed in between (a part's text, an option a rewrite reads).
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_FROM, syncDeflater, type Deflater } from '../../../src/pptx/post/deflate.js';
-import { finalizeParts, packageMemo, type FinalizeOptions, type PackageMemo } from '../../../src/pptx/post/index.js';
+import { finalizeParts, MemoShelf, packageMemo, type FinalizeOptions, type PackageMemo } from '../../../src/pptx/post/index.js';
 import type { PartMap } from '../../../src/pptx/post/types.js';
 import { readPackage } from '../../../src/pptx/post/zip.js';
 import { compileAudience, prepareContent } from '../../../src/build.js';
@@ -19,7 +19,7 @@ async function finalize(raw: PartMap, opts: FinalizeOptions, memo?: PackageMemo)
     const inner = syncDeflater();
     return { threads: 'main', add: (name, data) => (compressed.push(name), inner.add(name, data)), finish: () => inner.finish(), close: () => inner.close() };
   };
-  const bytes = Buffer.from(await finalizeParts(raw, opts, counting, memo));
+  const bytes = Buffer.from(await finalizeParts(raw, opts, { deflater: counting, ...(memo ? { memo } : {}) }));
   return { bytes, compressed };
 }
 
@@ -103,5 +103,27 @@ describe('rebuilding a deck in one process (as watch does)', () => {
     expect(changed.some((name) => /^ppt\/notesSlides\//.test(name))).toBe(true);
     expect(changed).toContain('docProps/custom.xml');
     expect(changed.every((name) => /^ppt\/(slides|notesSlides)\/|^docProps\/custom\.xml$/.test(name))).toBe(true);
+  });
+});
+
+describe('the memos a process keeps', () => {
+  it('keeps the decks built last while they hold no more than the budget, and always the one asked for', async () => {
+    const raw = await readPackage(await makeDeck());
+    const one = packageMemo();
+    await finalize(raw, fixtureOptions(), one);
+    const size = [...one.parts.values()].reduce((n, p) => n + (typeof p.input === 'string' ? 2 * p.input.length : p.input.byteLength) + p.out.body.byteLength, 0);
+    const shelf = new MemoShelf(2.5 * size);
+    for (const name of ['a', 'b', 'c']) await finalize(raw, fixtureOptions(), shelf.for(name));
+    // (the budget is kept each time a memo is asked for: the build that fills it may go over until the next)
+    expect(shelf.names()).toEqual(['c', 'b', 'a']);
+    // used again, a deck's memo is as its last build left it: nothing to compress; the oldest is let go
+    expect((await finalize(raw, fixtureOptions(), shelf.for('b'))).compressed).toEqual([]);
+    expect(shelf.names()).toEqual(['b', 'c']);
+    expect((await finalize(raw, fixtureOptions(), shelf.for('a'))).compressed.length).toBe(raw.xml.size + raw.bin.size);
+    shelf.for('c');
+    expect(shelf.names()).toEqual(['c', 'a']);
+    const tight = new MemoShelf(1);
+    await finalize(raw, fixtureOptions(), tight.for('a'));
+    expect(tight.for('b') && tight.names()).toEqual(['b']);
   });
 });
