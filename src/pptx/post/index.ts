@@ -13,7 +13,7 @@ import { setExtendedProperties } from './app-props.js';
 import { setCoreDates, setCoreTitle } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
-import { deflaterFor, PARALLEL_FROM, type Deflated, type Deflater } from './deflate.js';
+import { deflaterFor, PARALLEL_FROM, type Deflater } from './deflate.js';
 import { markSlideNumberFields, showSlideNumbersInMasters } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
 import { dedupeShapeIds, stableSectionIds } from './ids.js';
@@ -141,16 +141,18 @@ export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): 
   return finalizeParts(await readPackage(pptx), opts);
 }
 
-/**
- * finalizePackage for parts not yet zipped (as the render stage hands them over). The parts are
- * compressed by the deflater chosen for the package's size (tests choose their own).
- */
 export interface FinalizeWith {
   /** Where the parts are compressed, chosen by the length of their text (tests choose their own). */
   deflater?: (textLength: number) => Deflater;
   /** The parts of this deck's last build: those unchanged are not rewritten or compressed again; updated to this build's. */
   memo?: PackageMemo;
 }
+
+/**
+ * finalizePackage for parts not yet zipped (as the render stage hands them over). The parts are
+ * compressed by the deflater chosen for the package's size, and only those that changed since
+ * the build `memo` holds.
+ */
 
 export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { deflater: makeDeflater = deflaterFor, memo }: FinalizeWith = {}): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
