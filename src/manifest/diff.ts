@@ -1,6 +1,6 @@
 import { withUnit } from '../format/arabic.js';
 import { ARABIC_LETTER } from '../pptx/rtl.js';
-import type { Manifest, ManifestChart, ManifestSlide } from './manifest.js';
+import { westernDigits, type Manifest, type ManifestChart, type ManifestSlide } from './manifest.js';
 
 export interface FactChange {
   key: string;
@@ -77,6 +77,18 @@ export interface DeckDiff {
   facts: FactChange[];
   /** The audience's look (its theme or logo) changed: every slide looks different. */
   look: boolean;
+  /**
+   * Which of its aspects changed, when both manifests record them (theme settings, logo, footer);
+   * their slides' wording is then compared in Western digits (manifest.ts).
+   */
+  looks?: LookChange[];
+}
+
+/** One aspect of the look that changed, with its values as the manifests record them (a setting in words, or a fingerprint). */
+export interface LookChange {
+  aspect: string;
+  before?: string;
+  after?: string;
 }
 
 /**
@@ -106,10 +118,11 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
       facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
   }
   const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
+  const looks = before.looks && after.looks ? lookChanges(before.looks, after.looks) : undefined;
   const kept = after.slides.filter((s) => old.has(s));
   const inOrder = longestInOrder(kept.map((s) => old.get(s)!.n));
   const moved = kept.filter((_, i) => !inOrder.has(i)).map((s) => ({ before: old.get(s)!, after: s }));
-  return { added, removed, changed, moved, facts: factChanges(before.facts, after.facts), look };
+  return { added, removed, changed, moved, facts: factChanges(before.facts, after.facts), look, ...(looks ? { looks } : {}) };
 
   /** The facts whose values differ between two maps of key → { value }, labelled. */
   function factChanges(b: Record<string, { value: number | string; unit?: string }>, a: Record<string, { value: number | string; unit?: string }>): FactChange[] {
@@ -118,6 +131,40 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
       .filter((key) => b[key]?.value !== a[key]?.value || b[key]?.unit !== a[key]?.unit)
       .map((key) => ({ key, label: after.facts[key]?.label ?? before.facts[key]?.label, before: shown(b[key]), after: shown(a[key]) }));
   }
+}
+
+/** The aspects of the look whose records differ, in the order the report names them. */
+function lookChanges(b: Record<string, string>, a: Record<string, string>): LookChange[] {
+  const order = Object.keys(LOOK_ASPECTS);
+  const rank = (aspect: string) => (order.includes(aspect) ? order.indexOf(aspect) : order.length);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((aspect) => b[aspect] !== a[aspect])
+    .sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1))
+    .map((aspect) => ({ aspect, ...(b[aspect] !== undefined ? { before: b[aspect] } : {}), ...(a[aspect] !== undefined ? { after: a[aspect] } : {}) }));
+}
+
+/** How the report names each aspect of the look; those whose values it prints are written in words in the manifest. */
+const LOOK_ASPECTS: Record<string, { name: string; printed?: boolean }> = {
+  digits: { name: 'digits', printed: true },
+  fonts: { name: 'fonts' },
+  colors: { name: 'colours' },
+  sizes: { name: 'type sizes' },
+  logo: { name: 'logo' },
+  footer: { name: 'footer' },
+  marking: { name: 'marking', printed: true },
+  label: { name: "audience's label" },
+};
+
+/** The line that says what of the look changed: "the look of every slide changed: its digits (arabic-indic → western), its colours". */
+function lookLine(diff: DeckDiff): string {
+  if (!diff.looks?.length) return 'the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer';
+  const said = diff.looks.map(({ aspect, before, after }) => {
+    const known = LOOK_ASPECTS[aspect];
+    const name = `its ${known?.name ?? aspect}`;
+    if (!known?.printed) return name;
+    return `${name} (${before === undefined ? 'none' : iso(before)} → ${after === undefined ? 'none' : iso(after)})`;
+  });
+  return `the look of every slide changed: ${said.join(', ')}`;
 }
 
 /**
@@ -269,12 +316,12 @@ function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefine
   const change: ChartChange = { series: [], points: [], reordered: false };
   if (b.type !== a.type) change.type = { before: b.type, after: a.type };
 
-  // series: by name, then the rest by their place among the rest
+  // series: by name (in either digits), then the rest by their place among the rest
   const seriesPairs: [number, number][] = [];
   const taken = new Set<number>();
   const unpaired: number[] = [];
   b.series.forEach((series, i) => {
-    const j = a.series.findIndex((t, j) => !taken.has(j) && t.name === series.name);
+    const j = a.series.findIndex((t, j) => !taken.has(j) && westernDigits(t.name) === westernDigits(series.name));
     if (j === -1) return unpaired.push(i);
     taken.add(j);
     seriesPairs.push([i, j]);
@@ -290,10 +337,11 @@ function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefine
   seriesPairs.sort(([, x], [, y]) => x - y);
   if (seriesPairs.some(([i], k) => k > 0 && i < seriesPairs[k - 1]![0])) change.seriesReordered = true;
 
-  // categories: by label (and which of equal labels), then relabelled in place
+  // categories: by label (and which of equal labels; in either digits: the same label in the
+  // audience's new digits is the same point), then relabelled in place
   const keys = (labels: readonly string[]) => {
     const seen = new Map<string, number>();
-    return labels.map((label) => {
+    return labels.map(westernDigits).map((label) => {
       const k = seen.get(label) ?? 0;
       seen.set(label, k + 1);
       return `${label}\u0000${k}`;
@@ -377,12 +425,13 @@ const iso = (text: string | number): string => (ARABIC_LETTER.test(String(text))
 export function formatDiff(diff: DeckDiff): string {
   if (isEmpty(diff)) return 'no differences';
   const lines: string[] = [];
-  if (diff.look) lines.push('the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer');
+  if (diff.look) lines.push(lookLine(diff));
   for (const f of diff.facts) lines.push(`fact ${f.key}${f.label ? ` (${iso(f.label)})` : ''}: ${iso(value(f.before))} → ${iso(value(f.after))}`);
   for (const s of diff.added) lines.push(`+ slide ${s.n} ${s.kind}: ${iso(s.title)}`);
   for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${iso(s.title)}`);
   const moved = new Set(diff.moved.map((m) => m.after));
   const changed = new Set(diff.changed.map((c) => c.after));
+  const digitsChanged = diff.looks?.some((l) => l.aspect === 'digits') ?? false;
   const where = (c: { before: ManifestSlide; after: ManifestSlide }) => (c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`);
   for (const m of diff.moved) if (!changed.has(m.after)) lines.push(`↕ slide ${where(m)} ${m.after.kind}: ${iso(m.after.title)} (moved)`);
   for (const c of diff.changed) {
@@ -391,12 +440,17 @@ export function formatDiff(diff: DeckDiff): string {
     // one reworded as well is said in full)
     const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));
     const figuresOnly = c.title !== undefined && c.facts.some((f) => inTitle(f.key)) && withoutFigures(c.title.before) === withoutFigures(c.title.after);
-    if (c.section) lines.push(`    section: ${iso(value(c.section.before))} → ${iso(value(c.section.after))}`);
-    if (c.title && !figuresOnly) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
+    // (nor a title or section that only the new digits changed)
+    const reworded = (change: { before?: string; after?: string }) => !digitsChanged || westernDigits(change.before ?? '') !== westernDigits(change.after ?? '');
+    if (c.section && reworded(c.section)) lines.push(`    section: ${iso(value(c.section.before))} → ${iso(value(c.section.after))}`);
+    if (c.title && !figuresOnly && reworded(c.title)) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
     for (const f of c.facts) lines.push(`    ${iso(f.label ?? f.key)} (${f.key}): ${iso(value(f.before))} → ${iso(value(f.after))}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
-    // (not when the look changed: its line says every slide looks different, its text in other digits, say)
-    if (c.parts?.length && !diff.look) lines.push(`    ${lines[lines.length - 1]!.startsWith('~') ? 'changed' : 'also changed'}: ${c.parts.map((p) => partName(c.after.kind, p)).join(', ')}`);
+    // (not when the look changed and a manifest does not record which aspects: its text may be in
+    // other digits, which the look's line says)
+    const said = lines[lines.length - 1]!.startsWith('~') ? 'changed' : 'also changed';
+    if (c.parts?.length && !(diff.look && !diff.looks)) lines.push(`    ${said}: ${c.parts.map((p) => partName(c.after.kind, p)).join(', ')}`);
+    else if (said === 'changed' && digitsChanged) lines.push('    its figures, in the new digits');
   }
   return lines.join('\n');
 }

@@ -34,7 +34,9 @@ export interface ManifestSlide {
   /**
    * The same, of the slide's wording: each fact it shows in the place of its figure, and a chart's
    * text without its figures (which follow its data), so that diff names a part whose words
-   * changed, beside a fact that changed or not, and no part whose facts alone changed.
+   * changed, beside a fact that changed or not, and no part whose facts alone changed. Its other
+   * figures are read in Western digits where the manifest records `looks` (the deck's digits are
+   * an aspect of its look): a deck put in other digits has no part named for it.
    */
   wording?: Record<string, string>;
   /** The facts the slide shows: key → value (and unit, when the fact has one), and where on the slide. */
@@ -64,6 +66,12 @@ export interface Manifest {
   facts: Record<string, { label: string; value: number | string; unit?: string; sources: string[] }>;
   /** A fingerprint of the audience's look (its theme: colours, fonts, sizes, digits, logo), which no slide's spec holds. */
   look?: string;
+  /**
+   * The look aspect by aspect (the theme's settings, its logo, the footer): a setting written in
+   * a word or a line (digits, marking, footer) as it is, in Western digits, the others by a
+   * fingerprint.
+   */
+  looks?: Record<string, string>;
 }
 
 const factValue = z.union([z.number(), z.string()]);
@@ -101,6 +109,7 @@ export const ManifestSchema = z.object({
   ),
   facts: z.record(z.string(), z.object({ label: z.string(), value: factValue, unit: z.string().optional(), sources: z.array(z.string()) })),
   look: z.string().optional(), // (absent from manifests written before it was added)
+  looks: z.record(z.string(), z.string()).optional(), // (likewise)
 }) satisfies z.ZodType<Manifest>;
 
 /**
@@ -148,6 +157,21 @@ function slideParts(slide: Slide): Record<string, string> {
   }
   return parts;
 }
+
+/** Every text of a slide with its Arabic-Indic digits and separators written as Western ones. */
+function inWesternDigits(slide: Slide): Slide {
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return westernDigits(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
+  };
+  return walk(slide) as Slide;
+}
+
+/** A text with its Arabic-Indic digits and separators written as Western ones. */
+export const westernDigits = (text: string): string =>
+  /[٠-٩]/.test(text) ? text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/(?<=[0-9])٬(?=[0-9])/g, ',').replace(/(?<=[0-9])٫(?=[0-9])/g, '.') : text;
 
 /** A figure, in either digits, with its separators. */
 const FIGURE = /[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g;
@@ -222,7 +246,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       title: slide.title,
       section: slide.section,
       fingerprint: fingerprint(slide),
-      wording: slideParts(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits)),
+      wording: slideParts(inWesternDigits(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits))),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(slide.kind === 'chart'
         ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }
@@ -241,6 +265,22 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
         .sort((a, b) => (a.key < b.key ? -1 : 1))
         .map((f) => [f.key, { label: f.label, value: f.value, ...(f.unit ? { unit: f.unit } : {}), sources: f.sources }]),
     ),
-    ...(look === undefined ? {} : { look: fingerprint(look) }),
+    ...(look === undefined ? {} : { look: fingerprint(look), looks: lookAspects(look) }),
   };
+}
+
+/** The look's aspects: the theme's settings one by one, and the rest (logo, footer) as they are given. */
+function lookAspects(look: unknown): Record<string, string> {
+  const aspects: Record<string, string> = {};
+  const add = (name: string, value: unknown) => {
+    if (value === undefined) return;
+    // (in Western digits: the digits are an aspect of their own)
+    aspects[name] = typeof value === 'string' && value.length <= 200 && !value.includes('\n') ? westernDigits(value) : fingerprint(value).slice(0, 12);
+  };
+  if (!look || typeof look !== 'object') return aspects;
+  for (const [name, value] of Object.entries(look)) {
+    if (name === 'theme' && value && typeof value === 'object') for (const [setting, v] of Object.entries(value)) add(setting, v);
+    else add(name, value);
+  }
+  return Object.fromEntries(Object.entries(aspects).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

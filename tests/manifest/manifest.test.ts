@@ -63,9 +63,36 @@ describe('manifest and diff', () => {
     const blue = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '17324D' } });
     const green = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '0B5D3B' } });
     expect(diffManifests(blue, green).look).toBe(true);
-    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer');
+    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide changed: its colours');
     expect(isEmpty(diffManifests(blue, blue))).toBe(true);
     expect(diffManifests(m89, green).look).toBe(false); // a manifest from before looks were kept: not said
+    // a manifest from before its aspects were kept: the look as a whole
+    const { looks: _aspects, ...older } = blue;
+    expect(formatDiff(diffManifests(older, green))).toBe('the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer');
+  });
+
+  it('says which aspects of the look changed, the digits and the marking with their values', () => {
+    const look = (theme: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ theme: { digits: 'western', colors: { primary: '17324D' }, fonts: { body: 'Amiri' }, ...theme }, footer: 'المصدر: المقال | 3 تشرين الثاني/نوفمبر 2025', ...extra });
+    const make = (l: unknown, deck = spec(89)) => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, l);
+    const marked = formatDiff(diffManifests(make(look({})), make(look({ marking: 'للاستخدام الرسمي', fonts: { body: 'Noto Naskh Arabic' } }, { logo: { data: 'ab12' } }))));
+    expect(marked).toBe('the look of every slide changed: its fonts, its logo, its marking (none → للاستخدام الرسمي)');
+    // Arabic-Indic digits: every text with a figure in them, the footer's date too; said once, as the digits
+    const indic = (deck: DeckSpec): DeckSpec => JSON.parse(JSON.stringify(deck).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!));
+    const arabic = makeManifest('briefing', indic(spec(89)), uses, { members: fact('members', 89) }, look({ digits: 'arabic-indic' }, { footer: 'المصدر: المقال | ٣ تشرين الثاني/نوفمبر ٢٠٢٥' }), 'arabic-indic');
+    const western = make(look({}));
+    expect(formatDiff(diffManifests(arabic, western)).split('\n')).toEqual([
+      'the look of every slide changed: its digits (arabic-indic → western)',
+      '~ slide 2 bullets: الأعضاء 89',
+      '    its figures, in the new digits',
+    ]);
+  });
+
+  it('names the parts reworded beside a change of the look that keeps the digits', () => {
+    const look = (primary: string) => ({ theme: { digits: 'western', colors: { primary } } });
+    const reworded = spec(89);
+    (reworded.slides[2] as { bullets: string[] }).bullets = ['نص آخر'];
+    const d = diffManifests(makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, look('17324D')), makeManifest('briefing', reworded, uses, { members: fact('members', 89) }, look('0B5D3B')));
+    expect(formatDiff(d).split('\n')).toEqual(['the look of every slide changed: its colours', '~ slide 3 bullets: ثابت', '    changed: bullets']);
   });
 
   it('names a fact whose unit changed, with the unit', () => {
