@@ -99,6 +99,12 @@ export interface LookChange {
  * title (it moved to another section), then within a renamed section (see matchSlides).
  */
 export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
+  // (the digits a deck's figures are in: both its manifests record them, or neither's wording is
+  // read in other digits than its own; a deck of Arabic-Indic digits recorded before the look's
+  // aspects were has its wording in them, and one after, in Western digits: not comparable)
+  const digitsChanged = before.looks !== undefined && after.looks !== undefined && before.looks.digits !== after.looks.digits;
+  const oneRecorded = (before.looks === undefined) !== (after.looks === undefined);
+  const wordingComparable = !(oneRecorded && (before.looks ?? after.looks)!.digits === 'arabic-indic');
   const old = matchSlides(before.slides, after.slides);
   const matched = new Set(old.values());
   const added = after.slides.filter((s) => !old.has(s));
@@ -107,9 +113,9 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   for (const s of after.slides) {
     const o = old.get(s);
     if (!o || o.fingerprint === s.fingerprint) continue;
-    const chart = s.kind === 'chart' ? chartChange(o, s) : undefined;
+    const chart = s.kind === 'chart' ? chartChange(o, s, digitsChanged) : undefined;
     const facts = factChanges(o.facts, s.facts);
-    const parts = partChanges(o, s, facts, chart);
+    const parts = wordingComparable ? partChanges(o, s, facts, chart) : undefined;
     changed.push({
       before: o,
       after: s,
@@ -117,8 +123,9 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
       ...(o.section !== s.section ? { section: { before: o.section, after: s.section } } : {}),
       facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
   }
-  const look = before.look !== undefined && after.look !== undefined && before.look !== after.look;
+  // (by its aspects where both record them; the audience's label, in the whole's fingerprint, is none)
   const looks = before.looks && after.looks ? lookChanges(before.looks, after.looks) : undefined;
+  const look = looks ? looks.length > 0 : before.look !== undefined && after.look !== undefined && before.look !== after.look;
   const kept = after.slides.filter((s) => old.has(s));
   const inOrder = longestInOrder(kept.map((s) => old.get(s)!.n));
   const moved = kept.filter((_, i) => !inOrder.has(i)).map((s) => ({ before: old.get(s)!, after: s }));
@@ -135,36 +142,37 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
 
 /** The aspects of the look whose records differ, in the order the report names them. */
 function lookChanges(b: Record<string, string>, a: Record<string, string>): LookChange[] {
-  const order = Object.keys(LOOK_ASPECTS);
+  const order = [...LOOK_ASPECTS.keys()];
   const rank = (aspect: string) => (order.includes(aspect) ? order.indexOf(aspect) : order.length);
+  const of = (record: Record<string, string>, aspect: string) => (Object.hasOwn(record, aspect) ? record[aspect] : undefined);
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((aspect) => b[aspect] !== a[aspect])
+    .filter((aspect) => of(b, aspect) !== of(a, aspect))
     .sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1))
-    .map((aspect) => ({ aspect, ...(b[aspect] !== undefined ? { before: b[aspect] } : {}), ...(a[aspect] !== undefined ? { after: a[aspect] } : {}) }));
+    .map((aspect) => ({ aspect, ...(of(b, aspect) !== undefined ? { before: of(b, aspect) } : {}), ...(of(a, aspect) !== undefined ? { after: of(a, aspect) } : {}) }));
 }
 
-/** How the report names each aspect of the look; those whose values it prints are written in words in the manifest. */
-const LOOK_ASPECTS: Record<string, { name: string; printed?: boolean }> = {
-  digits: { name: 'digits', printed: true },
-  fonts: { name: 'fonts' },
-  colors: { name: 'colours' },
-  sizes: { name: 'type sizes' },
-  logo: { name: 'logo' },
-  footer: { name: 'footer' },
-  marking: { name: 'marking', printed: true },
-  label: { name: "audience's label" },
-};
+/** How the report names each aspect of the look, and whether it prints its values (those the manifest writes in words). */
+const LOOK_ASPECTS = new Map<string, { name: string; printed?: boolean }>([
+  ['digits', { name: 'digits', printed: true }],
+  ['fonts', { name: 'fonts' }],
+  ['colors', { name: 'colours' }],
+  ['sizes', { name: 'type sizes' }],
+  ['logo', { name: 'logo' }],
+  ['footer', { name: 'footer' }],
+  ['marking', { name: 'marking', printed: true }],
+]);
 
-/** The line that says what of the look changed: "the look of every slide changed: its digits (arabic-indic → western), its colours". */
+/** The line that says what of the look changed: "the look changed: its digits (arabic-indic → western), its colours". */
 function lookLine(diff: DeckDiff): string {
   if (!diff.looks?.length) return 'the look of every slide changed: its theme (colours, fonts, sizes, digits), its logo or its footer';
+  const words = (text: string | undefined) => (text === undefined ? 'none' : iso(text.replace(/\s+/g, ' ').trim()));
   const said = diff.looks.map(({ aspect, before, after }) => {
-    const known = LOOK_ASPECTS[aspect];
+    const known = LOOK_ASPECTS.get(aspect);
     const name = `its ${known?.name ?? aspect}`;
-    if (!known?.printed) return name;
-    return `${name} (${before === undefined ? 'none' : iso(before)} → ${after === undefined ? 'none' : iso(after)})`;
+    if (known?.printed) return `${name} (${words(before)} → ${words(after)})`;
+    return before === undefined ? `${name} (added)` : after === undefined ? `${name} (removed)` : name;
   });
-  return `the look of every slide changed: ${said.join(', ')}`;
+  return `the look changed: ${said.join(', ')}`;
 }
 
 /**
@@ -309,19 +317,21 @@ function matchSlides(before: readonly ManifestSlide[], after: readonly ManifestS
  * over on both sides at the same place, with the same values, is that point relabelled; the
  * others were removed or added.
  */
-function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefined {
+function chartChange(o: ManifestSlide, s: ManifestSlide, digitsChanged: boolean): ChartChange | undefined {
+  // (labels and names are compared in Western digits when the deck's digits changed: the same label in the new digits is the same point)
+  const western = digitsChanged ? westernDigits : (text: string) => text;
   const b = o.chart;
   const a = s.chart;
   if (!b || !a) return { unrecorded: !b && !a ? 'both' : !b ? 'before' : 'after', series: [], points: [], reordered: false };
   const change: ChartChange = { series: [], points: [], reordered: false };
   if (b.type !== a.type) change.type = { before: b.type, after: a.type };
 
-  // series: by name (in either digits), then the rest by their place among the rest
+  // series: by name, then the rest by their place among the rest
   const seriesPairs: [number, number][] = [];
   const taken = new Set<number>();
   const unpaired: number[] = [];
   b.series.forEach((series, i) => {
-    const j = a.series.findIndex((t, j) => !taken.has(j) && westernDigits(t.name) === westernDigits(series.name));
+    const j = a.series.findIndex((t, j) => !taken.has(j) && western(t.name) === western(series.name));
     if (j === -1) return unpaired.push(i);
     taken.add(j);
     seriesPairs.push([i, j]);
@@ -337,11 +347,10 @@ function chartChange(o: ManifestSlide, s: ManifestSlide): ChartChange | undefine
   seriesPairs.sort(([, x], [, y]) => x - y);
   if (seriesPairs.some(([i], k) => k > 0 && i < seriesPairs[k - 1]![0])) change.seriesReordered = true;
 
-  // categories: by label (and which of equal labels; in either digits: the same label in the
-  // audience's new digits is the same point), then relabelled in place
+  // categories: by label (and which of equal labels), then relabelled in place
   const keys = (labels: readonly string[]) => {
     const seen = new Map<string, number>();
-    return labels.map(westernDigits).map((label) => {
+    return labels.map(western).map((label) => {
       const k = seen.get(label) ?? 0;
       seen.set(label, k + 1);
       return `${label}\u0000${k}`;

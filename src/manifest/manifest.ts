@@ -34,9 +34,9 @@ export interface ManifestSlide {
   /**
    * The same, of the slide's wording: each fact it shows in the place of its figure, and a chart's
    * text without its figures (which follow its data), so that diff names a part whose words
-   * changed, beside a fact that changed or not, and no part whose facts alone changed. Its other
-   * figures are read in Western digits where the manifest records `looks` (the deck's digits are
-   * an aspect of its look): a deck put in other digits has no part named for it.
+   * changed, beside a fact that changed or not, and no part whose facts alone changed. In a deck
+   * of Arabic-Indic digits that records `looks`, its figures are read in Western digits (the
+   * deck's digits are an aspect of its look): a deck put in other digits has no part named for it.
    */
   wording?: Record<string, string>;
   /** The facts the slide shows: key → value (and unit, when the fact has one), and where on the slide. */
@@ -68,8 +68,7 @@ export interface Manifest {
   look?: string;
   /**
    * The look aspect by aspect (the theme's settings, its logo, the footer): a setting written in
-   * a word or a line (digits, marking, footer) as it is, in Western digits, the others by a
-   * fingerprint.
+   * words (digits, marking, footer) as it is, in Western digits, the others by a fingerprint.
    */
   looks?: Record<string, string>;
 }
@@ -246,7 +245,8 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       title: slide.title,
       section: slide.section,
       fingerprint: fingerprint(slide),
-      wording: slideParts(inWesternDigits(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits))),
+      // (in an audience of Arabic-Indic digits, read in Western ones: every figure it shows is in its digits, however typed)
+      wording: slideParts((digits === 'western' ? (x: Slide) => x : inWesternDigits)(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits))),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(slide.kind === 'chart'
         ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }
@@ -274,12 +274,13 @@ function lookAspects(look: unknown): Record<string, string> {
   const aspects: Record<string, string> = {};
   const add = (name: string, value: unknown) => {
     if (value === undefined) return;
-    // (in Western digits: the digits are an aspect of their own)
-    aspects[name] = typeof value === 'string' && value.length <= 200 && !value.includes('\n') ? westernDigits(value) : fingerprint(value).slice(0, 12);
+    // (a text in Western digits: the digits are an aspect of their own)
+    aspects[name] = typeof value === 'string' ? westernDigits(value) : fingerprint(value).slice(0, 12);
   };
   if (!look || typeof look !== 'object') return aspects;
   for (const [name, value] of Object.entries(look)) {
-    if (name === 'theme' && value && typeof value === 'object') for (const [setting, v] of Object.entries(value)) add(setting, v);
+    // (the audience's label is no look: a template that prints it shows it on a slide)
+    if (name === 'theme' && value && typeof value === 'object') for (const [setting, v] of Object.entries(value)) setting !== 'label' && add(setting, v);
     else add(name, value);
   }
   return Object.fromEntries(Object.entries(aspects).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -63,7 +63,7 @@ describe('manifest and diff', () => {
     const blue = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '17324D' } });
     const green = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { colors: { primary: '0B5D3B' } });
     expect(diffManifests(blue, green).look).toBe(true);
-    expect(formatDiff(diffManifests(blue, green))).toBe('the look of every slide changed: its colours');
+    expect(formatDiff(diffManifests(blue, green))).toBe('the look changed: its colours');
     expect(isEmpty(diffManifests(blue, blue))).toBe(true);
     expect(diffManifests(m89, green).look).toBe(false); // a manifest from before looks were kept: not said
     // a manifest from before its aspects were kept: the look as a whole
@@ -75,13 +75,22 @@ describe('manifest and diff', () => {
     const look = (theme: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ theme: { digits: 'western', colors: { primary: '17324D' }, fonts: { body: 'Amiri' }, ...theme }, footer: 'المصدر: المقال | 3 تشرين الثاني/نوفمبر 2025', ...extra });
     const make = (l: unknown, deck = spec(89)) => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, l);
     const marked = formatDiff(diffManifests(make(look({})), make(look({ marking: 'للاستخدام الرسمي', fonts: { body: 'Noto Naskh Arabic' } }, { logo: { data: 'ab12' } }))));
-    expect(marked).toBe('the look of every slide changed: its fonts, its logo, its marking (none → للاستخدام الرسمي)');
+    expect(marked).toBe('the look changed: its fonts, its logo (added), its marking (none → للاستخدام الرسمي)');
+    const logo = (data: string) => make(look({ marking: 'سري\n  للغاية' }, { logo: { data } }));
+    expect(formatDiff(diffManifests(logo('ab12'), logo('cd34')))).toBe('the look changed: its logo');
+    expect(formatDiff(diffManifests(logo('ab12'), make(look({}))))).toBe('the look changed: its logo (removed), its marking (سري للغاية → none)');
+    // the audience's label is no look (a template that prints it shows it on a slide)
+    expect(isEmpty(diffManifests(make(look({ label: 'قيادة' })), make(look({ label: 'القيادة' }))))).toBe(true);
+    // a long footer, in Western digits like any text of the look: not said for a change of digits alone
+    const long = `المصدر: ${'انضمام سوريا للتحالف الدولي '.repeat(10)}`;
+    const footers = diffManifests(make(look({ digits: 'arabic-indic' }, { footer: `${long} ٢٠٢٥` })), make(look({}, { footer: `${long} 2025` })));
+    expect(footers.looks).toEqual([{ aspect: 'digits', before: 'arabic-indic', after: 'western' }]);
     // Arabic-Indic digits: every text with a figure in them, the footer's date too; said once, as the digits
     const indic = (deck: DeckSpec): DeckSpec => JSON.parse(JSON.stringify(deck).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!));
     const arabic = makeManifest('briefing', indic(spec(89)), uses, { members: fact('members', 89) }, look({ digits: 'arabic-indic' }, { footer: 'المصدر: المقال | ٣ تشرين الثاني/نوفمبر ٢٠٢٥' }), 'arabic-indic');
     const western = make(look({}));
     expect(formatDiff(diffManifests(arabic, western)).split('\n')).toEqual([
-      'the look of every slide changed: its digits (arabic-indic → western)',
+      'the look changed: its digits (arabic-indic → western)',
       '~ slide 2 bullets: الأعضاء 89',
       '    its figures, in the new digits',
     ]);
@@ -92,7 +101,36 @@ describe('manifest and diff', () => {
     const reworded = spec(89);
     (reworded.slides[2] as { bullets: string[] }).bullets = ['نص آخر'];
     const d = diffManifests(makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, look('17324D')), makeManifest('briefing', reworded, uses, { members: fact('members', 89) }, look('0B5D3B')));
-    expect(formatDiff(d).split('\n')).toEqual(['the look of every slide changed: its colours', '~ slide 3 bullets: ثابت', '    changed: bullets']);
+    expect(formatDiff(d).split('\n')).toEqual(['the look changed: its colours', '~ slide 3 bullets: ثابت', '    changed: bullets']);
+  });
+
+  it('names a text retyped in other digits in a deck of Western digits (its slide shows other glyphs), not in one of Arabic-Indic digits', () => {
+    const with2015 = (bullet: string) => {
+      const deck = spec(89);
+      (deck.slides[2] as { bullets: string[] }).bullets = [bullet];
+      return deck;
+    };
+    const western = (deck: DeckSpec) => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, { theme: { digits: 'western' } });
+    expect(formatDiff(diffManifests(western(with2015('منذ 2015')), western(with2015('منذ ٢٠١٥')))).split('\n')).toEqual(['~ slide 3 bullets: ثابت', '    changed: bullets']);
+    const indic = (deck: DeckSpec) => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, { theme: { digits: 'arabic-indic' } }, 'arabic-indic');
+    // (the deck shows both in its digits: the same text; its spec is in them already, as specInDigits writes it)
+    expect(diffManifests(indic(with2015('منذ ٢٠١٥')), indic(with2015('منذ ٢٠١٥'))).changed).toEqual([]);
+  });
+
+  it('names no parts between a deck of Arabic-Indic digits recorded before the look’s aspects were and one after (their wording is in other digits)', () => {
+    const indic = (deck: DeckSpec) => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, { theme: { digits: 'arabic-indic' } }, 'arabic-indic');
+    const reworded = spec(89);
+    (reworded.slides[2] as { bullets: string[] }).bullets = ['نص آخر'];
+    const newer = indic(reworded);
+    const { looks: _aspects, ...older } = indic(spec(89));
+    // the older deck's wording as an older mujaz wrote it: in the deck's digits (a figure it shows)
+    expect(formatDiff(diffManifests(older, newer)).split('\n')).toEqual(['~ slide 3 bullets: ثابت']);
+    expect(formatDiff(diffManifests(indic(spec(89)), newer)).split('\n')).toEqual(['~ slide 3 bullets: ثابت', '    changed: bullets']);
+  });
+
+  it('reads a hand-edited record of the look without taking its keys for an object’s own', () => {
+    const m = (looks: Record<string, string>) => ({ ...m89, look: JSON.stringify(looks), looks });
+    expect(formatDiff(diffManifests(m({ digits: 'western' }), m({ digits: 'western', constructor: 'x' })))).toBe('the look changed: its constructor (added)');
   });
 
   it('names a fact whose unit changed, with the unit', () => {
