@@ -49,6 +49,20 @@ export function westernFigures(text: string): string {
 }
 
 /**
+ * Text with the Arabic-Indic digits localizeDigits writes, and its ٬ ٫ and ٪ between or after
+ * them, as Western ones: the text as an audience of Western digits is shown it. (Separators are
+ * kept, unlike westernFigures, which reads a figure's value.)
+ */
+export function inWesternDigits(text: string): string {
+  if (!/[٠-٩]/.test(text)) return text;
+  return text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/(?<=[0-9])٬(?=[0-9])/g, ',')
+    .replace(/(?<=[0-9])٫(?=[0-9])/g, '.')
+    .replace(/(?<=[0-9])٪/g, '%');
+}
+
+/**
  * Text as an Arabic-Indic audience reads it: a run of Western digits in Arabic text becomes
  * Arabic-Indic (its , and . between digits becoming ٬ and ٫; digit for digit, nothing grouped),
  * and a % that follows an Arabic-Indic digit becomes ٪. Latin stays Latin: a run keeps its

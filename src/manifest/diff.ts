@@ -1,6 +1,6 @@
-import { withUnit } from '../format/arabic.js';
+import { inWesternDigits, localizeDigits, withUnit } from '../format/arabic.js';
 import { ARABIC_LETTER } from '../pptx/rtl.js';
-import { westernDigits, type Manifest, type ManifestChart, type ManifestSlide } from './manifest.js';
+import type { Manifest, ManifestChart, ManifestSlide } from './manifest.js';
 
 export interface FactChange {
   key: string;
@@ -61,6 +61,8 @@ export interface SlideChange {
    * manifests does not record them.
    */
   parts?: string[];
+  /** Nothing above changed: the slide changed only by the deck's new digits (its figures are in them). */
+  inNewDigits?: true;
 }
 
 export interface DeckDiff {
@@ -75,12 +77,9 @@ export interface DeckDiff {
   moved: { before: ManifestSlide; after: ManifestSlide }[];
   /** Facts of the content whose values changed, used on a slide or not. */
   facts: FactChange[];
-  /** The audience's look (its theme or logo) changed: every slide looks different. */
+  /** The audience's look changed (its theme's settings, its logo, the footer): by its aspects where both manifests record them. */
   look: boolean;
-  /**
-   * Which of its aspects changed, when both manifests record them (theme settings, logo, footer);
-   * their slides' wording is then compared in Western digits (manifest.ts).
-   */
+  /** Which of its aspects changed, when both manifests record them (the theme's settings, the logo, the footer). */
   looks?: LookChange[];
 }
 
@@ -105,6 +104,7 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   const digitsChanged = before.looks !== undefined && after.looks !== undefined && before.looks.digits !== after.looks.digits;
   const oneRecorded = (before.looks === undefined) !== (after.looks === undefined);
   const wordingComparable = !(oneRecorded && (before.looks ?? after.looks)!.digits === 'arabic-indic');
+  const western = digitsChanged ? inWesternDigits : (text: string) => text;
   const old = matchSlides(before.slides, after.slides);
   const matched = new Set(old.values());
   const added = after.slides.filter((s) => !old.has(s));
@@ -116,12 +116,18 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
     const chart = s.kind === 'chart' ? chartChange(o, s, digitsChanged) : undefined;
     const facts = factChanges(o.facts, s.facts);
     const parts = wordingComparable ? partChanges(o, s, facts, chart) : undefined;
+    // (a title or section only the new digits changed is the same)
+    const title = western(o.title) !== western(s.title);
+    const section = western(o.section ?? '') !== western(s.section ?? '') || (o.section === undefined) !== (s.section === undefined);
+    const chartSaid = chart !== undefined && (chart.type || chart.unrecorded || chart.series.length || chart.points.length || chart.reordered || chart.seriesReordered);
     changed.push({
       before: o,
       after: s,
-      ...(o.title !== s.title ? { title: { before: o.title, after: s.title } } : {}),
-      ...(o.section !== s.section ? { section: { before: o.section, after: s.section } } : {}),
-      facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}) });
+      ...(title ? { title: { before: o.title, after: s.title } } : {}),
+      ...(section ? { section: { before: o.section, after: s.section } } : {}),
+      facts, ...(chart ? { chart } : {}), ...(parts ? { parts } : {}),
+      ...(digitsChanged && !title && !section && !facts.length && !chartSaid && !parts?.length ? { inNewDigits: true as const } : {}),
+    });
   }
   // (by its aspects where both record them; the audience's label, in the whole's fingerprint, is none)
   const looks = before.looks && after.looks ? lookChanges(before.looks, after.looks) : undefined;
@@ -140,15 +146,23 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   }
 }
 
-/** The aspects of the look whose records differ, in the order the report names them. */
+/**
+ * The aspects of the look whose records differ, in the order the report names them, each text
+ * as its deck shows it (in its digits). The audience's label, which a manifest of an earlier
+ * build of this version records, is none.
+ */
 function lookChanges(b: Record<string, string>, a: Record<string, string>): LookChange[] {
   const order = [...LOOK_ASPECTS.keys()];
   const rank = (aspect: string) => (order.includes(aspect) ? order.indexOf(aspect) : order.length);
   const of = (record: Record<string, string>, aspect: string) => (Object.hasOwn(record, aspect) ? record[aspect] : undefined);
+  const shown = (record: Record<string, string>, aspect: string) => {
+    const value = of(record, aspect);
+    return value !== undefined && LOOK_ASPECTS.get(aspect)?.printed && of(record, 'digits') === 'arabic-indic' ? localizeDigits(value, 'arabic-indic') : value;
+  };
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((aspect) => of(b, aspect) !== of(a, aspect))
+    .filter((aspect) => aspect !== 'label' && of(b, aspect) !== of(a, aspect))
     .sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1))
-    .map((aspect) => ({ aspect, ...(of(b, aspect) !== undefined ? { before: of(b, aspect) } : {}), ...(of(a, aspect) !== undefined ? { after: of(a, aspect) } : {}) }));
+    .map((aspect) => ({ aspect, ...(of(b, aspect) !== undefined ? { before: shown(b, aspect)! } : {}), ...(of(a, aspect) !== undefined ? { after: shown(a, aspect)! } : {}) }));
 }
 
 /** How the report names each aspect of the look, and whether it prints its values (those the manifest writes in words). */
@@ -319,7 +333,7 @@ function matchSlides(before: readonly ManifestSlide[], after: readonly ManifestS
  */
 function chartChange(o: ManifestSlide, s: ManifestSlide, digitsChanged: boolean): ChartChange | undefined {
   // (labels and names are compared in Western digits when the deck's digits changed: the same label in the new digits is the same point)
-  const western = digitsChanged ? westernDigits : (text: string) => text;
+  const western = digitsChanged ? inWesternDigits : (text: string) => text;
   const b = o.chart;
   const a = s.chart;
   if (!b || !a) return { unrecorded: !b && !a ? 'both' : !b ? 'before' : 'after', series: [], points: [], reordered: false };
@@ -440,7 +454,6 @@ export function formatDiff(diff: DeckDiff): string {
   for (const s of diff.removed) lines.push(`- slide ${s.n} ${s.kind}: ${iso(s.title)}`);
   const moved = new Set(diff.moved.map((m) => m.after));
   const changed = new Set(diff.changed.map((c) => c.after));
-  const digitsChanged = diff.looks?.some((l) => l.aspect === 'digits') ?? false;
   const where = (c: { before: ManifestSlide; after: ManifestSlide }) => (c.before.n === c.after.n ? `${c.after.n}` : `${c.before.n} → ${c.after.n}`);
   for (const m of diff.moved) if (!changed.has(m.after)) lines.push(`↕ slide ${where(m)} ${m.after.kind}: ${iso(m.after.title)} (moved)`);
   for (const c of diff.changed) {
@@ -449,17 +462,15 @@ export function formatDiff(diff: DeckDiff): string {
     // one reworded as well is said in full)
     const inTitle = (key: string) => [c.before.facts[key], c.after.facts[key]].some((f) => f?.elements.includes('title'));
     const figuresOnly = c.title !== undefined && c.facts.some((f) => inTitle(f.key)) && withoutFigures(c.title.before) === withoutFigures(c.title.after);
-    // (nor a title or section that only the new digits changed)
-    const reworded = (change: { before?: string; after?: string }) => !digitsChanged || westernDigits(change.before ?? '') !== westernDigits(change.after ?? '');
-    if (c.section && reworded(c.section)) lines.push(`    section: ${iso(value(c.section.before))} → ${iso(value(c.section.after))}`);
-    if (c.title && !figuresOnly && reworded(c.title)) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
+    if (c.section) lines.push(`    section: ${iso(value(c.section.before))} → ${iso(value(c.section.after))}`);
+    if (c.title && !figuresOnly) lines.push(`    title: ${iso(c.title.before)} → ${iso(c.title.after)}`);
     for (const f of c.facts) lines.push(`    ${iso(f.label ?? f.key)} (${f.key}): ${iso(value(f.before))} → ${iso(value(f.after))}`);
     if (c.chart) lines.push(...formatChart(c.chart, c.before.chart, c.after.chart).map((line) => `    ${line}`));
     // (not when the look changed and a manifest does not record which aspects: its text may be in
     // other digits, which the look's line says)
     const said = lines[lines.length - 1]!.startsWith('~') ? 'changed' : 'also changed';
     if (c.parts?.length && !(diff.look && !diff.looks)) lines.push(`    ${said}: ${c.parts.map((p) => partName(c.after.kind, p)).join(', ')}`);
-    else if (said === 'changed' && digitsChanged) lines.push('    its figures, in the new digits');
+    else if (c.inNewDigits) lines.push('    its figures, in the new digits');
   }
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import type { FactUse } from '../facts/markers.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { SlideSchema, type DeckSpec, type Slide } from '../spec/schema.js';
 import { formatFact } from '../audience/context.js';
-import type { Digits } from '../format/arabic.js';
+import { inWesternDigits, type Digits } from '../format/arabic.js';
 
 /**
  * What a build made, slide by slide: a fingerprint of each slide's spec, the facts it shows and
@@ -64,11 +64,12 @@ export interface Manifest {
   slides: ManifestSlide[];
   /** The facts this deck shows, with their values and sources. */
   facts: Record<string, { label: string; value: number | string; unit?: string; sources: string[] }>;
-  /** A fingerprint of the audience's look (its theme: colours, fonts, sizes, digits, logo), which no slide's spec holds. */
+  /** A fingerprint of the audience's look (its theme's settings, its logo, the footer), which no slide's spec holds. */
   look?: string;
   /**
-   * The look aspect by aspect (the theme's settings, its logo, the footer): a setting written in
-   * words (digits, marking, footer) as it is, in Western digits, the others by a fingerprint.
+   * The look aspect by aspect (the theme's settings but its label, its logo, the footer): a text
+   * (digits, marking, footer) as the slides show it, in Western digits where the audience's are
+   * Arabic-Indic, the others by a fingerprint.
    */
   looks?: Record<string, string>;
 }
@@ -158,19 +159,15 @@ function slideParts(slide: Slide): Record<string, string> {
 }
 
 /** Every text of a slide with its Arabic-Indic digits and separators written as Western ones. */
-function inWesternDigits(slide: Slide): Slide {
+function slideInWesternDigits(slide: Slide): Slide {
   const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return westernDigits(value);
+    if (typeof value === 'string') return inWesternDigits(value);
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
   return walk(slide) as Slide;
 }
-
-/** A text with its Arabic-Indic digits and separators written as Western ones. */
-export const westernDigits = (text: string): string =>
-  /[٠-٩]/.test(text) ? text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/(?<=[0-9])٬(?=[0-9])/g, ',').replace(/(?<=[0-9])٫(?=[0-9])/g, '.') : text;
 
 /** A figure, in either digits, with its separators. */
 const FIGURE = /[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g;
@@ -246,7 +243,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       section: slide.section,
       fingerprint: fingerprint(slide),
       // (in an audience of Arabic-Indic digits, read in Western ones: every figure it shows is in its digits, however typed)
-      wording: slideParts((digits === 'western' ? (x: Slide) => x : inWesternDigits)(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits))),
+      wording: slideParts((digits === 'western' ? (x: Slide) => x : slideInWesternDigits)(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits))),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(slide.kind === 'chart'
         ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }
@@ -265,17 +262,21 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
         .sort((a, b) => (a.key < b.key ? -1 : 1))
         .map((f) => [f.key, { label: f.label, value: f.value, ...(f.unit ? { unit: f.unit } : {}), sources: f.sources }]),
     ),
-    ...(look === undefined ? {} : { look: fingerprint(look), looks: lookAspects(look) }),
+    ...(look === undefined ? {} : { look: fingerprint(look), looks: lookAspects(look, digits) }),
   };
 }
 
-/** The look's aspects: the theme's settings one by one, and the rest (logo, footer) as they are given. */
-function lookAspects(look: unknown): Record<string, string> {
+/**
+ * The look's aspects: the theme's settings one by one, and the rest (logo, footer) as they are
+ * given. A text is kept as the slides show it, read in Western digits where the audience's are
+ * Arabic-Indic (its figures are in them however typed; the digits are an aspect of their own);
+ * a blank one, which draws nothing, is none.
+ */
+function lookAspects(look: unknown, digits: Digits): Record<string, string> {
   const aspects: Record<string, string> = {};
   const add = (name: string, value: unknown) => {
-    if (value === undefined) return;
-    // (a text in Western digits: the digits are an aspect of their own)
-    aspects[name] = typeof value === 'string' ? westernDigits(value) : fingerprint(value).slice(0, 12);
+    if (value === undefined || (typeof value === 'string' && !value.trim())) return;
+    aspects[name] = typeof value === 'string' ? (digits === 'western' ? value : inWesternDigits(value)) : fingerprint(value).slice(0, 12);
   };
   if (!look || typeof look !== 'object') return aspects;
   for (const [name, value] of Object.entries(look)) {

@@ -1,5 +1,5 @@
 import type { PlaceholderProps, Pptx, PptxSlide, SlideMasterProps, SlideNumberProps, TextPropsOptions } from './types.js';
-import { toDigits } from '../format/arabic.js';
+import { localizeDigits, toDigits } from '../format/arabic.js';
 import type { Theme } from '../audience/theme.js';
 import type { Logo } from '../audience/logo.js';
 import { ACCENT_BAR, FOOTER, MARGIN, SLIDE, TITLE_SLIDE_TITLE_H, contentLogoBox, titleBox } from './layout.js';
@@ -40,7 +40,7 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
   // (`slides: all`: the logo at the left of the title band of every content slide, the title beside it)
   if (logo?.onContent) objects.push({ image: { ...contentLogoBox(logo.onContent), data: logo.data, altText: logo.alt } });
   if (footer) objects.push(footerText(footer, footerX, SLIDE.w - MARGIN - footerX, 'right'));
-  if (theme.marking) objects.push(footerText(theme.marking, markingBox.x, markingBox.w, 'center', c.text));
+  if (theme.marking) objects.push(footerText(localizeDigits(theme.marking, theme.digits), markingBox.x, markingBox.w, 'center', c.text));
   pptx.defineSlideMaster({
     title: CONTENT_MASTER,
     background: { color: c.background },
@@ -60,7 +60,7 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
           text: '',
         },
       },
-      ...(theme.marking ? [footerText(theme.marking, SLIDE.w / 2 - 2, 4, 'center', c.onPrimary)] : []),
+      ...(theme.marking ? [footerText(localizeDigits(theme.marking, theme.digits), SLIDE.w / 2 - 2, 4, 'center', c.onPrimary)] : []),
     ],
   });
 }

@@ -73,7 +73,7 @@ describe('manifest and diff', () => {
 
   it('says which aspects of the look changed, the digits and the marking with their values', () => {
     const look = (theme: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ theme: { digits: 'western', colors: { primary: '17324D' }, fonts: { body: 'Amiri' }, ...theme }, footer: 'المصدر: المقال | 3 تشرين الثاني/نوفمبر 2025', ...extra });
-    const make = (l: unknown, deck = spec(89)) => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, l);
+    const make = (l: unknown, deck = spec(89), digits: 'western' | 'arabic-indic' = 'western') => makeManifest('briefing', deck, uses, { members: fact('members', 89) }, l, digits);
     const marked = formatDiff(diffManifests(make(look({})), make(look({ marking: 'للاستخدام الرسمي', fonts: { body: 'Noto Naskh Arabic' } }, { logo: { data: 'ab12' } }))));
     expect(marked).toBe('the look changed: its fonts, its logo (added), its marking (none → للاستخدام الرسمي)');
     const logo = (data: string) => make(look({ marking: 'سري\n  للغاية' }, { logo: { data } }));
@@ -83,7 +83,7 @@ describe('manifest and diff', () => {
     expect(isEmpty(diffManifests(make(look({ label: 'قيادة' })), make(look({ label: 'القيادة' }))))).toBe(true);
     // a long footer, in Western digits like any text of the look: not said for a change of digits alone
     const long = `المصدر: ${'انضمام سوريا للتحالف الدولي '.repeat(10)}`;
-    const footers = diffManifests(make(look({ digits: 'arabic-indic' }, { footer: `${long} ٢٠٢٥` })), make(look({}, { footer: `${long} 2025` })));
+    const footers = diffManifests(make(look({ digits: 'arabic-indic' }, { footer: `${long} ٢٠٢٥` }), spec(89), 'arabic-indic'), make(look({}, { footer: `${long} 2025` })));
     expect(footers.looks).toEqual([{ aspect: 'digits', before: 'arabic-indic', after: 'western' }]);
     // Arabic-Indic digits: every text with a figure in them, the footer's date too; said once, as the digits
     const indic = (deck: DeckSpec): DeckSpec => JSON.parse(JSON.stringify(deck).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!));
@@ -126,6 +126,36 @@ describe('manifest and diff', () => {
     // the older deck's wording as an older mujaz wrote it: in the deck's digits (a figure it shows)
     expect(formatDiff(diffManifests(older, newer)).split('\n')).toEqual(['~ slide 3 bullets: ثابت']);
     expect(formatDiff(diffManifests(indic(spec(89)), newer)).split('\n')).toEqual(['~ slide 3 bullets: ثابت', '    changed: bullets']);
+  });
+
+  it('reads the look’s texts as the slides show them: in a deck of Arabic-Indic digits, however typed; in one of Western digits, as typed', () => {
+    const make = (digits: 'western' | 'arabic-indic', marking: string) => makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { theme: { digits, marking } }, digits);
+    expect(isEmpty(diffManifests(make('arabic-indic', 'سري — نسخة 2'), make('arabic-indic', 'سري — نسخة ٢')))).toBe(true);
+    expect(formatDiff(diffManifests(make('western', 'سري — نسخة 2'), make('western', 'سري — نسخة ٢')))).toBe('the look changed: its marking (سري — نسخة 2 → سري — نسخة ٢)');
+    // each value quoted in its deck's digits, as its slides show it
+    expect(diffManifests(make('arabic-indic', 'نسخة 2'), make('western', 'نسخة 3')).looks).toEqual([
+      { aspect: 'digits', before: 'arabic-indic', after: 'western' },
+      { aspect: 'marking', before: 'نسخة ٢', after: 'نسخة 3' },
+    ]);
+    // a blank marking draws nothing: none
+    const none = makeManifest('briefing', spec(89), uses, { members: fact('members', 89) }, { theme: { digits: 'western' } });
+    expect(isEmpty(diffManifests(none, make('western', '   ')))).toBe(true);
+    // (the audience's label, which a manifest of an earlier build of this version records, is no look)
+    expect(isEmpty(diffManifests({ ...none, looks: { ...none.looks, label: 'القيادة' } }, none))).toBe(true);
+  });
+
+  it('reads a percentage in the new digits as the same figure, and says so in --json', () => {
+    const deck = (digits: 'western' | 'arabic-indic') => {
+      const d = spec(89);
+      (d.slides[2] as { bullets: string[] }).bullets = [digits === 'western' ? 'بنسبة 48% و3.5' : 'بنسبة ٤٨٪ و٣٫٥'];
+      d.slides[2]!.title = digits === 'western' ? 'ثابت 2025' : 'ثابت ٢٠٢٥';
+      return makeManifest('briefing', d, uses, { members: fact('members', 89) }, { theme: { digits } }, digits);
+    };
+    const d = diffManifests(deck('arabic-indic'), deck('western'));
+    const third = d.changed.find((c) => c.after.n === 3)!;
+    expect(third.title).toBeUndefined();
+    expect(third.inNewDigits).toBe(true);
+    expect(formatDiff(d).split('\n').slice(-2)).toEqual(['~ slide 3 bullets: ثابت 2025', '    its figures, in the new digits']);
   });
 
   it('reads a hand-edited record of the look without taking its keys for an object’s own', () => {

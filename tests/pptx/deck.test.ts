@@ -237,6 +237,21 @@ describe('the briefing deck', () => {
 });
 
 describe('the look a deck records', () => {
+  it('draws the marking in the audience’s digits, as every other text of its slides', async () => {
+    const root = await tempProject();
+    try {
+      const theme = path.join(root, 'templates/leadership/theme.yaml');
+      const text = await readFile(theme, 'utf8');
+      await writeFile(theme, text.replace(/^marking: .*$/m, 'marking: "للاستخدام الرسمي — نسخة 2"'));
+      const built = await buildDeck({ root, audience: 'leadership' });
+      const layouts = [...(await unzipXml(built.bytes!))].filter(([name]) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)).map(([, xml]) => xml).join('');
+      expect(layouts).toContain('نسخة ٢');
+      expect(layouts).not.toContain('نسخة 2');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('says the digits changed, once, when an audience turns to other digits: no part named for its figures', async () => {
     const root = await tempProject();
     try {
