@@ -138,8 +138,9 @@ for (const n of sizes) {
   // The same in one warm process, without Node's start and module loading: every stage's own
   // cost. The outline changes before each build, to a text not seen before, in a point of every
   // slide: it is parsed and checked each time, and every slide is drawn, rewritten and compressed
-  // again (a rebuild keeps only the parts that did not change; the other content files are kept
-  // from their first parse, as in watch).
+  // again. As in watch, the rest is kept from the build before: the other content files' parse,
+  // and (below PARALLEL_FROM, 10 and 100 slides) the packaged parts that did not change, the
+  // notes pages, layouts, masters and theme.
   const [content, templates] = await Promise.all([readContentFiles(dir), readTemplateFiles(dir)]);
   const warm = { pipeline: [], bare: [], zipped: [] };
   const measures = {

@@ -260,7 +260,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
 
   const raw = await renderPptx(spec, theme, loaded.audience.logo);
   const renderMs = lap();
-  const finish: FinalizeOptions = {
+  const finalizeOptions: FinalizeOptions = {
     lang: LANG,
     latinLang: LATIN_LANG,
     rtl: true,
@@ -270,7 +270,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     slideTitles: spec.slides.map((s) => s.title),
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   };
-  const bytes = await finalizeParts(raw, finish, { memo: PACKAGE_MEMOS.for(name) });
+  const bytes = await finalizeParts(raw, finalizeOptions, { memo: PACKAGE_MEMOS.for(name) });
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
   return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

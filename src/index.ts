@@ -3,7 +3,7 @@ export { buildDeck, buildDecks, checkProject, previewDecks, readProject, watchPr
 export type { AudienceInfo, PreviewedDeck, ProjectSources, BuildDeckOptions, BuildDecksOptions, FactListing, WrittenDeck } from './api.js';
 export { MissingToolError } from './preview/missing.js';
 export { diffManifests, formatDiff } from './manifest/diff.js';
-export type { ChartChange, DeckDiff, FactChange, PointChange, SlideChange } from './manifest/diff.js';
+export type { ChartChange, DeckDiff, FactChange, LookChange, PointChange, SlideChange } from './manifest/diff.js';
 export type { Manifest, ManifestChart, ManifestSlide } from './manifest/manifest.js';
 export { compileAudience, prepareContent } from './build.js';
 export type { DeckResult, BuiltDeck, UnbuiltDeck, PreparedContent, CompileOptions } from './build.js';

@@ -49,9 +49,9 @@ export function westernFigures(text: string): string {
 }
 
 /**
- * Text with the Arabic-Indic digits localizeDigits writes, and its ٬ ٫ and ٪ between or after
- * them, as Western ones: the text as an audience of Western digits is shown it. (Separators are
- * kept, unlike westernFigures, which reads a figure's value.)
+ * Text with every Arabic-Indic digit, and the ٬ ٫ and ٪ between or after them, written as
+ * Western ones: the inverse of localizeDigits, to compare two texts whatever their digits.
+ * (Separators are kept, unlike westernFigures, which reads a figure's value.)
  */
 export function inWesternDigits(text: string): string {
   if (!/[٠-٩]/.test(text)) return text;

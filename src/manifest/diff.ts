@@ -58,7 +58,7 @@ export interface SlideChange {
   /**
    * The parts of the slide that changed and that no fact above accounts for (its notes, its
    * source line, its bullets…; a chart's part is all but its data); absent when one of the
-   * manifests does not record them.
+   * manifests does not record them, or records them otherwise (see diffManifests).
    */
   parts?: string[];
   /** Nothing above changed: the slide changed only by the deck's new digits (its figures are in them). */
@@ -83,7 +83,7 @@ export interface DeckDiff {
   looks?: LookChange[];
 }
 
-/** One aspect of the look that changed, with its values as the manifests record them (a setting in words, or a fingerprint). */
+/** One aspect of the look that changed, with its values: a text (digits, marking, footer) as its deck shows it, or a fingerprint. */
 export interface LookChange {
   aspect: string;
   before?: string;
@@ -98,12 +98,13 @@ export interface LookChange {
  * title (it moved to another section), then within a renamed section (see matchSlides).
  */
 export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
-  // (the digits a deck's figures are in: both its manifests record them, or neither's wording is
-  // read in other digits than its own; a deck of Arabic-Indic digits recorded before the look's
-  // aspects were has its wording in them, and one after, in Western digits: not comparable)
+  // The slides' wording is compared where both manifests record it alike. A manifest that records
+  // the look's aspects records a deck of Arabic-Indic digits' wording in Western digits; one
+  // written before, in the deck's own. Between the two, it is compared only when the look is the
+  // same (the same digits, then) and they are Western; else no part is named.
   const digitsChanged = before.looks !== undefined && after.looks !== undefined && before.looks.digits !== after.looks.digits;
-  const oneRecorded = (before.looks === undefined) !== (after.looks === undefined);
-  const wordingComparable = !(oneRecorded && (before.looks ?? after.looks)!.digits === 'arabic-indic');
+  const recorded = before.looks ?? after.looks;
+  const wordingComparable = (before.looks === undefined) === (after.looks === undefined) || (before.look === after.look && recorded?.digits === 'western');
   const western = digitsChanged ? inWesternDigits : (text: string) => text;
   const old = matchSlides(before.slides, after.slides);
   const matched = new Set(old.values());
@@ -146,34 +147,34 @@ export function diffManifests(before: Manifest, after: Manifest): DeckDiff {
   }
 }
 
-/**
- * The aspects of the look whose records differ, in the order the report names them, each text
- * as its deck shows it (in its digits). The audience's label, which a manifest of an earlier
- * build of this version records, is none.
- */
+/** The aspects of the look whose records differ, in the order the report names them, each text (digits, marking, footer) as its deck shows it, in its digits. */
 function lookChanges(b: Record<string, string>, a: Record<string, string>): LookChange[] {
   const order = [...LOOK_ASPECTS.keys()];
   const rank = (aspect: string) => (order.includes(aspect) ? order.indexOf(aspect) : order.length);
   const of = (record: Record<string, string>, aspect: string) => (Object.hasOwn(record, aspect) ? record[aspect] : undefined);
   const shown = (record: Record<string, string>, aspect: string) => {
     const value = of(record, aspect);
-    return value !== undefined && LOOK_ASPECTS.get(aspect)?.printed && of(record, 'digits') === 'arabic-indic' ? localizeDigits(value, 'arabic-indic') : value;
+    return value !== undefined && LOOK_ASPECTS.get(aspect)?.text && of(record, 'digits') === 'arabic-indic' ? localizeDigits(value, 'arabic-indic') : value;
   };
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((aspect) => aspect !== 'label' && of(b, aspect) !== of(a, aspect))
+    .filter((aspect) => of(b, aspect) !== of(a, aspect))
     .sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1))
     .map((aspect) => ({ aspect, ...(of(b, aspect) !== undefined ? { before: shown(b, aspect)! } : {}), ...(of(a, aspect) !== undefined ? { after: shown(a, aspect)! } : {}) }));
 }
 
-/** How the report names each aspect of the look, and whether it prints its values (those the manifest writes in words). */
-const LOOK_ASPECTS = new Map<string, { name: string; printed?: boolean }>([
-  ['digits', { name: 'digits', printed: true }],
+/**
+ * How the report names each aspect of the look; `text`: the manifest records it in words (the
+ * others by a fingerprint); `printed`: the report's line quotes its values (the footer's, a
+ * line long, only `diff --json` gives).
+ */
+const LOOK_ASPECTS = new Map<string, { name: string; text?: boolean; printed?: boolean }>([
+  ['digits', { name: 'digits', text: true, printed: true }],
   ['fonts', { name: 'fonts' }],
   ['colors', { name: 'colours' }],
   ['sizes', { name: 'type sizes' }],
   ['logo', { name: 'logo' }],
-  ['footer', { name: 'footer' }],
-  ['marking', { name: 'marking', printed: true }],
+  ['footer', { name: 'footer', text: true }],
+  ['marking', { name: 'marking', text: true, printed: true }],
 ]);
 
 /** The line that says what of the look changed: "the look changed: its digits (arabic-indic → western), its colours". */

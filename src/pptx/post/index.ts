@@ -2,9 +2,10 @@
  * The post-processing stage: pptxgenjs 4.0.1 output → a package that is right
  * for an Arabic reader, schema-valid, and byte-identical for the same content.
  *
- * Every transform is a pure string → string function of one part kind; this
- * file holds their order, in one list. Package-level steps (chart renumbering,
- * content types, embedded workbooks, the zip) run around that list.
+ * Every transform is a pure function of a part's text and of the options it
+ * declares, for the part kinds it lists; this file holds their order, in one
+ * list. Package-level steps (chart renumbering, content types, embedded
+ * workbooks, the zip) run around that list.
  */
 import { orderChartGroups } from './chart-order.js';
 import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
@@ -150,10 +151,9 @@ export interface FinalizeWith {
 
 /**
  * finalizePackage for parts not yet zipped (as the render stage hands them over). The parts are
- * compressed by the deflater chosen for the package's size, and only those that changed since
- * the build `memo` holds.
+ * compressed by the deflater chosen for the package's size; those unchanged since the build
+ * `memo` holds are neither rewritten nor compressed again.
  */
-
 export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { deflater: makeDeflater = deflaterFor, memo }: FinalizeWith = {}): Promise<Uint8Array> {
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
@@ -169,8 +169,8 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { defla
   if (memo && !keeping) memo.parts = new Map();
   const kept = new Map<string, KeptPart>(); // as the last build wrote them
   const fresh: (Omit<KeptPart, 'out'> & { name: string })[] = []; // compressed in this one
-  /** Whether the last build wrote the part from the same input with the same rewrites: then its output is kept. */
-  const unchanged = (name: string, key: string, input: string | Uint8Array): boolean => {
+  /** Whether the last build wrote the part from the same input with the same rewrites: then its output is kept (in `kept`); else it is to be compressed (listed in `fresh`). */
+  const reuseOrList = (name: string, key: string, input: string | Uint8Array): boolean => {
     if (!keeping) return false;
     const was = memo.parts.get(name);
     if (was && was.key === key && sameInput(was.input, input)) kept.set(name, was);
@@ -184,13 +184,13 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { defla
     const keyOf = (kind: PartKind | undefined) => keys.get(kind) ?? keys.set(kind, rewriteKey(kind, steps)).get(kind)!;
     for (const [name, text] of parts.xml) {
       const kind = kinds.get(name);
-      if (unchanged(name, keeping ? keyOf(kind) : '', text)) continue;
+      if (reuseOrList(name, keeping ? keyOf(kind) : '', text)) continue;
       deflater.add(name, encodeXml(transformPart(text, kind, steps)));
     }
     const workbookOptions = { date, rtl: opts.rtl };
     for (const [name, bytes] of parts.bin) {
       const workbook = /\.xlsx$/i.test(name);
-      if (unchanged(name, workbook ? JSON.stringify(workbookOptions) : '', bytes)) continue;
+      if (reuseOrList(name, workbook ? JSON.stringify(workbookOptions) : '', bytes)) continue;
       deflater.add(name, workbook ? await finalizeWorkbook(bytes, workbookOptions) : bytes);
     }
     const entries = await deflater.finish();
