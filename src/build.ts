@@ -253,7 +253,9 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const { logo } = loaded.audience;
   const { description: _said, extends: _from, logo: _written, ...drawn } = theme; // (what `audiences` prints, where it came from, and the logo as written)
   // (and the footer every content slide shows, which is the deck's, not a slide's)
-  const look = { theme: drawn, logo: logo && { ...logo, data: createHash('sha256').update(logo.data).digest('hex') }, footer: spec.deck.footer };
+  const digest = (data: string) => createHash('sha256').update(data).digest('hex');
+  const onContent = logo?.onContent?.data ? { onContent: { ...logo.onContent, data: digest(logo.onContent.data) } } : {};
+  const look = { theme: drawn, logo: logo && { ...logo, data: digest(logo.data), ...onContent }, footer: spec.deck.footer };
   const manifest = makeManifest(name, spec, parsed.uses, prepared.facts, look, theme.digits);
   const specMs = lap();
   if (options.render === false) return { audience: name, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };

@@ -4,7 +4,7 @@ import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { unquotedTextSlips } from '../diagnostics/stray-quote.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
-import { LOGO_MAX_BYTES, contentLogoSize, isPicture, logoSize, readPicture, type Logo } from './logo.js';
+import { LOGO_MAX_BYTES, contentLogoSize, isPicture, logoSize, readPicture, type Logo, type Picture } from './logo.js';
 import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
 /** Every file under templates/, by path relative to the root. */
@@ -192,8 +192,9 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
   const themes: unknown[] = [];
   let current: string | undefined = name;
   let lastParsed: ParsedYaml | undefined;
-  /** The theme.yaml that names the logo the audience draws (for its errors). */
+  /** The theme.yaml that names the logo the audience draws (for its errors), and the one that names its picture for the other slides. */
   let logoNamedIn: ParsedYaml | undefined;
+  let contentNamedIn: ParsedYaml | undefined;
   /** The audience's own theme file, parsed (the first of the chain). */
   let ownParsed: ParsedYaml | undefined;
   /** The `extends:` line of the audience that named `current`, for the two errors below. */
@@ -238,6 +239,12 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
       checked.value = { ...checked.value, logo: { ...checked.value.logo, file } };
       logoNamedIn ??= parsed;
     }
+    if (checked.value.logo && checked.value.logo.contentFile !== undefined) {
+      // (and so is the picture for the other slides)
+      const contentFile = posix.normalize(`templates/${current}/${checked.value.logo.contentFile}`);
+      checked.value = { ...checked.value, logo: { ...checked.value.logo, contentFile } };
+      contentNamedIn ??= parsed;
+    }
     themes.unshift(checked.value);
     current = checked.value.extends;
   }
@@ -265,7 +272,7 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
 
   let logo: Logo | undefined;
   if (full.data.logo) {
-    const found = checkLogo(full.data.logo, files, logoNamedIn!);
+    const found = checkLogo(full.data.logo, files, logoNamedIn!, contentNamedIn);
     if (found.diagnostic) return { diagnostics: [...diagnostics, found.diagnostic] };
     logo = found.logo;
   }
@@ -296,35 +303,62 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
   return { audience, diagnostics, ...(ownLabel !== undefined && ownParsed ? { ownLabel: { value: ownLabel, at: () => ({ location: locate(ownParsed!, ['label']), source: ownParsed!.file.text }) } } : {}) };
 }
 
-/** The logo a theme names: found among the templates, a PNG or JPEG of a sensible weight, measured. */
-function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, namedIn: ParsedYaml): { logo?: Logo; diagnostic?: Diagnostic } {
-  const at = { location: locate(namedIn, ['logo', 'file']), source: namedIn.file.text };
-  const fail = (message: string, hint: string) => ({ diagnostic: { code: 'MJZ155', severity: 'error' as const, message, hint, ...at } });
-  const file = files.get(spec.file);
-  if (!spec.file.startsWith('templates/') || !file) {
+/** The logo a theme names: found among the templates, a PNG or JPEG of a sensible weight, measured; and its picture for the other slides, when it names one. */
+function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, namedIn: ParsedYaml, contentNamedIn: ParsedYaml | undefined): { logo?: Logo; diagnostic?: Diagnostic } {
+  const title = checkPicture(spec.file, files, namedIn, 'file');
+  if (!title.picture) return title;
+  const { w, h } = logoSize(title.picture, spec.width ?? 1.5);
+  if (w < 0.1 || h < 0.1) return title.fail(`${spec.file} is ${title.picture.width} × ${title.picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
+  const logo: Logo = { data: title.data, w, h, alt: spec.alt };
+  if (spec.contentFile !== undefined && spec.slides !== 'all') {
+    const at = contentNamedIn ?? namedIn;
+    return {
+      diagnostic: {
+        code: 'MJZ155',
+        severity: 'error',
+        message: `The logo's contentFile ${spec.contentFile} is for the other slides, which draw no logo unless slides: all`,
+        hint: 'Add slides: all under logo:, to draw the logo on every slide, or remove contentFile.',
+        location: locate(at, ['logo', 'contentFile']),
+        source: at.file.text,
+      },
+    };
+  }
+  if (spec.slides !== 'all') return { logo };
+  const content = spec.contentFile === undefined ? title : checkPicture(spec.contentFile, files, contentNamedIn ?? namedIn, 'contentFile');
+  if (!content.picture) return content;
+  const name = spec.contentFile ?? spec.file;
+  const onContent = contentLogoSize(logoSize(content.picture, spec.width ?? 1.5));
+  if (onContent.w < 0.1 || onContent.h < 0.1) {
+    return content.fail(
+      `${name} is ${content.picture.width} × ${content.picture.height} pixels: drawn at most 2 in wide and 0.6 in tall beside the titles (slides: all), it would be a line there (${onContent.w} × ${onContent.h} in)`,
+      `Crop the picture closer to its mark${spec.contentFile === undefined ? ', or keep it to the title slide (slides: title)' : ''}.`,
+    );
+  }
+  return { logo: { ...logo, onContent: { ...onContent, ...(spec.contentFile !== undefined ? { data: content.data } : {}) } } };
+}
+
+type CheckedPicture = { picture?: undefined; data?: undefined; diagnostic?: Diagnostic; fail?: undefined } | { picture: Picture; data: string; diagnostic?: undefined; fail: (message: string, hint: string) => { diagnostic: Diagnostic } };
+
+/** One picture a theme's logo names (its `key`: file or contentFile): there, a PNG or JPEG of a sensible weight that viewers draw upright. */
+function checkPicture(name: string, files: TemplateSources, namedIn: ParsedYaml, key: 'file' | 'contentFile'): CheckedPicture {
+  const at = { location: locate(namedIn, ['logo', key]), source: namedIn.file.text };
+  const fail = (message: string, hint: string) => ({ diagnostic: { code: 'MJZ155' as const, severity: 'error' as const, message, hint, ...at } });
+  const file = files.get(name);
+  if (!name.startsWith('templates/') || !file) {
     // The pictures it could mean: in the theme's folder and in templates/_shared/, named from the theme's folder.
     const folder = posix.dirname(namedIn.file.path);
     const near = [...files.keys()].filter((f) => (posix.dirname(f) === folder || posix.dirname(f) === SHARED_DIR) && isPicture(f)).map((f) => posix.relative(folder, f));
-    return fail(`The logo ${spec.file} is not there`, near.length ? `Name one of the pictures there are: ${near.join(', ')} (from the theme's folder).` : `Put the picture in ${folder}/ and name it from there, e.g. file: logo.png.`);
+    return fail(`The logo ${name} is not there`, near.length ? `Name one of the pictures there are: ${near.join(', ')} (from the theme's folder).` : `Put the picture in ${folder}/ and name it from there, e.g. ${key}: logo.png.`);
   }
   if (file.refused || !file.bytes) return {}; // the reader has said why it was not read
   const picture = readPicture(file.bytes);
-  if (!picture) return fail(`${spec.file} is not a PNG or JPEG picture`, 'Save the logo as PNG (best for a logo, with a transparent background) or JPEG.');
+  if (!picture) return fail(`${name} is not a PNG or JPEG picture`, 'Save the logo as PNG (best for a logo, with a transparent background) or JPEG.');
   if (file.bytes.length > LOGO_MAX_BYTES) {
-    return fail(`${spec.file} weighs ${Math.ceil(file.bytes.length / 1024)} KB, and every deck of the audience would carry it`, `Save it smaller, under ${LOGO_MAX_BYTES / 1024} KB: a logo needs no more than about 600 pixels across.`);
+    return fail(`${name} weighs ${Math.ceil(file.bytes.length / 1024)} KB, and every deck of the audience would carry it`, `Save it smaller, under ${LOGO_MAX_BYTES / 1024} KB: a logo needs no more than about 600 pixels across.`);
   }
-  if (picture.unusual) return fail(`${spec.file} is a JPEG coded in a way many viewers cannot draw (lossless or arithmetic)`, 'Save it again as an ordinary JPEG, or as PNG.');
+  if (picture.unusual) return fail(`${name} is a JPEG coded in a way many viewers cannot draw (lossless or arithmetic)`, 'Save it again as an ordinary JPEG, or as PNG.');
   if (picture.orientation) {
-    return fail(`${spec.file} asks viewers to turn or mirror it (EXIF orientation ${picture.orientation}), which PowerPoint and LibreOffice do not all do`, 'Save it upright, e.g. with `convert logo.jpg -auto-orient logo.jpg`, or as PNG.');
+    return fail(`${name} asks viewers to turn or mirror it (EXIF orientation ${picture.orientation}), which PowerPoint and LibreOffice do not all do`, 'Save it upright, e.g. with `convert logo.jpg -auto-orient logo.jpg`, or as PNG.');
   }
-  const { w, h } = logoSize(picture, spec.width ?? 1.5);
-  if (w < 0.1 || h < 0.1) return fail(`${spec.file} is ${picture.width} × ${picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
-  const onContent = spec.slides === 'all' ? contentLogoSize({ w, h }) : undefined;
-  if (onContent && (onContent.w < 0.1 || onContent.h < 0.1)) {
-    return fail(
-      `${spec.file} is ${picture.width} × ${picture.height} pixels: drawn at most 2 in wide and 0.6 in tall beside the titles (slides: all), it would be a line there (${onContent.w} × ${onContent.h} in)`,
-      'Crop the picture closer to its mark, or keep it to the title slide (slides: title).',
-    );
-  }
-  return { logo: { data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, w, h, alt: spec.alt, ...(onContent ? { onContent } : {}) } };
+  return { picture, data: `image/${picture.type};base64,${Buffer.from(file.bytes).toString('base64')}`, fail };
 }

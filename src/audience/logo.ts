@@ -9,8 +9,8 @@ export interface Logo {
   data: string;
   w: number;
   h: number;
-  /** Its size at the top left of every content slide, when the theme asks for it there too (`slides: all`). */
-  onContent?: { w: number; h: number };
+  /** Its size at the top left of every content slide, when the theme asks for it there too (`slides: all`), and its own picture there when the theme names one (`contentFile`). */
+  onContent?: { w: number; h: number; data?: string };
   /** What it shows, for screen readers. */
   alt: string;
 }

@@ -63,6 +63,8 @@ const logo = z.strictObject({
   alt: text.optional(),
   /** Where it is drawn: on the title slide (title, the default), or there and, smaller, at the top left of every other slide (all). */
   slides: z.enum(['title', 'all']).optional(),
+  /** With slides: all, the picture drawn on the other slides instead, where the title slide's would not show on their background (a white logo for the primary colour, say): a PNG or JPEG, named like file. */
+  contentFile: logoFile.optional(),
 });
 
 /** An audience's theme, after its `extends` chain is merged: every field set. */
@@ -74,8 +76,8 @@ export const ThemeSchema = z.strictObject({
   digits: z.enum(['western', 'arabic-indic']),
   /** A distribution marking shown in every footer, e.g. للاستخدام الرسمي. */
   marking: z.string().optional(),
-  /** A picture on the title slide, top right (with `slides: all`, also at the top left of the others); `file` is the project path once the theme is loaded. */
-  logo: z.strictObject({ file: z.string(), width: z.number().optional(), alt: text, slides: z.enum(['title', 'all']).optional() }).optional(),
+  /** A picture on the title slide, top right (with `slides: all`, also at the top left of the others, or `contentFile` there); `file` and `contentFile` are project paths once the theme is loaded. */
+  logo: z.strictObject({ file: z.string(), width: z.number().optional(), alt: text, slides: z.enum(['title', 'all']).optional(), contentFile: z.string().optional() }).optional(),
   fonts,
   colors,
   sizes,

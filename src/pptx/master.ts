@@ -38,7 +38,7 @@ export function defineMasters(pptx: Pptx, theme: Theme, footer: string | undefin
     },
   ];
   // (`slides: all`: the logo at the left of the title band of every content slide, the title beside it)
-  if (logo?.onContent) objects.push({ image: { ...contentLogoBox(logo.onContent), data: logo.data, altText: logo.alt } });
+  if (logo?.onContent) objects.push({ image: { ...contentLogoBox(logo.onContent), data: logo.onContent.data ?? logo.data, altText: logo.alt } });
   if (footer) objects.push(footerText(footer, footerX, SLIDE.w - MARGIN - footerX, 'right'));
   if (theme.marking) objects.push(footerText(localizeDigits(theme.marking, theme.digits), markingBox.x, markingBox.w, 'center', c.text));
   pptx.defineSlideMaster({

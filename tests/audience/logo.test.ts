@@ -6,6 +6,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, contentLogoSize, logoSize, readPicture } from '../../src/audience/logo.js';
 import { loadAudience } from '../../src/audience/load.js';
@@ -216,6 +217,56 @@ describe('a logo on every slide (slides: all)', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+
+  it('draws another picture on the other slides when the theme names one (contentFile), sized by its own proportions', async () => {
+    const root = await tempProject();
+    try {
+      await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
+      // the same mark for a light background: another PNG, twice as wide as tall like the first (other bytes)
+      const dark = Buffer.from(LOGO);
+      dark[dark.length - 1] ^= 1;
+      await writeFile(path.join(root, 'templates/briefing/logo-dark.png'), dark);
+      const theme = path.join(root, 'templates/briefing/theme.yaml');
+      await writeFile(theme, `${await readFile(theme, 'utf8')}logo:\n  file: logo.png\n  alt: "شعار الجهة"\n  slides: all\n  contentFile: logo-dark.png\n`);
+      const built = await buildDeck({ root, audience: 'briefing' });
+      expect(built.diagnostics).toEqual([]);
+      const zip = await JSZip.loadAsync(built.bytes!);
+      const relsOf = async (part: string) => (await zip.file(part.replace(/([^/]+)$/, '_rels/$1.rels'))!.async('string')).match(/Target="\.\.\/media\/([^"]+)"/g)!.map((t) => t.slice(17, -1));
+      const parts = await unzipXml(built.bytes!);
+      const [titleSlide] = slideNames(parts);
+      const layout = [...parts].find(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('<p:pic>'))![0];
+      const picture = async (media: string) => Buffer.from(await zip.file(`ppt/media/${media}`)!.async('uint8array'));
+      expect((await picture((await relsOf(titleSlide!))[0]!)).equals(LOGO)).toBe(true);
+      expect((await picture((await relsOf(layout))[0]!)).equals(dark)).toBe(true);
+      const { code, output } = validatePptx(built.bytes!);
+      expect(code, output).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('takes contentFile from the folder of the theme that names it, and refuses one not there, or one with no slides: all, at its line', async () => {
+    const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n  slides: all\n', { 'templates/briefing/logo.png': LOGO, 'templates/leadership/light.jpg': jpeg(600, 200) });
+    const leadership = files.get('templates/leadership/theme.yaml')!;
+    files.set(leadership.path, { ...leadership, text: `${leadership.text}logo:\n  contentFile: light.jpg\n` });
+    const loaded = loadAudience('leadership', files);
+    expect(loaded.diagnostics).toEqual([]);
+    // 1.5 in wide, 0.5 tall on the title slide's scale; in the title band at most 2 × 0.6: 1.5 × 0.5
+    expect(loaded.audience!.logo!.onContent).toEqual({ w: 1.5, h: 0.5, data: `image/jpeg;base64,${Buffer.from(jpeg(600, 200)).toString('base64')}` });
+    expect(loaded.audience!.logo!.data).toBe(`image/png;base64,${Buffer.from(LOGO).toString('base64')}`);
+    expect(loadAudience('briefing', files).audience!.logo!.onContent!.data).toBeUndefined(); // briefing draws its own on both
+
+    const lineOf = (text: string, line: string) => text.split('\n').indexOf(line) + 1;
+    files.set(leadership.path, { ...leadership, text: `${leadership.text}logo:\n  contentFile: lite.jpg\n` });
+    const [missing] = loadAudience('leadership', new Map(files)).diagnostics;
+    expect(missing).toMatchObject({ code: 'MJZ155', message: 'The logo templates/leadership/lite.jpg is not there', hint: expect.stringContaining('light.jpg'), location: { file: 'templates/leadership/theme.yaml' } });
+    expect(missing!.location!.start!.line).toBe(lineOf(files.get(leadership.path)!.text, '  contentFile: lite.jpg'));
+
+    files.set(leadership.path, { ...leadership, text: `${leadership.text}logo:\n  slides: title\n  contentFile: light.jpg\n` });
+    const [unused] = loadAudience('leadership', new Map(files)).diagnostics;
+    expect(unused).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/contentFile .*light\.jpg is for the other slides, which draw no logo unless slides: all/), hint: expect.stringContaining('slides: all') });
+    expect(unused!.location!.start!.line).toBe(lineOf(files.get(leadership.path)!.text, '  contentFile: light.jpg'));
   });
 
   it('sizes a title for the room the logo leaves it', async () => {
