@@ -195,6 +195,8 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
   /** The theme.yaml that names the logo the audience draws (for its errors), and the one that names its picture for the other slides. */
   let logoNamedIn: ParsedYaml | undefined;
   let contentNamedIn: ParsedYaml | undefined;
+  /** A theme named a logo of its own, and no picture for the other slides: the ones it extends name none for it. */
+  let contentDropped = false;
   /** The audience's own theme file, parsed (the first of the chain). */
   let ownParsed: ParsedYaml | undefined;
   /** The `extends:` line of the audience that named `current`, for the two errors below. */
@@ -233,17 +235,24 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
     // with a quote never opened (MJZ173) with a stray "
     const cuts = unquotedTextSlips(file);
     if (!checked.value || cuts.length) return { diagnostics: [...checked.diagnostics, ...cuts] };
+    if (checked.value.logo && checked.value.logo.contentFile !== undefined) {
+      if (contentDropped) {
+        // (a nearer theme names a logo of its own, and no picture for the other slides: its own is drawn there)
+        const { contentFile: _theirs, ...logo } = checked.value.logo;
+        checked.value = { ...checked.value, logo };
+      } else {
+        // (named, like the logo, from the folder of the theme that names it)
+        const contentFile = posix.normalize(`templates/${current}/${checked.value.logo.contentFile}`);
+        checked.value = { ...checked.value, logo: { ...checked.value.logo, contentFile } };
+        contentNamedIn ??= parsed;
+      }
+    }
     if (checked.value.logo && checked.value.logo.file !== undefined) {
       // A logo is named from the folder of the theme that names it; the nearest one wins.
       const file = posix.normalize(`templates/${current}/${checked.value.logo.file}`);
       checked.value = { ...checked.value, logo: { ...checked.value.logo, file } };
       logoNamedIn ??= parsed;
-    }
-    if (checked.value.logo && checked.value.logo.contentFile !== undefined) {
-      // (and so is the picture for the other slides)
-      const contentFile = posix.normalize(`templates/${current}/${checked.value.logo.contentFile}`);
-      checked.value = { ...checked.value, logo: { ...checked.value.logo, contentFile } };
-      contentNamedIn ??= parsed;
+      if (!contentNamedIn) contentDropped = true;
     }
     themes.unshift(checked.value);
     current = checked.value.extends;
@@ -272,7 +281,10 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
 
   let logo: Logo | undefined;
   if (full.data.logo) {
-    const found = checkLogo(full.data.logo, files, logoNamedIn!, contentNamedIn);
+    // (a picture for the other slides that a theme this one extends names, where this one draws the logo on the title slide only: not drawn)
+    const inherited = contentNamedIn !== undefined && contentNamedIn !== ownParsed;
+    const spec = inherited && full.data.logo.slides !== 'all' ? (({ contentFile: _unused, ...rest }) => rest)(full.data.logo) : full.data.logo;
+    const found = checkLogo(spec, files, logoNamedIn!, contentNamedIn);
     if (found.diagnostic) return { diagnostics: [...diagnostics, found.diagnostic] };
     logo = found.logo;
   }
@@ -310,6 +322,8 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   const { w, h } = logoSize(title.picture, spec.width ?? 1.5);
   if (w < 0.1 || h < 0.1) return title.fail(`${spec.file} is ${title.picture.width} × ${title.picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
   const logo: Logo = { data: title.data, w, h, alt: spec.alt };
+  // (the same picture named twice is the one logo)
+  if (spec.contentFile === spec.file) spec = (({ contentFile: _same, ...rest }) => rest)(spec);
   if (spec.contentFile !== undefined && spec.slides !== 'all') {
     const at = contentNamedIn ?? namedIn;
     return {

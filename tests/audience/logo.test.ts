@@ -225,7 +225,7 @@ describe('a logo on every slide (slides: all)', () => {
       await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
       // the same mark for a light background: another PNG, twice as wide as tall like the first (other bytes)
       const dark = Buffer.from(LOGO);
-      dark[dark.length - 1] ^= 1;
+      dark[dark.length - 1]! ^= 1;
       await writeFile(path.join(root, 'templates/briefing/logo-dark.png'), dark);
       const theme = path.join(root, 'templates/briefing/theme.yaml');
       await writeFile(theme, `${await readFile(theme, 'utf8')}logo:\n  file: logo.png\n  alt: "شعار الجهة"\n  slides: all\n  contentFile: logo-dark.png\n`);
@@ -267,6 +267,36 @@ describe('a logo on every slide (slides: all)', () => {
     const [unused] = loadAudience('leadership', new Map(files)).diagnostics;
     expect(unused).toMatchObject({ code: 'MJZ155', message: expect.stringMatching(/contentFile .*light\.jpg is for the other slides, which draw no logo unless slides: all/), hint: expect.stringContaining('slides: all') });
     expect(unused!.location!.start!.line).toBe(lineOf(files.get(leadership.path)!.text, '  contentFile: light.jpg'));
+  });
+
+  it('inherits contentFile with the logo, but not past a theme that names a logo of its own, nor where the logo is drawn on the title slide only', async () => {
+    const parent = 'logo:\n  file: logo.png\n  alt: "شعار"\n  slides: all\n  contentFile: dark.png\n';
+    const dark = Buffer.from(LOGO);
+    dark[dark.length - 1]! ^= 1;
+    const base = await templatesWith(parent, { 'templates/briefing/logo.png': LOGO, 'templates/briefing/dark.png': dark, 'templates/leadership/own.png': LOGO });
+    const leadership = base.get('templates/leadership/theme.yaml')!;
+    const child = (logoYaml: string) => {
+      const files = new Map(base);
+      files.set(leadership.path, { ...leadership, text: `${leadership.text}${logoYaml}` });
+      return loadAudience('leadership', files);
+    };
+    const darkData = `image/png;base64,${dark.toString('base64')}`;
+    expect(child('').audience!.logo!.onContent!.data).toBe(darkData); // inherited with the rest
+    // a child that keeps the logo to its title slide: no error, and none drawn on the others
+    const titleOnly = child('logo:\n  slides: title\n');
+    expect(titleOnly.diagnostics).toEqual([]);
+    expect(titleOnly.audience!.logo!.onContent).toBeUndefined();
+    // a child with a logo of its own draws it on every slide, not its parent's picture for them
+    const own = child('logo:\n  file: own.png\n');
+    expect(own.diagnostics).toEqual([]);
+    expect(own.audience!.logo!.onContent).toMatchObject({ w: 1.2, h: 0.6 });
+    expect(own.audience!.logo!.onContent!.data).toBeUndefined();
+    // unless it names one too
+    expect(child('logo:\n  file: own.png\n  contentFile: ../briefing/dark.png\n').diagnostics.map((d) => d.code)).toEqual(['MJZ111']); // (out of its folder)
+    // the same picture named twice is the one logo
+    const same = loadAudience('briefing', await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n  slides: all\n  contentFile: logo.png\n', { 'templates/briefing/logo.png': LOGO }));
+    expect(same.diagnostics).toEqual([]);
+    expect(same.audience!.logo!.onContent!.data).toBeUndefined();
   });
 
   it('sizes a title for the room the logo leaves it', async () => {
