@@ -238,8 +238,7 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
     if (checked.value.logo && checked.value.logo.contentFile !== undefined) {
       if (contentDropped) {
         // (a nearer theme names a logo of its own, and no picture for the other slides: its own is drawn there)
-        const { contentFile: _theirs, ...logo } = checked.value.logo;
-        checked.value = { ...checked.value, logo };
+        checked.value = { ...checked.value, logo: withoutContentFile(checked.value.logo) };
       } else {
         // (named, like the logo, from the folder of the theme that names it)
         const contentFile = posix.normalize(`templates/${current}/${checked.value.logo.contentFile}`);
@@ -283,7 +282,7 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
   if (full.data.logo) {
     // (a picture for the other slides that a theme this one extends names, where this one draws the logo on the title slide only: not drawn)
     const inherited = contentNamedIn !== undefined && contentNamedIn !== ownParsed;
-    const spec = inherited && full.data.logo.slides !== 'all' ? (({ contentFile: _unused, ...rest }) => rest)(full.data.logo) : full.data.logo;
+    const spec = inherited && full.data.logo.slides !== 'all' ? withoutContentFile(full.data.logo) : full.data.logo;
     const found = checkLogo(spec, files, logoNamedIn!, contentNamedIn);
     if (found.diagnostic) return { diagnostics: [...diagnostics, found.diagnostic] };
     logo = found.logo;
@@ -323,7 +322,7 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   if (w < 0.1 || h < 0.1) return title.fail(`${spec.file} is ${title.picture.width} × ${title.picture.height} pixels: drawn ${spec.width ?? 1.5} in wide and at most 1 in tall, it would be a line (${w} × ${h} in)`, 'Crop the picture closer to its mark.');
   const logo: Logo = { data: title.data, w, h, alt: spec.alt };
   // (the same picture named twice is the one logo)
-  if (spec.contentFile === spec.file) spec = (({ contentFile: _same, ...rest }) => rest)(spec);
+  if (spec.contentFile === spec.file) spec = withoutContentFile(spec);
   if (spec.contentFile !== undefined && spec.slides !== 'all') {
     const at = contentNamedIn ?? namedIn;
     return {
@@ -350,6 +349,8 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
   }
   return { logo: { ...logo, onContent: { ...onContent, ...(spec.contentFile !== undefined ? { data: content.data } : {}) } } };
 }
+
+const withoutContentFile = <L extends { contentFile?: string }>({ contentFile: _dropped, ...logo }: L): Omit<L, 'contentFile'> => logo;
 
 type CheckedPicture = { picture?: undefined; data?: undefined; diagnostic?: Diagnostic; fail?: undefined } | { picture: Picture; data: string; diagnostic?: undefined; fail: (message: string, hint: string) => { diagnostic: Diagnostic } };
 

@@ -4,6 +4,7 @@ import { describePath } from '../diagnostics/schema.js';
 import type { FactUse } from '../facts/markers.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { SlideSchema, type DeckSpec, type Slide } from '../spec/schema.js';
+import { mapTexts } from '../spec/digits.js';
 import { formatFact } from '../audience/context.js';
 import { inWesternDigits, type Digits } from '../format/arabic.js';
 
@@ -158,17 +159,6 @@ function slideParts(slide: Slide): Record<string, string> {
   return parts;
 }
 
-/** Every text of a slide with its Arabic-Indic digits and separators written as Western ones. */
-function slideInWesternDigits(slide: Slide): Slide {
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return inWesternDigits(value);
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
-    return value;
-  };
-  return walk(slide) as Slide;
-}
-
 /** A figure, in either digits, with its separators. */
 const FIGURE = /[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g;
 
@@ -235,6 +225,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       if (!entry) slideFacts.set(use.key, (entry = { value: fact ? fact.value : '', ...(fact?.unit ? { unit: fact.unit } : {}), elements: [] }));
       if (!entry.elements.includes(use.element)) entry.elements.push(use.element);
     }
+    const masked = withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits);
     return {
       n: i + 1,
       id: `${slide.section ?? ''}/${slide.kind}/${r}`,
@@ -243,7 +234,7 @@ export function makeManifest(audience: string, spec: DeckSpec, uses: readonly Fa
       section: slide.section,
       fingerprint: fingerprint(slide),
       // (in an audience of Arabic-Indic digits, read in Western ones: every figure it shows is in its digits, however typed)
-      wording: slideParts((digits === 'western' ? (x: Slide) => x : slideInWesternDigits)(withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits))),
+      wording: slideParts(digits === 'western' ? masked : mapTexts(masked, inWesternDigits)),
       facts: Object.fromEntries([...slideFacts].sort(([a], [b]) => (a < b ? -1 : 1))),
       ...(slide.kind === 'chart'
         ? { chart: { type: slide.chart.type, categories: slide.chart.categories, series: slide.chart.series.map((s) => ({ name: s.name, values: s.values })) } }

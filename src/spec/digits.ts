@@ -14,11 +14,17 @@ const NOT_TEXT = new Set(['colors', 'url']);
  */
 export function specInDigits(spec: DeckSpec, digits: Digits): DeckSpec {
   if (digits === 'western') return spec;
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return localizeDigits(value, digits);
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, NOT_TEXT.has(k) ? v : walk(v)]));
-    return value;
+  const each = (text: string) => localizeDigits(text, digits);
+  return { deck: { ...mapTexts(spec.deck, each), date: spec.deck.date }, slides: mapTexts(spec.slides, each) };
+}
+
+/** A part of a spec (a slide, the deck) with `each` applied to every text it shows: every string but chart colours and web addresses. */
+export function mapTexts<T>(value: T, each: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return each(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, NOT_TEXT.has(k) ? x : walk(x)]));
+    return v;
   };
-  return { deck: { ...(walk(spec.deck) as DeckSpec['deck']), date: spec.deck.date }, slides: walk(spec.slides) as DeckSpec['slides'] };
+  return walk(value) as T;
 }
