@@ -2,6 +2,8 @@ import path from 'node:path';
 import { allAudiences, audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
+import { ParseCache, type ParseCacheOptions } from './io/parse-cache.js';
+import type { KnownValues } from './diagnostics/yaml-source.js';
 import { copyFolder, fixForWrite, notWritten, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
 import { existsSync } from 'node:fs';
 import { extractFactUses } from './facts/markers.js';
@@ -84,14 +86,14 @@ export interface ProjectSources {
   templates: Awaited<ReturnType<typeof readTemplates>>;
 }
 
-/** Reads content/ and templates/ (each file once) and prepares the content. */
-export async function readProject(root: string): Promise<ProjectSources> {
+/** Reads content/ and templates/ (each file once) and prepares the content (`known`: YAML read before, io/parse-cache.ts). */
+export async function readProject(root: string, known?: KnownValues): Promise<ProjectSources> {
   const base = path.resolve(root);
   const wrongRoot = await projectProblem(base);
   // (no project there: that one error, not a missing file for each file a project has)
   if (wrongRoot) return { prepared: { facts: {}, diagnostics: [wrongRoot] }, templates: { templates: new Map(), diagnostics: [] } };
   const [files, templates] = await Promise.all([readContentFiles(base), readTemplates(base)]);
-  const prepared = prepareContent(files.content);
+  const prepared = prepareContent(files.content, known);
   return { prepared: { ...prepared, diagnostics: [...files.diagnostics, ...prepared.diagnostics] }, templates };
 }
 
@@ -100,9 +102,9 @@ export async function listAudiences(root: string): Promise<string[]> {
   return audienceNames((await readTemplates(path.resolve(root))).templates);
 }
 
-async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnType<typeof readTemplates>>, name: string, strict?: boolean): Promise<DeckResult> {
+async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnType<typeof readTemplates>>, name: string, strict?: boolean, known?: KnownValues): Promise<DeckResult> {
   const withReadProblems = { ...prepared, diagnostics: [...prepared.diagnostics, ...templates.diagnostics] };
-  return compileAudience(withReadProblems, templates.templates, name, { strict });
+  return compileAudience(withReadProblems, templates.templates, name, { strict, known });
 }
 
 /** Builds one deck in memory: the .pptx bytes (when it succeeds), its spec and every diagnostic. */
@@ -131,6 +133,12 @@ export interface BuildDecksOptions {
   strict?: boolean;
   /** The project already read (watch reads it once to decide what to rebuild). */
   project?: ProjectSources;
+  /**
+   * Keep what js-yaml read of the project in <root>/.mujaz-cache, and read from there what it
+   * read before (io/parse-cache.ts): a cold build does not parse unchanged YAML again. Off by
+   * default; the command line turns it on (but with --no-cache).
+   */
+  cache?: ParseCacheOptions;
 }
 
 /** A deck buildDecks built (`if (deck.bytes)`: built and written) or could not. */
@@ -148,14 +156,23 @@ export type WrittenDeck = DeckResult & {
  */
 export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDeck[]> {
   const root = path.resolve(options.root);
+  const cache = options.cache && (await ParseCache.open(root, options.cache));
+  try {
+    return await buildAndWrite(root, options, cache);
+  } finally {
+    await cache?.save();
+  }
+}
+
+async function buildAndWrite(root: string, options: BuildDecksOptions, known?: KnownValues): Promise<WrittenDeck[]> {
   const out = path.resolve(root, options.out ?? 'output');
-  const { prepared, templates } = options.project ?? (await readProject(root));
+  const { prepared, templates } = options.project ?? (await readProject(root, known));
   const names = selectAudiences(templates.templates, options);
   const results: WrittenDeck[] = [];
   for (const [index, name] of names.entries()) {
     options.onStart?.(name, index, names.length);
     const started = performance.now();
-    const result = await compileOne(prepared, templates, name, options.strict);
+    const result = await compileOne(prepared, templates, name, options.strict, known);
     if (!result.bytes) {
       results.push({ ...result, files: [], ms: performance.now() - started });
       continue;
@@ -433,16 +450,25 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
  * `mujaz check`: validates the content, the templates and the spec every audience produces,
  * without drawing or writing anything. Returns every problem found.
  */
-export async function checkProject(options: { root: string; audiences?: readonly string[]; all?: boolean; strict?: boolean }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
+export async function checkProject(options: { root: string; audiences?: readonly string[]; all?: boolean; strict?: boolean; cache?: ParseCacheOptions }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);
-  const { prepared, templates } = await readProject(root);
+  const cache = options.cache && (await ParseCache.open(root, options.cache));
+  try {
+    return await checkAudiences(root, options, cache);
+  } finally {
+    await cache?.save();
+  }
+}
+
+async function checkAudiences(root: string, options: { audiences?: readonly string[]; all?: boolean; strict?: boolean }, known?: KnownValues): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
+  const { prepared, templates } = await readProject(root, known);
   const names = selectAudiences(templates.templates, options);
   const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...templates.diagnostics];
   // no project folder, or content with errors: that stops every audience, as in build (no
   // template is expanded against content that failed its checks)
   if (hasErrors(prepared.diagnostics)) return { audiences: names, diagnostics: uniqueDiagnostics(diagnostics) };
   for (const name of names) {
-    const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false, strict: options.strict });
+    const result = await compileAudience({ ...prepared, diagnostics: [] }, templates.templates, name, { render: false, strict: options.strict, known });
     diagnostics.push(...result.diagnostics);
   }
   return { audiences: names, diagnostics: uniqueDiagnostics(diagnostics) };

@@ -4,7 +4,7 @@ import type { Source } from './content/schema.js';
 import { loadAudience, type TemplateSources } from './audience/load.js';
 import { parseContent, type Content, type ContentSources } from './content/parse.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { withLineEnds } from './diagnostics/yaml-source.js';
+import { withLineEnds, type KnownValues } from './diagnostics/yaml-source.js';
 import { expandTemplates } from './expand/expand.js';
 import { computeDataFigures, type DataFigures } from './facts/data.js';
 import { basisDrift, OF_A_TEXT, outlineTextsOf, textShown } from './facts/drift.js';
@@ -63,17 +63,17 @@ function digest(files: ContentSources): string {
 }
 
 /** Stage 1 and 2: content parsed and checked, facts resolved, data figures computed (memoised). */
-export function prepareContent(given: ContentSources): PreparedContent {
+export function prepareContent(given: ContentSources, known?: KnownValues): PreparedContent {
   const files = withLineEnds(given);
   const key = digest(files);
   if (lastPrepared?.key === key) return lastPrepared.prepared;
-  const prepared = prepareContentUncached(files);
+  const prepared = prepareContentUncached(files, known);
   lastPrepared = { key, prepared };
   return prepared;
 }
 
-function prepareContentUncached(files: ContentSources): PreparedContent {
-  const parsed = parseContent(files);
+function prepareContentUncached(files: ContentSources, known?: KnownValues): PreparedContent {
+  const parsed = parseContent(files, known);
   if (!parsed.content || hasErrors(parsed.diagnostics)) return { facts: {}, diagnostics: parsed.diagnostics };
   const data = computeDataFigures(parsed.content);
   const resolved = resolveFacts(parsed.content, data.data);
@@ -132,6 +132,8 @@ export interface CompileOptions {
   strict?: boolean;
   /** false: stop at the validated spec (checks, fact listings); no .pptx is drawn. */
   render?: boolean;
+  /** What js-yaml made of texts read before: a spec read before is not read again (io/parse-cache.ts). */
+  known?: KnownValues;
 }
 
 /**
@@ -212,7 +214,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const audience = loaded.audience;
   const tooBig = (deck: DeckSpec, uses: readonly FactUse[]): SpecProblem[] =>
     [...tooLong(deck), ...overflowProblems(deck, theme, audience.logo, outline), ...articleClaims(deck, uses, context)].sort((a, b) => Number(a.path[1]) - Number(b.path[1])); // (by slide)
-  const parse = (text: string, origins: typeof expansion.origins) => parseSpec(text, { template: audience.deck.path, audience: name, origins }, tooBig);
+  const parse = (text: string, origins: typeof expansion.origins) => parseSpec(text, { template: audience.deck.path, audience: name, origins }, tooBig, options.known);
   let parsed = parse(expansion.text, expansion.origins);
   // The sources slides list the sources of the facts this deck shows, not of every fact of the
   // project: known once the templates have run. When that leaves some out, the templates run

@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 interface Cli {
-  runCli(): void;
+  /** `codeId` names this build of the command line (the parse cache, io/parse-cache.ts, is kept under it). */
+  runCli(codeId?: string): void;
 }
 
 const BUNDLE = fileURLToPath(new URL('../bin/mujaz.cjs', import.meta.url));
@@ -39,14 +40,14 @@ function cacheFor(digest: Buffer): Buffer | undefined {
   return file.length > DIGEST_BYTES && file.subarray(0, DIGEST_BYTES).equals(digest) ? file.subarray(DIGEST_BYTES) : undefined;
 }
 
-function load(): Cli {
+function load(): { cli: Cli; digest: Buffer } {
   const require = createRequire(BUNDLE);
-  if (process.argv.includes('--debug')) {
-    process.setSourceMapsEnabled(true);
-    return require(BUNDLE) as Cli;
-  }
   const bytes = readFileSync(BUNDLE);
   const digest = createHash('sha256').update(bytes).digest();
+  if (process.argv.includes('--debug')) {
+    process.setSourceMapsEnabled(true);
+    return { cli: require(BUNDLE) as Cli, digest };
+  }
   const source = bytes.toString('utf8').replace(/^#!.*/, '');
   // (The bundle holds no import(): scripts/bundle.mjs turns pptxgenjs's into require.)
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData: cacheFor(digest) });
@@ -58,7 +59,8 @@ function load(): Cli {
       renameSync(`${CACHE}.tmp`, CACHE);
     });
   }
-  return module.exports;
+  return { cli: module.exports, digest };
 }
 
-load().runCli();
+const { cli, digest } = load();
+cli.runCli(digest.toString('hex'));

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, shellWord } from '../diagnostics/format.js';
 import { EXIT } from './exit.js';
 import { createOutput, type Output } from './output.js';
+import { CACHE_FOLDER } from '../io/parse-cache.js';
 
 /** What every command shares: human output on stderr, diagnostics, and the exit code. */
 export class CliContext {
@@ -11,7 +12,16 @@ export class CliContext {
   private readonly seen = new Set<string>();
   private outputCache?: Output;
 
-  constructor(private readonly program: Command) {}
+  constructor(
+    private readonly program: Command,
+    /** Names the code that runs, for the parse cache; without it, build and check keep none. */
+    private readonly codeId?: string,
+  ) {}
+
+  /** The parse cache build and check keep in the project (`--no-cache`: none). */
+  cacheFor(opts: { cache?: boolean }): { id: string } | undefined {
+    return opts.cache === false || !this.codeId ? undefined : { id: this.codeId };
+  }
 
   /** Output honouring --quiet (read when first used, after the options are parsed). */
   get out(): Output {
@@ -166,6 +176,11 @@ export function deckOptions(command: Command, verb: string): Command {
     .addOption(allOption(verb))
     .option(...ROOT_OPTION)
     .option(...OUT_OPTION);
+}
+
+/** --no-cache of build and check: the project's parse cache neither read nor written (io/parse-cache.ts). */
+export function noCacheOption(): Option {
+  return new Option('--no-cache', `neither read nor write ${CACHE_FOLDER}/, where mujaz keeps what it read of the project's YAML (deleting it is always safe)`);
 }
 
 /** --emit of build and watch: the spec or the context written beside each deck. */

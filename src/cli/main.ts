@@ -19,7 +19,11 @@ import { exitOnSignals } from './signals.js';
  */
 const pkg = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * `codeId` names the code that runs (the executable gives the SHA-256 of its bundle): the
+ * parse cache of build and check is kept under it (io/parse-cache.ts). Without it there is none.
+ */
+export async function main(argv: readonly string[], codeId?: string): Promise<number> {
   const program = new Command()
     .name('mujaz')
     .description('Turn YAML outlines of an Arabic analysis into right-to-left Arabic PowerPoint briefing decks.')
@@ -29,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run mujaz --help for usage)');
-  const cli = new CliContext(program);
+  const cli = new CliContext(program, codeId);
   buildCommand(program, cli);
   audienceCommands(program, cli);
   factCommands(program, cli);
@@ -62,14 +66,14 @@ function invokedDirectly(): boolean {
   }
 }
 /** The process's command line, run: what the executable (src/cli/bin.ts) does. */
-export function runCli(): void {
+export function runCli(codeId?: string): void {
   exitOnSignals();
   // `mujaz facts | head`: a closed pipe ends the output, not with a stack trace
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  main(process.argv.slice(2)).then((code) => {
+  main(process.argv.slice(2), codeId).then((code) => {
     process.exitCode = code;
   });
 }

@@ -4,7 +4,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { unquotedTextSlips } from '../diagnostics/stray-quote.js';
 import { codePoint, didYouMean, didYouMeanId, lazyLocation } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../diagnostics/schema.js';
-import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { locate, parseYaml, type KnownValues, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
 import { westernFigures } from '../format/arabic.js';
 import { idCompare } from '../format/natural.js';
 import { CONTENT_FILES, FACT_REF } from './files.js';
@@ -118,7 +118,7 @@ function readChecked(kind: string, file: SourceFile, read: () => CheckedFile): C
   return entry;
 }
 
-export function parseContent(files: ContentSources): ParseResult {
+export function parseContent(files: ContentSources, known?: KnownValues): ParseResult {
   const diagnostics: Diagnostic[] = [];
   /**
    * A file the content needs, as the reader found it. A path that is not a file (a folder named
@@ -150,7 +150,7 @@ export function parseContent(files: ContentSources): ParseResult {
   const load = <S extends Parameters<typeof checkSchema>[0]>(key: keyof typeof parsed, file: SourceFile | undefined, schema: S, what: string) => {
     if (!file || file.refused) return undefined; // a refused file's problem is already reported
     const { yaml, checked, cuts } = readChecked(key, file, () => {
-      const yaml = parseYaml(file);
+      const yaml = parseYaml(file, known);
       return { yaml, checked: yaml.diagnostics.length ? undefined : checkSchema(schema, yaml, what), cuts: unquotedTextSlips(file) };
     });
     parsed[key] = yaml;

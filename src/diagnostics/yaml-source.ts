@@ -94,10 +94,10 @@ const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\u
  * parsed by `yaml` the first time a diagnostic asks for a location.
  * tests/diagnostics/yaml-quick.test.ts holds both parsers to the same value, file by file.
  */
-export function parseYaml(file: SourceFile): ParsedYaml {
+export function parseYaml(file: SourceFile, known?: KnownValues): ParsedYaml {
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   const source = text === file.text ? file : { ...file, text };
-  const quick = quickValue(text);
+  const quick = quickValue(text, known);
   if (quick !== undefined) {
     let nodes: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
     const parse = () => (nodes ??= documentOf(text));
@@ -154,8 +154,31 @@ function contentAfterEndMarker(text: string): boolean {
 /** yaml refuses an implicit key whose `:` comes more than 1,024 characters after its start. */
 const MAX_KEY_SPAN = 1000;
 
-/** The value of a plainly clean YAML file, by js-yaml; undefined when `yaml` must read it. */
-export function quickValue(text: string): { value: unknown } | undefined {
+/**
+ * What js-yaml made of texts read before (in another process: src/io/parse-cache.ts keeps it on
+ * disk), by their text: `quickValue` asks it first, and tells it what it read.
+ */
+export interface KnownValues {
+  /** The text's quick value as found before; null: `yaml` must read it; undefined: not known. */
+  get(text: string): { value: unknown } | null | undefined;
+  /** What quickValue found for a text it was not given (`undefined`: `yaml` must read it). */
+  put(text: string, found: { value: unknown } | undefined): void;
+}
+
+/**
+ * The value of a plainly clean YAML file, by js-yaml; undefined when `yaml` must read it.
+ * With `known`, a text read before is not read again.
+ */
+export function quickValue(text: string, known?: KnownValues): { value: unknown } | undefined {
+  if (!known) return readQuickly(text);
+  const before = known.get(text);
+  if (before !== undefined) return before ?? undefined;
+  const found = readQuickly(text);
+  known.put(text, found);
+  return found;
+}
+
+function readQuickly(text: string): { value: unknown } | undefined {
   if (NEEDS_YAML.test(text) || contentAfterEndMarker(text) || mayHoldLongKey(text)) return undefined;
   let value: unknown;
   try {

@@ -1,7 +1,7 @@
 import { collapseRepeats, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { toTemplate, type Origin } from '../expand/origins.js';
-import { locate, parseYaml, withValue } from '../diagnostics/yaml-source.js';
+import { locate, parseYaml, withValue, type KnownValues } from '../diagnostics/yaml-source.js';
 import type { Code } from '../diagnostics/codes.js';
 import { DeckSpecSchema, type DeckSpec } from './schema.js';
 import { extractFactUses, type FactUse } from '../facts/markers.js';
@@ -27,8 +27,9 @@ export function parseSpec(
   text: string,
   origin: { template: string; audience: string; origins?: readonly (Origin | undefined)[] },
   check: (spec: DeckSpec, uses: readonly FactUse[]) => SpecProblem[] = () => [],
+  known?: KnownValues,
 ): { spec?: DeckSpec; uses: FactUse[]; diagnostics: Diagnostic[] } {
-  const parsed = parseYaml({ path: `${origin.template} (output)`, text });
+  const parsed = parseYaml({ path: `${origin.template} (output)`, text }, known);
   const tag = (d: Diagnostic): Diagnostic => {
     const tagged = { ...d, code: d.code === 'MJZ100' || d.code === 'MJZ101' || d.code === 'MJZ102' ? 'MJZ170' : d.code, audience: origin.audience };
     return origin.origins ? toTemplate(tagged, origin.origins, d.path ? describePath(d.path) : '') : tagged;

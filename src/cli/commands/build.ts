@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
-import { audienceOption, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, relative, type CliContext, type DeckOptions } from '../context.js';
+import { audienceOption, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, noCacheOption, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
     .addOption(emitOption())
     .option('--strict', 'treat warnings as errors')
-    .action(async (opts: DeckOptions & { emit?: ('spec' | 'context')[]; strict?: boolean }) => {
+    .addOption(noCacheOption())
+    .action(async (opts: DeckOptions & { emit?: ('spec' | 'context')[]; strict?: boolean; cache?: boolean }) => {
       const results = await buildDecks({
         ...deckTarget(opts),
         emit: opts.emit,
         strict: opts.strict,
+        cache: cli.cacheFor(opts),
         onStart: (audience, i, total) => cli.out.progress(`[${i + 1}/${total}] building ${audience}…`),
       });
       cli.report(results.flatMap((r) => r.diagnostics), opts.root);
@@ -33,8 +35,9 @@ export function buildCommand(program: Command, cli: CliContext): void {
     .addOption(allOption('check'))
     .option(...ROOT_OPTION)
     .option('--strict', 'treat warnings as errors')
-    .action(async (opts: { audience: string[]; all?: boolean; root: string; strict?: boolean }) => {
-      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: opts.audience, all: opts.all, strict: opts.strict });
+    .addOption(noCacheOption())
+    .action(async (opts: { audience: string[]; all?: boolean; root: string; strict?: boolean; cache?: boolean }) => {
+      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: opts.audience, all: opts.all, strict: opts.strict, cache: cli.cacheFor(opts) });
       cli.report(diagnostics, opts.root);
       const count = (severity: string) => groupByAudience(diagnostics.filter((d) => d.severity === severity)).length;
       const errors = count('error');
