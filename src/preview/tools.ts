@@ -1,7 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Tool } from './missing.js';
+
+/** node:child_process, loaded when a tool is run: a build's cold start does without it (about 5 ms). */
+const childProcess = () => createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
 
 export { MissingToolError, type Tool } from './missing.js';
 
@@ -13,7 +16,7 @@ export function missingTools(tools: readonly Tool[]): Tool[] {
 /** What `fc-list` prints for `pattern`, or undefined when it cannot say. */
 function fcList(pattern: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = spawn('fc-list', [pattern, 'family'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = childProcess().spawn('fc-list', [pattern, 'family'], { stdio: ['ignore', 'pipe', 'ignore'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', () => resolve(undefined));
@@ -57,7 +60,7 @@ function families(fcList: string): Set<string> {
 /** Runs a program to completion; rejects with its output when it fails. */
 export function run(cmd: string, args: readonly string[], what: string, timeoutMs = 180_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const child = childProcess().spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -64,4 +64,19 @@ describe('the bundled command line', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('builds a deck without loading what only other commands or pictures on the web need', () => {
+    // Node's own modules a build of the briefing loads, printed as the process exits
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mujaz-modules-'));
+    scratch.push(out);
+    const report = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMODULES '+process.moduleLoadList.join(',')+'\\n'))`;
+    const run = spawnSync(process.execPath, ['--import', report, path.join(BIN, 'mujaz.js'), 'build', '--quiet', '--no-cache', '--root', REPO, '--out', out], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = new Set(/MODULES (.*)/.exec(run.stderr)![1]!.split(',').map((m) => m.replace(/^NativeModule /, '')));
+    expect(loaded.has('zlib') && loaded.has('fs/promises')).toBe(true); // (what a build does need)
+    // https (with tls and http) only for a picture named by an http address (pptxgenjs),
+    // child_process for previews (and commander's subcommands run as programs), worker_threads
+    // for a deck of about 250 slides or more
+    for (const name of ['https', 'tls', 'child_process', 'worker_threads']) expect(loaded.has(name), name).toBe(false);
+  });
 });

@@ -12,7 +12,8 @@
  * the worker cannot start, fails or stalls, the parts it has not answered are compressed on the
  * main thread; the build does not fail for it.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One zip entry's data: its DEFLATE body, the CRC-32 and size of what it holds. */
@@ -50,6 +51,9 @@ parentPort.on('message', ({ id, claim, datas }) => {
   parentPort.postMessage({ id, out }, [...new Set(out.map((e) => e.body.buffer))]);
 });
 `;
+
+/** node:worker_threads, loaded by the first deck that needs a worker: a small deck's cold start does without (about 4 ms). */
+const workerThreads = () => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 
 export interface Deflater {
   /** Where the next part is compressed: 'main' (this thread) or 'worker' (shared with a worker thread). */
@@ -133,7 +137,7 @@ export function workerDeflater({ source = WORKER_SOURCE, patienceMs = 10_000, ba
     wake();
   };
   try {
-    worker = new Worker(source, { eval: true });
+    worker = new (workerThreads().Worker)(source, { eval: true });
     worker.unref(); // referenced only while finish() waits for it
     worker.on('message', ({ id, out }: { id: number; out: Deflated[] }) => {
       const b = pending.get(id);
