@@ -15,13 +15,14 @@
  *
  * A cache that cannot be read (missing, another format, damaged) is an empty one; one that
  * cannot be written (a read-only project) is not written: neither stops a build. It is written
- * atomically, after the builds, only when something was added. The entries used last are kept
- * while together they hold at most BUDGET bytes; those the last run used always are. The folder
- * holds a .gitignore (a project under git does not list it) and a CACHEDIR.TAG (backup tools
+ * atomically, after the builds, only when something was added. It keeps the entries the last run
+ * used, and of the others the most recently used while together they hold at most BUDGET bytes.
+ * The folder holds a .gitignore (a project under git does not list it) and a CACHEDIR.TAG (backup tools
  * skip it). Deleting it is always safe; `--no-cache` neither reads nor writes it.
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { KnownValues } from '../diagnostics/yaml-source.js';
@@ -32,10 +33,18 @@ export const CACHE_FOLDER = '.mujaz-cache';
 const CACHE_FILE = 'yaml.v8';
 /** The file's own layout: changed with it. */
 const FORMAT = 1;
-/** What the entries may hold together (serialized values): the briefing project holds about 0.3 MiB. */
-export const BUDGET = 32 * 1024 * 1024;
-/** A file larger than this is not read (not one this code wrote). */
-const MAX_FILE = 2 * BUDGET;
+/**
+ * What the entries of earlier runs may hold together, besides those the last run used (which
+ * are always kept): the briefing project's hold about 0.2 MiB, its outline and five deck specs.
+ * Most of what an edit leaves behind is never read again (an outline as it was before the
+ * edit), and the whole file is read at every start and written after every edit: a larger
+ * cache is slower than none.
+ */
+export const BUDGET = 2 * 1024 * 1024;
+/** A file larger than this is not read (not one this code wrote: even a 1,000-slide project holds about 4 MiB). */
+const MAX_FILE = 64 * 1024 * 1024;
+/** What an entry costs besides its value: its key, its date, the file's framing. */
+const ENTRY_BYTES = 64;
 
 interface Entry {
   /** The value, as v8.serialize wrote it; null: `yaml` must read the text. */
@@ -59,7 +68,8 @@ export interface ParseCacheOptions {
   id: string;
 }
 
-const keyOf = (text: string) => createHash('sha256').update(text).digest('base64');
+/** (The text's UTF-16 code units: as UTF-8, a lone surrogate would have the key of U+FFFD.) */
+const keyOf = (text: string) => createHash('sha256').update(text, 'utf16le').digest('base64');
 
 export class ParseCache implements KnownValues {
   private added = false;
@@ -107,18 +117,26 @@ export class ParseCache implements KnownValues {
     const kept = new Map<string, Entry>();
     let bytes = 0;
     for (const [key, entry] of [...this.entries].sort(([, a], [, b]) => b.used - a.used)) {
-      const size = entry.data?.length ?? 0;
-      if (entry.used !== this.now && bytes + size > BUDGET) continue;
+      const size = ENTRY_BYTES + (entry.data?.length ?? 0);
+      if (entry.used === this.now) {
+        kept.set(key, entry);
+        continue;
+      }
+      if (bytes + size > BUDGET) continue;
       kept.set(key, entry);
       bytes += size;
     }
     const stored: Stored = { format: FORMAT, id: this.id, entries: kept };
     try {
       const dir = path.dirname(this.file);
-      if ((await makeFolder(dir)).length) {
-        await writeFile(path.join(dir, '.gitignore'), '# mujaz keeps what it read of this project here, to read it faster next time; safe to delete\n*\n');
-        await writeFile(path.join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by mujaz.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
-      }
+      await makeFolder(dir);
+      // (each written unless there: also into a folder made otherwise, or by a run stopped before it wrote them)
+      const unlessThere = (name: string, text: string) =>
+        writeFile(path.join(dir, name), text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error;
+        });
+      await unlessThere('.gitignore', '# mujaz keeps what it read of this project here, to read it faster next time; safe to delete\n*\n');
+      await unlessThere('CACHEDIR.TAG', 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by mujaz.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
       await writeAtomic(this.file, v8.serialize(stored));
       this.added = false;
       return true;
@@ -132,11 +150,10 @@ export class ParseCache implements KnownValues {
 async function readEntries(file: string, id: string): Promise<Map<string, Entry> | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch {
     return undefined;
   }
-  if (bytes.length > MAX_FILE) return undefined;
   try {
     const stored = v8.deserialize(bytes) as Partial<Stored> | null;
     if (stored?.format !== FORMAT || stored.id !== id || !(stored.entries instanceof Map)) return undefined;
@@ -146,5 +163,24 @@ async function readEntries(file: string, id: string): Promise<Map<string, Entry>
     return stored.entries;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The bytes of `file` when it is a regular file of at most MAX_FILE bytes; throws otherwise. Opened
+ * without blocking: a named pipe in its place would wait for a writer (and Ctrl-C with it), and a
+ * device (/dev/zero) would never end.
+ */
+async function readRegularFile(file: string): Promise<Buffer> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > MAX_FILE) throw new Error(`${file}: not a cache this code wrote`);
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    for (let read = -1; read !== 0 && at < bytes.length; at += read) read = (await handle.read(bytes, at, bytes.length - at, at)).bytesRead;
+    return bytes.subarray(0, at);
+  } finally {
+    await handle.close();
   }
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -77,18 +77,72 @@ describe('the parse cache (io/parse-cache.ts)', () => {
     expect((await ParseCache.open(root, ID)).get('a: 1\n')).toBeUndefined();
   });
 
-  it('keeps the entries used last within its budget, and always those of the last run', async () => {
+  it('keeps the entries the last run used, and of the others no more than its budget', async () => {
     const root = await emptyRoot();
-    const big = 'x'.repeat(BUDGET / 2 + 1024);
+    const big = 'x'.repeat(BUDGET + 1024);
     const first = await ParseCache.open(root, ID);
     first.put('old: 1\n', { value: { text: big } });
     await first.save();
+    expect((await ParseCache.open(root, ID)).get('old: 1\n')).toBeDefined(); // (the last run's, over the budget alone)
     const second = await ParseCache.open(root, ID);
     second.put('new: 1\n', { value: { text: big } });
     await second.save();
     const third = await ParseCache.open(root, ID);
     expect(third.get('new: 1\n')).toBeDefined();
-    expect(third.get('old: 1\n')).toBeUndefined(); // (both would hold more than the budget)
+    expect(third.get('old: 1\n')).toBeUndefined();
+  });
+
+  it('stays small over many edits: what an edit leaves behind is dropped past the budget, texts "yaml must read" too', async () => {
+    const root = await emptyRoot();
+    const outline = (i: number) => `article:\n  title: "${'ن'.repeat(50_000)} ${i}"\n`; // (an outline of about 100 kB, edited)
+    for (let i = 0; i < 30; i++) {
+      const cache = await ParseCache.open(root, ID);
+      cache.put(outline(i), { value: { article: { title: `… ${i}` }, padding: 'ن'.repeat(50_000) } });
+      for (let k = 0; k < 2000; k++) cache.put(`broken ${i} ${k}: &`, undefined);
+      await cache.save();
+    }
+    const size = (await stat(cacheFile(root))).size;
+    expect(size).toBeLessThan(BUDGET + 512 * 1024); // (the budget, and the last run's 2,000 entries and outline)
+    const last = await ParseCache.open(root, ID);
+    expect(last.get(outline(29))).toBeTruthy();
+    expect(last.get(outline(0))).toBeUndefined();
+  });
+
+  it('passes over a cache file that is no regular file at once (a named pipe would wait for a writer; a device never ends)', async () => {
+    const root = await emptyRoot();
+    await mkdir(path.join(root, CACHE_FOLDER));
+    if (process.platform !== 'win32') {
+      expect(spawnSync('mkfifo', [cacheFile(root)]).status).toBe(0);
+      const started = Date.now();
+      expect((await ParseCache.open(root, ID)).size).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5000);
+      await rm(cacheFile(root));
+      await symlink('/dev/zero', cacheFile(root));
+      expect((await ParseCache.open(root, ID)).size).toBe(0);
+      await rm(cacheFile(root));
+    }
+    await mkdir(cacheFile(root)); // (a folder in its place)
+    expect((await ParseCache.open(root, ID)).size).toBe(0);
+  });
+
+  it('writes its .gitignore into a folder made otherwise', async () => {
+    const root = await emptyRoot();
+    await mkdir(path.join(root, CACHE_FOLDER));
+    const cache = await ParseCache.open(root, ID);
+    cache.put('a: 1\n', { value: { a: 1 } });
+    expect(await cache.save()).toBe(true);
+    expect(await readFile(path.join(root, CACHE_FOLDER, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    // (and leaves one that is there as it is)
+    await writeFile(path.join(root, CACHE_FOLDER, '.gitignore'), 'mine\n');
+    cache.put('b: 1\n', { value: { b: 1 } });
+    await cache.save();
+    expect(await readFile(path.join(root, CACHE_FOLDER, '.gitignore'), 'utf8')).toBe('mine\n');
+  });
+
+  it('tells a lone surrogate from U+FFFD', async () => {
+    const cache = await ParseCache.open(await emptyRoot(), ID);
+    cache.put('a: "\uD800"\n', { value: { a: 'lone' } });
+    expect(cache.get('a: "\uFFFD"\n')).toBeUndefined();
   });
 
   it('does not fail a build where it cannot be written', async () => {
