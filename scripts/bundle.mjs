@@ -43,8 +43,9 @@ await build({
       // CommonJS bundle each becomes a fresh copy of the module's namespace (35 ms at 1,000
       // slides); through a module of the bundle, the namespace is made once.
       // node:https stands in as an object that loads it when first used: pptxgenjs uses it only to
-      // fetch a picture named by an http address, which mujaz never gives it, and loading it (with
-      // tls, http and net) took about 12 ms of every cold start.
+      // fetch a picture named by an http address, which mujaz never gives it. Loading it (with
+      // tls, http and net) takes about 12 ms alone; with the two below, about 15 ms of every cold
+      // start (they share modules).
       name: 'builtins-imported-once',
       resolveId: (id, importer) => (fromPptxgenjs(id, importer) ? `\0once:${id}` : null),
       // (loaded on first use, as before: pptxgenjs reads `default`, and `promises` of node:fs)
@@ -59,14 +60,14 @@ await build({
     {
       // fflate's build for Node requires node:worker_threads when it is loaded, for its
       // asynchronous functions; mujaz calls unzipSync only, the same code in fflate's other build,
-      // which loads nothing (about 4 ms of every cold start).
+      // which loads nothing (about 4 ms alone).
       name: 'fflate-without-workers',
       resolveId: (id) => (id === 'fflate' ? path.join(root, 'node_modules/fflate/esm/browser.js') : null),
     },
     {
       // commander requires node:child_process when it is loaded, for subcommands run as other
       // programs, which mujaz has none of: it gets an object that loads the module when first used
-      // (about 5 ms of every cold start).
+      // (about 5 ms alone).
       name: 'child-process-when-used',
       resolveId: (id, importer) => (id === 'node:child_process' && /[\\/]commander[\\/]/.test(importer ?? '') ? '\0lazy:node:child_process' : null),
       load: (id) => (id === '\0lazy:node:child_process' ? `let mod;\nconst load = () => (mod ??= require('node:child_process'));\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });` : null),

@@ -448,7 +448,8 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
 
 /**
  * `mujaz check`: validates the content, the templates and the spec every audience produces,
- * without drawing or writing anything. Returns every problem found.
+ * without drawing or writing a deck (with `cache`, it keeps the parse cache as buildDecks does).
+ * Returns every problem found.
  */
 export async function checkProject(options: { root: string; audiences?: readonly string[]; all?: boolean; strict?: boolean; cache?: ParseCacheOptions }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);

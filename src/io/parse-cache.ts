@@ -73,13 +73,21 @@ const keyOf = (text: string) => createHash('sha256').update(text, 'utf16le').dig
 
 export class ParseCache implements KnownValues {
   private added = false;
+  /** An entry the last saved run did not use was used again (a branch checked out again): saved, so that its use counts. */
+  private revived = false;
   private readonly now = Date.now();
+  /** When the last saved run used its entries. */
+  private readonly lastRun: number;
 
   private constructor(
     readonly file: string,
     private readonly id: string,
     private readonly entries: Map<string, Entry>,
-  ) {}
+  ) {
+    let last = 0;
+    for (const entry of entries.values()) last = Math.max(last, entry.used);
+    this.lastRun = last;
+  }
 
   /** The project's cache, as the last run left it (empty when there is none it can use). */
   static async open(root: string, { id }: ParseCacheOptions): Promise<ParseCache> {
@@ -91,6 +99,7 @@ export class ParseCache implements KnownValues {
     const key = keyOf(text);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    if (entry.used < this.lastRun) this.revived = true;
     entry.used = this.now;
     if (entry.data === null) return null;
     try {
@@ -111,9 +120,12 @@ export class ParseCache implements KnownValues {
     return this.entries.size;
   }
 
-  /** Writes the cache when this run added to it; a failure to write is no failure of the build. */
+  /**
+   * Writes the cache when this run added to it, or used an entry the last run did not (a run that
+   * reads what the last one read writes nothing); a failure to write is no failure of the build.
+   */
   async save(): Promise<boolean> {
-    if (!this.added) return false;
+    if (!this.added && !this.revived) return false;
     const kept = new Map<string, Entry>();
     let bytes = 0;
     for (const [key, entry] of [...this.entries].sort(([, a], [, b]) => b.used - a.used)) {
@@ -138,7 +150,7 @@ export class ParseCache implements KnownValues {
       await unlessThere('.gitignore', '# mujaz keeps what it read of this project here, to read it faster next time; safe to delete\n*\n');
       await unlessThere('CACHEDIR.TAG', 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by mujaz.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
       await writeAtomic(this.file, v8.serialize(stored));
-      this.added = false;
+      this.added = this.revived = false;
       return true;
     } catch {
       return false;

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/api.js';
 import { quickValue, type KnownValues } from '../../src/diagnostics/yaml-source.js';
 import { BUDGET, CACHE_FOLDER, ParseCache } from '../../src/io/parse-cache.js';
-import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
+import { REPO, replaceOnce, shippedContent, tempProject } from '../helpers/project.js';
+import { prepareContent } from '../../src/build.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { unzipXml } from '../helpers/pptx.js';
 import { otherUser } from '../helpers/other-user.js';
 
@@ -90,6 +92,27 @@ describe('the parse cache (io/parse-cache.ts)', () => {
     const third = await ParseCache.open(root, ID);
     expect(third.get('new: 1\n')).toBeDefined();
     expect(third.get('old: 1\n')).toBeUndefined();
+  });
+
+  it('counts a use by a run that only read: an entry used again outlives one not used since', async () => {
+    const root = await emptyRoot();
+    const big = (tag: string) => ({ value: { tag, text: 'x'.repeat(BUDGET * 0.6) } });
+    const run = async (work: (cache: ParseCache) => void) => {
+      const cache = await ParseCache.open(root, ID);
+      work(cache);
+      return cache.save();
+    };
+    await run((c) => c.put('x: 1\n', big('x'))); // a branch's outline
+    await new Promise((r) => setTimeout(r, 5));
+    await run((c) => c.put('y: 1\n', big('y'))); // another branch's
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await run((c) => expect(c.get('x: 1\n')).toBeTruthy())).toBe(true); // the first again: its use is written
+    expect(await run((c) => expect(c.get('x: 1\n')).toBeTruthy())).toBe(false); // (and again: nothing new to write)
+    await new Promise((r) => setTimeout(r, 5));
+    await run((c) => c.put('z: 1\n', { value: { z: 1 } }));
+    const last = await ParseCache.open(root, ID);
+    expect(last.get('x: 1\n')).toBeTruthy();
+    expect(last.get('y: 1\n')).toBeUndefined(); // (the two would hold more than the budget)
   });
 
   it('stays small over many edits: what an edit leaves behind is dropped past the budget, texts "yaml must read" too', async () => {
@@ -230,25 +253,27 @@ describe('buildDecks with the parse cache', () => {
     expect(shown(slides)).toEqual(['29 موقعاً']);
   });
 
-  it('reports a YAML error with its place when the cache holds the text as one yaml must read', async () => {
-    const root = await tempProject();
-    const facts = path.join(root, 'content/facts.yaml');
-    const shipped = await readFile(facts, 'utf8');
-    const where = (r: Awaited<ReturnType<typeof buildDecks>>[number] | undefined) =>
-      r!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.location?.file}:${d.location?.start?.line}:${d.location?.start?.column}`);
-    // without the cache, and with it, for a text (new to this process) the cache says yaml must read
-    await writeFile(facts, `${shipped}facts: {\n`);
-    const [plain] = await buildDecks({ root });
-    const broken = `${shipped}facts:  {\n`; // (another text, with the same errors)
-    const cache = await ParseCache.open(root, ID);
-    cache.put(broken, undefined);
-    await cache.save();
-    await writeFile(facts, broken);
-    const [cached] = await buildDecks({ root, cache: ID });
-    expect(where(plain).length).toBeGreaterThan(0);
-    expect(where(plain)[0]).toMatch(/^MJZ\d+ content\/facts\.yaml:\d+:\d+$/);
-    expect(where(cached)).toEqual(where(plain));
-    expect(cached!.bytes).toBeUndefined();
+  it('reads a text the cache holds as one yaml must read with yaml, its errors in place, without asking js-yaml', async () => {
+    const files = await shippedContent();
+    const facts = files.get('content/facts.yaml')!;
+    const plainFiles = new Map(files).set('content/facts.yaml', { ...facts, text: `${facts.text}facts: {\n` });
+    // (another text with the same errors, new to this process: the content stage's own memo has not seen it)
+    const broken = `${facts.text}facts:  {\n`;
+    const cachedFiles = new Map(files).set('content/facts.yaml', { ...facts, text: broken });
+    const where = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.location?.file}:${d.location?.start?.line}:${d.location?.start?.column}`);
+    const plain = prepareContent(plainFiles);
+    const asked: string[] = [];
+    const known: KnownValues = {
+      get: (text) => (asked.push(text), text === broken ? null : undefined),
+      put: (text) => {
+        if (text === broken) throw new Error('js-yaml read the text the cache holds');
+      },
+    };
+    const cached = prepareContent(cachedFiles, known);
+    expect(asked).toContain(broken);
+    expect(where(plain.diagnostics).length).toBeGreaterThan(0);
+    expect(where(plain.diagnostics)[0]).toMatch(/^MJZ\d+ content\/facts\.yaml:\d+:\d+$/);
+    expect(where(cached.diagnostics)).toEqual(where(plain.diagnostics));
   });
 });
 

@@ -30,7 +30,7 @@ export function buildCommand(program: Command, cli: CliContext): void {
 
   program
     .command('check')
-    .description('check the content, the templates and every deck spec, without writing anything')
+    .description('check the content, the templates and every deck spec, without writing a deck')
     .addOption(audienceOption())
     .addOption(allOption('check'))
     .option(...ROOT_OPTION)
