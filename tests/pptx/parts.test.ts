@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { presentationParts, presentationZip, zipParts } from '../../src/pptx/parts.js';
-import { readPackage } from '../../src/pptx/post/zip.js';
+import { readPackage, readZip } from '../../src/pptx/post/zip.js';
+import { finalizeWorkbook } from '../../src/pptx/post/workbook.js';
+import { parseFixedDate } from '../../src/pptx/post/dates.js';
 import { makePresentation } from '../fixtures/post/make-deck.js';
 
 
@@ -34,5 +36,33 @@ describe('presentationParts', () => {
     zip.file('a.txt', 'نص');
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     expect(Buffer.from(unzipSync(bytes)['a.txt']!).toString('utf8')).toBe('نص');
+  });
+
+  it("zips each chart's workbook with zlib while it writes: the same files as JSZip's zip, the same workbook once finalized", async () => {
+    const zip = await presentationZip(makePresentation() as never);
+    const workbooks = Object.keys(zip.files).filter((name) => /^ppt\/embeddings\/.*\.xlsx$/.test(name));
+    expect(workbooks.length).toBeGreaterThan(0);
+    const opts = { date: parseFixedDate('2025-11-03T00:00:00Z'), rtl: true };
+    for (const name of workbooks) {
+      const bytes = (await zipParts(zip)).bin.get(name)!;
+      // zipped by zlib (DEFLATE, method 8), not by JSZip (which stores: method 0)
+      expect(Buffer.from(bytes).readUInt16LE(8), name).toBe(8);
+      // the files JSZip would have zipped, for a workbook pptxgenjs builds the same way
+      const jszip = await JSZip.loadAsync(bytes);
+      const own = await jszip.generateAsync({ type: 'uint8array' }); // (outside a write: JSZip's own zip)
+      expect(Buffer.from(own).readUInt16LE(8)).toBe(0);
+      expect(await readZip(bytes)).toEqual(await readZip(own));
+      expect(Buffer.from(await finalizeWorkbook(bytes, opts)).equals(Buffer.from(await finalizeWorkbook(own, opts)))).toBe(true);
+    }
+  });
+
+  it('leaves a base64 zip to JSZip outside a write of a presentation, a spreadsheet too', async () => {
+    await presentationParts(makePresentation() as never); // the hook is in place
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>', { date: new Date(Date.UTC(2020, 0, 1)) });
+    zip.file('xl/workbook.xml', '<workbook/>', { date: new Date(Date.UTC(2020, 0, 1)) });
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'base64' }), 'base64');
+    expect(bytes.readUInt16LE(8)).toBe(0); // (JSZip stores; workbookZip deflates)
+    expect(Buffer.from(unzipSync(bytes)['xl/workbook.xml']!).toString()).toBe('<workbook/>');
   });
 });

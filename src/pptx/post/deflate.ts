@@ -25,8 +25,9 @@ export interface Deflated {
 
 export const DEFLATE_LEVEL = 6;
 
-export function deflateEntry(data: Uint8Array): Deflated {
-  return { body: deflateRawSync(data, { level: DEFLATE_LEVEL }), crc: crc32(data), size: data.length };
+/** `level` 0: DEFLATE's stored blocks, for a zip read again at once (parts.ts). */
+export function deflateEntry(data: Uint8Array, level = DEFLATE_LEVEL): Deflated {
+  return { body: deflateRawSync(data, { level }), crc: crc32(data), size: data.length };
 }
 
 /**

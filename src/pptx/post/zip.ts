@@ -37,9 +37,9 @@ export function entryOrder(names: Iterable<string>): string[] {
 }
 
 /** A zip of `files`, written deterministically (see the module comment). */
-export async function writeZip(files: Map<string, Uint8Array>, date: Date): Promise<Uint8Array> {
+export async function writeZip(files: Map<string, Uint8Array>, date: Date, level?: number): Promise<Uint8Array> {
   const entries = new Map<string, Deflated>();
-  for (const [name, data] of files) entries.set(name, deflateEntry(data));
+  for (const [name, data] of files) entries.set(name, deflateEntry(data, level));
   return zipEntries(entries, date);
 }
 
