@@ -47,25 +47,48 @@ function hookJSZip(): Promise<void> {
     proto.generateAsync = function (this: ZipLike, options, onUpdate) {
       if (options?.type === PARTS) return Promise.resolve(this);
       // (a workbook pptxgenjs zips while mujaz has it write a presentation; any other zip, as JSZip makes it)
-      if (writing > 0 && options?.type === 'base64' && Object.keys(options).length === 1 && isWorkbook(this)) return workbookZip(this).then((zip) => Buffer.from(zip).toString('base64'));
+      if (writing > 0 && options?.type === 'base64' && Object.keys(options).length === 1 && isWorkbook(this)) {
+        return workbookZip(this).then((zip) => (zip ? Buffer.from(zip).toString('base64') : generate.call(this, options, onUpdate)));
+      }
       return generate.call(this, options, onUpdate);
     };
   });
   return hooked;
 }
 
-/** Whether a JSZip object holds a spreadsheet (the workbook of a chart). */
-const isWorkbook = (zip: ZipLike) => 'xl/workbook.xml' in zip.files && '[Content_Types].xml' in zip.files;
+/** The files of the workbook pptxgenjs 4.0.1 writes for a chart (createExcelWorksheet), each added as text. */
+const WORKBOOK_FILES = new Set(['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/theme/theme1.xml', 'xl/workbook.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/sharedStrings.xml', 'xl/tables/table1.xml', 'xl/worksheets/sheet1.xml']);
+
+/**
+ * Whether a JSZip object is the workbook of a chart as pptxgenjs makes it: its files, added as
+ * text (workbookZip checks each), with no comment. (Only such a zip, made by other code at the same moment of a
+ * write, would be zipped by zlib too: the same files, in stored blocks, dated 1980, without the
+ * folders' entries.)
+ */
+function isWorkbook(zip: ZipLike): boolean {
+  const entries = Object.entries(zip.files).filter(([, entry]) => !entry.dir);
+  return (
+    entries.length > 0 &&
+    'xl/workbook.xml' in zip.files &&
+    entries.every(([name, entry]) => WORKBOOK_FILES.has(name) && !entry._dataBinary && !(entry as { comment?: string }).comment)
+  );
+}
 
 /** An entry date the zip needs; post/workbook.ts dates every entry anew. */
 const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
 
-/** The files of a JSZip object zipped by Node's zlib: the same files, in another zip (see the module comment). */
-async function workbookZip(zip: ZipLike): Promise<Uint8Array> {
-  const { xml, bin } = await zipParts(zip);
+/**
+ * The files of a chart's workbook (isWorkbook) zipped by Node's zlib: the same files, in another
+ * zip (see the module comment); undefined when one was not added as text after all (JSZip zips it).
+ */
+async function workbookZip(zip: ZipLike): Promise<Uint8Array | undefined> {
   const files = new Map<string, Uint8Array>();
-  for (const [name, text] of xml) files.set(name, encoder.encode(text));
-  for (const [name, bytes] of bin) files.set(name, bytes);
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    const data = await entry._data; // (what was added, as JSZip keeps it: a promise of it)
+    if (typeof data !== 'string') return undefined;
+    files.set(name, encoder.encode(data));
+  }
   return writeZip(files, ZIP_EPOCH, 0); // (stored blocks: the zip is read again at once)
 }
 

@@ -65,4 +65,22 @@ describe('presentationParts', () => {
     expect(bytes.readUInt16LE(8)).toBe(0); // (JSZip stores; workbookZip deflates)
     expect(Buffer.from(unzipSync(bytes)['xl/workbook.xml']!).toString()).toBe('<workbook/>');
   });
+
+  it("leaves to JSZip a zip other code makes during a write, unless it is a chart's workbook as pptxgenjs makes it", async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, 0x3c, 0x77, 0x2f, 0x3e]);
+    const bytes = new JSZip();
+    bytes.file('[Content_Types].xml', '<Types/>');
+    bytes.file('xl/workbook.xml', bom); // (bytes, which begin with a byte-order mark)
+    const other = new JSZip();
+    other.file('[Content_Types].xml', '<Types/>');
+    other.file('xl/workbook.xml', '<w/>');
+    other.file('xl/worksheets/sheet2.xml', '<s/>'); // (a file pptxgenjs does not write)
+    const loaded = await JSZip.loadAsync(await other.generateAsync({ type: 'uint8array' }));
+    const made: Buffer[] = [];
+    // (the zips are made while a presentation is written: between two steps of pptxgenjs's write)
+    const writer = { write: async () => { for (const zip of [bytes, other, loaded]) made.push(Buffer.from(await zip.generateAsync({ type: 'base64' }), 'base64')); return new JSZip(); } };
+    await presentationZip(writer as never);
+    expect(made.map((zip) => zip.readUInt16LE(8))).toEqual([0, 0, 0]); // (JSZip stores; workbookZip deflates)
+    expect(Buffer.from(unzipSync(made[0]!)['xl/workbook.xml']!).equals(Buffer.from(bom))).toBe(true);
+  });
 });
