@@ -2,7 +2,7 @@ import path from 'node:path';
 import { allAudiences, audienceNames, loadAudience, type TemplateSources } from './audience/load.js';
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
-import { ParseCache, type ParseCacheOptions } from './io/parse-cache.js';
+import { withParseCache, type ParseCacheOptions } from './io/parse-cache.js';
 import type { KnownValues } from './diagnostics/yaml-source.js';
 import { copyFolder, fixForWrite, notWritten, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
 import { existsSync } from 'node:fs';
@@ -156,12 +156,7 @@ export type WrittenDeck = DeckResult & {
  */
 export async function buildDecks(options: BuildDecksOptions): Promise<WrittenDeck[]> {
   const root = path.resolve(options.root);
-  const cache = options.cache && (await ParseCache.open(root, options.cache));
-  try {
-    return await buildAndWrite(root, options, cache);
-  } finally {
-    await cache?.save();
-  }
+  return withParseCache(root, options.cache, (known) => buildAndWrite(root, options, known));
 }
 
 async function buildAndWrite(root: string, options: BuildDecksOptions, known?: KnownValues): Promise<WrittenDeck[]> {
@@ -453,12 +448,7 @@ export async function listFacts(options: { root: string }): Promise<{ facts: Fac
  */
 export async function checkProject(options: { root: string; audiences?: readonly string[]; all?: boolean; strict?: boolean; cache?: ParseCacheOptions }): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(options.root);
-  const cache = options.cache && (await ParseCache.open(root, options.cache));
-  try {
-    return await checkAudiences(root, options, cache);
-  } finally {
-    await cache?.save();
-  }
+  return withParseCache(root, options.cache, (known) => checkAudiences(root, options, known));
 }
 
 async function checkAudiences(root: string, options: { audiences?: readonly string[]; all?: boolean; strict?: boolean }, known?: KnownValues): Promise<{ audiences: string[]; diagnostics: Diagnostic[] }> {

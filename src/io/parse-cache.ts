@@ -158,6 +158,19 @@ export class ParseCache implements KnownValues {
   }
 }
 
+/**
+ * `work` given the project's cache (none without `options`), which is written after it, whether
+ * it succeeds or throws (what it parsed holds either way).
+ */
+export async function withParseCache<T>(root: string, options: ParseCacheOptions | undefined, work: (known?: KnownValues) => Promise<T>): Promise<T> {
+  const cache = options && (await ParseCache.open(root, options));
+  try {
+    return await work(cache);
+  } finally {
+    await cache?.save();
+  }
+}
+
 /** The entries of a cache file written by code `id` in this format; undefined when there is none it can use. */
 async function readEntries(file: string, id: string): Promise<Map<string, Entry> | undefined> {
   let bytes: Buffer;
