@@ -1,5 +1,4 @@
-import { constants, type Stats } from 'node:fs';
-import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isPicture } from '../audience/logo.js';
@@ -10,6 +9,10 @@ import { normalizeLineEnds, type SourceFile } from '../diagnostics/yaml-source.j
  * a deck given to `diff`, the package's own starter files for `init`.) Readers return { path, text } with paths
  * relative to the project root (forward slashes), so diagnostics name files as the user sees them.
  * Nothing outside the project is read: a symbolic link that leads out of it is reported, not followed.
+ *
+ * The file system is asked synchronously: a project is a few dozen small files, and Node's
+ * promise-based calls cost about ten times as much each (a rebuild in watch read them in 5–7 ms
+ * instead of about 1). The readers stay async for their callers.
  */
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
@@ -61,14 +64,14 @@ function whyNotRead(error: NodeJS.ErrnoException): string {
 }
 
 /** A file's bytes, or what to say when they cannot be read (nothing when the file is gone). */
-async function readBytes(root: string, relative: string): Promise<{ bytes: Buffer } | { failed: Read }> {
+function readBytes(root: string, relative: string): { bytes: Buffer } | { failed: Read } {
   const refused = (diagnostic: Diagnostic): { failed: Read } => ({ failed: { file: { path: relative, text: '', refused: true }, diagnostic } });
-  let handle: FileHandle | undefined;
+  let fd: number | undefined;
   try {
     // Opened first, then measured: its size is checked before anything is read. (Without
     // waiting, where the path is a named pipe that no program writes to.)
-    handle = await open(path.join(root, relative), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stats = await handle.stat();
+    fd = openSync(path.join(root, relative), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return refused(notAFile(relative, kindOf(stats)));
     if (stats.size > MAX_FILE_BYTES) {
       return refused({
@@ -79,7 +82,7 @@ async function readBytes(root: string, relative: string): Promise<{ bytes: Buffe
         location: { file: relative },
       });
     }
-    return { bytes: await handle.readFile() };
+    return { bytes: readFileSync(fd) };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return { failed: {} };
@@ -92,12 +95,22 @@ async function readBytes(root: string, relative: string): Promise<{ bytes: Buffe
       location: { file: relative },
     });
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // (nothing more to do with it)
+      }
+    }
   }
 }
 
 export async function readText(root: string, relative: string): Promise<Read> {
-  const read = await readBytes(root, relative);
+  return readTextNow(root, relative);
+}
+
+function readTextNow(root: string, relative: string): Read {
+  const read = readBytes(root, relative);
   if ('failed' in read) return read.failed;
   const { bytes } = read;
   try {
@@ -143,6 +156,15 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return Math.max(0, bytes.length - 1);
 }
 
+/** What `read` gives, or undefined when it throws. */
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 interface Listing {
   files: string[];
   /** Files found but not to be read: links out of the project. */
@@ -160,13 +182,13 @@ interface Listing {
  * Every file under `dir` (relative to root), recursively. A symbolic link is followed only when
  * it resolves inside the project root; one that leads out is reported and left unread.
  */
-async function listFiles(root: string, dir: string, wanted: (name: string) => boolean, realRoot: string, out: Listing): Promise<Listing> {
+function listFiles(root: string, dir: string, wanted: (name: string) => boolean, realRoot: string, out: Listing): Listing {
   let entries;
   try {
-    const real = await realpath(path.join(root, dir));
+    const real = realpathSync(path.join(root, dir));
     if (out.visited.has(real)) return out;
     out.visited.add(real);
-    entries = await readdir(real, { withFileTypes: true });
+    entries = readdirSync(real, { withFileTypes: true });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return out;
@@ -182,8 +204,8 @@ async function listFiles(root: string, dir: string, wanted: (name: string) => bo
     const rel = `${dir}/${entry.name}`;
     let kind: Kind = entry;
     if (entry.isSymbolicLink()) {
-      const target = await realpath(path.join(root, rel)).catch(() => undefined);
-      const stats = target === undefined ? undefined : await stat(target).catch(() => undefined);
+      const target = attempt(() => realpathSync(path.join(root, rel)));
+      const stats = target === undefined ? undefined : attempt(() => statSync(target));
       if (target === undefined || stats === undefined) continue; // a dangling link: nothing to read
       kind = stats;
       const inside = path.relative(realRoot, target);
@@ -209,7 +231,7 @@ async function listFiles(root: string, dir: string, wanted: (name: string) => bo
     }
     // (a folder with a file's name is still listed: only a stage that needs the file reports it)
     if (wanted(entry.name)) out.notFiles.push({ rel, diagnostic: notAFile(rel, kindOf(kind)) });
-    if (kind.isDirectory()) await listFiles(root, rel, wanted, realRoot, out);
+    if (kind.isDirectory()) listFiles(root, rel, wanted, realRoot, out);
   }
   return out;
 }
@@ -229,8 +251,8 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
   const wanted = (name: string) => extensions.some((e) => name.endsWith(e)) || isImage(name);
   const content = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
-  const realRoot = await realpath(root).catch(() => path.resolve(root));
-  const listing = await listFiles(root, dir, wanted, realRoot, { files: [], refused: [], notFiles: [], unlisted: [], diagnostics: [], visited: new Set() });
+  const realRoot = attempt(() => realpathSync(root)) ?? path.resolve(root);
+  const listing = listFiles(root, dir, wanted, realRoot, { files: [], refused: [], notFiles: [], unlisted: [], diagnostics: [], visited: new Set() });
   diagnostics.push(...listing.diagnostics);
   for (const { rel, diagnostic } of listing.refused) {
     diagnostics.push(diagnostic);
@@ -242,7 +264,7 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
   // for content/, a path that is not a file (templates/ are found by name: not kept there).
   for (const rel of listing.unlisted) content.set(`${rel}/`, { path: rel, text: '', refused: true, unlisted: true });
   if (keepRefused) for (const { rel, diagnostic } of listing.notFiles) content.set(rel, { path: rel, text: '', refused: true, problem: diagnostic });
-  const read = await Promise.all(listing.files.map(async (rel) => ({ rel, ...(await (isImage(rel) ? readImage(root, rel) : readText(root, rel))) })));
+  const read = listing.files.map((rel) => ({ rel, ...(isImage(rel) ? readImage(root, rel) : readTextNow(root, rel)) }));
   for (const { rel, file, diagnostic } of read) {
     if (file && (keepRefused || !file.refused || isImage(rel))) content.set(rel, file);
     if (diagnostic) diagnostics.push(diagnostic);
@@ -258,8 +280,8 @@ export async function readContentFiles(root: string): Promise<ProjectFiles> {
   return readTree(root, 'content', ['.yaml', '.yml', '.txt'], true);
 }
 
-async function readImage(root: string, relative: string): Promise<Read> {
-  const read = await readBytes(root, relative);
+function readImage(root: string, relative: string): Read {
+  const read = readBytes(root, relative);
   return 'failed' in read ? read.failed : { file: { path: relative, text: '', bytes: new Uint8Array(read.bytes) } };
 }
 
