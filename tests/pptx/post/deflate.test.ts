@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { deflaterFor, PARALLEL_FROM, syncDeflater, workerDeflater, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
+import { deflaterFor, PARALLEL_FROM, storedBlocks, syncDeflater, workerDeflater, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
 import { finalizeParts } from '../../../src/pptx/post/index.js';
 import { readPackage, zipEntries } from '../../../src/pptx/post/zip.js';
 import { makeDeck } from '../../fixtures/post/make-deck.js';
@@ -167,5 +167,17 @@ describe('finalizeParts', () => {
     expect(worker.threads, 'the worker failed: the parts were compressed here').toBe('worker');
     expect(Buffer.from(inWorker).equals(Buffer.from(onMain))).toBe(true);
     expect(Buffer.from(await finalizeParts(raw, fixtureOptions())).equals(Buffer.from(onMain))).toBe(true);
+  });
+});
+
+describe('storedBlocks (level 0)', () => {
+  it('is DEFLATE that zlib reads back to the same bytes, in blocks of at most 65,535', () => {
+    for (const length of [0, 1, 300, 0xffff, 0x10000, 3 * 0xffff + 7]) {
+      const data = Uint8Array.from({ length }, (_, i) => (i * 31 + (i >> 8)) & 0xff);
+      const body = storedBlocks(data);
+      expect(Buffer.from(inflateRawSync(body)).equals(Buffer.from(data)), `${length} bytes`).toBe(true);
+      expect(body.length, `${length} bytes`).toBe(length + 5 * Math.max(1, Math.ceil(length / 0xffff)));
+      expect(body[body.length - (length % 0xffff || (length ? 0xffff : 0)) - 5], 'the last block is marked final').toBe(1);
+    }
   });
 });
