@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { deflaterFor, PARALLEL_FROM, storedBlocks, syncDeflater, workerDeflater, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
+import { deflaterFor, PARALLEL_FROM, reusedDeflate, storedBlocks, syncDeflater, workerDeflater, WORKER_SOURCE, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
 import { finalizeParts } from '../../../src/pptx/post/index.js';
 import { readPackage, zipEntries } from '../../../src/pptx/post/zip.js';
 import { makeDeck } from '../../fixtures/post/make-deck.js';
@@ -178,6 +180,34 @@ describe('storedBlocks (level 0)', () => {
       expect(Buffer.from(inflateRawSync(body)).equals(Buffer.from(data)), `${length} bytes`).toBe(true);
       expect(body.length, `${length} bytes`).toBe(length + 5 * Math.max(1, Math.ceil(length / 0xffff)));
       expect(body[body.length - (length % 0xffff || (length ? 0xffff : 0)) - 5], 'the last block is marked final').toBe(1);
+    }
+  });
+});
+
+describe('reusedDeflate (one compressor, reset for each entry)', () => {
+  it('gives the bytes deflateRawSync gives, entry after entry', () => {
+    const deflate = reusedDeflate(zlib, 6);
+    expect(deflate, "this Node's zlib lacks what it uses: every entry would take deflateRawSync's longer way").not.toBeNull();
+    let seed = 7;
+    const random = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    // (empty; small; slide-like; and incompressible bytes whose output fills more than one buffer)
+    const inputs = [new Uint8Array(0), new TextEncoder().encode('<a:t>سوريا</a:t>'), ...parts().values()].slice(0, 40);
+    inputs.push(random(200_000), new TextEncoder().encode('again after a long one'), random(65_536));
+    for (const [i, data] of inputs.entries()) expect(Buffer.from(deflate!(data)).equals(deflateRawSync(data, { level: 6 })), `input ${i}`).toBe(true);
+  });
+
+  it('is null where zlib has not the internals it uses (entries then take deflateRawSync)', () => {
+    const without = { ...zlib, DeflateRaw: class { close() {} } } as unknown as typeof zlib;
+    expect(reusedDeflate(without, 6)).toBeNull();
+  });
+
+  it('runs in the worker too', async () => {
+    const worker = new Worker(`${WORKER_SOURCE}\nparentPort.postMessage({ reused: reused !== null });`, { eval: true });
+    try {
+      const answer = await new Promise<{ reused: boolean }>((resolve, reject) => worker.once('message', resolve).once('error', reject));
+      expect(answer.reused).toBe(true);
+    } finally {
+      await worker.terminate();
     }
   });
 });
