@@ -11,8 +11,8 @@ import { normalizeLineEnds, type SourceFile } from '../diagnostics/yaml-source.j
  * Nothing outside the project is read: a symbolic link that leads out of it is reported, not followed.
  *
  * The file system is asked synchronously: a project is a few dozen small files, and Node's
- * promise-based calls cost about ten times as much each (a rebuild in watch read them in 5–7 ms
- * instead of about 1). The readers stay async for their callers.
+ * promise-based calls cost about ten times as much each (a rebuild in watch read the shipped
+ * project in 5–9 ms instead of about 2.5). The readers stay async for their callers.
  */
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');

@@ -10,8 +10,8 @@
  * is set on the first render and stays for the life of the process.
  *
  * The embedded workbook of each chart, which pptxgenjs zips with JSZip as base64 while it writes,
- * is zipped by Node's zlib instead (workbookZip, in DEFLATE's stored blocks: it is unzipped at
- * once): the post-processing stage unzips it again, fixes it and zips it anew, each entry dated
+ * is zipped by mujaz instead (workbookZip, in DEFLATE's stored blocks, written without a
+ * compressor: it is unzipped at once): the post-processing stage unzips it again, fixes it and zips it anew, each entry dated
  * alike and in an order of its own (post/workbook.ts), so the deck's bytes are the same. JSZip's
  * zipping in JavaScript cost about 30 ms of a cold build of the briefing (two charts).
  *
@@ -62,7 +62,7 @@ const WORKBOOK_FILES = new Set(['[Content_Types].xml', '_rels/.rels', 'docProps/
 /**
  * Whether a JSZip object is the workbook of a chart as pptxgenjs makes it: its files, added as
  * text (workbookZip checks each), with no comment. (Only such a zip, made by other code at the same moment of a
- * write, would be zipped by zlib too: the same files, in stored blocks, dated 1980, without the
+ * write, would be zipped this way too: the same files, in stored blocks, dated 1980, without the
  * folders' entries.)
  */
 function isWorkbook(zip: ZipLike): boolean {
@@ -78,7 +78,7 @@ function isWorkbook(zip: ZipLike): boolean {
 const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
 
 /**
- * The files of a chart's workbook (isWorkbook) zipped by Node's zlib: the same files, in another
+ * The files of a chart's workbook (isWorkbook) zipped in stored blocks: the same files, in another
  * zip (see the module comment); undefined when one was not added as text after all (JSZip zips it).
  */
 async function workbookZip(zip: ZipLike): Promise<Uint8Array | undefined> {

@@ -47,7 +47,7 @@ export function deflateEntry(data: Uint8Array, level = DEFLATE_LEVEL): Deflated 
  */
 export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array) => Uint8Array) | null {
   type Handle = { reset(): void; writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
-  type Stream = { _handle?: Handle; _writeState?: Uint32Array; _hadError?: boolean; close(): void };
+  type Stream = { _handle?: Handle; _writeState?: Uint32Array; close(): void; on(event: 'error', listener: (error: Error) => void): unknown };
   let stream: Stream | undefined;
   try {
     const made = new z.DeflateRaw({ level }) as unknown as Stream;
@@ -55,27 +55,40 @@ export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array
     const handle = made._handle;
     const state = made._writeState;
     if (!handle || typeof handle.reset !== 'function' || typeof handle.writeSync !== 'function' || !(state instanceof Uint32Array)) throw new Error('no zlib handle');
-    const out = Buffer.allocUnsafe(64 * 1024);
+    // (zlib reports an error to the stream, as an event: heard here, and thrown by the entry that met it)
+    let failed: Error | undefined;
+    made.on('error', (error) => (failed = error));
+    const out = new Uint8Array(64 * 1024);
     const deflate = (data: Uint8Array): Uint8Array => {
+      if (failed) throw failed;
       handle.reset();
-      const chunks: Buffer[] = [];
+      const chunks: Uint8Array[] = [];
       let total = 0;
       let inOff = 0;
       let inLen = data.length;
       for (;;) {
         handle.writeSync(z.constants.Z_FINISH, data, inOff, inLen, out, 0, out.length);
-        if (made._hadError) throw new Error('zlib failed');
+        if (failed) throw failed;
         const [outLeft, inLeft] = [state[0]!, state[1]!];
         const have = out.length - outLeft;
         if (have > 0) {
-          chunks.push(Buffer.from(out.subarray(0, have)));
+          chunks.push(out.slice(0, have));
           total += have;
         }
         inOff += inLen - inLeft;
         inLen = inLeft;
         if (outLeft > 0) break; // (room left over: the stream is finished)
       }
-      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+      if (chunks.length === 1) return chunks[0]!;
+      // Each entry's bytes in an ArrayBuffer of their own (never a slice of a shared pool, as
+      // Buffer.from gives a small one): the worker hands them back by transferring their buffers.
+      const body = new Uint8Array(total);
+      let at = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, at);
+        at += chunk.length;
+      }
+      return body;
     };
     const sample = new Uint8Array(2048).map((_, i) => (i * 7 + (i >> 5)) & 0x7f);
     if (!Buffer.from(deflate(sample)).equals(z.deflateRawSync(sample, { level }))) throw new Error('other bytes');

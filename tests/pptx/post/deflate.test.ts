@@ -196,6 +196,18 @@ describe('reusedDeflate (one compressor, reset for each entry)', () => {
     for (const [i, data] of inputs.entries()) expect(Buffer.from(deflate!(data)).equals(deflateRawSync(data, { level: 6 })), `input ${i}`).toBe(true);
   });
 
+  it('gives each entry its bytes in an ArrayBuffer of their own, which the worker can transfer', () => {
+    // (a slice of Node's shared pool, as Buffer.from makes a small one, cannot be transferred from Node 21 on)
+    const deflate = reusedDeflate(zlib, 6)!;
+    let seed = 3;
+    const incompressible = Uint8Array.from({ length: 150_000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    for (const data of [new Uint8Array(0), new TextEncoder().encode('<a:t>سوريا</a:t>'), incompressible]) {
+      const body = deflate(data);
+      expect([body.byteOffset, body.buffer.byteLength], `${data.length} bytes`).toEqual([0, body.byteLength]);
+      expect(() => structuredClone(body, { transfer: [body.buffer] })).not.toThrow();
+    }
+  });
+
   it('is null where zlib has not the internals it uses (entries then take deflateRawSync)', () => {
     const without = { ...zlib, DeflateRaw: class { close() {} } } as unknown as typeof zlib;
     expect(reusedDeflate(without, 6)).toBeNull();
