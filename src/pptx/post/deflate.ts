@@ -1,14 +1,15 @@
 /**
  * DEFLATE for the package's entries, on a second thread when the package is large.
  *
- * Compressing is more than half of the packaging of a 1,000-slide deck (about 150 ms). With a
+ * Compressing is a large share of the packaging of a 1,000-slide deck. With a
  * worker thread, it runs while the main thread is still rewriting the parts that follow: the
  * parts go to the worker in batches as they are finished, and once all are rewritten the main
  * thread takes the batches the worker has not begun. A worker costs about 25 ms to start, so a
  * small deck is compressed on the main thread.
  *
  * The bytes do not depend on the thread: the same zlib at the same level compresses each part
- * alone (WORKER_SOURCE repeats deflateEntry: change both together; the tests compare them). If
+ * alone (WORKER_SOURCE runs reusedDeflate's own source, and repeats compressorHere's fallback:
+ * change them together; the tests compare the threads' bytes). If
  * the worker cannot start, fails or stalls, the parts it has not answered are compressed on the
  * main thread; the build does not fail for it.
  */
@@ -39,9 +40,9 @@ export function deflateEntry(data: Uint8Array, level = DEFLATE_LEVEL): Deflated 
  * state, used once and thrown away. For a deck's hundreds of small parts that is most of the
  * compressing: 46 ms for the 421 parts of a 100-slide deck in a fresh process, against 21 with
  * one compressor reset each time. zlib's reset puts the compressor back as it was made, so each
- * entry's bytes are the ones `deflateRawSync` gives: the first entry of a process is checked
- * against it, and anything unexpected (zlib's internals are Node's, not a public interface)
- * falls back to `deflateRawSync` for good.
+ * entry's bytes are the ones `deflateRawSync` gives. A sample is compressed both ways when the
+ * compressor is made, and anything unexpected then or later (zlib's internals are Node's, not a
+ * public interface) falls back to `deflateRawSync` for good (compressorHere).
  *
  * Self-contained (it is given zlib), because the worker runs its source too (WORKER_SOURCE).
  */
@@ -103,19 +104,27 @@ export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array
   }
 }
 
-let reused: ((data: Uint8Array) => Uint8Array) | null | undefined;
-/** `data` compressed at DEFLATE_LEVEL by this thread's one compressor (reusedDeflate). */
-function deflateHere(data: Uint8Array): Uint8Array {
-  reused ??= reusedDeflate(zlib, DEFLATE_LEVEL);
-  if (reused) {
-    try {
-      return reused(data);
-    } catch {
-      reused = null;
+/**
+ * Compresses at DEFLATE_LEVEL with the compressor `make` gives, made on first use (reusedDeflate);
+ * where it cannot be made, or once it has thrown, with `deflateRawSync` for good.
+ */
+export function compressorHere(make: () => ((data: Uint8Array) => Uint8Array) | null = () => reusedDeflate(zlib, DEFLATE_LEVEL)): (data: Uint8Array) => Uint8Array {
+  let reused: ((data: Uint8Array) => Uint8Array) | null | undefined; // (undefined: not made yet; null: given up)
+  return (data) => {
+    if (reused === undefined) reused = make();
+    if (reused) {
+      try {
+        return reused(data);
+      } catch {
+        reused = null;
+      }
     }
-  }
-  return deflateRawSync(data, { level: DEFLATE_LEVEL });
+    return deflateRawSync(data, { level: DEFLATE_LEVEL });
+  };
 }
+
+/** `data` compressed at DEFLATE_LEVEL by this thread's one compressor. */
+const deflateHere = compressorHere();
 
 /** The largest stored block DEFLATE allows (its length is 16 bits). */
 const STORED_MAX = 0xffff;

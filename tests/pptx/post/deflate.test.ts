@@ -4,7 +4,7 @@ import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { deflaterFor, PARALLEL_FROM, reusedDeflate, storedBlocks, syncDeflater, workerDeflater, WORKER_SOURCE, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
+import { compressorHere, deflaterFor, PARALLEL_FROM, reusedDeflate, storedBlocks, syncDeflater, workerDeflater, WORKER_SOURCE, type Deflated, type Deflater } from '../../../src/pptx/post/deflate.js';
 import { finalizeParts } from '../../../src/pptx/post/index.js';
 import { readPackage, zipEntries } from '../../../src/pptx/post/zip.js';
 import { makeDeck } from '../../fixtures/post/make-deck.js';
@@ -204,8 +204,21 @@ describe('reusedDeflate (one compressor, reset for each entry)', () => {
     for (const data of [new Uint8Array(0), new TextEncoder().encode('<a:t>سوريا</a:t>'), incompressible]) {
       const body = deflate(data);
       expect([body.byteOffset, body.buffer.byteLength], `${data.length} bytes`).toEqual([0, body.byteLength]);
-      expect(() => structuredClone(body, { transfer: [body.buffer] })).not.toThrow();
+      expect(() => structuredClone(body, { transfer: [body.buffer as ArrayBuffer] })).not.toThrow();
     }
+  });
+
+  it('is made once, and given up for good where it cannot be made or once it throws', () => {
+    const data = new TextEncoder().encode('<a:t>التحالف الدولي</a:t>'.repeat(20));
+    const expected = deflateRawSync(data, { level: 6 });
+    let made = 0;
+    const none = compressorHere(() => (made++, null));
+    for (let i = 0; i < 3; i++) expect(Buffer.from(none(data)).equals(expected)).toBe(true);
+    expect(made, 'a compressor that cannot be made is not tried again for every part').toBe(1);
+    let calls = 0;
+    const failing = compressorHere(() => (made++, () => (calls++, (() => { throw new Error('zlib failed'); })())));
+    for (let i = 0; i < 3; i++) expect(Buffer.from(failing(data)).equals(expected)).toBe(true);
+    expect([made, calls]).toEqual([2, 1]);
   });
 
   it('is null where zlib has not the internals it uses (entries then take deflateRawSync)', () => {
