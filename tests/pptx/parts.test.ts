@@ -3,7 +3,8 @@
  * be exactly what JSZip would write for the same presentation: every name, every XML part to
  * the character, every binary part (the charts' workbooks) to the byte.
  */
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { presentationParts, presentationZip, zipParts } from '../../src/pptx/parts.js';
@@ -38,7 +39,22 @@ describe('presentationParts', () => {
     expect(Buffer.from(unzipSync(bytes)['a.txt']!).toString('utf8')).toBe('نص');
   });
 
-  it("zips each chart's workbook with zlib while it writes: the same files as JSZip's zip, the same workbook once finalized", async () => {
+  it("hands each chart's workbook to JSZip as bytes, which JSZip does not decode from base64", async () => {
+    // (JSZip's own module, as pptxgenjs loads it: its file() decodes base64 text with this function)
+    const base64 = createRequire(import.meta.url)('jszip/lib/base64.js') as { decode: (text: string) => unknown };
+    const decode = vi.spyOn(base64, 'decode');
+    try {
+      const zip = await presentationZip(makePresentation() as never);
+      const workbooks = Object.keys(zip.files).filter((name) => /^ppt\/embeddings\/.*\.xlsx$/.test(name));
+      expect(workbooks.length).toBeGreaterThan(0);
+      for (const name of workbooks) expect(await zip.files[name]!._data, name).toBeInstanceOf(Uint8Array);
+      expect(decode).not.toHaveBeenCalled();
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
+  it("zips each chart's workbook in stored blocks while it writes: the same files as JSZip's zip, the same workbook once finalized", async () => {
     const zip = await presentationZip(makePresentation() as never);
     const workbooks = Object.keys(zip.files).filter((name) => /^ppt\/embeddings\/.*\.xlsx$/.test(name));
     expect(workbooks.length).toBeGreaterThan(0);
