@@ -13,7 +13,7 @@ import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
 import { sourcesNamedByDeck } from './expand/tree.js';
 import { finalizeParts, MemoShelf, type FinalizeOptions } from './pptx/post/index.js';
-import { renderPptx } from './pptx/render.js';
+import { renderMemo, renderPptx, type RenderMemo } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
 import { parseSpec, type SpecProblem } from './spec/parse.js';
@@ -142,6 +142,21 @@ export interface CompileOptions {
  * 64 MiB (a deck of about 250 slides, the largest kept, holds under 5).
  */
 const PACKAGE_MEMOS = new MemoShelf(64 * 1024 * 1024);
+/**
+ * Each deck's slides as last drawn, by audience name (render.ts): a rebuild draws again only the
+ * slides whose spec, place or theme changed. Kept for the decks PACKAGE_MEMOS keeps.
+ */
+const RENDER_MEMOS = new Map<string, RenderMemo>();
+function renderMemoFor(name: string): RenderMemo {
+  const memo = RENDER_MEMOS.get(name) ?? renderMemo();
+  RENDER_MEMOS.set(name, memo);
+  return memo;
+}
+/** Lets go of the drawings of decks whose packages are no longer kept. */
+function pruneRenderMemos(): void {
+  const kept = new Set(PACKAGE_MEMOS.names());
+  for (const name of RENDER_MEMOS.keys()) if (!kept.has(name)) RENDER_MEMOS.delete(name);
+}
 
 export async function compileAudience(prepared: PreparedContent, given: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
   const templates = withLineEnds(given);
@@ -262,7 +277,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const specMs = lap();
   if (options.render === false) return { audience: name, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 
-  const raw = await renderPptx(spec, theme, loaded.audience.logo);
+  const raw = await renderPptx(spec, theme, loaded.audience.logo, renderMemoFor(name));
   const renderMs = lap();
   const finalizeOptions: FinalizeOptions = {
     lang: LANG,
@@ -275,6 +290,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   };
   const bytes = await finalizeParts(raw, finalizeOptions, { memo: PACKAGE_MEMOS.for(name) });
+  pruneRenderMemos();
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
   return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

@@ -35,10 +35,43 @@ function loadPptxGenJS() {
 }
 
 /**
+ * What a rebuild keeps of the last one's drawing: each slide's part and its relationships, as
+ * pptxgenjs wrote them, by position, with what they were drawn from (slideKey). Kept by the
+ * caller, one per deck; the parts are the same with or without it.
+ */
+export interface RenderMemo {
+  slides: Map<number, { key: string; xml: string; rels: string }>;
+}
+
+export const renderMemo = (): RenderMemo => ({ slides: new Map() });
+
+/** Decks of more slides are not kept (the memory it would hold between builds; see PackageMemo). */
+export const RENDER_MEMO_SLIDES = 250;
+
+/**
+ * What a slide's part is drawn from, or undefined for a slide that is always drawn: the title
+ * slide (its logo is a picture of its own) and a chart (numbered parts beside the slide, and a
+ * workbook). Everything a renderer reads: the slide's spec, its place (its number, its part's
+ * name), the theme, the room a logo leaves its title, and a sources slide's type size (shared
+ * with the other pages of its list).
+ */
+function slideKey(slide: Slide, index: number, theme: Theme, logo: Logo | undefined, sourcesSize: number | undefined): string | undefined {
+  if (slide.kind === 'title' || slide.kind === 'chart') return undefined;
+  const onContent = logo?.onContent ? { w: logo.onContent.w, h: logo.onContent.h } : null;
+  return JSON.stringify([index, slide, theme, onContent, sourcesSize ?? null]);
+}
+
+/**
  * Stage 5: the deck spec drawn with pptxgenjs. Returns the raw parts (not zipped); the post-processing
  * stage makes it right-to-left throughout, valid and deterministic.
+ *
+ * With `memo` (a rebuild in one process: watch), a slide drawn from the same spec, theme and
+ * place as last time is not drawn again: pptxgenjs gets an empty slide in its place (the same
+ * layout, section and notes) and its part and relationships are the ones kept. A slide's part
+ * depends on nothing else (pptxgenjs numbers its shapes and relationships within the slide), so
+ * the parts are the ones a full drawing gives; tests/pptx/render-memo.test.ts compares them.
  */
-export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo): Promise<PartMap> {
+export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo, memo?: RenderMemo): Promise<PartMap> {
   const mod = await loadPptxGenJS();
   // Under NodeNext the bundled types make the default export look non-constructible.
   const Ctor = mod.default as new () => Pptx;
@@ -59,6 +92,9 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo): Pro
   const sourceSizes = new Map<string, number>();
   for (const s of spec.slides) if (s.kind === 'sources') sourceSizes.set(listOf(s), Math.min(sourceSizes.get(listOf(s)) ?? Infinity, sourcesSize(s, theme)));
   const ctx: RenderContext = { pptx, theme, sourcesSizeOf: (s) => sourceSizes.get(listOf(s))!, ...(logo ? { logo } : {}) };
+  const keeping = memo !== undefined && spec.slides.length <= RENDER_MEMO_SLIDES;
+  const kept = new Map<number, { key: string; xml: string; rels: string }>(); // drawn last time, not now
+  const drawn = new Map<number, string>(); // drawn now, to keep
   let section: string | undefined;
   for (const [index, slideSpec] of spec.slides.entries()) {
     const sectionTitle = slideSpec.section ?? section ?? spec.deck.title;
@@ -67,9 +103,32 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo): Pro
       section = sectionTitle;
     }
     const slide = pptx.addSlide({ masterName: slideSpec.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER, sectionTitle });
-    (RENDERERS[slideSpec.kind] as Renderer<typeof slideSpec.kind>)(slide, slideSpec as never, ctx);
-    if (slideSpec.kind !== 'title') addSlideNumber(slide, index + 1, theme);
+    const key = keeping ? slideKey(slideSpec, index, theme, logo, slideSpec.kind === 'sources' ? ctx.sourcesSizeOf!(slideSpec) : undefined) : undefined;
+    const was = key === undefined ? undefined : memo!.slides.get(index);
+    if (was && was.key === key) {
+      kept.set(index, was);
+    } else {
+      (RENDERERS[slideSpec.kind] as Renderer<typeof slideSpec.kind>)(slide, slideSpec as never, ctx);
+      if (slideSpec.kind !== 'title') addSlideNumber(slide, index + 1, theme);
+      if (key !== undefined) drawn.set(index, key);
+    }
     if (slideSpec.notes) slide.addNotes(slideSpec.notes);
   }
-  return presentationParts(pptx as unknown as Parameters<typeof presentationParts>[0]);
+  const parts = await presentationParts(pptx as unknown as Parameters<typeof presentationParts>[0]);
+  if (memo) {
+    const slidePart = (index: number) => `ppt/slides/slide${index + 1}.xml`;
+    const relsPart = (index: number) => `ppt/slides/_rels/slide${index + 1}.xml.rels`;
+    for (const [index, { xml, rels }] of kept) {
+      parts.xml.set(slidePart(index), xml);
+      parts.xml.set(relsPart(index), rels);
+    }
+    const slides = new Map(kept);
+    for (const [index, key] of drawn) {
+      const xml = parts.xml.get(slidePart(index));
+      const rels = parts.xml.get(relsPart(index));
+      if (xml !== undefined && rels !== undefined) slides.set(index, { key, xml, rels });
+    }
+    memo.slides = keeping ? slides : new Map();
+  }
+  return parts;
 }
