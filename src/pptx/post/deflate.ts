@@ -48,7 +48,7 @@ export function deflateEntry(data: Uint8Array, level = DEFLATE_LEVEL): Deflated 
  */
 export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array) => Uint8Array) | null {
   type Handle = { reset(): void; writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
-  type Stream = { _handle?: Handle; _writeState?: Uint32Array; close(): void; on(event: 'error', listener: (error: Error) => void): unknown };
+  type Stream = { _handle?: Handle; _writeState?: Uint32Array; destroyed?: boolean; close(): void; on(event: 'error', listener: (error: Error) => void): unknown };
   let stream: Stream | undefined;
   try {
     const made = new z.DeflateRaw({ level }) as unknown as Stream;
@@ -56,12 +56,16 @@ export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array
     const handle = made._handle;
     const state = made._writeState;
     if (!handle || typeof handle.reset !== 'function' || typeof handle.writeSync !== 'function' || !(state instanceof Uint32Array)) throw new Error('no zlib handle');
-    // (zlib reports an error to the stream, as an event: heard here, and thrown by the entry that met it)
+    // (zlib reports an error by destroying the stream at once and emitting 'error' a moment later:
+    // the entry that met it throws, seeing the stream destroyed; the event is heard, not left unheard)
     let failed: Error | undefined;
     made.on('error', (error) => (failed = error));
+    const check = () => {
+      if (failed || made.destroyed) throw failed ?? new Error('zlib failed');
+    };
     const out = new Uint8Array(64 * 1024);
     const deflate = (data: Uint8Array): Uint8Array => {
-      if (failed) throw failed;
+      check();
       handle.reset();
       const chunks: Uint8Array[] = [];
       let total = 0;
@@ -69,7 +73,7 @@ export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array
       let inLen = data.length;
       for (;;) {
         handle.writeSync(z.constants.Z_FINISH, data, inOff, inLen, out, 0, out.length);
-        if (failed) throw failed;
+        check();
         const [outLeft, inLeft] = [state[0]!, state[1]!];
         const have = out.length - outLeft;
         if (have > 0) {

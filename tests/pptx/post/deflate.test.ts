@@ -221,6 +221,27 @@ describe('reusedDeflate (one compressor, reset for each entry)', () => {
     expect([made, calls]).toEqual([2, 1]);
   });
 
+  it('throws for an entry once zlib has failed (the stream destroyed), and the entries then take deflateRawSync', () => {
+    // (a zlib whose compressor fails after its first entry, the sample it is checked with)
+    class Failing extends zlib.DeflateRaw {
+      constructor(options: zlib.ZlibOptions) {
+        super(options);
+        const handle = (this as unknown as { _handle: { writeSync: (...args: unknown[]) => void } })._handle;
+        const write = handle.writeSync.bind(handle);
+        let calls = 0;
+        handle.writeSync = (...args: unknown[]) => {
+          write(...args);
+          if (++calls > 1) this.destroy();
+        };
+      }
+    }
+    const failing = { ...zlib, DeflateRaw: Failing } as unknown as typeof zlib;
+    const data = new TextEncoder().encode('<a:t>سوريا</a:t>'.repeat(30));
+    expect(() => reusedDeflate(failing, 6)!(data)).toThrow();
+    const here = compressorHere(() => reusedDeflate(failing, 6));
+    for (let i = 0; i < 2; i++) expect(Buffer.from(here(data)).equals(deflateRawSync(data, { level: 6 }))).toBe(true);
+  });
+
   it('is null where zlib has not the internals it uses (entries then take deflateRawSync)', () => {
     const without = { ...zlib, DeflateRaw: class { close() {} } } as unknown as typeof zlib;
     expect(reusedDeflate(without, 6)).toBeNull();
