@@ -68,7 +68,9 @@ const WORKBOOK_FILES = new Set(['[Content_Types].xml', '_rels/.rels', 'docProps/
  * Whether a JSZip object is the workbook of a chart as pptxgenjs makes it: its files, added as
  * text (workbookZip checks each), with no comment. (Only such a zip, made by other code at the same moment of a
  * write, would be zipped this way too: the same files, in stored blocks, dated 1980, without the
- * folders' entries.)
+ * folders' entries, and answered with bytes where it asked for base64 text. pptxgenjs's own
+ * write in another presentation of the process, the one such zip there is, passes them on to
+ * JSZip alike.)
  */
 function isWorkbook(zip: ZipLike): boolean {
   const entries = Object.entries(zip.files).filter(([, entry]) => !entry.dir);
