@@ -144,7 +144,9 @@ export interface CompileOptions {
 const PACKAGE_MEMOS = new MemoShelf(64 * 1024 * 1024);
 /**
  * Each deck's slides as last drawn, by audience name (render.ts): a rebuild draws again only the
- * slides whose spec, place or theme changed. Kept for the decks PACKAGE_MEMOS keeps.
+ * slides whose spec, place or theme changed. Kept for the decks PACKAGE_MEMOS keeps, and let go
+ * with them (pruneRenderMemos), with no budget of their own: a deck of more than 250 slides
+ * keeps none, and a kept drawing holds the raw text of its slides, less than its package memo.
  */
 const RENDER_MEMOS = new Map<string, RenderMemo>();
 function renderMemoFor(name: string): RenderMemo {

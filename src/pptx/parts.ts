@@ -18,9 +18,11 @@
  * the same. JSZip's zipping in JavaScript cost about 30 ms of a cold build of the briefing (two
  * charts), and the decoding about 1.5 ms of a warm rebuild.
  *
- * This relies on pptxgenjs 4.0.1 passing `outputType` through to `generateAsync`, and on JSZip
- * 3.10 keeping each file's data as a promise of what was added: both versions are pinned, and
- * the deck tests read every part of every audience's deck.
+ * This relies on pptxgenjs 4.0.1 passing `outputType` through to `generateAsync`, and adding
+ * each workbook with `zip.file(name, content, { base64: true })` without reading `content`; and
+ * on JSZip 3.10 keeping each file's data as a promise of what was added, and decoding base64 only
+ * from text (utils.prepareContent: bytes are kept as they are). Both versions are pinned, and the
+ * deck tests read every part of every audience's deck.
  */
 import { isXmlPart, writeZip } from './post/zip.js';
 import type { PartMap } from './post/types.js';

@@ -49,16 +49,17 @@ export const renderMemo = (): RenderMemo => ({ slides: new Map() });
 export const RENDER_MEMO_SLIDES = 250;
 
 /**
- * What a slide's part is drawn from, or undefined for a slide that is always drawn: the title
- * slide (its logo is a picture of its own) and a chart (numbered parts beside the slide, and a
- * workbook). Everything a renderer reads: the slide's spec, its place (its number, its part's
- * name), the theme, the room a logo leaves its title, and a sources slide's type size (shared
- * with the other pages of its list).
+ * What a slide's part is drawn from, besides its place, or undefined for a slide that is always
+ * drawn: the title slide (its logo is a picture of its own) and a chart (numbered parts beside
+ * the slide, and a workbook). Everything a renderer reads: the slide's spec, the theme, the room
+ * a logo leaves its title, and a sources slide's type size (shared with the other pages of its
+ * list). Its place (its number, the names of its part and notes) is where it is kept: a slide
+ * is compared only with the one drawn at the same place last time.
  */
-function slideKey(slide: Slide, index: number, theme: Theme, logo: Logo | undefined, sourcesSize: number | undefined): string | undefined {
+function slideKey(slide: Slide, theme: Theme, logo: Logo | undefined, sourcesSize: number | undefined): string | undefined {
   if (slide.kind === 'title' || slide.kind === 'chart') return undefined;
   const onContent = logo?.onContent ? { w: logo.onContent.w, h: logo.onContent.h } : null;
-  return JSON.stringify([index, slide, theme, onContent, sourcesSize ?? null]);
+  return JSON.stringify([slide, theme, onContent, sourcesSize ?? null]);
 }
 
 /**
@@ -103,7 +104,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo, memo
       section = sectionTitle;
     }
     const slide = pptx.addSlide({ masterName: slideSpec.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER, sectionTitle });
-    const key = keeping ? slideKey(slideSpec, index, theme, logo, slideSpec.kind === 'sources' ? ctx.sourcesSizeOf!(slideSpec) : undefined) : undefined;
+    const key = keeping ? slideKey(slideSpec, theme, logo, slideSpec.kind === 'sources' ? ctx.sourcesSizeOf!(slideSpec) : undefined) : undefined;
     const was = key === undefined ? undefined : memo!.slides.get(index);
     if (was && was.key === key) {
       kept.set(index, was);

@@ -47,7 +47,6 @@ describe('presentationParts', () => {
       const zip = await presentationZip(makePresentation() as never);
       const workbooks = Object.keys(zip.files).filter((name) => /^ppt\/embeddings\/.*\.xlsx$/.test(name));
       expect(workbooks.length).toBeGreaterThan(0);
-      for (const name of workbooks) expect(await zip.files[name]!._data, name).toBeInstanceOf(Uint8Array);
       expect(decode).not.toHaveBeenCalled();
     } finally {
       decode.mockRestore();

@@ -8,8 +8,8 @@
  * small deck is compressed on the main thread.
  *
  * The bytes do not depend on the thread: the same zlib at the same level compresses each part
- * alone (WORKER_SOURCE runs reusedDeflate's own source, and repeats compressorHere's fallback:
- * change them together; the tests compare the threads' bytes). If
+ * alone (WORKER_SOURCE runs the source of reusedDeflate and compressorHere, which therefore
+ * refer to nothing outside themselves; the tests compare the threads' bytes). If
  * the worker cannot start, fails or stalls, the parts it has not answered are compressed on the
  * main thread; the build does not fail for it.
  */
@@ -44,7 +44,14 @@ export function deflateEntry(data: Uint8Array, level = DEFLATE_LEVEL): Deflated 
  * compressor is made, and anything unexpected then or later (zlib's internals are Node's, not a
  * public interface) falls back to `deflateRawSync` for good (compressorHere).
  *
- * Self-contained (it is given zlib), because the worker runs its source too (WORKER_SOURCE).
+ * What it relies on, as Node 20 and 22 have it (checked on 20.20 and 22.23): a zlib stream's
+ * `_handle`, with `reset()` and `writeSync(flush, in, inOff, inLen, out, outOff, outLen)`, and
+ * its `_writeState` ([avail_out, avail_in] after a write), used as `processChunkSync` in Node's
+ * lib/zlib.js uses them for `deflateRawSync`; and a failure destroying the stream at once.
+ *
+ * Self-contained (it is given zlib), because the worker runs its source too (WORKER_SOURCE): a
+ * bundler that adds helpers to functions (rolldown's keepNames, say) would break that, and the
+ * worker would then compress every part with `deflateRawSync`, the same bytes, more slowly.
  */
 export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array) => Uint8Array) | null {
   type Handle = { reset(): void; writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void };
@@ -109,10 +116,11 @@ export function reusedDeflate(z: typeof zlib, level: number): ((data: Uint8Array
 }
 
 /**
- * Compresses at DEFLATE_LEVEL with the compressor `make` gives, made on first use (reusedDeflate);
+ * Compresses at `level` with the compressor `make` gives, made on first use (reusedDeflate);
  * where it cannot be made, or once it has thrown, with `deflateRawSync` for good.
+ * Self-contained, like reusedDeflate: the worker runs its source too (WORKER_SOURCE).
  */
-export function compressorHere(make: () => ((data: Uint8Array) => Uint8Array) | null = () => reusedDeflate(zlib, DEFLATE_LEVEL)): (data: Uint8Array) => Uint8Array {
+export function compressorHere(z: typeof zlib, level: number, make: () => ((data: Uint8Array) => Uint8Array) | null): (data: Uint8Array) => Uint8Array {
   let reused: ((data: Uint8Array) => Uint8Array) | null | undefined; // (undefined: not made yet; null: given up)
   return (data) => {
     if (reused === undefined) reused = make();
@@ -123,12 +131,12 @@ export function compressorHere(make: () => ((data: Uint8Array) => Uint8Array) | 
         reused = null;
       }
     }
-    return deflateRawSync(data, { level: DEFLATE_LEVEL });
+    return z.deflateRawSync(data, { level });
   };
 }
 
 /** `data` compressed at DEFLATE_LEVEL by this thread's one compressor. */
-const deflateHere = compressorHere();
+const deflateHere = compressorHere(zlib, DEFLATE_LEVEL, () => reusedDeflate(zlib, DEFLATE_LEVEL));
 
 /** The largest stored block DEFLATE allows (its length is 16 bits). */
 const STORED_MAX = 0xffff;
@@ -171,18 +179,8 @@ const BATCH_BYTES = 256 * 1024;
 export const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { crc32, deflateRawSync } = zlib;
-let reused = (${reusedDeflate.toString()})(zlib, ${DEFLATE_LEVEL});
-const deflate = (d) => {
-  if (reused) {
-    try {
-      return reused(d);
-    } catch {
-      reused = null;
-    }
-  }
-  return deflateRawSync(d, { level: ${DEFLATE_LEVEL} });
-};
+const { crc32 } = zlib;
+const deflate = (${compressorHere.toString()})(zlib, ${DEFLATE_LEVEL}, () => (${reusedDeflate.toString()})(zlib, ${DEFLATE_LEVEL}));
 parentPort.on('message', ({ id, claim, datas }) => {
   if (Atomics.compareExchange(claim, 0, 0, 1) !== 0) return;
   const out = datas.map((d) => ({ body: deflate(d), crc: crc32(d), size: d.length }));

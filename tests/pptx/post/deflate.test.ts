@@ -212,11 +212,11 @@ describe('reusedDeflate (one compressor, reset for each entry)', () => {
     const data = new TextEncoder().encode('<a:t>التحالف الدولي</a:t>'.repeat(20));
     const expected = deflateRawSync(data, { level: 6 });
     let made = 0;
-    const none = compressorHere(() => (made++, null));
+    const none = compressorHere(zlib, 6, () => (made++, null));
     for (let i = 0; i < 3; i++) expect(Buffer.from(none(data)).equals(expected)).toBe(true);
     expect(made, 'a compressor that cannot be made is not tried again for every part').toBe(1);
     let calls = 0;
-    const failing = compressorHere(() => (made++, () => (calls++, (() => { throw new Error('zlib failed'); })())));
+    const failing = compressorHere(zlib, 6, () => (made++, () => (calls++, (() => { throw new Error('zlib failed'); })())));
     for (let i = 0; i < 3; i++) expect(Buffer.from(failing(data)).equals(expected)).toBe(true);
     expect([made, calls]).toEqual([2, 1]);
   });
@@ -238,7 +238,7 @@ describe('reusedDeflate (one compressor, reset for each entry)', () => {
     const failing = { ...zlib, DeflateRaw: Failing } as unknown as typeof zlib;
     const data = new TextEncoder().encode('<a:t>سوريا</a:t>'.repeat(30));
     expect(() => reusedDeflate(failing, 6)!(data)).toThrow();
-    const here = compressorHere(() => reusedDeflate(failing, 6));
+    const here = compressorHere(zlib, 6, () => reusedDeflate(failing, 6));
     for (let i = 0; i < 2; i++) expect(Buffer.from(here(data)).equals(deflateRawSync(data, { level: 6 }))).toBe(true);
   });
 
@@ -247,13 +247,31 @@ describe('reusedDeflate (one compressor, reset for each entry)', () => {
     expect(reusedDeflate(without, 6)).toBeNull();
   });
 
-  it('runs in the worker too', async () => {
-    const worker = new Worker(`${WORKER_SOURCE}\nparentPort.postMessage({ reused: reused !== null });`, { eval: true });
-    try {
-      const answer = await new Promise<{ reused: boolean }>((resolve, reject) => worker.once('message', resolve).once('error', reject));
-      expect(answer.reused).toBe(true);
-    } finally {
-      await worker.terminate();
-    }
+  it('runs in the worker too, one compressor for every part, and falls back there as here', async () => {
+    // (one batch, as the deflater sends it; the worker answers with its entries, and here with how
+    // many compressors were made: deflateRawSync makes its own from zlib's inner class, unseen)
+    const counting = `const z = require('node:zlib'); const Made = z.DeflateRaw; let made = 0;
+      z.DeflateRaw = class extends Made { constructor(o) { super(o); made++; } };
+      const { parentPort: port } = require('node:worker_threads'); const post = port.postMessage.bind(port);
+      port.postMessage = (message, transfer) => post({ ...message, made }, transfer);`;
+    const compressInWorker = async (prelude: string, datas: Uint8Array[]) => {
+      const worker = new Worker(`${prelude}\n${WORKER_SOURCE}`, { eval: true });
+      try {
+        const answer = new Promise<{ out: Deflated[]; made: number }>((resolve, reject) => worker.once('message', resolve).once('error', reject));
+        worker.postMessage({ id: 0, claim: new Int32Array(new SharedArrayBuffer(4)), datas });
+        return await answer;
+      } finally {
+        await worker.terminate();
+      }
+    };
+    const datas = [...parts().values()].slice(0, 3);
+    const same = (out: Deflated[]) => datas.every((data, i) => Buffer.from(out[i]!.body).equals(deflateRawSync(data, { level: 6 })));
+    const reused = await compressInWorker(counting, datas);
+    expect(same(reused.out)).toBe(true);
+    expect(reused.made, 'one compressor for the three parts').toBe(1);
+    // a zlib whose compressor cannot be made: every part by deflateRawSync, the same bytes
+    const broken = await compressInWorker(`${counting}\nz.DeflateRaw = class { constructor() { throw new Error('no compressor here'); } };`, datas);
+    expect(same(broken.out)).toBe(true);
   });
+
 });
