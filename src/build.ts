@@ -12,8 +12,9 @@ import { resolveFacts, type ResolvedFact } from './facts/resolve.js';
 import { articleClaims } from './spec/claims.js';
 import { unusedFacts, unusedSources } from './facts/unused.js';
 import { sourcesNamedByDeck } from './expand/tree.js';
-import { finalizeParts, MemoShelf, type FinalizeOptions } from './pptx/post/index.js';
-import { renderMemo, renderPptx, type RenderMemo } from './pptx/render.js';
+import { finalizeParts, MemoShelf, packageMemo, type FinalizeOptions, type PackageMemo } from './pptx/post/index.js';
+import { memoBytes } from './pptx/post/memo.js';
+import { renderMemo, renderMemoBytes, renderPptx, type RenderMemo } from './pptx/render.js';
 import { LANG, LATIN_LANG } from './pptx/rtl.js';
 import { specInDigits } from './spec/digits.js';
 import { parseSpec, type SpecProblem } from './spec/parse.js';
@@ -35,8 +36,8 @@ import { makeManifest, type Manifest } from './manifest/manifest.js';
  * returned: prepareContent (the content, by a digest of its files), the template stage (each
  * template compiled and checked once per process, by its text), withLineEnds (the same map back
  * while its files and their texts are the ones it saw), the audiences resolved from that map, and
- * each deck's parts as last packaged (PACKAGE_MEMOS: only the parts that changed are rewritten and
- * compressed again).
+ * each deck's slides as last drawn and parts as last packaged (DECK_MEMOS: only the slides that
+ * changed are drawn, and only the parts that changed rewritten and compressed, again).
  */
 
 /** The custom document property that carries the build manifest inside each deck. */
@@ -137,28 +138,17 @@ export interface CompileOptions {
 }
 
 /**
- * Each deck's parts as last packaged, by audience name: a rebuild compresses again only the parts
- * that changed (post/memo.ts). The decks built last are kept while together they hold at most
- * 64 MiB (a deck of about 250 slides, the largest kept, holds under 5).
+ * What a rebuild keeps of each deck's last build, by audience name: its slides as drawn (a
+ * rebuild draws again only the slides that changed: render.ts) and its parts as packaged (it
+ * compresses again only the parts that changed: post/memo.ts). The decks built last are kept
+ * while together they hold at most 64 MiB (a deck of about 250 slides, the largest kept, holds
+ * under 5).
  */
-const PACKAGE_MEMOS = new MemoShelf(64 * 1024 * 1024);
-/**
- * Each deck's slides as last drawn, by audience name (render.ts): a rebuild draws again only the
- * slides whose spec, place or theme changed. Kept for the decks PACKAGE_MEMOS keeps, and let go
- * with them (pruneRenderMemos), with no budget of their own: a deck of more than 250 slides
- * keeps none, and a kept drawing holds the raw text of its slides, less than its package memo.
- */
-const RENDER_MEMOS = new Map<string, RenderMemo>();
-function renderMemoFor(name: string): RenderMemo {
-  const memo = RENDER_MEMOS.get(name) ?? renderMemo();
-  RENDER_MEMOS.set(name, memo);
-  return memo;
-}
-/** Lets go of the drawings of decks whose packages are no longer kept. */
-function pruneRenderMemos(): void {
-  const kept = new Set(PACKAGE_MEMOS.names());
-  for (const name of RENDER_MEMOS.keys()) if (!kept.has(name)) RENDER_MEMOS.delete(name);
-}
+const DECK_MEMOS = new MemoShelf<{ drawing: RenderMemo; packaging: PackageMemo }>(
+  64 * 1024 * 1024,
+  () => ({ drawing: renderMemo(), packaging: packageMemo() }),
+  (memo) => renderMemoBytes(memo.drawing) + memoBytes(memo.packaging),
+);
 
 export async function compileAudience(prepared: PreparedContent, given: TemplateSources, name: string, options: CompileOptions = {}): Promise<DeckResult> {
   const templates = withLineEnds(given);
@@ -279,7 +269,8 @@ export async function compileAudience(prepared: PreparedContent, given: Template
   const specMs = lap();
   if (options.render === false) return { audience: name, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics };
 
-  const raw = await renderPptx(spec, theme, loaded.audience.logo, renderMemoFor(name));
+  const memo = DECK_MEMOS.for(name);
+  const raw = await renderPptx(spec, theme, loaded.audience.logo, memo.drawing);
   const renderMs = lap();
   const finalizeOptions: FinalizeOptions = {
     lang: LANG,
@@ -291,8 +282,7 @@ export async function compileAudience(prepared: PreparedContent, given: Template
     slideTitles: spec.slides.map((s) => s.title),
     customProperties: { [MANIFEST_PROPERTY]: JSON.stringify(manifest) },
   };
-  const bytes = await finalizeParts(raw, finalizeOptions, { memo: PACKAGE_MEMOS.for(name) });
-  pruneRenderMemos();
+  const bytes = await finalizeParts(raw, finalizeOptions, { memo: memo.packaging });
   const timings = { expand: expandMs, spec: specMs, render: renderMs, package: lap() };
   return { audience: name, bytes, spec, context, usedFacts, uses: parsed.uses, manifest, diagnostics, timings };
 }

@@ -45,6 +45,13 @@ export interface RenderMemo {
 
 export const renderMemo = (): RenderMemo => ({ slides: new Map() });
 
+/** About how many bytes a memo holds (text counted at two bytes a character). */
+export function renderMemoBytes(memo: RenderMemo): number {
+  let bytes = 0;
+  for (const slide of memo.slides.values()) bytes += 2 * (slide.xml.length + slide.rels.length);
+  return bytes;
+}
+
 /** Decks of more slides are not kept (the memory it would hold between builds; see PackageMemo). */
 export const RENDER_MEMO_SLIDES = 250;
 

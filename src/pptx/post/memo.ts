@@ -36,24 +36,28 @@ export const sameInput = (a: string | Uint8Array, b: string | Uint8Array): boole
 
 /**
  * The memos of the decks built last, by name (an audience): the ones used last are kept while
- * together they hold at most `budget` bytes, counted each time a memo is asked for (the build
- * that fills it may go over until the next); the one asked for is always kept. A part is reused
- * only when it is the same text, so two projects with an audience of one name share a memo at no
- * risk.
+ * together they hold at most `budget` bytes (`size`), counted each time a memo is asked for (the
+ * build that fills it may go over until the next); the one asked for is always kept. A part is
+ * reused only when it is the same text, so two projects with an audience of one name share a
+ * memo at no risk. By default a memo is a PackageMemo; a caller may keep more per deck (`make`).
  */
-export class MemoShelf {
-  private readonly memos = new Map<string, PackageMemo>();
+export class MemoShelf<M = PackageMemo> {
+  private readonly memos = new Map<string, M>();
 
-  constructor(private readonly budget: number) {}
+  constructor(
+    private readonly budget: number,
+    private readonly make: () => M = packageMemo as () => M,
+    private readonly size: (memo: M) => number = memoBytes as (memo: M) => number,
+  ) {}
 
   /** The memo of `name`, new or as its last build left it. */
-  for(name: string): PackageMemo {
-    const memo = this.memos.get(name) ?? packageMemo();
+  for(name: string): M {
+    const memo = this.memos.get(name) ?? this.make();
     this.memos.delete(name);
     this.memos.set(name, memo); // (last used, last in the map)
     let total = 0;
     for (const [other, held] of [...this.memos].reverse()) {
-      total += memoBytes(held);
+      total += this.size(held);
       if (total > this.budget && held !== memo) this.memos.delete(other);
     }
     return memo;
