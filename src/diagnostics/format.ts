@@ -9,12 +9,31 @@ function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
 }
 
+/** Where each line of the last source framed starts (kept: the diagnostics of a file are framed one after another). */
+let framed: { source: string; starts: number[] } | undefined;
+
+/** Where each line of `source` starts: after each LF. */
+function lineStarts(source: string): number[] {
+  if (framed?.source === source) return framed.starts;
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  framed = { source, starts };
+  return starts;
+}
+
 /** A few lines of source around the diagnostic, with a caret under the column. */
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
   // Lines end at LF (or CRLF), as the parsers count them; a lone CR stays in its line and shows.
-  const lines = source.split(/\r?\n/);
+  // (the lines' places are found once for a file of many diagnostics: splitting it for each made
+  // a thousand warnings in an outline of ten thousand lines take seconds)
+  const starts = lineStarts(source);
+  const lineAt = (n: number) => {
+    if (n === starts.length) return source.slice(starts[n - 1]); // (the last line: no LF ends it)
+    const text = source.slice(starts[n - 1], starts[n]! - 1);
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+  };
   const first = Math.max(1, line - context);
-  const last = Math.min(lines.length, line + context);
+  const last = Math.min(starts.length, line + context);
   const width = String(last).length;
   // One window for every line of the frame, so that the lines stay aligned with the caret.
   const from = column - 1 > FRAME_WIDTH - 20 ? column - 1 - Math.floor(FRAME_WIDTH / 2) : 0;
@@ -28,7 +47,7 @@ export function codeFrame(source: string, line: number, column: number, context 
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
-    out.push(`${marker} ${String(n).padStart(width)} | ${clip(lines[n - 1] ?? '')}`);
+    out.push(`${marker} ${String(n).padStart(width)} | ${clip(n <= starts.length ? lineAt(n) : '')}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, caret))}^`);
   }
   return out.join('\n');
