@@ -49,7 +49,8 @@ function pathText(path: readonly (string | number)[]): string {
 /** Reads the markers off a parsed spec: returns the clean spec and every use. */
 export function extractFactUses<T>(spec: T): { spec: T; uses: FactUse[] } {
   const uses: FactUse[] = [];
-  const walk = (value: unknown, path: (string | number)[]): unknown => {
+  const path: (string | number)[] = []; // (where the walk is: one list, not a copy for every node)
+  const walk = (value: unknown): unknown => {
     if (typeof value === 'string') {
       if (!value.includes(OPEN) && !value.includes(OPEN_VALUE)) return value;
       const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] : -1;
@@ -57,11 +58,28 @@ export function extractFactUses<T>(spec: T): { spec: T; uses: FactUse[] } {
       const number = VALUE.exec(value);
       return number ? Number(number[2]) : value.replace(MARKER, '');
     }
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        out.push(walk(value[i]));
+        path.pop();
+      }
+      return out;
+    }
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        path.push(k);
+        const walked = walk(v);
+        // (a key named __proto__ stays a key, as Object.fromEntries would make it)
+        if (k === '__proto__') Object.defineProperty(out, k, { value: walked, enumerable: true, writable: true, configurable: true });
+        else out[k] = walked;
+        path.pop();
+      }
+      return out;
     }
     return value;
   };
-  return { spec: walk(spec, []) as T, uses };
+  return { spec: walk(spec) as T, uses };
 }

@@ -170,12 +170,23 @@ const FIGURE = /[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*/g;
  */
 function withFactsAsKeys(slide: Slide, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, digits: Digits): Slide {
   if (!uses.length) return slide;
-  const masked = structuredClone(slide) as unknown as Record<string, unknown>;
+  // (copied only along the paths to the texts rewritten: the rest is the slide's own, never changed)
+  const masked = { ...slide } as unknown as Record<string, unknown>;
+  const copies = new Set<unknown>([masked]);
   const byElement = new Map<string, string[]>();
   for (const use of uses) byElement.set(use.element, [...(byElement.get(use.element) ?? []), use.key]);
   for (const [element, keys] of byElement) {
     const path = [...element.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-    const holder = path.slice(0, -1).reduce<unknown>((at, step) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[step] : undefined), masked);
+    const holder = path.slice(0, -1).reduce<unknown>((at, step) => {
+      if (!at || typeof at !== 'object') return undefined;
+      const here = at as Record<string | number, unknown>;
+      const next = here[step];
+      if (next && typeof next === 'object' && !copies.has(next)) {
+        here[step] = Array.isArray(next) ? [...(next as unknown[])] : { ...next };
+        copies.add(here[step]);
+      }
+      return here[step];
+    }, masked);
     const last = path[path.length - 1]!;
     const text = holder && typeof holder === 'object' ? (holder as Record<string | number, unknown>)[last] : undefined;
     if (typeof text !== 'string') continue;

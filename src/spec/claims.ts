@@ -58,8 +58,16 @@ export function articleClaims(deck: DeckSpec, uses: readonly FactUse[], context:
     return f?.stated !== undefined && f.statedBy === context.article.source && f.stated !== f.value;
   };
   const problems: SpecProblem[] = [];
+  // (the uses of each slide, found once: not every use looked at again for every slide)
+  const bySlide = new Map<number, FactUse[]>();
+  for (const u of uses) {
+    if (!notTheArticles(u.key)) continue;
+    const list = bySlide.get(u.slide);
+    if (list) list.push(u);
+    else bySlide.set(u.slide, [u]);
+  }
   deck.slides.forEach((slide, i) => {
-    const onSlide = uses.filter((u) => u.slide === i && notTheArticles(u.key));
+    const onSlide = bySlide.get(i) ?? [];
     if (!onSlide.length) return;
     const seen = new Set<string>();
     const visit = (value: unknown, path: (string | number)[]): void => {

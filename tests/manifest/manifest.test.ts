@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFactUses, markFact } from '../../src/facts/markers.js';
 import { diffManifests, formatDiff as formatWithIsolates, isEmpty } from '../../src/manifest/diff.js';
@@ -33,6 +34,41 @@ describe('fact markers', () => {
     expect(JSON.stringify(clean)).not.toMatch(/[\uE000\uE001]/);
     expect(clean.slides[1]!.bullets![1]).toBe('قبل 1,100 بعد');
   });
+
+  it('reads any spec as a walk that copies the path at every node does, a key named __proto__ kept as a key', () => {
+    // (the walk before it kept one path for the whole spec)
+    const reference = (spec: unknown) => {
+      const uses: { key: string; slide: number; element: string }[] = [];
+      const pathText = (path: readonly (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
+      const walk = (value: unknown, path: (string | number)[]): unknown => {
+        if (typeof value === 'string') {
+          const clean = extractFactUses({ v: value }); // (a text alone: its value and its keys)
+          const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] : -1;
+          for (const u of clean.uses) uses.push({ key: u.key, slide, element: pathText(path.slice(slide >= 0 ? 2 : 0)) || 'deck' });
+          return clean.spec.v;
+        }
+        if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+        return value;
+      };
+      return { spec: walk(spec, []), uses };
+    };
+    const text = fc.oneof(fc.constantFrom('نص', '', '__proto__'), fc.tuple(fc.constantFrom('a.b', 'c', 'd_1'), fc.constantFrom('89', '1,100', 'نص')).map(([k, v]) => `قبل ${markFact(k, v)} بعد`));
+    const key = fc.constantFrom('slides', 'title', 'bullets', 'rows', '__proto__', 'notes');
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.constant(null), fc.array(tie('tree'), { maxLength: 3 }), fc.dictionary(key, tie('tree'), { maxKeys: 3 })),
+    }));
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 3 }), tree, (slides, deck) => {
+        const spec = JSON.parse(JSON.stringify({ deck, slides })); // (a key named __proto__ as JSON.parse makes it: a key)
+        const got = extractFactUses(spec);
+        const want = reference(spec);
+        expect(got.uses).toEqual(want.uses);
+        expect(JSON.stringify(got.spec)).toBe(JSON.stringify(want.spec));
+        expect(Object.getPrototypeOf(got.spec)).toBe(Object.prototype);
+      }),
+    );
+  });
 });
 
 describe('manifest and diff', () => {
@@ -45,6 +81,28 @@ describe('manifest and diff', () => {
     expect(m89.slides[1]!.facts).toEqual({ members: { value: 89, elements: ['title', 'bullets[0]'] } });
     expect(m89.slides[0]!.fingerprint).toBe(m90.slides[0]!.fingerprint);
     expect(m89.slides[1]!.fingerprint).not.toBe(m90.slides[1]!.fingerprint);
+  });
+
+  it('records the wording with each fact in the place of its figure, and leaves the spec as it was, nested texts too', () => {
+    const deck = {
+      deck: { title: 'd', date: '2025-11-03' },
+      slides: [
+        { kind: 'bullets', title: 'الأعضاء 89', bullets: ['نص', 'يضم 89 عضواً من 89'], notes: 'ثابت' },
+        { kind: 'table', title: 'جدول', columns: ['أ', 'ب'], rows: [['س', '89'], ['ص', '7']] },
+      ],
+    } as DeckSpec;
+    const before = structuredClone(deck);
+    const nested = [
+      { key: 'members', slide: 0, element: 'title' },
+      { key: 'members', slide: 0, element: 'bullets[1]' },
+      { key: 'members', slide: 1, element: 'rows[0][1]' },
+    ];
+    const m = makeManifest('briefing', deck, nested, { members: fact('members', 89) });
+    expect(deck).toEqual(before);
+    // (the wording of a slide is that of the same slide with the keys typed in place of the figures)
+    const typed = makeManifest('briefing', { ...deck, slides: [{ ...deck.slides[0]!, bullets: ['نص', 'يضم {members} عضواً من 89'] }, { ...deck.slides[1]!, rows: [['س', '{members}'], ['ص', '7']] }] } as DeckSpec, [], {});
+    expect(m.slides.map((s) => s.wording)).toEqual(typed.slides.map((s) => s.wording));
+    expect(m.slides[0]!.wording).not.toEqual(makeManifest('briefing', deck, [], {}).slides[0]!.wording);
   });
 
   it('finds no difference between identical builds', () => {

@@ -47,48 +47,59 @@ export async function writeZip(files: Map<string, Uint8Array>, date: Date, level
 export function zipEntries(entries: Map<string, Deflated>, date: Date): Uint8Array {
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const chunks: Uint8Array[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
   const names = entryOrder(entries.keys());
   if (names.length > 0xffff) throw new RangeError('too many entries for a zip without zip64');
-  for (const name of names) {
+  // (the zip's size is known before it is written: written in one buffer, not in a list of a few
+  // small buffers for every entry joined at the end, which took 20 ms of a 1,000-slide deck)
+  const nameBytes = names.map((name) => Buffer.from(name, 'utf8'));
+  let bodies = 0;
+  let directorySize = 0;
+  names.forEach((name, i) => {
+    bodies += 30 + nameBytes[i]!.length + (entries.get(name) as Deflated).body.length;
+    directorySize += 46 + nameBytes[i]!.length;
+  });
+  if (bodies > 0xffffffff) throw new RangeError('package too large for a zip without zip64');
+  const out = Buffer.allocUnsafe(bodies + directorySize + 22);
+  let offset = 0; // where the next entry's local header goes
+  let at = bodies; // where its central directory header goes
+  names.forEach((name, i) => {
     const { body, crc, size } = entries.get(name) as Deflated;
-    const nameBytes = Buffer.from(name, 'utf8');
-    if (offset + body.length > 0xffffffff) throw new RangeError('package too large for a zip without zip64');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // DEFLATE
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
-    local.copy(header, 6, 4, 30); // version needed .. name length, as in the local header
-    header.writeUInt16LE(0, 32); // comment length
-    header.writeUInt16LE(0, 34); // disk
-    header.writeUInt16LE(0, 36); // internal attributes
-    header.writeUInt32LE(0, 38); // external attributes
-    header.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, body);
-    central.push(header, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  const out = Buffer.concat([...chunks, directory, end]);
+    const nameLength = nameBytes[i]!.length;
+    // The local header, then the same fields from "version needed" to "name length" in the central one.
+    out.writeUInt32LE(0x04034b50, offset);
+    out.writeUInt16LE(20, offset + 4); // version needed: 2.0
+    out.writeUInt16LE(0x0800, offset + 6); // UTF-8 names
+    out.writeUInt16LE(8, offset + 8); // DEFLATE
+    out.writeUInt16LE(dosTime, offset + 10);
+    out.writeUInt16LE(dosDate, offset + 12);
+    out.writeUInt32LE(crc, offset + 14);
+    out.writeUInt32LE(body.length, offset + 18);
+    out.writeUInt32LE(size, offset + 22);
+    out.writeUInt16LE(nameLength, offset + 26);
+    out.writeUInt16LE(0, offset + 28); // extra field length
+    nameBytes[i]!.copy(out, offset + 30);
+    out.set(body, offset + 30 + nameLength);
+    out.writeUInt32LE(0x02014b50, at);
+    out.writeUInt16LE(20, at + 4); // made by: 2.0, MS-DOS
+    out.copy(out, at + 6, offset + 4, offset + 30); // version needed .. name length, as in the local header
+    out.writeUInt16LE(0, at + 32); // comment length
+    out.writeUInt16LE(0, at + 34); // disk
+    out.writeUInt16LE(0, at + 36); // internal attributes
+    out.writeUInt32LE(0, at + 38); // external attributes
+    out.writeUInt32LE(offset, at + 42);
+    nameBytes[i]!.copy(out, at + 46);
+    offset += 30 + nameLength + body.length;
+    at += 46 + nameLength;
+  });
+  const end = bodies + directorySize;
+  out.writeUInt32LE(0x06054b50, end);
+  out.writeUInt16LE(0, end + 4); // this disk
+  out.writeUInt16LE(0, end + 6); // the directory's disk
+  out.writeUInt16LE(names.length, end + 8);
+  out.writeUInt16LE(names.length, end + 10);
+  out.writeUInt32LE(directorySize, end + 12);
+  out.writeUInt32LE(bodies, end + 16);
+  out.writeUInt16LE(0, end + 20); // comment length
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
