@@ -4,13 +4,14 @@
  * Written deterministically: files only (no folder entries), `[Content_Types].xml`
  * first and the rest sorted by name (code-unit order, not locale), every entry
  * dated with the same fixed date (its UTC fields, so the bytes do not depend on
- * the time zone), DEFLATE level 6 by Node's native zlib (deflate.ts). Reading uses fflate.
+ * the time zone), DEFLATE level 6 by Node's native zlib (deflate.ts). Reading uses fflate, but
+ * for a zip whose entries are all stored (a chart's workbook, as src/pptx/parts.ts hands it over):
+ * read here, without loading fflate (whose tables take about 6 ms of a cold start to build).
  *
  * The writer is Node's zlib plus the zip container (local headers, central
  * directory): native deflate is several times faster than a JavaScript one and
  * allocates off the heap, which matters for a 1,000-slide deck.
  */
-import { unzipSync } from 'fflate';
 import { deflateEntry, type Deflated } from './deflate.js';
 import type { PartMap } from './types.js';
 
@@ -23,9 +24,73 @@ export function isXmlPart(name: string): boolean {
 
 /** Every file entry of a zip (folder entries dropped), as bytes. */
 export async function readZip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const stored = readStoredZip(bytes);
+  if (stored) return stored;
+  const { unzipSync } = await import('fflate');
   const files = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(unzipSync(bytes))) {
     if (!name.endsWith('/')) files.set(name, data);
+  }
+  return files;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The data of DEFLATE made of stored blocks only (as deflate.ts's storedBlocks writes it), `size` bytes; undefined if a block is compressed or it does not add up. */
+function fromStoredBlocks(deflated: Uint8Array, size: number): Uint8Array | undefined {
+  const out = new Uint8Array(size);
+  let at = 0;
+  let written = 0;
+  for (let last = false; !last; ) {
+    if (at + 5 > deflated.length) return undefined;
+    const header = deflated[at]!;
+    if (header & ~1) return undefined; // (BTYPE other than 00, or a block not starting at a byte's start)
+    last = header === 1;
+    const length = deflated[at + 1]! | (deflated[at + 2]! << 8);
+    if ((length ^ (deflated[at + 3]! | (deflated[at + 4]! << 8))) !== 0xffff || at + 5 + length > deflated.length || written + length > size) return undefined;
+    out.set(deflated.subarray(at + 5, at + 5 + length), written);
+    at += 5 + length;
+    written += length;
+  }
+  return at === deflated.length && written === size ? out : undefined;
+}
+
+/**
+ * The file entries of a zip that holds nothing but stored data (entries stored, or deflated in
+ * stored blocks), as readZip gives them, read from its central directory; undefined for any
+ * other (an entry compressed, encrypted or in zip64, a comment, a directory that does not add
+ * up), which fflate reads.
+ */
+export function readStoredZip(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22; // (the end record, without a comment)
+  if (end < 0 || view.getUint32(end, true) !== 0x06054b50 || view.getUint16(end + 20, true) !== 0) return undefined;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== count) return undefined;
+  if (at + view.getUint32(end + 12, true) !== end) return undefined;
+  const files = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const body = view.getUint32(at + 20, true); // (compressed)
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const size = view.getUint32(at + 24, true); // (uncompressed)
+    // (stored, or DEFLATE in stored blocks; not encrypted, not zip64: anything else is fflate's to read)
+    if ((method !== 0 && method !== 8) || flags & 0x1 || (method === 0 && body !== size) || size === 0xffffffff || body === 0xffffffff || local === 0xffffffff) return undefined;
+    const raw = bytes.subarray(at + 46, at + 46 + nameLength);
+    // (a name not flagged UTF-8 read as fflate reads it: a character a byte)
+    const name = flags & 0x800 ? utf8.decode(raw) : Buffer.from(raw).toString('latin1');
+    if (local + 30 > end || view.getUint32(local, true) !== 0x04034b50) return undefined;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + body > end) return undefined;
+    const data = method === 0 ? bytes.slice(start, start + size) : fromStoredBlocks(bytes.subarray(start, start + body), size);
+    if (!data) return undefined;
+    if (!name.endsWith('/')) files.set(name, data);
+    at += 46 + nameLength + extra;
   }
   return files;
 }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
+import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { entryOrder, readPackage, writePackage, writeZip } from '../../../src/pptx/post/zip.js';
+import { entryOrder, readPackage, readStoredZip, readZip, writePackage, writeZip } from '../../../src/pptx/post/zip.js';
 
 const DATE = new Date(Date.UTC(2024, 2, 1, 9, 30, 0));
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -61,5 +63,47 @@ describe('readPackage / writePackage', () => {
     expect(parts.bin.get('ppt/embeddings/x.xlsx')).toEqual(new Uint8Array([1, 2, 3]));
     const again = await JSZip.loadAsync(await writePackage(parts, DATE));
     expect(Object.keys(again.files).sort()).toEqual(['ppt/embeddings/x.xlsx', 'ppt/slides/slide1.xml']);
+  });
+});
+
+describe('readZip', () => {
+  const unzipped = (files: Record<string, Uint8Array>) => new Map(Object.entries(files).filter(([name]) => !name.endsWith('/')));
+  const name = fc.stringMatching(/^[a-zA-Z0-9_ أب.-]{1,12}(\/[a-zA-Z0-9_.]{1,8})?$/);
+  const filesOf = fc.uniqueArray(fc.tuple(name, fc.uint8Array({ maxLength: 300 })), { selector: ([n]) => n, maxLength: 8 }).map((entries) => new Map(entries));
+
+  it('reads a zip of stored entries itself, as fflate reads it, and any other through fflate', async () => {
+    await fc.assert(
+      fc.asyncProperty(filesOf, fc.constantFrom(0, 6), async (files, level) => {
+        const zip = await writeZip(files, DATE, level);
+        expect(readStoredZip(zip) === undefined).toBe(level !== 0 && files.size > 0);
+        const read = await readZip(zip);
+        expect(read).toEqual(unzipped(unzipSync(zip)));
+        expect(read).toEqual(files);
+      }),
+    );
+  });
+
+  it('reads zips JSZip made (stored or deflated, folders, names not marked UTF-8) as fflate does', async () => {
+    await fc.assert(
+      fc.asyncProperty(filesOf, fc.constantFrom<'STORE' | 'DEFLATE'>('STORE', 'DEFLATE'), fc.boolean(), async (files, compression, folder) => {
+        const zip = new JSZip();
+        for (const [n, data] of files) zip.file(n, data);
+        if (folder) zip.folder('empty');
+        const bytes = await zip.generateAsync({ type: 'uint8array', compression, encodeFileName: ((s: string) => Buffer.from(s, 'latin1')) as unknown as (s: string) => string }); // (bytes: JSZip takes them)
+        expect(await readZip(bytes)).toEqual(unzipped(unzipSync(bytes)));
+      }),
+    );
+  });
+
+  it('leaves to fflate a zip it cannot read as stored entries alone: a comment, a damaged directory', async () => {
+    const zip = await writeZip(new Map([['a.xml', bytes('<a/>')]]), DATE, 0);
+    expect(readStoredZip(zip)).toBeDefined();
+    const commented = new Uint8Array([...zip.subarray(0, zip.length - 2), 2, 0, 0x68, 0x69]); // (comment length 2, "hi")
+    expect(readStoredZip(commented)).toBeUndefined();
+    expect(await readZip(commented)).toEqual(new Map([['a.xml', bytes('<a/>')]]));
+    const damaged = zip.slice();
+    const at = damaged.length - 22 - 46 - 'a.xml'.length; // (the central directory's signature)
+    damaged[at] = damaged[at]! ^ 0xff;
+    expect(readStoredZip(damaged)).toBeUndefined();
   });
 });
