@@ -41,6 +41,7 @@ function scriptOf(ch: string): Script | undefined {
 
 /** Text with its figures in Western digits (Arabic-Indic and Persian digits, ٫ as the decimal point) and without thousands separators (, or ٬ before three digits). */
 export function westernFigures(text: string): string {
+  if (!/[٠-٩۰-۹٫٬,]/.test(text)) return text; // (nothing to change: most texts, read one by one by the checks)
   return text
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))

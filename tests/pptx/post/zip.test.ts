@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { entryOrder, readPackage, readStoredZip, readZip, writePackage, writeZip } from '../../../src/pptx/post/zip.js';
+import { entryOrder, readPackage, readStoredZip, readZip, verifiedEntry, writePackage, writeZip } from '../../../src/pptx/post/zip.js';
 
 const DATE = new Date(Date.UTC(2024, 2, 1, 9, 30, 0));
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -105,5 +105,40 @@ describe('readZip', () => {
     const at = damaged.length - 22 - 46 - 'a.xml'.length; // (the central directory's signature)
     damaged[at] = damaged[at]! ^ 0xff;
     expect(readStoredZip(damaged)).toBeUndefined();
+  });
+});
+
+describe('verifiedEntry', () => {
+  const deck = async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('docProps/custom.xml', '<Properties>مُوجَز</Properties>');
+    zip.file('ppt/slides/slide1.xml', '<p:sld>'.repeat(200));
+    zip.file('ppt/media/image1.png', new Uint8Array(300).map((_, i) => (i * 7) & 0xff), { compression: 'STORE' });
+    return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  };
+
+  it('reads a file of a whole zip, every entry inflated and checked; null when it holds no such file', async () => {
+    const whole = await deck();
+    expect(new TextDecoder().decode(verifiedEntry(whole, 'docProps/custom.xml')!)).toBe('<Properties>مُوجَز</Properties>');
+    expect(verifiedEntry(whole, 'docProps/app.xml')).toBeNull();
+    const ours = await writeZip(new Map([['docProps/custom.xml', bytes('<a/>')]]), DATE);
+    expect(new TextDecoder().decode(verifiedEntry(ours, 'docProps/custom.xml')!)).toBe('<a/>');
+  });
+
+  it('leaves to its caller (undefined) a zip with any entry damaged, even one it does not read, or of another layout', async () => {
+    const whole = await deck();
+    const zip = await JSZip.loadAsync(whole);
+    for (const name of Object.keys(zip.files)) {
+      // a byte of each entry's data changed: it no longer inflates, or no longer matches its CRC
+      const header = whole.indexOf(Buffer.from(`PK\x03\x04`, 'latin1'), whole.lastIndexOf(Buffer.from(`PK\x03\x04`, 'latin1'), whole.indexOf(name)));
+      const data = header + 30 + whole.readUInt16LE(header + 26) + whole.readUInt16LE(header + 28);
+      const damaged = Buffer.from(whole);
+      damaged[data + 2] = damaged[data + 2]! ^ 0x10;
+      expect(verifiedEntry(damaged, 'docProps/custom.xml'), name).toBeUndefined();
+    }
+    expect(verifiedEntry(whole.subarray(0, whole.length - 30), 'docProps/custom.xml')).toBeUndefined(); // truncated
+    const commented = Buffer.from(await (await JSZip.loadAsync(whole)).generateAsync({ type: 'uint8array', comment: 'hi' }));
+    expect(verifiedEntry(commented, 'docProps/custom.xml')).toBeUndefined();
   });
 });
