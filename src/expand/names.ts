@@ -36,6 +36,49 @@ const NAMING: Record<string, { lookup: keyof Lookups; all?: boolean }> = {
 
 type Call = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
 
+/** What a template's tree names, in the order met: its calls that name something, and the partials it includes (not in a presence test's branch). */
+interface Named {
+  calls: Call[];
+  partials: string[];
+}
+
+/** By tree, read once: a rebuild checks the same templates against a new context. */
+const NAMED = new WeakMap<hbs.AST.Program, Named>();
+
+function namedIn(ast: hbs.AST.Program): Named {
+  let named = NAMED.get(ast);
+  if (named) return named;
+  named = { calls: [], partials: [] };
+  const { calls, partials } = named;
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as hbs.AST.Node & Record<string, unknown>;
+    if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
+      const path = (n as unknown as Call).path as hbs.AST.PathExpression;
+      if (path.type === 'PathExpression' && Object.hasOwn(NAMING, path.original)) calls.push(n as unknown as Call);
+    }
+    if (n.type === 'BlockStatement') {
+      const block = n as unknown as hbs.AST.BlockStatement;
+      visit(block.params);
+      visit(block.hash);
+      const helper = (block.path as hbs.AST.PathExpression).original;
+      const test = block.params[0];
+      // a presence test: hasFact, or a field of the context (not a helper's answer)
+      const presence = (helper === 'if' || helper === 'unless') && (test?.type === 'PathExpression' || (test?.type === 'SubExpression' && ((test as hbs.AST.SubExpression).path as hbs.AST.PathExpression).original === 'hasFact'));
+      if (!presence || helper !== 'if') visit(block.program);
+      if (!presence || helper !== 'unless') visit(block.inverse);
+      return;
+    }
+    if (n.type === 'DecoratorBlock') return; // {{#*inline}}: runs where it is included
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') partials.push(partialName(n as unknown as hbs.AST.PartialStatement) ?? '');
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'path') visit(value);
+  };
+  visit(ast);
+  NAMED.set(ast, named);
+  return named;
+}
+
 /** Every name the templates that always run write out and the context does not have: MJZ161 at its call. */
 export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, SourceFile>, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, context: TemplateContext, audience: string): Diagnostic[] {
   const lookups = createLookups(context);
@@ -45,10 +88,10 @@ export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, Sou
   for (const file of queue) {
     const ast = asts.get(file);
     if (!ast) continue;
-    const check = (call: Call) => {
+    const named = namedIn(ast);
+    for (const call of named.calls) {
       const path = call.path as hbs.AST.PathExpression;
-      const naming = path.type === 'PathExpression' && Object.hasOwn(NAMING, path.original) ? NAMING[path.original] : undefined;
-      if (!naming) return;
+      const naming = NAMING[path.original]!;
       for (const param of naming.all ? call.params : call.params.slice(0, 1)) {
         if (param.type !== 'StringLiteral') continue;
         try {
@@ -66,35 +109,14 @@ export function unknownNames(deck: SourceFile, partials: ReadonlyMap<string, Sou
           });
         }
       }
-    };
-    const visit = (node: unknown): void => {
-      if (!node || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach(visit);
-      const n = node as hbs.AST.Node & Record<string, unknown>;
-      if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') check(n as unknown as Call);
-      if (n.type === 'BlockStatement') {
-        const block = n as unknown as hbs.AST.BlockStatement;
-        visit(block.params);
-        visit(block.hash);
-        const helper = (block.path as hbs.AST.PathExpression).original;
-        const test = block.params[0];
-        // a presence test: hasFact, or a field of the context (not a helper's answer)
-        const presence = (helper === 'if' || helper === 'unless') && (test?.type === 'PathExpression' || (test?.type === 'SubExpression' && ((test as hbs.AST.SubExpression).path as hbs.AST.PathExpression).original === 'hasFact'));
-        if (!presence || helper !== 'if') visit(block.program);
-        if (!presence || helper !== 'unless') visit(block.inverse);
-        return;
+    }
+    for (const name of named.partials) {
+      const partial = partials.get(name);
+      if (partial && !seen.has(partial)) {
+        seen.add(partial);
+        queue.push(partial);
       }
-      if (n.type === 'DecoratorBlock') return; // {{#*inline}}: runs where it is included
-      if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
-        const partial = partials.get(partialName(n as unknown as hbs.AST.PartialStatement) ?? '');
-        if (partial && !seen.has(partial)) {
-          seen.add(partial);
-          queue.push(partial);
-        }
-      }
-      for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'path') visit(value);
-    };
-    visit(ast);
+    }
   }
   return diagnostics;
 }

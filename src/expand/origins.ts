@@ -53,6 +53,21 @@ const PLAIN_VALUE = /(?::|^\s*-)\s+[^\s"'|>[{#&*!%@`-]/;
  * a plain value that continues on the next one (a tag would end it there).
  */
 export function tagLines(file: SourceFile, index: number): string {
+  // (once per process for a template's text and place: a rebuild tags every template again)
+  const key = `${index}\0${file.text}`;
+  let tagged = TAGGED.get(key);
+  if (tagged === undefined) {
+    tagged = tagLinesOf(file, index);
+    TAGGED.set(key, tagged);
+    if (TAGGED.size > 256) TAGGED.delete(TAGGED.keys().next().value!);
+  }
+  return tagged;
+}
+
+/** Tagged texts by their template's place and text (the few a project has). */
+const TAGGED = new Map<string, string>();
+
+function tagLinesOf(file: SourceFile, index: number): string {
   let open: '"' | "'" | undefined; // a quoted value runs on from the line before
   let blockIndent = -1; // the lines indented past this are a block scalar's text
   const lines = file.text.split('\n');
@@ -95,6 +110,8 @@ export function originsOf(output: string, files: readonly SourceFile[]): (Origin
   const origins: (Origin | undefined)[] = [undefined];
   let last: Origin | undefined;
   let since = 0;
+  const lineCounts = new Map<SourceFile, number>(); // (each template's lines counted once, not for every untagged line)
+  const linesOf = (file: SourceFile) => lineCounts.get(file) ?? lineCounts.set(file, file.text.split('\n').length).get(file)!;
   for (const line of output.split('\n')) {
     const m = TAG.exec(line);
     if (m) {
@@ -106,7 +123,7 @@ export function originsOf(output: string, files: readonly SourceFile[]): (Origin
     // An untagged line (a value's continuation, a line with an open quote) most often follows
     // the tagged one in the same template: count on from it, within the file.
     since++;
-    origins.push(last && { ...last, line: Math.min(last.line + since, last.file.text.split('\n').length) });
+    origins.push(last && { ...last, line: Math.min(last.line + since, linesOf(last.file)) });
   }
   return origins;
 }
