@@ -2,7 +2,8 @@
  * A build does not load fflate, whose tables take about 6 ms of a cold start to build: the zips
  * it reads back are the charts' workbooks, which mujaz itself zipped in stored blocks
  * (src/pptx/parts.ts) and reads without it (readStoredZip). fflate reads any other zip (a
- * package given to finalizePackage, a deck `mujaz diff` opens).
+ * package given to finalizePackage). (`mujaz diff` reads a deck with Node's zlib, or JSZip:
+ * verifiedEntry.)
  */
 import { describe, expect, it, vi } from 'vitest';
 

@@ -43,6 +43,14 @@ describe('articleClaims', () => {
     expect(claims(slide({ bullets: ['المقال يتناول 12 دولة عربية', 'العنوان: مقال عن التحالف'] }), [use('arab', 'bullets[0]'), use('arab', 'bullets[1]')])).toEqual([]);
   });
 
+  it('judges each slide by the facts it shows, not another slide’s', () => {
+    const bullets = (text: string) => ({ kind: 'bullets', title: 't', bullets: [text] });
+    const deck = { deck: { title: 't' }, slides: [bullets('يضم التحالف 12 دولة عربية'), bullets('دول عربية بحسب المقال'), bullets('12 دولة عربية بحسب المقال')] } as unknown as DeckSpec;
+    // the first slide shows the moved figure, the second claims the article without it, the third does both
+    const uses = [{ key: 'arab', slide: 0, element: 'bullets[0]' }, { key: 'arab', slide: 2, element: 'bullets[0]' }];
+    expect(articleClaims(deck, uses, context).map((p) => p.path.join('.'))).toEqual(['slides.2.bullets.0']);
+  });
+
   it('reads the words as Arabic writes them, and not a denial', () => {
     for (const text of ['دول عربية بحسب المقال', 'وبحسب المقال', 'فبحسب المقال', 'بِحَسَبِ المَقَال', 'وفقًا للمقال', 'وفقاً للمقال', 'طبقًا للمقال', 'كما ورد في المقال', 'حسب ما ورد في المقال', 'وفقاً لما ذكره المقال', 'استناداً إلى المقال', 'كما يذكر المقالة', 'التصنيف يطابق أرقام المقال', 'يطابق ارقام المقال', 'مطابقة لأرقام المقال']) {
       expect(claimsTheArticle(text), text).toBe(true);

@@ -5,8 +5,9 @@
  * first and the rest sorted by name (code-unit order, not locale), every entry
  * dated with the same fixed date (its UTC fields, so the bytes do not depend on
  * the time zone), DEFLATE level 6 by Node's native zlib (deflate.ts). Reading uses fflate, but
- * for a zip whose entries are all stored (a chart's workbook, as src/pptx/parts.ts hands it over):
- * read here, without loading fflate (whose tables take about 6 ms of a cold start to build).
+ * for a zip whose entries are all stored and laid out as mujaz writes one (a chart's workbook,
+ * as src/pptx/parts.ts hands it over): read here, without loading fflate (whose tables take
+ * about 6 ms of a cold start to build).
  *
  * The writer is Node's zlib plus the zip container (local headers, central
  * directory): native deflate is several times faster than a JavaScript one and
@@ -23,7 +24,10 @@ export function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
 }
 
-/** Every file entry of a zip (folder entries dropped), as bytes. */
+/**
+ * Every file entry of a zip (folder entries dropped), as bytes. Read as fflate reads it, which
+ * returns an object: a file named `__proto__` is lost, and names that are indexes come first.
+ */
 export async function readZip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const stored = readStoredZip(bytes);
   if (stored) return stored;
@@ -35,10 +39,77 @@ export async function readZip(bytes: Uint8Array): Promise<Map<string, Uint8Array
   return files;
 }
 
-const utf8 = new TextDecoder('utf-8');
+/** Entries larger than this are not read here (left to the reader each falls back to). */
+const READ_MAX = 256 * 1024 * 1024;
+
+/** One entry of a zip as plainLayout finds it. */
+interface PlainEntry {
+  name: string;
+  method: 0 | 8;
+  crc: number;
+  size: number;
+  /** Its data, as stored (compressed or not). */
+  body: Uint8Array;
+}
+
+/** A name as fflate and JSZip read it alike: no empty, `.` or `..` step (JSZip resolves those), nor one an object would take for an index or its prototype (fflate returns an object). */
+const PLAIN_NAME = (name: string) => !name.split('/').some((step) => step === '' || step === '.' || step === '..' || step === '__proto__') && !/^(?:0|[1-9]\d{0,9})$/.test(name);
+/** A name's bytes read as UTF-8 where it is flagged so, a byte-order mark kept (as JSZip keeps it). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The entries of a zip laid out as mujaz writes one (zipEntries), and only such a zip: one disk,
+ * no comment, no zip64 (nor its locator), each entry's local header with the same name and no
+ * extra field, entries one after another in the directory's order, each stored or deflated,
+ * not encrypted, no attributes (nothing a reader could take for a folder), no more than
+ * READ_MAX bytes, with a plain name; the directory holding exactly the entries it counts and
+ * ending where the end record begins. Undefined for anything else: fflate and JSZip, which the
+ * readers below fall back to, read such zips each its own way (a name from the local header or
+ * the central one, a folder by its attributes, entries past the count).
+ */
+function plainLayout(bytes: Uint8Array): PlainEntry[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22; // (the end record, without a comment)
+  if (end < 0 || view.getUint32(end, true) !== 0x06054b50 || view.getUint16(end + 20, true) !== 0) return undefined;
+  if (end >= 20 && view.getUint32(end - 20, true) === 0x07064b50) return undefined; // (a zip64 locator, or bytes a reader would take for one)
+  const count = view.getUint16(end + 10, true);
+  const directory = view.getUint32(end + 16, true);
+  if (count === 0xffff || view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== count) return undefined;
+  if (directory + view.getUint32(end + 12, true) !== end) return undefined;
+  const entries: PlainEntry[] = [];
+  let at = directory;
+  let next = 0; // where the next entry's local header must begin
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const stored = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    if ((method !== 0 && method !== 8) || flags & 0x1 || size > READ_MAX || stored > READ_MAX || (method === 0 && stored !== size)) return undefined;
+    // (no extra field or comment, no attributes)
+    if (view.getUint16(at + 30, true) !== 0 || view.getUint16(at + 32, true) !== 0 || view.getUint16(at + 36, true) !== 0 || view.getUint32(at + 38, true) !== 0) return undefined;
+    if (at + 46 + nameLength > end || local !== next || local + 30 + nameLength > directory || view.getUint32(local, true) !== 0x04034b50) return undefined;
+    if (view.getUint16(local + 26, true) !== nameLength || view.getUint16(local + 28, true) !== 0) return undefined;
+    const raw = bytes.subarray(at + 46, at + 46 + nameLength);
+    if (Buffer.compare(raw, bytes.subarray(local + 30, local + 30 + nameLength)) !== 0) return undefined;
+    const start = local + 30 + nameLength;
+    if (start + stored > directory) return undefined;
+    // (a name not flagged UTF-8 read as fflate reads it: a character a byte)
+    const name = flags & 0x800 ? utf8.decode(raw) : Buffer.from(raw).toString('latin1');
+    if (!PLAIN_NAME(name)) return undefined;
+    entries.push({ name, method, crc, size, body: bytes.subarray(start, start + stored) });
+    next = start + stored;
+    at += 46 + nameLength;
+  }
+  return at === end && next === directory ? entries : undefined;
+}
 
 /** The data of DEFLATE made of stored blocks only (as deflate.ts's storedBlocks writes it), `size` bytes; undefined if a block is compressed or it does not add up. */
 function fromStoredBlocks(deflated: Uint8Array, size: number): Uint8Array | undefined {
+  if (deflated.length < size + 5) return undefined; // (checked before `size` bytes are set aside)
   const out = new Uint8Array(size);
   let at = 0;
   let written = 0;
@@ -58,40 +129,17 @@ function fromStoredBlocks(deflated: Uint8Array, size: number): Uint8Array | unde
 
 /**
  * The file entries of a zip that holds nothing but stored data (entries stored, or deflated in
- * stored blocks), as readZip gives them, read from its central directory; undefined for any
- * other (an entry compressed, encrypted or in zip64, a comment, a directory that does not add
- * up), which fflate reads.
+ * stored blocks), as readZip gives them (each in bytes of its own), when it is laid out as mujaz
+ * writes one (plainLayout); undefined for any other, which fflate reads.
  */
 export function readStoredZip(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22; // (the end record, without a comment)
-  if (end < 0 || view.getUint32(end, true) !== 0x06054b50 || view.getUint16(end + 20, true) !== 0) return undefined;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== count) return undefined;
-  if (at + view.getUint32(end + 12, true) !== end) return undefined;
+  const entries = plainLayout(bytes);
+  if (!entries) return undefined;
   const files = new Map<string, Uint8Array>();
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const body = view.getUint32(at + 20, true); // (compressed)
-    const nameLength = view.getUint16(at + 28, true);
-    const extra = view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
-    const size = view.getUint32(at + 24, true); // (uncompressed)
-    // (stored, or DEFLATE in stored blocks; not encrypted, not zip64: anything else is fflate's to read)
-    if ((method !== 0 && method !== 8) || flags & 0x1 || (method === 0 && body !== size) || size === 0xffffffff || body === 0xffffffff || local === 0xffffffff) return undefined;
-    const raw = bytes.subarray(at + 46, at + 46 + nameLength);
-    // (a name not flagged UTF-8 read as fflate reads it: a character a byte)
-    const name = flags & 0x800 ? utf8.decode(raw) : Buffer.from(raw).toString('latin1');
-    if (local + 30 > end || view.getUint32(local, true) !== 0x04034b50) return undefined;
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + body > end) return undefined;
-    const data = method === 0 ? bytes.slice(start, start + size) : fromStoredBlocks(bytes.subarray(start, start + body), size);
+  for (const entry of entries) {
+    const data = entry.method === 0 ? new Uint8Array(entry.body) : fromStoredBlocks(entry.body, entry.size);
     if (!data) return undefined;
-    if (!name.endsWith('/')) files.set(name, data);
-    at += 46 + nameLength + extra;
+    files.set(entry.name, data);
   }
   return files;
 }
@@ -169,52 +217,28 @@ export function zipEntries(entries: Map<string, Deflated>, date: Date): Uint8Arr
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** Entries larger than this are not inflated by verifiedEntry (left to the reader it falls back to). */
-const VERIFY_MAX = 256 * 1024 * 1024;
-
 /**
  * One file of a zip, read after every entry is inflated by Node's zlib and checked against its
  * CRC-32 and size, one at a time: null when the zip has no such file; undefined when the zip is
- * not plainly whole and of the layout mujaz writes (an entry damaged, compressed otherwise than
- * by DEFLATE, encrypted, in zip64, past the central directory, larger than VERIFY_MAX), which
- * its caller then reads as before (JSZip, checking every CRC, with its own words for the damage).
- * A 1,000-slide deck is checked in a small part of the time and memory JSZip takes (its
- * inflating and CRCs in JavaScript, every part kept).
+ * not plainly whole and laid out as mujaz writes one (plainLayout: an entry damaged, compressed
+ * otherwise than by DEFLATE, encrypted, in zip64, of another layout, larger than READ_MAX),
+ * which its caller then reads as before (JSZip, checking every CRC, with its own words for the
+ * damage). A 1,000-slide deck is checked in a small part of the time and memory JSZip takes
+ * (its inflating and CRCs in JavaScript, every part kept).
  */
 export function verifiedEntry(bytes: Uint8Array, wanted: string): Uint8Array | null | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22; // (the end record, without a comment)
-  if (end < 0 || view.getUint32(end, true) !== 0x06054b50 || view.getUint16(end + 20, true) !== 0) return undefined;
-  const count = view.getUint16(end + 10, true);
-  const directory = view.getUint32(end + 16, true);
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== count) return undefined;
-  if (directory + view.getUint32(end + 12, true) !== end) return undefined;
+  const entries = plainLayout(bytes);
+  if (!entries) return undefined;
   let found: Uint8Array | null = null;
-  let at = directory;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const crc = view.getUint32(at + 16, true);
-    const body = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    if ((method !== 0 && method !== 8) || flags & 0x1 || size > VERIFY_MAX || (method === 0 && body !== size)) return undefined;
-    if (at + 46 + nameLength > end || local + 30 > directory || view.getUint32(local, true) !== 0x04034b50) return undefined;
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + body > directory) return undefined;
+  for (const { name, method, crc, size, body } of entries) {
     let data: Uint8Array;
     try {
-      data = method === 0 ? bytes.subarray(start, start + body) : inflateRawSync(bytes.subarray(start, start + body), { maxOutputLength: Math.max(size, 1) });
+      data = method === 0 ? body : inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
     } catch {
       return undefined; // (data that does not inflate, or inflates past its size)
     }
     if (data.length !== size || crc32(data) !== crc) return undefined;
-    const raw = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = flags & 0x800 ? utf8.decode(raw) : Buffer.from(raw).toString('latin1');
     if (name === wanted) found = data;
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return found;
 }

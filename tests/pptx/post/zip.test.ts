@@ -68,15 +68,19 @@ describe('readPackage / writePackage', () => {
 
 describe('readZip', () => {
   const unzipped = (files: Record<string, Uint8Array>) => new Map(Object.entries(files).filter(([name]) => !name.endsWith('/')));
-  const name = fc.stringMatching(/^[a-zA-Z0-9_ أب.-]{1,12}(\/[a-zA-Z0-9_.]{1,8})?$/);
+  // (no step named __proto__: fflate's object drops it; readStoredZip leaves such a zip to fflate, below)
+  const name = fc.stringMatching(/^[a-zA-Z0-9_ أب.-]{1,12}(\/[a-zA-Z0-9_.]{1,8})?$/).filter((n) => !n.split('/').includes('__proto__'));
   const filesOf = fc.uniqueArray(fc.tuple(name, fc.uint8Array({ maxLength: 300 })), { selector: ([n]) => n, maxLength: 8 }).map((entries) => new Map(entries));
 
   it('reads a zip of stored entries itself, as fflate reads it, and any other through fflate', async () => {
     await fc.assert(
       fc.asyncProperty(filesOf, fc.constantFrom(0, 6), async (files, level) => {
         const zip = await writeZip(files, DATE, level);
-        expect(readStoredZip(zip) === undefined).toBe(level !== 0 && files.size > 0);
-        const read = await readZip(zip);
+        const plain = [...files.keys()].every((n) => !n.split('/').some((step) => ['', '.', '..', '__proto__'].includes(step)) && !/^(?:0|[1-9]\d{0,9})$/.test(n));
+        expect(readStoredZip(zip) === undefined).toBe(!plain || (level !== 0 && files.size > 0));
+        const input = Buffer.from(zip);
+        const read = await readZip(input);
+        for (const data of read.values()) expect(data.buffer).not.toBe(input.buffer); // (bytes of its own, as fflate gives them)
         expect(read).toEqual(unzipped(unzipSync(zip)));
         expect(read).toEqual(files);
       }),
@@ -90,9 +94,21 @@ describe('readZip', () => {
         for (const [n, data] of files) zip.file(n, data);
         if (folder) zip.folder('empty');
         const bytes = await zip.generateAsync({ type: 'uint8array', compression, encodeFileName: ((s: string) => Buffer.from(s, 'latin1')) as unknown as (s: string) => string }); // (bytes: JSZip takes them)
-        expect(await readZip(bytes)).toEqual(unzipped(unzipSync(bytes)));
+        const input = Buffer.from(bytes);
+        const read = await readZip(input);
+        for (const data of read.values()) expect(data.buffer).not.toBe(input.buffer); // (bytes of its own, as fflate gives them)
+        expect(read).toEqual(unzipped(unzipSync(bytes)));
+        if (compression === 'STORE' && !folder && [...files.keys()].every((n) => /^[\x20-\x7e]+$/.test(n) && !n.includes('/') && n !== '.' && n !== '..' && !/^(?:0|[1-9]\d{0,9})$/.test(n))) expect(readStoredZip(input)).toBeDefined(); // (read here, not by fflate: JSZip gives a name outside ASCII an extra field)
       }),
     );
+  });
+
+  it('leaves to fflate a zip whose names fflate reads otherwise: __proto__, which it drops, an index, which it puts first', async () => {
+    for (const name of ['__proto__', 'a/__proto__', '7']) {
+      const zip = await writeZip(new Map([['b.xml', bytes('<b/>')], [name, bytes('x')]]), DATE, 0);
+      expect(readStoredZip(zip), name).toBeUndefined();
+      expect(await readZip(zip)).toEqual(unzipped(unzipSync(zip)));
+    }
   });
 
   it('leaves to fflate a zip it cannot read as stored entries alone: a comment, a damaged directory', async () => {
@@ -109,36 +125,82 @@ describe('readZip', () => {
 });
 
 describe('verifiedEntry', () => {
-  const deck = async () => {
-    const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<Types/>');
-    zip.file('docProps/custom.xml', '<Properties>مُوجَز</Properties>');
-    zip.file('ppt/slides/slide1.xml', '<p:sld>'.repeat(200));
-    zip.file('ppt/media/image1.png', new Uint8Array(300).map((_, i) => (i * 7) & 0xff), { compression: 'STORE' });
-    return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  /** A deck-like zip as mujaz writes one (zipEntries): deflated parts, and a picture. */
+  const deck = async () =>
+    Buffer.from(
+      await writeZip(
+        new Map([
+          ['[Content_Types].xml', bytes('<Types/>')],
+          ['docProps/custom.xml', bytes('<Properties>مُوجَز</Properties>')],
+          ['ppt/slides/slide1.xml', bytes('<p:sld>'.repeat(200))],
+          ['ppt/media/image1.png', new Uint8Array(300).map((_, i) => (i * 7) & 0xff)],
+        ]),
+        DATE,
+      ),
+    );
+  /** Where each entry's local header, data and central header are, by name. */
+  const layout = (zip: Buffer) => {
+    const places = new Map<string, { local: number; data: number; central: number }>();
+    let at = zip.readUInt32LE(zip.length - 6);
+    for (let i = 0; i < zip.readUInt16LE(zip.length - 12); i++) {
+      const n = zip.readUInt16LE(at + 28);
+      const local = zip.readUInt32LE(at + 42);
+      places.set(zip.toString('utf8', at + 46, at + 46 + n), { local, data: local + 30 + n, central: at });
+      at += 46 + n;
+    }
+    return places;
   };
 
   it('reads a file of a whole zip, every entry inflated and checked; null when it holds no such file', async () => {
     const whole = await deck();
     expect(new TextDecoder().decode(verifiedEntry(whole, 'docProps/custom.xml')!)).toBe('<Properties>مُوجَز</Properties>');
     expect(verifiedEntry(whole, 'docProps/app.xml')).toBeNull();
-    const ours = await writeZip(new Map([['docProps/custom.xml', bytes('<a/>')]]), DATE);
-    expect(new TextDecoder().decode(verifiedEntry(ours, 'docProps/custom.xml')!)).toBe('<a/>');
+    // (the same bytes JSZip reads)
+    expect(await (await JSZip.loadAsync(whole, { checkCRC32: true })).file('docProps/custom.xml')!.async('string')).toBe('<Properties>مُوجَز</Properties>');
   });
 
-  it('leaves to its caller (undefined) a zip with any entry damaged, even one it does not read, or of another layout', async () => {
+  it('leaves to its caller (undefined) a zip with any entry damaged, even one it does not read', async () => {
     const whole = await deck();
-    const zip = await JSZip.loadAsync(whole);
-    for (const name of Object.keys(zip.files)) {
+    for (const [name, { data }] of layout(whole)) {
       // a byte of each entry's data changed: it no longer inflates, or no longer matches its CRC
-      const header = whole.indexOf(Buffer.from(`PK\x03\x04`, 'latin1'), whole.lastIndexOf(Buffer.from(`PK\x03\x04`, 'latin1'), whole.indexOf(name)));
-      const data = header + 30 + whole.readUInt16LE(header + 26) + whole.readUInt16LE(header + 28);
       const damaged = Buffer.from(whole);
       damaged[data + 2] = damaged[data + 2]! ^ 0x10;
       expect(verifiedEntry(damaged, 'docProps/custom.xml'), name).toBeUndefined();
     }
     expect(verifiedEntry(whole.subarray(0, whole.length - 30), 'docProps/custom.xml')).toBeUndefined(); // truncated
-    const commented = Buffer.from(await (await JSZip.loadAsync(whole)).generateAsync({ type: 'uint8array', comment: 'hi' }));
+  });
+
+  it('leaves to its caller a zip laid out otherwise, where JSZip could read another file than it would', async () => {
+    const whole = await deck();
+    const places = layout(whole);
+    const custom = places.get('docProps/custom.xml')!;
+    const variants: [string, Buffer][] = [];
+    const edit = (what: string, change: (zip: Buffer) => void) => {
+      const zip = Buffer.from(whole);
+      change(zip);
+      variants.push([what, zip]);
+    };
+    // JSZip names an entry from its local header; a folder by its attributes; reads headers past the count
+    edit('local name other than the central one', (zip) => zip.write('X', custom.local + 30 + 'docProps/'.length, 'latin1'));
+    edit('attributes of a folder', (zip) => zip.writeUInt32LE(0x10, custom.central + 38));
+    edit('one entry fewer counted', (zip) => {
+      zip.writeUInt16LE(zip.readUInt16LE(zip.length - 12) - 1, zip.length - 12);
+      zip.writeUInt16LE(zip.readUInt16LE(zip.length - 14) - 1, zip.length - 14);
+    });
+    // two central headers pointing at one entry (each would be inflated again)
+    edit('an entry listed twice', (zip) => zip.writeUInt32LE(places.get('[Content_Types].xml')!.local, custom.central + 42));
+    // bytes a reader takes for a zip64 locator, just before the end record
+    edit('a zip64 locator', (zip) => zip.writeUInt32LE(0x07064b50, zip.length - 22 - 20));
+    for (const [what, zip] of variants) expect(verifiedEntry(zip, 'docProps/custom.xml'), what).toBeUndefined();
+    // folders (JSZip adds them), names with . or .. steps (JSZip resolves them), a comment
+    const jszip = new JSZip();
+    jszip.file('docProps/custom.xml', '<a/>');
+    expect(verifiedEntry(Buffer.from(await jszip.generateAsync({ type: 'uint8array' })), 'docProps/custom.xml')).toBeUndefined();
+    for (const name of ['docProps/./custom.xml', 'x/../docProps/custom.xml', '/docProps/custom.xml']) {
+      expect(verifiedEntry(await writeZip(new Map([[name, bytes('<a/>')]]), DATE), 'docProps/custom.xml'), name).toBeUndefined();
+    }
+    expect(verifiedEntry(await writeZip(new Map([['\uFEFFdocProps/custom.xml', bytes('<a/>')]]), DATE), 'docProps/custom.xml')).toBeNull(); // (a byte-order mark is part of the name)
+    const commented = Buffer.concat([whole.subarray(0, whole.length - 2), Buffer.from([2, 0, 0x68, 0x69])]);
     expect(verifiedEntry(commented, 'docProps/custom.xml')).toBeUndefined();
   });
 });
