@@ -73,10 +73,26 @@ export function prepareContent(given: ContentSources, known?: KnownValues): Prep
   return prepared;
 }
 
+/**
+ * The data figures last computed, with what they were computed from: the dataset and groupings
+ * as parsed (parseContent gives the same values back while their files' texts are the same) and
+ * the article's date. A save of the outline or the facts does not count the dataset again.
+ */
+let lastData: { dataset: Content['dataset']; groupings: Content['groupings']; date: string; figures: ReturnType<typeof computeDataFigures> } | undefined;
+
+function dataFiguresOf(content: Content): ReturnType<typeof computeDataFigures> {
+  const { dataset, groupings } = content;
+  const date = content.article.date;
+  if (dataset && lastData?.dataset === dataset && lastData.groupings === groupings && lastData.date === date) return lastData.figures;
+  const figures = computeDataFigures(content);
+  lastData = { dataset, groupings, date, figures };
+  return figures;
+}
+
 function prepareContentUncached(files: ContentSources, known?: KnownValues): PreparedContent {
   const parsed = parseContent(files, known);
   if (!parsed.content || hasErrors(parsed.diagnostics)) return { facts: {}, diagnostics: parsed.diagnostics };
-  const data = computeDataFigures(parsed.content);
+  const data = dataFiguresOf(parsed.content);
   const resolved = resolveFacts(parsed.content, data.data);
   return {
     content: parsed.content,
