@@ -24,6 +24,7 @@
  * from text (utils.prepareContent: bytes are kept as they are). Both versions are pinned, and the
  * deck tests read every part of every audience's deck.
  */
+import { setCoreDates } from './post/core-props.js';
 import { isXmlPart, writeZip } from './post/zip.js';
 import type { PartMap } from './post/types.js';
 
@@ -96,7 +97,10 @@ async function workbookZip(zip: ZipLike): Promise<Uint8Array | undefined> {
     if (entry.dir) continue;
     const data = await entry._data; // (what was added, as JSZip keeps it: a promise of it)
     if (typeof data !== 'string') return undefined;
-    files.set(name, encoder.encode(data));
+    // (the wall-clock time pptxgenjs dates it with, set to the zip's date: the same chart then
+    // gives the same workbook, which the packaging keeps from the last build instead of fixing
+    // it again; post/workbook.ts dates it with the deck's date either way)
+    files.set(name, encoder.encode(name === 'docProps/core.xml' ? setCoreDates(data, ZIP_EPOCH.toISOString()) : data));
   }
   return writeZip(files, ZIP_EPOCH, 0); // (stored blocks: the zip is read again at once)
 }

@@ -17,7 +17,7 @@ import { parseFixedDate, type FixedDate } from './dates.js';
 import { deflaterFor, PARALLEL_FROM, type Deflater } from './deflate.js';
 import { markSlideNumberFields, showSlideNumbersInMasters } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
-import { dedupeShapeIds, stableSectionIds } from './ids.js';
+import { dedupeShapeIds, withStableSectionIds } from './ids.js';
 import { portraitNotesPage, splitNotesLines } from './notes.js';
 import { orderPresentation } from './order.js';
 import { anchorArabicPunctuation, rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
@@ -87,8 +87,7 @@ const TRANSFORMS: readonly Transform[] = [
   transform({ why: 'c:lang in chartSpace', kinds: ['chart'], arg: (o) => o.lang, apply: setChartLang }),
   { why: 'RLE…PDF around chart titles (LibreOffice)', kinds: ['chart'], when: rtl, apply: embedTitles },
   { why: 'RLE…PDF around series names (LibreOffice)', kinds: ['chart'], when: rtl, apply: embedSeriesNames },
-  // Determinism
-  { why: 'stable p14:section ids', kinds: ['presentation'], apply: stableSectionIds },
+  // Determinism (the section ids too, before the rest: withStableSectionIds, in finalizeParts)
   transform({ why: 'fixed core.xml dates', kinds: ['core'], arg: (_o, date) => date.w3c, apply: setCoreDates }),
   transform({ why: 'dc:title', kinds: ['core'], when: (o) => o.title !== undefined, arg: (o) => o.title as string, apply: setCoreTitle }),
   transform({
@@ -158,6 +157,7 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { defla
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
+  parts = withStableSectionIds(parts); // (stable p14:section ids: before the last build's parts are compared)
   parts = showSlideNumbersInMasters(parts);
   parts = fixContentTypes(parts);
   // Each part is compressed as soon as it is finished: for a large deck, in a worker thread
