@@ -63,10 +63,15 @@ export const RENDER_MEMO_SLIDES = 250;
  * list). Its place (its number, the names of its part and notes) is where it is kept: a slide
  * is compared only with the one drawn at the same place last time.
  */
-function slideKey(slide: Slide, theme: Theme, logo: Logo | undefined, sourcesSize: number | undefined): string | undefined {
+function slideKey(slide: Slide, look: string, sourcesSize: number | undefined): string | undefined {
   if (slide.kind === 'title' || slide.kind === 'chart') return undefined;
-  const onContent = logo?.onContent ? { w: logo.onContent.w, h: logo.onContent.h } : null;
-  return JSON.stringify([slide, theme, onContent, sourcesSize ?? null]);
+  // (JSON holds no raw NUL: the parts cannot run into one another)
+  return `${JSON.stringify(slide)}\0${look}\0${sourcesSize ?? ''}`;
+}
+
+/** What every slide of a deck is drawn from besides its own spec: the theme and the room a logo leaves its title (written once per drawing, not once per slide). */
+function lookKey(theme: Theme, logo: Logo | undefined): string {
+  return JSON.stringify([theme, logo?.onContent ? { w: logo.onContent.w, h: logo.onContent.h } : null]);
 }
 
 /**
@@ -103,6 +108,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo, memo
   const keeping = memo !== undefined && spec.slides.length <= RENDER_MEMO_SLIDES;
   const kept = new Map<number, { key: string; xml: string; rels: string }>(); // drawn last time, not now
   const drawn = new Map<number, string>(); // drawn now, to keep
+  let look: string | undefined;
   let section: string | undefined;
   for (const [index, slideSpec] of spec.slides.entries()) {
     const sectionTitle = slideSpec.section ?? section ?? spec.deck.title;
@@ -111,7 +117,7 @@ export async function renderPptx(spec: DeckSpec, theme: Theme, logo?: Logo, memo
       section = sectionTitle;
     }
     const slide = pptx.addSlide({ masterName: slideSpec.kind === 'title' ? TITLE_MASTER : CONTENT_MASTER, sectionTitle });
-    const key = keeping ? slideKey(slideSpec, theme, logo, slideSpec.kind === 'sources' ? ctx.sourcesSizeOf!(slideSpec) : undefined) : undefined;
+    const key = keeping ? slideKey(slideSpec, (look ??= lookKey(theme, logo)), slideSpec.kind === 'sources' ? ctx.sourcesSizeOf!(slideSpec) : undefined) : undefined;
     const was = key === undefined ? undefined : memo!.slides.get(index);
     if (was && was.key === key) {
       kept.set(index, was);
