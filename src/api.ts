@@ -10,7 +10,7 @@ import { extractFactUses } from './facts/markers.js';
 import { MANIFEST_PROPERTY } from './build.js';
 import { checkManifest, type Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
-import { verifiedEntry } from './pptx/post/zip.js';
+import { implausibleZip, verifiedEntry } from './pptx/post/zip.js';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { didYouMean, hasErrors, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { shellWord } from './diagnostics/format.js';
@@ -372,6 +372,9 @@ export async function readManifest(file: string): Promise<Manifest> {
       const checked = verifiedEntry(bytes, 'docProps/custom.xml');
       if (checked !== undefined) custom = checked === null ? undefined : new TextDecoder('utf-8').decode(checked);
       else {
+        // (refused before JSZip inflates it: a zip bomb would keep it at work for hours)
+        const implausible = implausibleZip(bytes);
+        if (implausible) throw new Error(implausible);
         const { default: JSZip } = await import('jszip');
         const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
         custom = await zip.file('docProps/custom.xml')?.async('string');

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildDeck, readManifest } from '../../src/index.js';
 import { REPO } from '../helpers/project.js';
+import { implausibleZip, verifiedEntry, writeZip } from '../../src/pptx/post/zip.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mujaz-read-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +37,37 @@ describe('readManifest', () => {
     } finally {
       load.mockRestore();
     }
+  });
+
+  it('refuses a zip that lists one entry many times, or more than 2 GB, before JSZip inflates it', async () => {
+    // a zip bomb: one deflated entry of 50 MB of zeros, listed again and again in the directory
+    const bomb = await writeZip(new Map([['docProps/custom.xml', new TextEncoder().encode('<a/>')], ['z', new Uint8Array(50 * 1024 * 1024)]]), new Date(Date.UTC(2025, 0, 1)));
+    const zip = Buffer.from(bomb);
+    const end = zip.length - 22;
+    const directory = zip.readUInt32LE(end + 16);
+    const second = directory + 46 + 'docProps/custom.xml'.length; // (the central header of "z")
+    const header = zip.subarray(second, end);
+    const copies = 200;
+    const listed = Buffer.concat([zip.subarray(0, end), ...Array.from({ length: copies }, () => header), zip.subarray(end)]);
+    listed.writeUInt16LE(2 + copies, listed.length - 22 + 8);
+    listed.writeUInt16LE(2 + copies, listed.length - 22 + 10);
+    listed.writeUInt32LE(zip.readUInt32LE(end + 12) + copies * header.length, listed.length - 22 + 12);
+    expect(implausibleZip(listed)).toBe('two of its entries stand at one place');
+    const file = path.join(dir, 'bomb.pptx');
+    writeFileSync(file, listed);
+    const load = vi.spyOn(JSZip, 'loadAsync');
+    try {
+      await expect(readManifest(file)).rejects.toThrow(/cannot read .*bomb\.pptx: the \.pptx is damaged \(two of its entries stand at one place\); build the deck again/);
+      expect(load).not.toHaveBeenCalled();
+    } finally {
+      load.mockRestore();
+    }
+    // a directory that says its entries hold more than 2 GB in all
+    const huge = Buffer.from(bomb);
+    huge.writeUInt32LE(0xfffffff0, second + 24);
+    expect(verifiedEntry(huge, 'docProps/custom.xml')).toBeUndefined();
+    expect(implausibleZip(huge)).toBe('its entries would take more than 2 GB');
+    // a deck as mujaz writes it is plausible
+    expect(implausibleZip(bomb)).toBeUndefined();
   });
 });

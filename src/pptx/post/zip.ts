@@ -243,6 +243,41 @@ export function verifiedEntry(bytes: Uint8Array, wanted: string): Uint8Array | n
   return found;
 }
 
+/** More than this, uncompressed, is no deck: a zip that says it holds more is refused before it is read. */
+const PLAUSIBLE_MAX = 2 * 1024 * 1024 * 1024;
+
+/**
+ * Why a zip cannot be a package, found from its central directory alone, before a reader
+ * inflates it: two entries at one place (a zip bomb lists one entry many times), or more than
+ * PLAUSIBLE_MAX bytes in all; undefined when nothing such is seen (a zip that is damaged
+ * otherwise is left to the reader, which says how).
+ */
+export function implausibleZip(bytes: Uint8Array): string | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // (the end record, after which a comment of up to 65,535 bytes may stand)
+  let end = -1;
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end === -1) return undefined;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const places = new Set<number>();
+  let total = 0;
+  for (let i = 0; i < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; i++) {
+    const local = view.getUint32(at + 42, true);
+    if (places.has(local)) return 'two of its entries stand at one place';
+    places.add(local);
+    total += view.getUint32(at + 24, true);
+    if (total > PLAUSIBLE_MAX) return 'its entries would take more than 2 GB';
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return undefined;
+}
+
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
