@@ -648,7 +648,7 @@ function fieldNames(context: TemplateContext): string[] {
  * runs out; the cycle is reported at the include that closes it.
  */
 function partialCycles(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
-  const includes = new Map<string, { name: string; node: hbs.AST.PartialStatement }[]>();
+  const includes = new Map<string, readonly { name: string; node: hbs.AST.PartialStatement }[]>();
   for (const [name, file] of templates.partials) {
     const ast = asts.get(file);
     if (ast) includes.set(name, partialCalls(ast));

@@ -132,8 +132,17 @@ export function partialName(node: hbs.AST.PartialStatement | hbs.AST.PartialBloc
   return name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : name.type === 'StringLiteral' ? (name as hbs.AST.StringLiteral).value : undefined;
 }
 
-/** The partials a template includes by name. */
-export function partialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AST.PartialStatement }[] {
+/** The partials each tree includes, found once (a rebuild asks again of every template, in several checks). */
+const PARTIAL_CALLS = new WeakMap<hbs.AST.Program, readonly { name: string; node: hbs.AST.PartialStatement }[]>();
+
+/** The partials a template includes by name (shared between callers: not to be changed). */
+export function partialCalls(ast: hbs.AST.Program): readonly { name: string; node: hbs.AST.PartialStatement }[] {
+  let calls = PARTIAL_CALLS.get(ast);
+  if (!calls) PARTIAL_CALLS.set(ast, (calls = findPartialCalls(ast)));
+  return calls;
+}
+
+function findPartialCalls(ast: hbs.AST.Program): { name: string; node: hbs.AST.PartialStatement }[] {
   const out: { name: string; node: hbs.AST.PartialStatement }[] = [];
   const stack: unknown[] = [ast];
   while (stack.length) {
