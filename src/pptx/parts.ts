@@ -24,7 +24,7 @@
  * from text (utils.prepareContent: bytes are kept as they are). Both versions are pinned, and the
  * deck tests read every part of every audience's deck.
  */
-import { setCoreDates } from './post/core-props.js';
+import { EPOCH_W3C, setCoreDates } from './post/core-props.js';
 import { isXmlPart, writeZip } from './post/zip.js';
 import type { PartMap } from './post/types.js';
 
@@ -100,7 +100,7 @@ async function workbookZip(zip: ZipLike): Promise<Uint8Array | undefined> {
     // (the wall-clock time pptxgenjs dates it with, set to the zip's date: the same chart then
     // gives the same workbook, which the packaging keeps from the last build instead of fixing
     // it again; post/workbook.ts dates it with the deck's date either way)
-    files.set(name, encoder.encode(name === 'docProps/core.xml' ? setCoreDates(data, ZIP_EPOCH.toISOString()) : data));
+    files.set(name, encoder.encode(name === 'docProps/core.xml' ? setCoreDates(data, EPOCH_W3C) : data));
   }
   return writeZip(files, ZIP_EPOCH, 0); // (stored blocks: the zip is read again at once)
 }

@@ -67,7 +67,14 @@ describe('readManifest', () => {
     huge.writeUInt32LE(0xfffffff0, second + 24);
     expect(verifiedEntry(huge, 'docProps/custom.xml')).toBeUndefined();
     expect(implausibleZip(huge)).toBe('its entries would take more than 2 GB');
-    // a deck as mujaz writes it is plausible
+    // a deck as mujaz writes it is plausible; so is one whose sizes and places stand in zip64
+    // fields (0xFFFFFFFF in the directory, as some writers put for every entry)
     expect(implausibleZip(bomb)).toBeUndefined();
+    const zip64 = Buffer.from(bomb);
+    for (let at = directory, i = 0; i < 2; i++) {
+      for (const field of [20, 24, 42]) zip64.writeUInt32LE(0xffffffff, at + field);
+      at += 46 + zip64.readUInt16LE(at + 28) + zip64.readUInt16LE(at + 30) + zip64.readUInt16LE(at + 32);
+    }
+    expect(implausibleZip(zip64)).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { orderChartGroups } from './chart-order.js';
 import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
 import { normalizeContentTypes, partKinds, type PartKind } from './content-types.js';
 import { setExtendedProperties } from './app-props.js';
-import { setCoreDates, setCoreTitle } from './core-props.js';
+import { setCoreDates, setCoreTitle, withEpochDates } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
 import { deflaterFor, PARALLEL_FROM, type Deflater } from './deflate.js';
@@ -157,7 +157,10 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { defla
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
-  parts = withStableSectionIds(parts); // (stable p14:section ids: before the last build's parts are compared)
+  // (what pptxgenjs writes differently every time, made the same before the last build's parts
+  // are compared: stable p14:section ids, and the deck's dates, which setCoreDates sets below)
+  parts = withStableSectionIds(parts);
+  parts = withEpochDates(parts);
   parts = showSlideNumbersInMasters(parts);
   parts = fixContentTypes(parts);
   // Each part is compressed as soon as it is finished: for a large deck, in a worker thread

@@ -250,7 +250,8 @@ const PLAUSIBLE_MAX = 2 * 1024 * 1024 * 1024;
  * Why a zip cannot be a package, found from its central directory alone, before a reader
  * inflates it: two entries at one place (a zip bomb lists one entry many times), or more than
  * PLAUSIBLE_MAX bytes in all; undefined when nothing such is seen (a zip that is damaged
- * otherwise is left to the reader, which says how).
+ * otherwise is left to the reader, which says how). It reads the sizes the directory declares:
+ * a zip that declares less than it holds, or keeps them in zip64 fields, is not judged here.
  */
 export function implausibleZip(bytes: Uint8Array): string | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -267,11 +268,16 @@ export function implausibleZip(bytes: Uint8Array): string | undefined {
   let at = view.getUint32(end + 16, true);
   const places = new Set<number>();
   let total = 0;
+  // (0xFFFFFFFF in a size or a place says it stands in a zip64 field, which this leaves unread: a
+  // zip64 directory is the reader's to judge, as is any entry's field so marked)
   for (let i = 0; i < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; i++) {
     const local = view.getUint32(at + 42, true);
-    if (places.has(local)) return 'two of its entries stand at one place';
-    places.add(local);
-    total += view.getUint32(at + 24, true);
+    const size = view.getUint32(at + 24, true);
+    if (local !== 0xffffffff) {
+      if (places.has(local)) return 'two of its entries stand at one place';
+      places.add(local);
+    }
+    if (size !== 0xffffffff) total += size;
     if (total > PLAUSIBLE_MAX) return 'its entries would take more than 2 GB';
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
