@@ -60,7 +60,7 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 /**
  * The entries of a zip laid out as mujaz writes one (zipEntries), and only such a zip: one disk,
  * no comment, no zip64 (nor its locator), each entry's local header with the same name and no
- * extra field, entries one after another in the directory's order, each stored or deflated,
+ * extra field, entries one after another in the directory's order, no name twice, each stored or deflated,
  * not encrypted, no attributes (nothing a reader could take for a folder), no more than
  * READ_MAX bytes, with a plain name; the directory holding exactly the entries it counts and
  * ending where the end record begins. Undefined for anything else: fflate and JSZip, which the
@@ -77,6 +77,7 @@ function plainLayout(bytes: Uint8Array): PlainEntry[] | undefined {
   if (count === 0xffff || view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== count) return undefined;
   if (directory + view.getUint32(end + 12, true) !== end) return undefined;
   const entries: PlainEntry[] = [];
+  const names = new Set<string>();
   let at = directory;
   let next = 0; // where the next entry's local header must begin
   for (let i = 0; i < count; i++) {
@@ -99,7 +100,8 @@ function plainLayout(bytes: Uint8Array): PlainEntry[] | undefined {
     if (start + stored > directory) return undefined;
     // (a name not flagged UTF-8 read as fflate reads it: a character a byte)
     const name = flags & 0x800 ? utf8.decode(raw) : Buffer.from(raw).toString('latin1');
-    if (!PLAIN_NAME(name)) return undefined;
+    if (!PLAIN_NAME(name) || names.has(name)) return undefined; // (a name twice: which one a reader keeps is its own)
+    names.add(name);
     entries.push({ name, method, crc, size, body: bytes.subarray(start, start + stored) });
     next = start + stored;
     at += 46 + nameLength;

@@ -192,6 +192,11 @@ describe('verifiedEntry', () => {
     // bytes a reader takes for a zip64 locator, just before the end record
     edit('a zip64 locator', (zip) => zip.writeUInt32LE(0x07064b50, zip.length - 22 - 20));
     for (const [what, zip] of variants) expect(verifiedEntry(zip, 'docProps/custom.xml'), what).toBeUndefined();
+    // a name twice (which one a reader keeps is its own): b.xml renamed a.xml, in both its headers
+    const twice = Buffer.from(await writeZip(new Map([['a.xml', bytes('<a/>')], ['b.xml', bytes('<b/>')]]), DATE, 0));
+    for (let at = twice.indexOf('b.xml'); at !== -1; at = twice.indexOf('b.xml', at + 1)) twice.write('a', at, 'latin1');
+    expect(readStoredZip(twice)).toBeUndefined();
+    expect(verifiedEntry(twice, 'a.xml')).toBeUndefined();
     // folders (JSZip adds them), names with . or .. steps (JSZip resolves them), a comment
     const jszip = new JSZip();
     jszip.file('docProps/custom.xml', '<a/>');
