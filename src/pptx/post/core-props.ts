@@ -4,7 +4,6 @@
  * milliseconds). Write the fixed date instead, and the title when given.
  */
 import { escapeText } from './xml.js';
-import type { PartMap } from './types.js';
 
 const CLOSE = '</cp:coreProperties>';
 
@@ -44,17 +43,3 @@ export function setCoreTitle(xml: string, title: string): string {
 
 /** The zip's own epoch: what a part's dates are set to before it is compared with the last build's. */
 export const EPOCH_W3C = '1980-01-01T00:00:00.000Z';
-
-/**
- * The package with the deck's docProps/core.xml dated EPOCH_W3C: pptxgenjs writes the
- * wall-clock time, to the second, so that a rebuild a second later compared a part that had
- * changed, and rewrote and compressed it again. The fixed date is set later, by setCoreDates,
- * whatever the part held.
- */
-export function withEpochDates(parts: PartMap): PartMap {
-  const core = parts.xml.get('docProps/core.xml');
-  if (core === undefined) return parts;
-  const xml = new Map(parts.xml);
-  xml.set('docProps/core.xml', setCoreDates(core, EPOCH_W3C));
-  return { xml, bin: parts.bin };
-}

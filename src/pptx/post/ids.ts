@@ -9,7 +9,6 @@
  *   from the section's position instead.
  */
 import { getAttr, mapStartTags, setAttr, startTagPattern } from './xml.js';
-import type { PartMap } from './types.js';
 
 /** A part with unique p:cNvPr ids (first occurrence kept, duplicates renumbered above the maximum). */
 export function dedupeShapeIds(xml: string): string {
@@ -42,17 +41,4 @@ export function sectionGuid(index: number): string {
 export function stableSectionIds(xml: string): string {
   let index = 0;
   return mapStartTags(xml, 'p14:section', (tag) => setAttr(tag, 'id', sectionGuid(index++)));
-}
-
-/**
- * The package with its presentation's section ids stable (stableSectionIds). A package-level
- * step, before the parts are compared with the last build's (PackageMemo): with pptxgenjs's
- * random ids, presentation.xml never matched, and was rewritten and compressed on every rebuild.
- */
-export function withStableSectionIds(parts: PartMap): PartMap {
-  const presentation = parts.xml.get('ppt/presentation.xml');
-  if (presentation === undefined || !presentation.includes('<p14:section')) return parts;
-  const xml = new Map(parts.xml);
-  xml.set('ppt/presentation.xml', stableSectionIds(presentation));
-  return { xml, bin: parts.bin };
 }

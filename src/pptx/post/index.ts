@@ -11,13 +11,13 @@ import { orderChartGroups } from './chart-order.js';
 import { embedSeriesNames, embedTitles, dropUndefinedAxes, setChartLang } from './charts.js';
 import { normalizeContentTypes, partKinds, type PartKind } from './content-types.js';
 import { setExtendedProperties } from './app-props.js';
-import { setCoreDates, setCoreTitle, withEpochDates } from './core-props.js';
+import { EPOCH_W3C, setCoreDates, setCoreTitle } from './core-props.js';
 import { addCustomProperties } from './custom-props.js';
 import { parseFixedDate, type FixedDate } from './dates.js';
 import { deflaterFor, PARALLEL_FROM, type Deflater } from './deflate.js';
 import { markSlideNumberFields, showSlideNumbersInMasters } from './fields.js';
 import { completeFontTriples, stripCharsetHints } from './fonts.js';
-import { dedupeShapeIds, withStableSectionIds } from './ids.js';
+import { dedupeShapeIds, stableSectionIds } from './ids.js';
 import { portraitNotesPage, splitNotesLines } from './notes.js';
 import { orderPresentation } from './order.js';
 import { anchorArabicPunctuation, rtlParagraphs, setTextLang, singleParagraphProps, tagLatinRuns } from './paragraphs.js';
@@ -87,7 +87,7 @@ const TRANSFORMS: readonly Transform[] = [
   transform({ why: 'c:lang in chartSpace', kinds: ['chart'], arg: (o) => o.lang, apply: setChartLang }),
   { why: 'RLE…PDF around chart titles (LibreOffice)', kinds: ['chart'], when: rtl, apply: embedTitles },
   { why: 'RLE…PDF around series names (LibreOffice)', kinds: ['chart'], when: rtl, apply: embedSeriesNames },
-  // Determinism (the section ids too, before the rest: withStableSectionIds, in finalizeParts)
+  // Determinism (the section ids too, before the rest, in finalizeParts)
   transform({ why: 'fixed core.xml dates', kinds: ['core'], arg: (_o, date) => date.w3c, apply: setCoreDates }),
   transform({ why: 'dc:title', kinds: ['core'], when: (o) => o.title !== undefined, arg: (o) => o.title as string, apply: setCoreTitle }),
   transform({
@@ -124,12 +124,18 @@ function rewriteKey(kind: PartKind | undefined, steps: readonly Step[]): string 
   return kind === undefined ? '' : JSON.stringify(steps.filter((t) => t.kinds.includes(kind)).map((t) => [t.why, t.arg ?? null]));
 }
 
+/** The package with one XML part rewritten (as it is when it has no such part). */
+function withPart(parts: PartMap, name: string, rewrite: (xml: string) => string): PartMap {
+  const text = parts.xml.get(name);
+  if (text === undefined) return parts;
+  const xml = new Map(parts.xml);
+  xml.set(name, rewrite(text));
+  return { xml, bin: parts.bin };
+}
+
 function fixContentTypes(parts: PartMap): PartMap {
   const names = [...parts.xml.keys(), ...parts.bin.keys()];
-  const xml = new Map(parts.xml);
-  const types = xml.get('[Content_Types].xml');
-  if (types !== undefined) xml.set('[Content_Types].xml', normalizeContentTypes(types, names));
-  return { xml, bin: parts.bin };
+  return withPart(parts, '[Content_Types].xml', (types) => normalizeContentTypes(types, names));
 }
 
 /**
@@ -157,10 +163,13 @@ export async function finalizeParts(raw: PartMap, opts: FinalizeOptions, { defla
   const date = parseFixedDate(opts.fixedDate);
   let parts = addCustomProperties(raw, opts.customProperties);
   parts = renumberCharts(parts);
-  // (what pptxgenjs writes differently every time, made the same before the last build's parts
-  // are compared: stable p14:section ids, and the deck's dates, which setCoreDates sets below)
-  parts = withStableSectionIds(parts);
-  parts = withEpochDates(parts);
+  // What pptxgenjs writes differently every time, made the same before the parts are compared
+  // with the last build's (PackageMemo): its random p14:section ids, and the wall-clock time in
+  // docProps/core.xml, to the second (the fixed date is set below, whatever the part held).
+  // Otherwise presentation.xml never matched, and core.xml did not a second later: each was
+  // rewritten and compressed again on every rebuild.
+  parts = withPart(parts, 'ppt/presentation.xml', stableSectionIds);
+  parts = withPart(parts, 'docProps/core.xml', (xml) => setCoreDates(xml, EPOCH_W3C));
   parts = showSlideNumbersInMasters(parts);
   parts = fixContentTypes(parts);
   // Each part is compressed as soon as it is finished: for a large deck, in a worker thread
