@@ -1,6 +1,7 @@
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { hintOf } from './codes.js';
+import { Lru } from '../util/lru.js';
 import { codePoint, type Diagnostic, type Location, type Position } from './diagnostic.js';
 
 /**
@@ -131,6 +132,9 @@ export function withValue(parsed: ParsedYaml, value: unknown): ParsedYaml {
   };
 }
 
+/** Whether nothing in the text calls for `yaml` before js-yaml reads it (see NEEDS_YAML). */
+const plainlyClean = (text: string): boolean => !NEEDS_YAML.test(text) && !contentAfterEndMarker(text) && !mayHoldLongKey(text);
+
 /** Nesting js-yaml may read: content needs a handful of levels; deeper files go to `yaml`. */
 const QUICK_DEPTH = 32;
 /**
@@ -170,16 +174,182 @@ export interface KnownValues {
  * With `known`, a text read before is not read again.
  */
 export function quickValue(text: string, known?: KnownValues): { value: unknown } | undefined {
-  if (!known) return readQuickly(text);
+  if (!known) return readOnce(text);
   const before = known.get(text);
   if (before !== undefined) return before ?? undefined;
-  const found = readQuickly(text);
+  const found = readOnce(text);
   known.put(text, found);
   return found;
 }
 
-function readQuickly(text: string): { value: unknown } | undefined {
-  if (NEEDS_YAML.test(text) || contentAfterEndMarker(text) || mayHoldLongKey(text)) return undefined;
+/** Texts up to this long are kept by READ; longer ones (a deck of hundreds of slides) are read each time. */
+const KEPT_TEXT = 1_000_000;
+/**
+ * What readQuickly found for the texts read last in this process, by text (about 4 MB of them):
+ * a rebuild in watch reads again only the files that changed, and a deck spec that came out the
+ * same (a save that changed nothing it shows) is not read again. The values are shared, as the
+ * content's (content/parse.ts, CHECKED): no stage changes what it is given.
+ */
+const READ = new Lru<string, { value: unknown } | undefined>(4_000_000, (text) => text.length);
+
+function readOnce(text: string): { value: unknown } | undefined {
+  return text.length > KEPT_TEXT ? readQuickly(text) : READ.get(text, () => readAfresh(text));
+}
+
+/** The beginnings of the long texts read so far (a file's, a deck spec's): another text beginning alike is most likely an edit of one. */
+const BEGUN = new Lru<string, true>(256);
+const BEGINNING = 200;
+
+/**
+ * A text not read before: in pieces when most of its items were read before (a rebuild after an
+ * edit), else whole, its items then kept for the next read. A text that does not begin as one
+ * read before is read whole without being cut at all: in a process that has just started, one
+ * call to js-yaml for a 100-part outline is quicker than a hundred (about 45 ms against 65), and
+ * even the cutting costs a few milliseconds there.
+ */
+function readAfresh(text: string): { value: unknown } | undefined {
+  if (text.length < PIECES_FROM) return readQuickly(text);
+  const begun = BEGUN.has(text.slice(0, BEGINNING));
+  BEGUN.set(text.slice(0, BEGINNING), true);
+  const pieces = begun && plainlyClean(text) ? sequencePieces(text) : undefined;
+  if (!pieces) return readQuickly(text);
+  const known = pieces.items.filter((item) => ITEMS.has(item)).length;
+  if (known * 2 >= pieces.items.length) {
+    const read = readPieces(pieces);
+    if (read) return read;
+  }
+  const whole = readQuickly(text);
+  // Each item as the whole text read it: what it reads alone (tests/diagnostics/yaml-pieces.test.ts).
+  const items = (whole?.value as Record<string, unknown> | undefined)?.[pieces.key];
+  if (Array.isArray(items) && items.length === pieces.items.length) pieces.items.forEach((item, i) => ITEMS.set(item, { value: items[i], needsYaml: false }));
+  return whole;
+}
+
+/** Texts shorter than this are read whole: their pieces would save little. */
+const PIECES_FROM = 4_000;
+
+/**
+ * A top-level key whose value is a block sequence, cut into pieces: the lines before the
+ * sequence and after it (`rest`, where the key is left with no value), and each item's lines.
+ */
+interface Pieces {
+  key: string;
+  rest: string;
+  items: string[];
+}
+
+/** A key of the top mapping with nothing after it: a name, bare or quoted. */
+const TOP_KEY = /^(?:([A-Za-z_][A-Za-z0-9_-]*)|"([A-Za-z_][A-Za-z0-9_-]*)"|'([A-Za-z_][A-Za-z0-9_-]*)'):[ \t]*(?:#.*)?$/;
+
+/**
+ * The longest block sequence under a top-level key (`slides:` of a deck spec, `parts:` of an
+ * outline), cut into its items; undefined when there is none of two items or more. An item runs
+ * from its `- ` line to the next `- ` line at its indentation; the sequence ends at the end of
+ * the text or at a line in the first column (the next key), and is not cut when a line less
+ * indented, or as indented but not an item, comes first (blank lines and comments go with the
+ * item before them).
+ */
+export function sequencePieces(text: string): Pieces | undefined {
+  // (by offsets, one line at a time: no line is copied but a key's)
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) starts.push(at);
+  const lineEnd = (n: number) => (n + 1 < starts.length ? starts[n + 1]! : text.length);
+  /** The line's indentation (spaces), or -1 when it holds nothing (blank, or only a comment). */
+  const indentOf = (n: number): number => {
+    let at = starts[n]!;
+    while (text.charCodeAt(at) === 0x20) at++;
+    const c = text.charCodeAt(at);
+    return at >= lineEnd(n) || c === 0x0a || c === 0x0d || c === 0x23 /* # */ ? -1 : at - starts[n]!;
+  };
+  /** Whether the line, indented `indent`, begins an item (`-` and a space or the line's end). */
+  const isItem = (n: number, indent: number): boolean => {
+    const at = starts[n]! + indent;
+    const next = text.charCodeAt(at + 1);
+    return text.charCodeAt(at) === 0x2d /* - */ && (at + 1 >= lineEnd(n) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d);
+  };
+  let best: { key: string; first: number; end: number; items: number[]; chars: number } | undefined;
+  for (let k = 0; k < starts.length; k++) {
+    if (indentOf(k) !== 0) continue;
+    const named = TOP_KEY.exec(text.slice(starts[k]!, lineEnd(k)).replace(/\r?\n$/, ''));
+    if (!named) continue;
+    let first = k + 1;
+    while (first < starts.length && indentOf(first) === -1) first++;
+    if (first >= starts.length) break;
+    const indent = indentOf(first);
+    if (!isItem(first, indent)) continue;
+    const items = [first];
+    let end = first + 1;
+    for (; end < starts.length; end++) {
+      const depth = indentOf(end);
+      if (depth === -1 || depth > indent) continue;
+      if (depth < indent || !isItem(end, indent)) {
+        if (depth > 0) items.length = 0; // (not a key of the top mapping: the sequence is not plainly over; not cut)
+        break;
+      }
+      items.push(end);
+    }
+    const chars = (end < starts.length ? starts[end]! : text.length) - starts[first]!;
+    if (items.length >= 2 && (!best || chars > best.chars)) best = { key: (named[1] ?? named[2] ?? named[3])!, first, end, items, chars };
+    k = end - 1;
+  }
+  if (!best) return undefined;
+  const at = (n: number) => (n < starts.length ? starts[n]! : text.length);
+  const { key, first, end, items } = best;
+  return { key, rest: text.slice(0, at(first)) + text.slice(at(end)), items: items.map((from, i) => text.slice(at(from), at(items[i + 1] ?? end))) };
+}
+
+/** Each item of a sequence read once per process, by its text (see readInPieces); null: js-yaml refused it. */
+const ITEMS = new Lru<string, { value: unknown; needsYaml: boolean } | null>(4_000_000, (text) => text.length);
+
+/**
+ * A long text read a piece at a time (sequencePieces), each piece once per process: after a
+ * figure changed, a rebuild reads again the few items of the deck spec, or parts of the outline,
+ * that show it, not the whole text. The value is the one readQuickly gives the whole text, or
+ * undefined (read it whole) where a piece is not plainly clean on its own. What holds the pieces
+ * to the whole: the items of a block sequence are read alike on their own (nothing one item
+ * says changes how another is read once anchors, tags, directives and document markers are left
+ * out, as NEEDS_YAML leaves them); an item cut short (a quote or bracket left open) is refused
+ * by js-yaml, and the text read whole. tests/diagnostics/yaml-pieces.test.ts compares the two.
+ * (`from`: the shortest text read in pieces; tests give 0.)
+ */
+export function readInPieces(text: string, from = PIECES_FROM): { value: unknown } | undefined {
+  const pieces = text.length >= from && plainlyClean(text) ? sequencePieces(text) : undefined;
+  return pieces && readPieces(pieces);
+}
+
+function readPieces(pieces: Pieces): { value: unknown } | undefined {
+  // (the lines around the sequence are read as any text is: once, and in pieces when long, such
+  // as an outline's tables around its parts)
+  const rest = readOnce(pieces.rest);
+  const top = rest?.value as Record<string, unknown> | undefined;
+  if (!top || !Object.hasOwn(top, pieces.key) || top[pieces.key] !== null) return undefined;
+  const items: unknown[] = [];
+  for (const item of pieces.items) {
+    const read = ITEMS.get(item, () => readItem(item));
+    if (read === null) return undefined;
+    if (read.needsYaml) return undefined; // (as the whole text would be; readQuickly says so again)
+    items.push(read.value);
+  }
+  const value: Record<string, unknown> = Object.create(Object.getPrototypeOf(top) as object | null) as Record<string, unknown>;
+  for (const [key, was] of Object.entries(top)) value[key] = key === pieces.key ? items : was;
+  return { value };
+}
+
+/** One item of a top-level sequence, read on its own: a sequence of that one item, one level less deep. */
+function readItem(text: string): { value: unknown; needsYaml: boolean } | null {
+  let value: unknown;
+  try {
+    value = quickLoad(text, { maxDepth: QUICK_DEPTH - 1, maxAliases: 0 });
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value) || value.length !== 1) return null;
+  return { value: value[0], needsYaml: needsYaml(value[0]) };
+}
+
+/** A text read whole by js-yaml (readInPieces is held to it), undefined when `yaml` must read it. */
+export function readQuickly(text: string): { value: unknown } | undefined {
+  if (!plainlyClean(text)) return undefined;
   let value: unknown;
   try {
     value = quickLoad(text, { maxDepth: QUICK_DEPTH, maxAliases: 0 });
