@@ -22,6 +22,7 @@ import {
   type Member,
   type Source,
 } from './schema.js';
+import { Lru } from '../util/lru.js';
 
 /** What the reader hands this stage: the files under content/, by path relative to the root. */
 export type ContentSources = ReadonlyMap<string, SourceFile>;
@@ -106,16 +107,10 @@ interface CheckedFile {
  * does not read the 1,500-line dataset again. What is kept is never changed by later stages
  * (the whole prepared content is shared by every audience's build already).
  */
-const CHECKED = new Map<string, CheckedFile>();
+const CHECKED = new Lru<string, CheckedFile>(16);
 
 function readChecked(kind: string, file: SourceFile, read: () => CheckedFile): CheckedFile {
-  const key = `${kind}\0${file.path}\0${file.text}`;
-  let entry = CHECKED.get(key);
-  if (entry) CHECKED.delete(key);
-  else entry = read();
-  CHECKED.set(key, entry);
-  if (CHECKED.size > 16) CHECKED.delete(CHECKED.keys().next().value!);
-  return entry;
+  return CHECKED.get(`${kind}\0${file.path}\0${file.text}`, read);
 }
 
 export function parseContent(files: ContentSources, known?: KnownValues): ParseResult {

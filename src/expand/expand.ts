@@ -10,6 +10,7 @@ import { insideDoubleQuotes, lintTemplate } from './lint.js';
 import { unknownNames } from './names.js';
 import { everyNode, partialCalls } from './tree.js';
 import { originsOf, tagLines, type Origin } from './origins.js';
+import { Lru } from '../util/lru.js';
 
 /** An audience's templates as read from templates/<audience>/. */
 export interface TemplateSet {
@@ -58,7 +59,7 @@ ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unk
   };
   return compileTemplate(spec as never);
 }) as typeof ENV.template;
-const COMPILED = new Map<string, HandlebarsTemplateDelegate>();
+const COMPILED = new Lru<string, HandlebarsTemplateDelegate>(256);
 const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: false, preventIndent: false } as const;
 
 /**
@@ -67,13 +68,7 @@ const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: false, preventIndent: 
  * so that an error inside a partial can name the line that included it.
  */
 function compile(text: string, file: string): HandlebarsTemplateDelegate {
-  const key = `${file}\0${text}`;
-  let template = COMPILED.get(key);
-  if (template) COMPILED.delete(key);
-  else template = ENV.compile(withCallSites(ENV.parse(text), file, text), COMPILE_OPTIONS);
-  COMPILED.set(key, template);
-  if (COMPILED.size > 256) COMPILED.delete(COMPILED.keys().next().value!);
-  return template;
+  return COMPILED.get(`${file}\0${text}`, () => ENV.compile(withCallSites(ENV.parse(text), file, text), COMPILE_OPTIONS));
 }
 
 /** The helpers that keep the stack of partial includes while a deck expands (named so no template can call them). */
@@ -131,17 +126,12 @@ function withCallSites(ast: hbs.AST.Program, file: string, text: string): hbs.AS
   return ast;
 }
 
-const LINTED = new Map<string, ReturnType<typeof lintTemplate>>();
+const LINTED = new Lru<string, ReturnType<typeof lintTemplate>>(256);
 
 /** A template's checks, once per text and set of partial names (the audience is stamped after). */
 function lintCached(file: SourceFile, partialNames: ReadonlySet<string>, audience: string): ReturnType<typeof lintTemplate> {
   const key = `${file.path}\0${[...partialNames].sort().join(',')}\0${file.text}`;
-  let linted = LINTED.get(key);
-  if (!linted) {
-    linted = lintTemplate(file, partialNames, '');
-    LINTED.set(key, linted);
-    if (LINTED.size > 256) LINTED.delete(LINTED.keys().next().value!);
-  }
+  const linted = LINTED.get(key, () => lintTemplate(file, partialNames, ''));
   return { ast: linted.ast, diagnostics: linted.diagnostics.map((d) => ({ ...d, audience })) };
 }
 

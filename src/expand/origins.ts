@@ -2,6 +2,7 @@ import { hintOf } from '../diagnostics/codes.js';
 import { ORIGIN_TAG as TAG, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
 import { OPENS_VALUE } from '../diagnostics/comment-cut.js';
+import { Lru } from '../util/lru.js';
 
 /**
  * Where each line of the generated spec came from. Before compiling, every template line that
@@ -55,17 +56,11 @@ const PLAIN_VALUE = /(?::|^\s*-)\s+[^\s"'|>[{#&*!%@`-]/;
 export function tagLines(file: SourceFile, index: number): string {
   // (once per process for a template's text and place: a rebuild tags every template again)
   const key = `${index}\0${file.text}`;
-  let tagged = TAGGED.get(key);
-  if (tagged === undefined) {
-    tagged = tagLinesOf(file, index);
-    TAGGED.set(key, tagged);
-    if (TAGGED.size > 256) TAGGED.delete(TAGGED.keys().next().value!);
-  }
-  return tagged;
+  return TAGGED.get(key, () => tagLinesOf(file, index));
 }
 
 /** Tagged texts by their template's place and text (the few a project has). */
-const TAGGED = new Map<string, string>();
+const TAGGED = new Lru<string, string>(256);
 
 function tagLinesOf(file: SourceFile, index: number): string {
   let open: '"' | "'" | undefined; // a quoted value runs on from the line before

@@ -4,6 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import type { SourceFile } from '../diagnostics/yaml-source.js';
+import { Lru } from '../util/lru.js';
 
 /** Where Handlebars' lexer stood when it refused a template (lint.ts reads it for the error's place). */
 export const LEXER_STATE = Symbol('mujaz.lexerState');
@@ -14,25 +15,21 @@ export interface LexerState {
 }
 
 /** Parsed templates by text (the few a project has): the tree, or why Handlebars refused it. */
-const PARSED = new Map<string, { ast?: hbs.AST.Program; error?: unknown }>();
+const PARSED = new Lru<string, { ast?: hbs.AST.Program; error?: unknown }>(256);
 
 /** A template parsed once per process: the checks, and the reading of what it names, share it (they do not change it). */
 export function parseTemplate(text: string): { ast?: hbs.AST.Program; error?: unknown } {
-  let result = PARSED.get(text);
-  if (!result) {
+  return PARSED.get(text, () => {
     try {
-      result = { ast: Handlebars.parse(text) };
+      return { ast: Handlebars.parse(text) };
     } catch (error) {
       // Where the lexer stopped, kept with the error: the lexer is shared, and by the time the
       // error is reported (or read again from this cache) it has read other templates.
       const lexer = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number }; _input?: string } } }).Parser?.lexer;
       if (error && typeof error === 'object') Object.assign(error, { [LEXER_STATE]: { yylloc: lexer?.yylloc && { ...lexer.yylloc }, rest: lexer?._input?.length } });
-      result = { error };
+      return { error };
     }
-    PARSED.set(text, result);
-    if (PARSED.size > 256) PARSED.delete(PARSED.keys().next().value!);
-  }
-  return result;
+  });
 }
 
 const parsed = (text: string): hbs.AST.Program | undefined => parseTemplate(text).ast;
