@@ -182,15 +182,17 @@ export function quickValue(text: string, known?: KnownValues): { value: unknown 
   return found;
 }
 
-/** Texts up to this long are kept by READ; longer ones (a deck of hundreds of slides) are read each time. */
-const KEPT_TEXT = 1_000_000;
+/** Texts up to this long are kept by READ; longer ones (an outline or deck of hundreds of slides) are read whole each time. */
+const KEPT_TEXT = 250_000;
 /**
- * What readQuickly found for the texts read last in this process, by text (about 4 MB of them):
+ * What readQuickly found for the texts read last in this process, by text (a million characters
+ * of them: what their values hold, several times that, stays between builds and slows the
+ * collection of garbage):
  * a rebuild in watch reads again only the files that changed, and a deck spec that came out the
  * same (a save that changed nothing it shows) is not read again. The values are shared, as the
  * content's (content/parse.ts, CHECKED): no stage changes what it is given.
  */
-const READ = new Lru<string, { value: unknown } | undefined>(4_000_000, (text) => text.length);
+const READ = new Lru<string, { value: unknown } | undefined>(1_000_000, (text) => text.length);
 
 function readOnce(text: string): { value: unknown } | undefined {
   return text.length > KEPT_TEXT ? readQuickly(text) : READ.get(text, () => readAfresh(text));
@@ -299,7 +301,7 @@ export function sequencePieces(text: string): Pieces | undefined {
 }
 
 /** Each item of a sequence read once per process, by its text (see readInPieces); null: js-yaml refused it. */
-const ITEMS = new Lru<string, { value: unknown; needsYaml: boolean } | null>(4_000_000, (text) => text.length);
+const ITEMS = new Lru<string, { value: unknown; needsYaml: boolean } | null>(1_000_000, (text) => text.length);
 
 /**
  * A long text read a piece at a time (sequencePieces), each piece once per process: after a

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { cp, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -291,7 +291,8 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
       // (a lock that could not be read is the file named: a folder in its place, say)
       throw e.code ? new WriteError(typeof e.path === 'string' && /\.lock(?:\.takeover)?$/.test(e.path) ? e.path : current, e.code, e) : error;
     }
-    await removeTemporaries(staged);
+    // (each temporary file is its target now: only the previous files kept are left to remove)
+    for (const file of staged) if (file.previous) removeQuietly(file.previous);
     await releaseLock(group);
   });
 }
@@ -443,10 +444,10 @@ async function removeTemporaries(staged: readonly { temp: string; previous?: str
   }
 }
 
-/** Removes a file if it is there, as far as it can. */
+/** Removes a file if it is there, as far as it can (unlinkSync: rmSync looks first, and loads rimraf). */
 function removeQuietly(file: string): void {
   try {
-    rmSync(file, { force: true });
+    unlinkSync(file);
   } catch {
     // (never in place of the error being reported)
   }

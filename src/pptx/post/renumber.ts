@@ -99,10 +99,15 @@ export function applyRenames(parts: PartMap, renames: ReadonlyMap<string, string
   if (renames.size === 0) return parts;
   const all = new Map(renames);
   for (const [from, to] of renames) all.set(relsPartOf(from), relsPartOf(to));
+  // A .rels part can target a renamed part only if it holds its file name, or percent-encodes a
+  // target (resolveTarget decodes it): the others, most of a deck's (every slide's and notes
+  // page's), are kept as they are without reading their targets.
+  const fileNames = [...renames.keys()].map((name) => name.slice(name.lastIndexOf('/') + 1));
+  const mayTarget = (rels: string) => rels.includes('%') || fileNames.some((file) => rels.includes(file));
   const xml = new Map<string, string>();
   for (const [name, text] of parts.xml) {
     let next = text;
-    if (name.endsWith('.rels')) next = retarget(text, relsSource(name), renames);
+    if (name.endsWith('.rels') && mayTarget(text)) next = retarget(text, relsSource(name), renames);
     if (name === '[Content_Types].xml') next = renameOverrides(text, renames);
     xml.set(all.get(name) ?? name, next);
   }

@@ -87,6 +87,23 @@ describe('renumberCharts', () => {
   });
 });
 
+describe('applyRenames on relationships', () => {
+  it('retargets a relationship whose target is percent-encoded', () => {
+    const deck = secondDeck();
+    deck.xml.set('ppt/slides/_rels/slide1.xml.rels', rels(rel('rId1', 'chart', '/ppt/charts/chart%35.xml'), rel('rId2', 'chart', '/ppt/charts/%63hart6.xml')));
+    const out = renumberCharts(deck).xml.get('ppt/slides/_rels/slide1.xml.rels');
+    expect(out).toContain('Target="/ppt/charts/chart1.xml"');
+    expect(out).toContain('Target="/ppt/charts/chart2.xml"');
+  });
+
+  it('leaves a relationship part that names no renamed part as it is', () => {
+    const deck = secondDeck();
+    const notes = rels(rel('rId1', 'slide', '../slides/slide1.xml'), rel('rId2', 'notesMaster', '../notesMasters/notesMaster1.xml'));
+    deck.xml.set('ppt/notesSlides/_rels/notesSlide1.xml.rels', notes);
+    expect(renumberCharts(deck).xml.get('ppt/notesSlides/_rels/notesSlide1.xml.rels')).toBe(notes);
+  });
+});
+
 describe('relsSource', () => {
   it('names the part a .rels part belongs to', () => {
     expect(relsSource('ppt/slides/_rels/slide1.xml.rels')).toBe('ppt/slides/slide1.xml');
