@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { hintOf } from './codes.js';
@@ -198,6 +199,12 @@ function readOnce(text: string): { value: unknown } | undefined {
   return text.length > KEPT_TEXT ? readQuickly(text) : READ.get(text, () => readAfresh(text));
 }
 
+/**
+ * A string of its own: V8 keeps a slice of a text (or two joined) as a view of the whole text,
+ * which a cache keyed by slices would keep alive, whatever it counts the slice's length as.
+ */
+const own = (slice: string): string => Buffer.from(slice, 'utf16le').toString('utf16le');
+
 /** The beginnings of the long texts read so far (a file's, a deck spec's): another text beginning alike is most likely an edit of one. */
 const BEGUN = new Lru<string, true>(256);
 const BEGINNING = 200;
@@ -211,8 +218,9 @@ const BEGINNING = 200;
  */
 function readAfresh(text: string): { value: unknown } | undefined {
   if (text.length < PIECES_FROM) return readQuickly(text);
-  const begun = BEGUN.has(text.slice(0, BEGINNING));
-  BEGUN.set(text.slice(0, BEGINNING), true);
+  const beginning = own(text.slice(0, BEGINNING));
+  const begun = BEGUN.has(beginning);
+  BEGUN.set(beginning, true);
   const pieces = begun && plainlyClean(text) ? sequencePieces(text) : undefined;
   if (!pieces) return readQuickly(text);
   const known = pieces.items.filter((item) => ITEMS.has(item)).length;
@@ -223,7 +231,7 @@ function readAfresh(text: string): { value: unknown } | undefined {
   const whole = readQuickly(text);
   // Each item as the whole text read it: what it reads alone (tests/diagnostics/yaml-pieces.test.ts).
   const items = (whole?.value as Record<string, unknown> | undefined)?.[pieces.key];
-  if (Array.isArray(items) && items.length === pieces.items.length) pieces.items.forEach((item, i) => ITEMS.set(item, { value: items[i], needsYaml: false }));
+  if (Array.isArray(items) && items.length === pieces.items.length) pieces.items.forEach((item, i) => ITEMS.set(item, { value: items[i], needsYaml: false, alone: false }));
   return whole;
 }
 
@@ -240,6 +248,8 @@ interface Pieces {
   items: string[];
 }
 
+/** How a block mapping's first line begins: a key in the first column, bare (not an indicator: `-`, `{`, `[`, `?`, ...) or quoted and followed by `:`. */
+const BLOCK_KEY_START = /^(?:[^\s#\-{}[\]?|>!&*%@`'",]|"[^"\n]*"[ \t]*:|'[^'\n]*'[ \t]*:)/;
 /** A key of the top mapping with nothing after it: a name, bare or quoted. */
 const TOP_KEY = /^(?:([A-Za-z_][A-Za-z0-9_-]*)|"([A-Za-z_][A-Za-z0-9_-]*)"|'([A-Za-z_][A-Za-z0-9_-]*)'):[ \t]*(?:#.*)?$/;
 
@@ -269,6 +279,11 @@ export function sequencePieces(text: string): Pieces | undefined {
     const next = text.charCodeAt(at + 1);
     return text.charCodeAt(at) === 0x2d /* - */ && (at + 1 >= lineEnd(n) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d);
   };
+  // Only under a block mapping at the top: in a document that is one flow collection (`{ ... }`),
+  // a line in the first column may stand inside a quoted value or a bracket.
+  let top = 0;
+  while (top < starts.length && indentOf(top) === -1) top++;
+  if (top < starts.length && !BLOCK_KEY_START.test(text.slice(starts[top]!, lineEnd(top)))) return undefined;
   let best: { key: string; first: number; end: number; items: number[]; chars: number } | undefined;
   for (let k = 0; k < starts.length; k++) {
     if (indentOf(k) !== 0) continue;
@@ -297,11 +312,18 @@ export function sequencePieces(text: string): Pieces | undefined {
   if (!best) return undefined;
   const at = (n: number) => (n < starts.length ? starts[n]! : text.length);
   const { key, first, end, items } = best;
-  return { key, rest: text.slice(0, at(first)) + text.slice(at(end)), items: items.map((from, i) => text.slice(at(from), at(items[i + 1] ?? end))) };
+  return { key, rest: own(text.slice(0, at(first)) + text.slice(at(end))), items: items.map((from, i) => own(text.slice(at(from), at(items[i + 1] ?? end)))) };
 }
 
 /** Each item of a sequence read once per process, by its text (see readInPieces); null: js-yaml refused it. */
-const ITEMS = new Lru<string, { value: unknown; needsYaml: boolean } | null>(1_000_000, (text) => text.length);
+const ITEMS = new Lru<string, Item | null>(1_000_000, (text) => text.length);
+
+interface Item {
+  value: unknown;
+  needsYaml: boolean;
+  /** Read on its own (readItem), not taken from a whole text's reading. */
+  alone: boolean;
+}
 
 /**
  * A long text read a piece at a time (sequencePieces), each piece once per process: after a
@@ -327,18 +349,26 @@ function readPieces(pieces: Pieces): { value: unknown } | undefined {
   if (!top || !Object.hasOwn(top, pieces.key) || top[pieces.key] !== null) return undefined;
   const items: unknown[] = [];
   for (const item of pieces.items) {
-    const read = ITEMS.get(item, () => readItem(item));
+    let read = ITEMS.get(item, () => readItem(item));
+    if (read && !read.alone) {
+      // (kept from a whole text's reading: read alone once before it is used for another text)
+      const alone = readItem(item);
+      ITEMS.set(item, alone);
+      if (!alone || !isDeepStrictEqual(alone.value, read.value)) return undefined;
+      read = alone;
+    }
     if (read === null) return undefined;
     if (read.needsYaml) return undefined; // (as the whole text would be; readQuickly says so again)
     items.push(read.value);
   }
   const value: Record<string, unknown> = Object.create(Object.getPrototypeOf(top) as object | null) as Record<string, unknown>;
-  for (const [key, was] of Object.entries(top)) value[key] = key === pieces.key ? items : was;
+  // (defined, not assigned: a key `__proto__`, written with an escape, is a key like any other)
+  for (const [key, was] of Object.entries(top)) Object.defineProperty(value, key, { value: key === pieces.key ? items : was, enumerable: true, writable: true, configurable: true });
   return { value };
 }
 
 /** One item of a top-level sequence, read on its own: a sequence of that one item, one level less deep. */
-function readItem(text: string): { value: unknown; needsYaml: boolean } | null {
+function readItem(text: string): Item | null {
   let value: unknown;
   try {
     value = quickLoad(text, { maxDepth: QUICK_DEPTH - 1, maxAliases: 0 });
@@ -346,7 +376,7 @@ function readItem(text: string): { value: unknown; needsYaml: boolean } | null {
     return null;
   }
   if (!Array.isArray(value) || value.length !== 1) return null;
-  return { value: value[0], needsYaml: needsYaml(value[0]) };
+  return { value: value[0], needsYaml: needsYaml(value[0]), alone: true };
 }
 
 /** A text read whole by js-yaml (readInPieces is held to it), undefined when `yaml` must read it. */
