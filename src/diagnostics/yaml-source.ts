@@ -186,7 +186,7 @@ export function quickValue(text: string, known?: KnownValues): { value: unknown 
 /** Texts up to this long are kept by READ; longer ones (an outline or deck of hundreds of slides) are read whole each time. */
 const KEPT_TEXT = 250_000;
 /**
- * What readQuickly found for the texts read last in this process, by text (a million characters
+ * What the texts read last in this process were read as (readAfresh: whole, or in pieces), by text (a million characters
  * of them: what their values hold, several times that, stays between builds and slows the
  * collection of garbage):
  * a rebuild in watch reads again only the files that changed, and a deck spec that came out the
@@ -210,7 +210,7 @@ const BEGUN = new Lru<string, true>(256);
 const BEGINNING = 200;
 
 /**
- * A text not read before: in pieces when most of its items were read before (a rebuild after an
+ * A text not read before: in pieces when at least half its items were read before (a rebuild after an
  * edit), else whole, its items then kept for the next read. A text that does not begin as one
  * read before is read whole without being cut at all: in a process that has just started, one
  * call to js-yaml for a 100-part outline is quicker than a hundred (about 45 ms against 65), and

@@ -4,20 +4,15 @@
  * whenever the quick reader answers, its value is the same; whenever `yaml` finds a problem,
  * the quick reader declines, so the problem is reported as before.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadAudience } from '../../src/audience/load.js';
-import { buildContext } from '../../src/audience/context.js';
-import { prepareContent } from '../../src/build.js';
 import { locate, parseFully, parseYaml, quickValue, type ParsedYaml } from '../../src/diagnostics/yaml-source.js';
-import { expandTemplates } from '../../src/expand/expand.js';
-import { readContentFiles, readTemplateFiles } from '../../src/io/read.js';
+import { audienceSpecs, projectYamlFiles, REPO, yamlValue } from './yaml-samples.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 
 /** The two readers agree on `text`; returns whether the quick one answered. */
 function agree(text: string, label = text): boolean {
@@ -29,15 +24,9 @@ function agree(text: string, label = text): boolean {
   return quick !== undefined;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
 describe('the quick YAML reader', () => {
   it('reads every YAML file of the project as yaml does, and answers for the content', () => {
-    const files = [...yamlFiles(path.join(REPO, 'content')), ...yamlFiles(path.join(REPO, 'templates')), ...yamlFiles(path.join(REPO, 'src/init/starter'))];
+    const files = projectYamlFiles();
     expect(files.length).toBeGreaterThan(10);
     const answered = files.filter((file) => agree(readFileSync(file, 'utf8'), file));
     // the dataset and the outline are what make the quick reader worth having
@@ -45,13 +34,7 @@ describe('the quick YAML reader', () => {
   });
 
   it('reads the deck spec every audience expands to as yaml does', async () => {
-    const [content, templates] = await Promise.all([readContentFiles(REPO), readTemplateFiles(REPO)]);
-    const prepared = prepareContent(content.content);
-    for (const name of ['briefing', 'leadership', 'security', 'economy', 'media']) {
-      const { audience } = loadAudience(name, templates.content);
-      const text = expandTemplates(audience!, buildContext(name, audience!.theme, prepared.content!, prepared.facts, prepared.data)).text!;
-      expect(agree(text, name), name).toBe(true);
-    }
+    for (const [name, text] of await audienceSpecs()) expect(agree(text, name), name).toBe(true);
   });
 
   // [what, text, whether the quick reader answers]: both readers must agree either way, and
@@ -113,10 +96,7 @@ describe('the quick YAML reader', () => {
   });
 
   it('reads random documents written in every style as yaml does', () => {
-    const scalar = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('ا', 'ب', ' ', '\n', ':', '#', '-', '"', "'", '1', '.', 'e', '\t') }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-    const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }), tie('node'), { maxKeys: 4 })),
-    })).node;
+    const value = yamlValue(['ا', 'ب', ' ', '\n', ':', '#', '-', '"', "'", '1', '.', 'e', '\t'], { size: 4 });
     const options = fc.record({
       defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
       defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE'),

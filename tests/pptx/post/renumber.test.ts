@@ -95,13 +95,6 @@ describe('applyRenames on relationships', () => {
     expect(out).toContain('Target="/ppt/charts/chart1.xml"');
     expect(out).toContain('Target="/ppt/charts/chart2.xml"');
   });
-
-  it('leaves a relationship part that names no renamed part as it is', () => {
-    const deck = secondDeck();
-    const notes = rels(rel('rId1', 'slide', '../slides/slide1.xml'), rel('rId2', 'notesMaster', '../notesMasters/notesMaster1.xml'));
-    deck.xml.set('ppt/notesSlides/_rels/notesSlide1.xml.rels', notes);
-    expect(renumberCharts(deck).xml.get('ppt/notesSlides/_rels/notesSlide1.xml.rels')).toBe(notes);
-  });
 });
 
 describe('relsSource', () => {
