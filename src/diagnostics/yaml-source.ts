@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
-import { hintOf } from './codes.js';
 import { Lru } from '../util/lru.js';
+import { hintOf } from './codes.js';
 import { codePoint, type Diagnostic, type Location, type Position } from './diagnostic.js';
 
 /**
@@ -186,12 +186,11 @@ export function quickValue(text: string, known?: KnownValues): { value: unknown 
 /** Texts up to this long are kept by READ; longer ones (an outline or deck of hundreds of slides) are read whole each time. */
 const KEPT_TEXT = 250_000;
 /**
- * What the texts read last in this process were read as (readAfresh: whole, or in pieces), by text (a million characters
- * of them: what their values hold, several times that, stays between builds and slows the
- * collection of garbage):
- * a rebuild in watch reads again only the files that changed, and a deck spec that came out the
- * same (a save that changed nothing it shows) is not read again. The values are shared, as the
- * content's (content/parse.ts, CHECKED): no stage changes what it is given.
+ * What the texts read last in this process were read as (readAfresh: whole, or in pieces), by
+ * text: a rebuild in watch reads again only the files that changed, and a deck spec that came out
+ * the same (a save that changed nothing it shows) is not read again. A million characters of
+ * texts are kept (what their values hold, several times that, stays between builds). The values
+ * are shared, as the content's (content/parse.ts, CHECKED): no stage changes what it is given.
  */
 const READ = new Lru<string, { value: unknown } | undefined>(1_000_000, (text) => text.length);
 
@@ -210,8 +209,8 @@ const BEGUN = new Lru<string, true>(256);
 const BEGINNING = 200;
 
 /**
- * A text not read before: in pieces when at least half its items were read before (a rebuild after an
- * edit), else whole, its items then kept for the next read. A text that does not begin as one
+ * A text not read before: in pieces when at least half its items were read before (a rebuild
+ * after an edit), else whole, its items then kept for the next read. A text that does not begin as one
  * read before is read whole without being cut at all: in a process that has just started, one
  * call to js-yaml for a 100-part outline is quicker than a hundred (about 45 ms against 65), and
  * even the cutting costs a few milliseconds there.
