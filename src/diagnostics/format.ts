@@ -1,5 +1,6 @@
 import { hintOf } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
+import { lineStarts } from '../util/lines.js';
 
 /** The widest source line a code frame shows; longer lines are cut to a window around the column. */
 const FRAME_WIDTH = 120;
@@ -12,13 +13,11 @@ function visible(text: string): string {
 /** Where each line of the last source framed starts (kept: the diagnostics of a file are framed one after another). */
 let framed: { source: string; starts: number[] } | undefined;
 
-/** Where each line of `source` starts: after each LF. */
-function lineStarts(source: string): number[] {
+/** Where each line of `source` starts (lineStarts), for the last source framed. */
+function framedLineStarts(source: string): number[] {
   if (framed?.source === source) return framed.starts;
-  const starts = [0];
-  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
-  framed = { source, starts };
-  return starts;
+  framed = { source, starts: lineStarts(source) };
+  return framed.starts;
 }
 
 /** A few lines of source around the diagnostic, with a caret under the column. */
@@ -26,7 +25,7 @@ export function codeFrame(source: string, line: number, column: number, context 
   // Lines end at LF (or CRLF), as the parsers count them; a lone CR stays in its line and shows.
   // (the lines' places are found once for a file of many diagnostics: splitting it for each made
   // a thousand warnings in an outline of ten thousand lines take seconds)
-  const starts = lineStarts(source);
+  const starts = framedLineStarts(source);
   const lineAt = (n: number) => {
     if (n === starts.length) return source.slice(starts[n - 1]); // (the last line: no LF ends it)
     const text = source.slice(starts[n - 1], starts[n]! - 1);

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { load as quickLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { lineStarts } from '../util/lines.js';
 import { Lru } from '../util/lru.js';
 import { hintOf } from './codes.js';
 import { codePoint, type Diagnostic, type Location, type Position } from './diagnostic.js';
@@ -216,18 +217,19 @@ const BEGINNING = 200;
  * even the cutting costs a few milliseconds there.
  */
 function readAfresh(text: string): { value: unknown } | undefined {
-  if (text.length < PIECES_FROM) return readQuickly(text);
+  if (text.length < PIECES_FROM || !plainlyClean(text)) return readQuickly(text);
   const beginning = own(text.slice(0, BEGINNING));
   const begun = BEGUN.has(beginning);
   BEGUN.set(beginning, true);
-  const pieces = begun && plainlyClean(text) ? sequencePieces(text) : undefined;
-  if (!pieces) return readQuickly(text);
+  // (the text found plainly clean once: read whole below without looking again)
+  const pieces = begun ? sequencePieces(text) : undefined;
+  if (!pieces) return readClean(text);
   const known = pieces.items.filter((item) => ITEMS.has(item)).length;
   if (known * 2 >= pieces.items.length) {
     const read = readPieces(pieces);
     if (read) return read;
   }
-  const whole = readQuickly(text);
+  const whole = readClean(text);
   // Each item as the whole text read it: what it reads alone (tests/diagnostics/yaml-pieces.test.ts).
   const items = (whole?.value as Record<string, unknown> | undefined)?.[pieces.key];
   if (Array.isArray(items) && items.length === pieces.items.length) pieces.items.forEach((item, i) => ITEMS.set(item, { value: items[i], needsYaml: false, alone: false }));
@@ -261,9 +263,8 @@ const TOP_KEY = /^(?:([A-Za-z_][A-Za-z0-9_-]*)|"([A-Za-z_][A-Za-z0-9_-]*)"|'([A-
  * item before them).
  */
 export function sequencePieces(text: string): Pieces | undefined {
-  // (by offsets, one line at a time: no line is copied but a key's)
-  const starts: number[] = [];
-  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) starts.push(at);
+  // (by offsets, one line at a time: no line is copied but a key's; after a last LF, an empty line)
+  const starts = lineStarts(text);
   const lineEnd = (n: number) => (n + 1 < starts.length ? starts[n + 1]! : text.length);
   /** The line's indentation (spaces), or -1 when it holds nothing (blank, or only a comment). */
   const indentOf = (n: number): number => {
@@ -380,7 +381,11 @@ function readItem(text: string): Item | null {
 
 /** A text read whole by js-yaml (readInPieces is held to it), undefined when `yaml` must read it. */
 export function readQuickly(text: string): { value: unknown } | undefined {
-  if (!plainlyClean(text)) return undefined;
+  return plainlyClean(text) ? readClean(text) : undefined;
+}
+
+/** readQuickly for a text already found plainly clean. */
+function readClean(text: string): { value: unknown } | undefined {
   let value: unknown;
   try {
     value = quickLoad(text, { maxDepth: QUICK_DEPTH, maxAliases: 0 });

@@ -42,6 +42,17 @@ export interface FactUse {
   element: string;
 }
 
+/** The uses of each slide, by the slide's index (found once, not looked for again for every slide). */
+export function usesBySlide(uses: readonly FactUse[]): Map<number, FactUse[]> {
+  const bySlide = new Map<number, FactUse[]>();
+  for (const use of uses) {
+    const list = bySlide.get(use.slide);
+    if (list) list.push(use);
+    else bySlide.set(use.slide, [use]);
+  }
+  return bySlide;
+}
+
 function pathText(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { describePath } from '../diagnostics/schema.js';
-import type { FactUse } from '../facts/markers.js';
+import { usesBySlide, type FactUse } from '../facts/markers.js';
 import type { ResolvedFact } from '../facts/resolve.js';
 import { SlideSchema, type DeckSpec, type Slide } from '../spec/schema.js';
 import { mapTexts } from '../spec/digits.js';
@@ -219,24 +219,19 @@ function wholeAt(text: string, figure: string, from: number): number {
 export function makeManifest(audience: string, spec: DeckSpec, uses: readonly FactUse[], facts: Record<string, ResolvedFact>, look?: unknown, digits: Digits = 'western'): Manifest {
   const rank = new Map<string, number>();
   const shown = new Set(uses.map((u) => u.key));
-  const usesBySlide = new Map<number, FactUse[]>();
-  for (const use of uses) {
-    const list = usesBySlide.get(use.slide);
-    if (list) list.push(use);
-    else usesBySlide.set(use.slide, [use]);
-  }
+  const bySlide = usesBySlide(uses);
   const slides = spec.slides.map((slide, i): ManifestSlide => {
     const group = `${slide.section ?? ''}/${slide.kind}`;
     const r = (rank.get(group) ?? 0) + 1;
     rank.set(group, r);
     const slideFacts = new Map<string, { value: number | string; unit?: string; elements: string[] }>();
-    for (const use of usesBySlide.get(i) ?? []) {
+    for (const use of bySlide.get(i) ?? []) {
       let entry = slideFacts.get(use.key);
       const fact = Object.hasOwn(facts, use.key) ? facts[use.key] : undefined;
       if (!entry) slideFacts.set(use.key, (entry = { value: fact ? fact.value : '', ...(fact?.unit ? { unit: fact.unit } : {}), elements: [] }));
       if (!entry.elements.includes(use.element)) entry.elements.push(use.element);
     }
-    const masked = withFactsAsKeys(slide, usesBySlide.get(i) ?? [], facts, digits);
+    const masked = withFactsAsKeys(slide, bySlide.get(i) ?? [], facts, digits);
     return {
       n: i + 1,
       id: `${slide.section ?? ''}/${slide.kind}/${r}`,

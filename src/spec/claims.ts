@@ -8,7 +8,7 @@
  */
 import type { TemplateContext } from '../audience/context.js';
 import { foldArabic } from '../format/arabic.js';
-import type { FactUse } from '../facts/markers.js';
+import { usesBySlide, type FactUse } from '../facts/markers.js';
 import type { DeckSpec } from './schema.js';
 import type { SpecProblem } from './parse.js';
 
@@ -58,14 +58,7 @@ export function articleClaims(deck: DeckSpec, uses: readonly FactUse[], context:
     return f?.stated !== undefined && f.statedBy === context.article.source && f.stated !== f.value;
   };
   const problems: SpecProblem[] = [];
-  // (the uses of each slide, found once: not every use looked at again for every slide)
-  const bySlide = new Map<number, FactUse[]>();
-  for (const u of uses) {
-    if (!notTheArticles(u.key)) continue;
-    const list = bySlide.get(u.slide);
-    if (list) list.push(u);
-    else bySlide.set(u.slide, [u]);
-  }
+  const bySlide = usesBySlide(uses.filter((u) => notTheArticles(u.key)));
   deck.slides.forEach((slide, i) => {
     const onSlide = bySlide.get(i) ?? [];
     if (!onSlide.length) return;
