@@ -45,6 +45,22 @@ export function datePrefix(value: string | number): string | undefined {
   return date && (date.length === 4 || isCalendarDate(date)) ? date : undefined;
 }
 
+/**
+ * The date by which a count is known: its date, or the end of the range a date gives after a
+ * slash ('2016-04 / 2016-08', '2022 (H2) / 2023-06-02'). A count first seen in a source of June
+ * 2023 is not a count published in 2022, though an undated page may be older: taking the range's
+ * start would be a guess. Undefined when the date is not one of the calendar (datePrefix); a
+ * range whose end is not a date is read from its start.
+ */
+export function countedAt(value: string | number): string | undefined {
+  const start = datePrefix(value);
+  if (!start) return undefined;
+  const text = String(value).trim();
+  const slash = text.lastIndexOf('/');
+  const end = slash > 0 ? datePrefix(text.slice(slash + 1)) : undefined;
+  return end && end > start ? end : start;
+}
+
 /** A member's identity: its ISO code, or its English name (organisations have no code). */
 const memberKey = (m: Member) => (m.iso2 ? `iso2:${m.iso2}` : `en:${m.en}`);
 
@@ -174,8 +190,8 @@ function countAgainstList(content: Content, dataset: Dataset, index: number, joi
   const date = String(count.date);
   const gap = Math.abs(listed - count.members);
   const members = gap === 1 ? 'one member' : `${gap} members`;
-  const countedAt = datePrefix(count.date)!;
-  const since = identified.filter((m) => joinedAt(m) > countedAt).map((m) => `${m.en} (${joinedAt(m)})`);
+  const counted = countedAt(count.date)!;
+  const since = identified.filter((m) => joinedAt(m) > counted).map((m) => `${m.en} (${joinedAt(m)})`);
   const hint =
     listed < count.members
       ? `The list is ${members} short of this count. If ${count.source} does say ${count.members}, correct the list: add the missing member to members, with its source, or as a slot under unidentified_members when no source names it. If it does not, correct the count here.`
@@ -256,14 +272,17 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
     if (unidentified > 0) points.push({ id: 'unidentified', label: groupings.composition.unidentified_label, value: unidentified });
   }
 
-  // Growth: the last count of each year, up to the article's date.
+  // Growth: the last count of each year, up to the article's date, each at the date by which it
+  // is known (countedAt: a range's end). Of two counts in a year the later wins, or the later in
+  // the file when their dates are the same.
   const asOf = content.article.date;
-  const byYear = new Map<number, GrowthPoint & { index: number }>();
+  const byYear = new Map<number, GrowthPoint & { index: number; at: string }>();
   for (const [index, entry] of dataset.counts_by_year.entries()) {
-    const prefix = datePrefix(entry.date);
-    if (!prefix || prefix > asOf) continue;
-    const year = Number(prefix.slice(0, 4));
-    byYear.set(year, { year, members: entry.members, source: entry.source, index });
+    const at = countedAt(entry.date);
+    if (!at || at > asOf) continue;
+    const year = Number(at.slice(0, 4));
+    const before = byYear.get(year);
+    if (!before || at >= before.at) byYear.set(year, { year, members: entry.members, source: entry.source, index, at });
   }
   const counted = [...byYear.values()].sort((a, b) => a.year - b.year);
   const latest = counted[counted.length - 1];
@@ -279,7 +298,8 @@ export function computeDataFigures(content: Content): { data?: DataFigures; diag
   }
 
   const sources = new Set<string>();
-  for (const m of dataset.members) m.sources.forEach((s) => sources.add(s));
+  // (a member that joined after the article too: its place, member.<ISO2>.number, rests on its sources)
+  for (const m of [...dataset.members, ...(dataset.after_article ?? [])]) m.sources.forEach((s) => sources.add(s));
   for (const g of growth) sources.add(g.source);
   return {
     data: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareContent } from '../../src/build.js';
 import { parseContent } from '../../src/content/parse.js';
-import { computeDataFigures, datePrefix } from '../../src/facts/data.js';
+import { computeDataFigures, countedAt, datePrefix } from '../../src/facts/data.js';
 import { resolveFacts } from '../../src/facts/resolve.js';
 import { contentWith, replaceOnce, shippedContent } from '../helpers/project.js';
 
@@ -33,6 +33,33 @@ describe('data figures', () => {
     expect(growth[0]).toEqual([2014, 60]);
     expect(growth.at(-1)).toEqual([2025, 89]); // Syria's 90 (11 Nov) comes after the article (3 Nov)
     expect(growth.map(([year]) => year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    // 2022: the Marrakech count (84, May 2022), not the 85 first seen in a source of June 2023
+    // ('2022 (H2) / 2023-06-02'): a count stands at the date by which it is known
+    expect(data.data!.growth.find((g) => g.year === 2022)).toEqual({ year: 2022, members: 84, source: 'S24' });
+    expect(data.data!.growth.find((g) => g.year === 2023)).toEqual({ year: 2023, members: 86, source: 'S26' });
+  });
+
+  it('places a count dated by a range at the range’s end, and the later of a year’s counts last', async () => {
+    expect(countedAt('2022 (H2) / 2023-06-02')).toBe('2023-06-02');
+    expect(countedAt('2016-04 / 2016-08')).toBe('2016-08');
+    expect(countedAt('2018/2019')).toBe('2019');
+    expect(countedAt('2025-11 (early)')).toBe('2025-11');
+    expect(countedAt('2016-04 / summer')).toBe('2016-04'); // an end that is no date: the start
+    expect(countedAt('unknown')).toBeUndefined();
+    // a count listed before an earlier one of its year does not hide it
+    const DATASET = 'content/data/coalition-members.yaml';
+    const swapped = await contentWith(DATASET, (t) => {
+      const a = "- date: '2022-05-11'\n  members: 84\n  note: Marrakech ministerial\n  source: S24\n";
+      const b = '- date: 2022 (H2) / 2023-06-02\n  members: 85\n  note: + unidentified 85th member\n  source: S25\n';
+      return replaceOnce(t, a + b, b.replace('2022 (H2) / 2023-06-02', "'2022-12-20'") + a);
+    });
+    const { data } = await prepared(swapped);
+    expect(data.data!.growth.find((g) => g.year === 2022)).toEqual({ year: 2022, members: 85, source: 'S25' });
+  });
+
+  it('lists the sources of a member that joined after the article among the dataset’s', async () => {
+    const { data } = await prepared();
+    expect(data.data!.sources).toContain('S29'); // Syria's place, member.SY.number
   });
 
   it('reads the first date in a dataset date', () => {
