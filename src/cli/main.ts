@@ -46,6 +46,10 @@ export async function main(argv: readonly string[], codeId?: string): Promise<nu
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      // `build -a briefing media`: commander says only that there is an argument too many
+      if (error.code === 'commander.excessArguments' && argv.some((a) => a === '-a' || a.startsWith('--audience'))) {
+        process.stderr.write('(to name several audiences, give -a before each: -a briefing -a media; or --all for every one)\n');
+      }
       return EXIT.USAGE;
     }
     const stack = (error as Error).stack ?? String(error);

@@ -19,6 +19,7 @@ export const CODES = {
   MJZ123: { title: 'No project at that folder', hint: 'Give --root the folder that holds content/ and templates/.' },
   MJZ124: { title: 'Not a file', hint: 'Put the file itself at that path: mujaz reads ordinary files only.' },
   MJZ125: { title: 'File too large', hint: 'Check that it is the right file: the files of a project are text of a few hundred kB at most.' },
+  MJZ126: { title: 'A folder watch cannot follow', hint: 'Make the folder readable, or raise the limit on watched files; watch follows the rest of the project.' },
   MJZ130: { title: 'Unknown source', hint: 'Add the source to content/sources.yaml or fix the id.' },
   MJZ131: { title: 'Unknown fact', hint: 'Add the fact to content/facts.yaml or fix the key.' },
   MJZ132: { title: 'Basis not found in the article', hint: 'Copy the sentence verbatim from the article text.' },

@@ -35,7 +35,12 @@ export type WatchEvent =
   | { type: 'changed'; files: string[] }
   /** A deck rebuilt; `diagnostics` holds its warnings (for example, a stated figure that its quote does not contain). */
   | { type: 'built'; audience: string; ms: number; file: string; diff?: DeckDiff; diagnostics: Diagnostic[] }
-  | { type: 'failed'; audience: string; diagnostics: Diagnostic[] };
+  | { type: 'failed'; audience: string; diagnostics: Diagnostic[] }
+  /**
+   * A folder watch cannot follow (unreadable, or the system's limit on watched files reached):
+   * saves there go unseen; watch goes on with the rest. Each folder and cause is said once.
+   */
+  | { type: 'unwatched'; diagnostics: Diagnostic[] };
 
 export interface Watcher {
   /** Resolves once the first build is done and the files are watched. */
@@ -169,11 +174,27 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
     }
   };
 
+  /**
+   * What chokidar could not watch, as a warning (MJZ126): without a listener its `error` event
+   * would end the process with a stack trace. Said once for each folder and cause, as the
+   * watch may meet it again when it starts anew; a system limit, met at every file from then
+   * on, once in all.
+   */
+  const told = new Set<string>();
+  const unwatchable = (error: unknown) => {
+    const e = error as NodeJS.ErrnoException;
+    const where = typeof e.path === 'string' && e.path ? relative(path.resolve(root, e.path)) || '.' : undefined;
+    const key = LIMITS.has(e.code ?? '') ? e.code! : `${e.code ?? e.message}\0${where ?? ''}`;
+    if (told.has(key)) return;
+    told.add(key);
+    onEvent({ type: 'unwatched', diagnostics: [cannotWatch(e, where)] });
+  };
+
   let watcher: FSWatcher | undefined;
   /** Watches the project (the watch in use from here on), resolving once its folders are known. */
   const start = async () => {
     const w = (watcher = chokidarWatch(root, { ignoreInitial: true, awaitWriteFinish: false, ignored: isOutside }));
-    w.on('add', schedule).on('change', schedule).on('unlink', schedule);
+    w.on('add', schedule).on('change', schedule).on('unlink', schedule).on('error', unwatchable);
     w.on('addDir', (dir) => void remember(dir)).on('unlinkDir', (dir) => inodes.delete(dir));
     w.on('raw', (_event, name, details) => {
       const parent = (details as { watchedPath?: string } | undefined)?.watchedPath;
@@ -226,4 +247,35 @@ export function watchProject(options: WatchOptions, report: (event: WatchEvent) 
       await running;
     },
   };
+}
+
+/** Causes that are the system's limits, not the folder's: met at one file, they are met at the next. */
+const LIMITS = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
+
+/** MJZ126: a folder watch cannot follow, with what to do for its cause. */
+function cannotWatch(error: NodeJS.ErrnoException, where: string | undefined): Diagnostic {
+  const folder = where ?? 'the project';
+  const others = LIMITS.has(error.code ?? '') ? ', nor perhaps the folders and files after it' : '';
+  const diagnostic = (why: string, hint: string): Diagnostic => ({
+    code: 'MJZ126',
+    severity: 'warning',
+    message: `watch cannot follow ${folder}${others}: ${why}, so a save there is not seen`,
+    hint,
+    ...(where ? { location: { file: where } } : {}),
+  });
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return diagnostic('permission denied', `Make it readable to you (chmod u+rx ${where ?? '<folder>'}), or move it out of content/ and templates/; watch follows the rest of the project.`);
+    case 'ENOSPC':
+      return diagnostic(
+        "the system's limit on watched files is reached (ENOSPC)",
+        'Close other programs that watch many files (editors, other watchers), or raise the limit (on Linux: sudo sysctl fs.inotify.max_user_watches=524288); then start watch again.',
+      );
+    case 'EMFILE':
+    case 'ENFILE':
+      return diagnostic(`too many files are open (${error.code})`, 'Raise the limit of open files (ulimit -n 4096 in this shell), or close other programs that watch many files; then start watch again.');
+    default:
+      return diagnostic(error.message || String(error), 'Check the folder; then start watch again to follow it.');
+  }
 }

@@ -58,6 +58,11 @@ describe('mujaz CLI', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/--out <dir>' argument '' is invalid\. name a folder/);
     expect(mujaz(['facts', '--root', '']).code).toBe(2);
+    // several audiences after one -a: told to repeat it
+    const several = mujaz(['build', '--audience', 'briefing', 'media']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('(to name several audiences, give -a before each: -a briefing -a media; or --all for every one)');
+    expect(mujaz(['diff', 'a', 'b', 'c']).stderr).not.toContain('several audiences');
   });
 
   it('builds the deck into <root>/output, and the spec with --emit spec (taken away by a build without it)', async () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFile, cp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
@@ -7,8 +7,8 @@ import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
 
 /** A running `mujaz watch`, its output collected, with a bounded wait for a line to appear. */
-function startWatch(root: string, args: string[] = [], cwd = root) {
-  const child = spawn(process.execPath, [CLI, 'watch', '--root', root, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+function startWatch(root: string, args: string[] = [], cwd = root, node: { execArgv?: string[]; env?: Record<string, string> } = {}) {
+  const child = spawn(process.execPath, [...(node.execArgv ?? []), CLI, 'watch', '--root', root, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...node.env } });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -122,6 +122,40 @@ describe('mujaz watch', () => {
     expect(reports, w.err()).toHaveLength(1);
     const failed = w.err().split('\n').filter((line) => line.includes('not rebuilt')).map((line) => /✗ (\S+):/.exec(line)?.[1]);
     expect(reports[0]).toContain(`(audiences: ${failed.join(', ')})`);
+  }, 60_000);
+
+  it('warns, and goes on, when it cannot follow a folder (unreadable, or the limit on watched files reached): no stack trace', async () => {
+    // (the tests run as root, whom permissions do not stop: fs.watch is made to fail as it would)
+    const root = await tempProject();
+    const preload = path.join(root, 'fail-watch.cjs');
+    await writeFile(
+      preload,
+      `const fs = require('node:fs');
+const rules = JSON.parse(process.env.WATCH_FAILS);
+const watch = fs.watch;
+fs.watch = function (p, ...rest) {
+  for (const [part, code] of Object.entries(rules)) if (String(p).includes(part)) throw Object.assign(new Error(code + ': watch ' + p), { code, syscall: 'watch', path: String(p) });
+  return watch.call(this, p, ...rest);
+};
+`,
+    );
+    await mkdir(path.join(root, 'content/private'));
+    const w = startWatch(root, [], root, { execArgv: ['--require', preload], env: { WATCH_FAILS: JSON.stringify({ [`content${path.sep}private`]: 'EACCES', [`templates${path.sep}_shared`]: 'ENOSPC' }) } });
+    running = w.child;
+    await w.waitFor(() => w.err().includes('watching'), 'the first build');
+    expect(w.err()).toContain('content/private: warning MJZ126: watch cannot follow content/private: permission denied, so a save there is not seen');
+    expect(w.err()).toContain('hint: Make it readable to you (chmod u+rx content/private)');
+    // a system limit is said once, however many files meet it after the first
+    expect(w.err().match(/MJZ126[^\n]*ENOSPC/g)).toEqual([expect.stringContaining('watch cannot follow templates/_shared, nor perhaps the folders and files after it')]);
+    expect(w.err()).toContain('sudo sysctl fs.inotify.max_user_watches');
+    // a folder made while it watches, likewise; and the rest is still followed
+    await mkdir(path.join(root, 'content/private2'));
+    await w.waitFor(() => w.err().includes('cannot follow content/private2'), 'the warning for the new folder');
+    const facts = path.join(root, 'content/facts.yaml');
+    await writeFile(facts, replaceOnce(await readFile(facts, 'utf8'), 'value: 28', 'value: 29'));
+    await w.waitFor(() => w.out().includes('28 → 29'), 'the rebuild');
+    expect(w.err()).not.toMatch(/\n\s+at |Emitted 'error'|node:internal/);
+    expect(w.child.exitCode).toBeNull();
   }, 60_000);
 
   it('stops, exit 1, when its first build fails for want of the project, the audience or a place to write (no save mends it)', async () => {

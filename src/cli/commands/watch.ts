@@ -56,6 +56,10 @@ export function watchCommand(program: Command, cli: CliContext): void {
             cli.forgetReported(); // each rebuild says all it finds, even what an earlier one said
             cli.out.info(`changed: ${event.files.map(fromRoot).join(', ')}`);
             break;
+          case 'unwatched':
+            // (said at once: the decks go on being rebuilt from what watch still follows)
+            cli.report(event.diagnostics, opts.root);
+            break;
           case 'built':
           case 'failed':
             // (a rebuild reports its decks one after another, in one go: they are printed once it has)
