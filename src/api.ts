@@ -11,7 +11,7 @@ import { MANIFEST_PROPERTY } from './build.js';
 import { checkManifest, type Manifest } from './manifest/manifest.js';
 import { readCustomProperties } from './pptx/post/index.js';
 import { implausibleZip, verifiedEntry } from './pptx/post/zip.js';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { didYouMean, hasErrors, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { shellWord } from './diagnostics/format.js';
 
@@ -340,6 +340,31 @@ export async function scaffoldAudience(
 /** What to give diff instead of a file it cannot read. */
 const GIVE_A_BUILD = 'give a .pptx that mujaz built, or the .manifest.json beside it';
 
+/** More than any deck or manifest mujaz writes (a 1,000-slide deck is a few MB): not read further. */
+export const MAX_BUILD_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A file's bytes, at most MAX_BUILD_BYTES of them: anything but a file is refused unread
+ * (/dev/zero never ends, a named pipe without a writer is never opened). Throws a
+ * ManifestError, or the error of the file system for readManifest to word.
+ */
+async function readBuildFile(file: string, cannot: (why: string, fix: string) => ManifestError): Promise<Buffer> {
+  // (looked at before it is opened: opening a named pipe waits, without end, for a writer)
+  const before = await stat(file);
+  if (before.isDirectory()) throw cannot('it is a folder', GIVE_A_BUILD);
+  if (!before.isFile()) throw cannot(`it is ${before.isFIFO() ? 'a pipe' : 'a device'}, not a file`, `${GIVE_A_BUILD}, as a file`);
+  const handle = await open(file, 'r');
+  try {
+    // (what was opened: the path may have been replaced since)
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw cannot('it is no longer a file', GIVE_A_BUILD);
+    if (stats.size > MAX_BUILD_BYTES) throw cannot(`it is larger than ${MAX_BUILD_BYTES / 1024 / 1024} MB, more than any deck mujaz builds`, GIVE_A_BUILD);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * A build manifest, from a <audience>.manifest.json file or read out of a .pptx that mujaz
  * built (it is embedded as a custom document property). Throws a ManifestError saying why the
@@ -350,10 +375,10 @@ export async function readManifest(file: string): Promise<Manifest> {
   const cannot = (why: string, fix: string) => new ManifestError(`cannot read ${file}: ${why}; ${fix}`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readBuildFile(file, cannot);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (!e.code) throw error;
+    if (error instanceof ManifestError || !e.code) throw error;
     if (e.code === 'EISDIR') throw cannot('it is a folder', GIVE_A_BUILD);
     if (e.code === 'ENOENT') throw cannot('it does not exist', 'check the path');
     if (e.code === 'EACCES' || e.code === 'EPERM') throw cannot('permission denied', 'make the file readable');

@@ -27,8 +27,12 @@ export interface Expansion {
   diagnostics: Diagnostic[];
 }
 
-/** One Handlebars environment for the process; nothing is registered on it. */
+/**
+ * One Handlebars environment for the process; nothing is registered on it, and `log` is taken
+ * out (it printed to the standard output, into `mujaz facts --json`): an unknown helper now.
+ */
 const ENV = Handlebars.create();
+ENV.unregisterHelper('log');
 
 /** Marks an error of a field read from a text or a number (see below), for its hint. */
 const FROM_VALUE = Symbol('mujaz.fieldOfValue');

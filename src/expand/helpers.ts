@@ -410,7 +410,10 @@ export function createHelpers(root: TemplateContext) {
 }
 
 export const HELPER_NAMES = ['fact', 'hasFact', 'factLabel', 'factValue', 'factSources', 'count', 'asInArticle', 'num', 'year', 'date', 'percent', 'json', 'source', 'part', 'table', 'highlight', 'isMember', 'where', 'chunk', 'take', 'eq', 'add'] as const;
-/** Handlebars' own block helpers, always available. */
-export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
+/**
+ * Handlebars' own helpers that templates may use. Not `log`: it writes to the standard output,
+ * where `mujaz facts --json` writes its JSON (expand.ts takes it out of the environment).
+ */
+export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
 /** Helpers whose output is YAML by itself and may stand outside quotes. */
 export const RAW_HELPERS = new Set(['json']);

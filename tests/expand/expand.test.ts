@@ -186,6 +186,12 @@ describe('template checks', () => {
     ]);
   });
 
+  it('has no log helper: it printed to the standard output, into facts --json', () => {
+    const { diagnostics } = lintTemplate(file('a: "{{log heading}}"'), new Set(), 't');
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['MJZ163', 'Unknown helper "log"']]);
+    expect(diagnostics[0]!.hint).not.toMatch(/\blog\b/);
+  });
+
   it('warns about a figure typed into slide text, not about ids, structure or comments', () => {
     const source = '# 2025 in a comment\ntitle: "يضم 89 عضواً"\nwidths: [1, 3]\nnote: "المصدر (D1) و S29"\nx: "{{json (chunk sources 16)}}"\n';
     const { diagnostics } = lintTemplate(file(source), new Set(), 't');

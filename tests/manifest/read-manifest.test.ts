@@ -3,6 +3,7 @@
  * manifest inside: by Node's zlib for a whole deck, and through JSZip, which words the damage,
  * for any other.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,15 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'mujaz-read-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readManifest', () => {
+  it('refuses what is no file unread: a device that never ends, a named pipe that never opens, a folder', async () => {
+    const fifo = path.join(dir, 'pipe.pptx');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readManifest('/dev/zero')).rejects.toThrow('cannot read /dev/zero: it is a device, not a file; give a .pptx that mujaz built, or the .manifest.json beside it, as a file');
+    await expect(readManifest(fifo)).rejects.toThrow(`cannot read ${fifo}: it is a pipe, not a file`);
+    await expect(readManifest(dir)).rejects.toThrow(`cannot read ${dir}: it is a folder`);
+    await expect(readManifest(path.join(dir, 'none.pptx'))).rejects.toThrow('it does not exist; check the path');
+  });
+
   it('reads the manifest of a whole deck without JSZip, and a damaged one is reported through it', async () => {
     const built = await buildDeck({ root: REPO, audience: 'briefing' });
     const file = path.join(dir, 'briefing.pptx');
