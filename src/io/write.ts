@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
-import { cp, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, copyFileSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFile as writeToFd, writeFileSync } from 'node:fs';
+import { cp, lstat, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -189,7 +189,7 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
   const file: Staged = { target, data, temp: tempPath(target) };
   await tracked([file], async () => {
     try {
-      await writeFile(file.temp, data);
+      await writeTemporary(file);
       file.renaming = true;
       await rename(file.temp, target);
     } catch (error) {
@@ -230,11 +230,12 @@ const writing = new Map<string, Promise<void>>();
  * turns, so the deck and the manifest left are always one build's; writes of them in two
  * processes rename their pairs one after the other, under a lock (takeLock).
  *
- * The quick steps (looking for a folder, the sweep's listing, keeping the previous file by a
+ * The quick steps (looking for a folder, the sweep's listing, making the temporary files and the
+ * lock, which abandonWrites must know of as soon as they exist, keeping the previous file by a
  * hard link, removing temporary files, releasing the lock) ask the file system synchronously (on
  * a file system without hard links the previous deck is copied, on this thread too): each of Node's promise
  * calls costs about ten times as much (a deck with its manifest took 3.8 ms instead of 4.8 when
- * this was done; about 2 ms since a write that succeeded removes only the previous files). Writing the data, renaming, making a folder, the sweep's removals and waiting
+ * this was done; about 2 ms since a write that succeeded removes only the previous files). Writing the data (into the file made), renaming, making a folder, the sweep's removals and waiting
  * for another build's lock stay asynchronous.
  */
 export async function writeAtomicAll(files: readonly (readonly [target: string, data: Uint8Array | string])[]): Promise<void> {
@@ -265,10 +266,10 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
           swept.add(dir);
           await sweepStaleTemporaries(dir);
         }
-        await writeFile(file.temp, file.data);
+        await writeTemporary(file);
       }
       current = staged[0]?.target ?? '';
-      group.lock = await takeLock(current);
+      await takeLock(current, group);
       for (const file of staged) {
         current = file.target;
         file.previous = await keepPrevious(file.target);
@@ -297,6 +298,22 @@ async function writeAll(files: readonly (readonly [target: string, data: Uint8Ar
   });
 }
 
+/**
+ * Writes a file's data to its temporary file. The file is made synchronously, so that from the
+ * moment it exists abandonWrites (a signal's handler, which runs between two of Node's tasks)
+ * knows it by name and removes it; made by Node's thread pool, it could come into being after
+ * the handler had looked for it, and outlive the process. The data is written asynchronously,
+ * into the file made: once the handler has removed it, to a file no folder holds.
+ */
+async function writeTemporary(file: Staged): Promise<void> {
+  const fd = openSync(file.temp, 'wx');
+  try {
+    await new Promise<void>((resolve, reject) => writeToFd(fd, file.data, (error) => (error ? reject(error) : resolve())));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** How long a write waits for another process's lock on the same files before it gives up. */
 const LOCK_WAIT_MS = 60_000;
 /**
@@ -321,14 +338,16 @@ const LOCK_STALE_MS = 10_000;
  * by the write that made it (its token). Pids are this machine's: builds in two containers
  * sharing a folder do not see each other's processes, and are not kept apart.
  */
-async function takeLock(target: string): Promise<{ file: string; content: string }> {
+async function takeLock(target: string, group: Group): Promise<void> {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`);
   const content = `${process.pid} ${randomBytes(6).toString('hex')}\n`;
   const until = Date.now() + LOCK_WAIT_MS;
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
-      await writeFile(lock, content, { flag: 'wx' });
-      return { file: lock, content };
+      // (made and given to the group in one step: abandonWrites removes it from then on, see writeTemporary)
+      writeFileSync(lock, content, { flag: 'wx' });
+      group.lock = { file: lock, content };
+      return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -376,7 +395,7 @@ const guarding = new Set<string>();
 async function takeOver(lock: string, seen: string, content: string): Promise<boolean> {
   const guard = `${lock}.takeover`;
   try {
-    await writeFile(guard, content, { flag: 'wx' });
+    writeFileSync(guard, content, { flag: 'wx' }); // (and known to abandonWrites at once, as a lock is)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // A guard left by a build killed while it held it goes once it is old, if it is still the one

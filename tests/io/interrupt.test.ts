@@ -5,7 +5,8 @@
  * writeFile and rename are wrapped so that a test can hold a write at a chosen step.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { writeFile as writeToFd } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,13 +14,17 @@ import { abandonWrites, sweepStaleTemporaries, writeAtomicAll, WriteError } from
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...fs, rename: vi.fn(fs.rename), writeFile: vi.fn(fs.writeFile) };
+  return { ...fs, rename: vi.fn(fs.rename), writeFile: vi.fn(fs.writeFile), mkdir: vi.fn(fs.mkdir), readFile: vi.fn(fs.readFile), lstat: vi.fn(fs.lstat), rm: vi.fn(fs.rm) };
+});
+// (the data of a temporary file is written through its descriptor, with the callback writeFile)
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return { ...fs, default: fs, writeFile: vi.fn(fs.writeFile) };
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.mocked(rename).mockReset();
-  vi.mocked(writeFile).mockReset();
+  for (const fn of [rename, writeFile, mkdir, readFile, lstat, rm, writeToFd]) vi.mocked(fn as () => unknown).mockReset();
 });
 
 const folder = () => mkdtemp(path.join(os.tmpdir(), 'mujaz-interrupt-'));
@@ -43,6 +48,21 @@ function hold<F extends (...args: never[]) => Promise<unknown>>(fn: F, when: (..
       await held;
     }
     return real(...args);
+  }) as never);
+  return { reached: arrived, release };
+}
+
+/** Holds the callback writeFile of the data `when` picks until released (its file is made; its data not yet written). */
+function holdData(when: (data: unknown) => boolean) {
+  let release!: () => void;
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const arrived = new Promise<void>((resolve) => (reached = resolve));
+  const real = vi.mocked(writeToFd).getMockImplementation() as (...args: unknown[]) => void;
+  vi.mocked(writeToFd).mockImplementation(((fd: unknown, data: unknown, callback: (error: unknown) => void) => {
+    if (!when(data)) return real(fd, data, callback);
+    reached();
+    void held.then(() => real(fd, data, callback));
   }) as never);
   return { reached: arrived, release };
 }
@@ -104,10 +124,11 @@ describe('abandonWrites (Ctrl-C during a write)', () => {
 
   it('while the files are written: removes the temporary files, and the previous ones stay', async () => {
     const { dir, deck, manifest, files } = await previous();
-    const held = hold(writeFile, (file) => String(file).includes('.a.manifest.json.'));
+    // (the manifest's data held: its temporary file is made, the deck's written)
+    const held = holdData((data) => data === 'new manifest');
     const write = writeAtomicAll(files).catch((e: unknown) => e);
     await held.reached;
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toHaveLength(1); // the deck's, written
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toHaveLength(2);
     abandonWrites();
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
     held.release(); // (the process would have exited: here the write goes on, and fails)
@@ -168,5 +189,50 @@ describe('abandonWrites (Ctrl-C during a write)', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
     release();
     await write;
+  });
+
+  it('at every step of a write, whenever a signal may come: leaves the two files, both old or both new, and nothing else', async () => {
+    // Each asynchronous call of the write is held in turn once it has done its work and before
+    // the write hears of it (as when the signal comes while Node's thread pool answers): a file
+    // made then, unknown to abandonWrites, would outlive the process (a lock did, before the
+    // lock and the temporary files were made synchronously).
+    const calls = [rename, writeFile, mkdir, readFile, lstat, rm] as unknown as ((...args: unknown[]) => Promise<unknown>)[];
+    let steps = 0;
+    for (let step = 1; ; step++) {
+      const { dir, deck, manifest, files } = await previous();
+      let count = 0;
+      let release!: () => void;
+      let reached!: () => void;
+      const waiting = new Promise<void>((resolve) => (release = resolve));
+      const arrived = new Promise<void>((resolve) => (reached = resolve));
+      const pause = async () => {
+        if (++count !== step) return;
+        reached();
+        await waiting;
+      };
+      for (const fn of calls) {
+        const real = vi.mocked(fn).getMockImplementation()!;
+        vi.mocked(fn).mockImplementation(async (...args: unknown[]) => {
+          const result = await real(...args);
+          await pause();
+          return result;
+        });
+      }
+      const realData = vi.mocked(writeToFd).getMockImplementation() as (...args: unknown[]) => void;
+      vi.mocked(writeToFd).mockImplementation(((fd: unknown, data: unknown, callback: (error: unknown) => void) => realData(fd, data, (error: unknown) => void pause().then(() => callback(error)))) as never);
+      const write = writeAtomicAll(files).catch((e: unknown) => e);
+      const done = await Promise.race([arrived.then(() => false), write.then(() => true)]);
+      if (done) break; // (every step taken)
+      abandonWrites(); // (what the signal's handler does before the process exits)
+      const names = (await readdir(dir)).sort();
+      expect(names, `step ${step}`).toEqual(['a.manifest.json', 'a.pptx']);
+      const pair = [await readFile(deck, 'utf8'), await readFile(manifest, 'utf8')];
+      expect([['old deck', 'old manifest'], ['new deck', 'new manifest']], `step ${step}`).toContainEqual(pair);
+      release();
+      await write;
+      for (const fn of [...calls, writeToFd]) vi.mocked(fn as () => unknown).mockReset();
+      steps = step;
+    }
+    expect(steps).toBeGreaterThan(3);
   });
 });
