@@ -194,9 +194,10 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
       await rename(file.temp, target);
     } catch (error) {
       await rm(file.temp, { force: true });
-      // (the error names the target, not the temporary file the user never sees)
+      // (the error names the target, not the temporary file the user never sees; an error of the
+      // data's write, through the file's descriptor, names none)
       const e = error as NodeJS.ErrnoException;
-      if (e.path === file.temp) e.path = target;
+      if (e.path === file.temp || (e.code && e.path === undefined)) e.path = target;
       throw error;
     }
   });

@@ -4,7 +4,7 @@
  * nothing half-made left behind, so that the same command works once the cause is fixed. The
  * file system's refusal is made to happen on cue by wrapping its functions.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFile as writeToFd } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,9 +17,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   return { ...fs, cp: vi.fn(fs.cp), mkdir: vi.fn(fs.mkdir), writeFile: vi.fn(fs.writeFile) };
 });
+// (a file written atomically has its data written through its descriptor, by the callback writeFile)
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return { ...fs, default: fs, writeFile: vi.fn(fs.writeFile) };
+});
 
 afterEach(() => {
   for (const fn of [cp, mkdir, writeFile]) vi.mocked(fn).mockReset();
+  vi.mocked(writeToFd).mockReset();
 });
 
 /** An error as Node's file system gives it. */
@@ -128,7 +134,12 @@ describe('mujaz new-audience refused by the file system', () => {
 
   it('--extends, its theme refused by a full disk: the file named is theme.yaml, not the temporary file written first', async () => {
     const root = await tempProject();
-    failOnce(writeFile, (file) => String(file).includes('theme.yaml'), async (file) => fsError('ENOSPC', 'write', String(file)));
+    // (as Node reports a write through a descriptor: no path)
+    const real = vi.mocked(writeToFd).getMockImplementation() as (...args: unknown[]) => void;
+    vi.mocked(writeToFd).mockImplementation(((fd: unknown, data: unknown, callback: (error: unknown) => void) => {
+      if (typeof data !== 'string' || !data.includes('extends: briefing')) return real(fd, data, callback);
+      callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }));
+    }) as never);
     const result = await scaffoldAudience(root, 'envoys', 'briefing', { extend: true });
     expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([['MJZ153', 'Cannot write templates/envoys/theme.yaml: the disk is full']]);
     expect(existsSync(path.join(root, 'templates/envoys'))).toBe(false);
