@@ -102,8 +102,21 @@ export async function listAudiences(root: string): Promise<string[]> {
   return audienceNames((await readTemplates(path.resolve(root))).templates);
 }
 
+/**
+ * Whether a problem met reading templates/ concerns the deck of `name`: one of an audience's
+ * folder (a file it could not read, a link leading out) concerns that audience and those that
+ * build on it; one of _shared/, or of templates/ itself, every audience. So one audience's broken
+ * folder stops its own deck, and build --all builds the others.
+ */
+function concernsAudience(d: Diagnostic, name: string, templates: TemplateSources): boolean {
+  const folder = /^templates\/([^/]+)\//.exec(d.location?.file ?? '')?.[1];
+  if (folder === undefined || folder === '_shared' || folder === name) return true;
+  return (loadAudience(name, templates).audience?.chain ?? [name]).includes(folder);
+}
+
 async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnType<typeof readTemplates>>, name: string, strict?: boolean, known?: KnownValues): Promise<DeckResult> {
-  const withReadProblems = { ...prepared, diagnostics: [...prepared.diagnostics, ...templates.diagnostics] };
+  const readProblems = templates.diagnostics.filter((d) => concernsAudience(d, name, templates.templates));
+  const withReadProblems = { ...prepared, diagnostics: [...prepared.diagnostics, ...readProblems] };
   return compileAudience(withReadProblems, templates.templates, name, { strict, known });
 }
 

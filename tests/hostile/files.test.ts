@@ -186,6 +186,19 @@ describe('paths that lead out of the project', () => {
     expect(errorsOf(diagnostics).map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'templates/_shared/partials/evil.hbs']]);
   });
 
+  it("a link out of one audience's folder stops that audience's deck and those that build on it, not the others", async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('extra.hbs', '  - kind: bullets\n    title: "SECRET-OUTSIDE-6"\n');
+    await symlink(outside, path.join(root, 'templates/media/partials/extra.hbs'));
+    const results = await buildDecks({ root, all: true });
+    expect(results.map((r) => [r.audience, r.bytes !== undefined])).toEqual([['briefing', true], ['economy', true], ['leadership', true], ['media', false], ['security', true]]);
+    expect(errorsOf(results.find((r) => r.audience === 'media')!.diagnostics).map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'templates/media/partials/extra.hbs']]);
+    // one in the folder every other audience extends stops them all
+    await rm(path.join(root, 'templates/media/partials/extra.hbs'));
+    await symlink(outside, path.join(root, 'templates/briefing/partials-extra.hbs'));
+    expect((await buildDecks({ root, all: true })).map((r) => r.bytes !== undefined)).toEqual([false, false, false, false, false]);
+  });
+
   it('links that stay inside the project are read; a link loop ends', { timeout: 10_000 }, async () => {
     const root = await tempProject();
     const text = await readFile(path.join(root, 'content/article.txt'), 'utf8');
