@@ -293,9 +293,11 @@ export function parseContent(files: ContentSources, known?: KnownValues): ParseR
       diagnostics.push(
         withSource('facts', {
           code: 'MJZ144',
-          severity: 'warning',
+          // (an error, as a member of the dataset without sources is: the slide would show a
+          // figure no source stands behind, beside a source line naming the other figures')
+          severity: 'error',
           message: `The figure "${key}" has no source`,
-          hint: 'Every figure on a slide must be traceable: add `source:` with the id of the source that states it.',
+          hint: 'Every figure on a slide must be traceable: add `source:` with the id of the source that states it (and `quote:`, the sentence that states it, when the source is the article).',
           location: where('facts', ['facts', key, 'stated']),
         }),
       );

@@ -13,6 +13,17 @@ async function prepared(files?: Awaited<ReturnType<typeof shippedContent>>) {
   return { content, data, facts };
 }
 
+describe('a figure without a source', () => {
+  it('is an error (MJZ144) at what it states, so no deck is made', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '      value: 28\n      source: A1\n', '      value: 28\n'));
+    const result = prepareContent(files);
+    const d = result.diagnostics.filter((x) => x.code === 'MJZ144');
+    expect(d.map((x) => [x.severity, x.message, x.location?.file])).toEqual([['error', 'The figure "ffis.locations" has no source', 'content/facts.yaml']]);
+    const text = files.get('content/facts.yaml')!.text;
+    expect(d[0]!.location?.start?.line).toBe(text.slice(0, text.indexOf('value: 28')).split('\n').length);
+  });
+});
+
 describe('data figures', () => {
   it('counts the members from the member list, the unknowns kept apart', async () => {
     const { data } = await prepared();
