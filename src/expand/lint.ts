@@ -190,6 +190,23 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
             audience,
           });
         }
+        // A chart's values typed in (values: [30, 10], or - 30 under values:): bars no fact or
+        // data figure stands behind, beside a note that names the data as their source.
+        for (const { figure, index } of typedChartValues(text)) {
+          const before = text.slice(0, index);
+          const newlines = before.split('\n').length - 1;
+          const line = c.loc.start.line + newlines;
+          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+          diagnostics.push({
+            code: 'MJZ165',
+            severity: 'warning',
+            message: `The figure ${figure} is typed into a chart's values`,
+            hint: "Take a chart's values from the data or the facts ({{json @root.data.composition.values}}, {{json (factValue \"key\")}}), so that its bars follow when they change and rest on their sources.",
+            location: { file: file.path, start: { line, column: column + 1 } },
+            source: file.text,
+            audience,
+          });
+        }
         return;
       }
       case 'PartialStatement':
@@ -398,6 +415,29 @@ function scanBlocks(text: string): { open: BlockTag[]; mismatch?: { open: BlockT
     else if (open.length) return { open, mismatch: { open: open[open.length - 1]!, close: t } };
   }
   return { open };
+}
+
+/**
+ * The numbers a template's text types into a chart's `values:` (outside quotes and comments):
+ * in a flow sequence on the key's line, or as the items of a block sequence under it. What a
+ * mustache prints is not in `text` (a content statement), so values taken from the data are not.
+ */
+function* typedChartValues(text: string): Generator<{ figure: string; index: number }> {
+  const NUMBER = /(?<![\w.])-?[0-9]+(?:\.[0-9]+)?(?![\w.])/g;
+  for (const m of text.matchAll(/^([ \t]*(?:-[ \t]+)?)values:[ \t]*(\[[^\]\n#]*\])?[ \t]*(?:#[^\n]*)?$/gm)) {
+    if (m[2]) {
+      for (const n of m[2].matchAll(NUMBER)) yield { figure: n[0], index: m.index + m[0].indexOf(m[2]) + n.index };
+      continue;
+    }
+    // (a block sequence: the lines after, while they are items of it)
+    let at = m.index + m[0].length + 1;
+    for (const item of text.slice(at).split('\n')) {
+      const number = /^([ \t]*)-[ \t]+(-?[0-9]+(?:\.[0-9]+)?)[ \t]*(?:#.*)?$/.exec(item);
+      if (!number || number[1]!.length < m[1]!.length) break;
+      yield { figure: number[2]!, index: at + item.indexOf(number[2]!, number[1]!.length + 1) };
+      at += item.length + 1;
+    }
+  }
 }
 
 /**

@@ -198,6 +198,17 @@ describe('template checks', () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.message, d.location?.start])).toEqual([['MJZ165', 'warning', 'The figure 89 is typed into the template', { line: 2, column: 13 }]]);
   });
 
+  it("warns about a chart's values typed in, flow or block, not about those a mustache prints", () => {
+    const source = 'series:\n  - values: [30, 10.5] # typed\n  - values:\n      - 7\n      - 8  # typed\n    name: "x"\n  - values: {{json @root.data.composition.values}}\n  - values:\n{{#each @root.data.growth.values}}\n      - {{json this}}\n{{/each}}\nwidths: [1, 3]\n';
+    const { diagnostics } = lintTemplate(file(source), new Set(), 't');
+    expect(diagnostics.map((d) => [d.code, d.message, d.location?.start])).toEqual([
+      ['MJZ165', "The figure 30 is typed into a chart's values", { line: 2, column: 14 }],
+      ['MJZ165', "The figure 10.5 is typed into a chart's values", { line: 2, column: 18 }],
+      ['MJZ165', "The figure 7 is typed into a chart's values", { line: 4, column: 9 }],
+      ['MJZ165', "The figure 8 is typed into a chart's values", { line: 5, column: 9 }],
+    ]);
+  });
+
   it('names the fact a typed figure is, now or as its source states it, as MJZ137 does in the outline', () => {
     const d = expand('title: "يضم 89 عضواً"\nnote: "من 7 أيام"\n').diagnostics.filter((x) => x.code === 'MJZ165');
     const ctx = context();
