@@ -448,6 +448,10 @@ describe('expandTemplates', () => {
     expect(extractFactUses(parse(mixed.text!)).spec).toEqual({ a: { label: 'قال "نعم', value: 89 }, b: 'قال "نعم"' });
     expect(uses.map((u) => `${u.key}@${u.element}`)).toEqual(['coalition.members@quoted', 'x.one@sum']);
     expect(expand('a: "{{lookup (highlight "watch") -1}}"', context({ highlights: { watch: ['أ'] } })).diagnostics[0]?.message).toMatch(/lookup asks for item -1 of a list of 1/);
+    // an id left out: said so, not «unknown part "[object Object]"»
+    const noId = expand('{{#with (part)}}a: "{{heading}}"{{/with}}').diagnostics[0]?.message ?? '';
+    expect(noId).toMatch(/part takes the id of a part of the outline in quotes, e\.g\. \(part "one"\); parts: one/);
+    expect(noId).not.toContain('object Object');
   });
 
   it('an error in an include’s own arguments is the including line’s, not the partial’s', () => {
