@@ -371,6 +371,7 @@ function checkPicture(name: string, files: TemplateSources, namedIn: ParsedYaml,
   if (file.bytes.length > LOGO_MAX_BYTES) {
     return fail(`${name} weighs ${Math.ceil(file.bytes.length / 1024)} KB, and every deck of the audience would carry it`, `Save it smaller, under ${LOGO_MAX_BYTES / 1024} KB: a logo needs no more than about 600 pixels across.`);
   }
+  if (picture.damaged) return fail(`${name} is a damaged PNG: ${picture.damaged}`, 'Export the picture again as PNG from its original; a viewer would draw a broken picture.');
   if (picture.unusual) return fail(`${name} is a JPEG coded in a way many viewers cannot draw (lossless or arithmetic)`, 'Save it again as an ordinary JPEG, or as PNG.');
   if (picture.orientation) {
     return fail(`${name} asks viewers to turn or mirror it (EXIF orientation ${picture.orientation}), which PowerPoint and LibreOffice do not all do`, 'Save it upright, e.g. with `convert logo.jpg -auto-orient logo.jpg`, or as PNG.');

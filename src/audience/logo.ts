@@ -2,6 +2,7 @@
  * An audience's logo: a PNG or JPEG picture named by its theme, drawn on the title slide. This
  * stage checks the picture and measures it; the renderer only places what it is given.
  */
+import { crc32, inflateSync } from 'node:zlib';
 
 /** A logo ready to place: its picture as pptxgenjs takes it, its size on the slide in inches. */
 export interface Logo {
@@ -31,6 +32,8 @@ export type Picture = {
   unusual?: true;
   /** The EXIF orientation of a JPEG, when it says to turn or mirror the picture (2–8). */
   orientation?: number;
+  /** What is wrong with a PNG's chunks (damagedPng): no viewer would draw it. */
+  damaged?: string;
 };
 
 /** The EXIF orientation (tag 0x0112 of IFD0) in an APP1 segment's data, if it holds one. */
@@ -51,6 +54,34 @@ function exifOrientation(bytes: Uint8Array, start: number, end: number): number 
   return undefined;
 }
 
+/**
+ * What is wrong with a PNG's chunks, or undefined when they are whole: each chunk's CRC, the image
+ * data (IDAT) there and inflating to its end, and the end chunk (IEND). A header followed by
+ * anything else passed as a picture, and every viewer would draw a broken one.
+ */
+function damagedPng(bytes: Uint8Array): string | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data: Uint8Array[] = [];
+  for (let at = 8; ; ) {
+    if (at + 12 > bytes.length) return 'it ends before its end chunk (IEND)';
+    const length = view.getUint32(at);
+    const end = at + 12 + length;
+    if (end > bytes.length) return `it ends inside its chunk at byte ${at}`;
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) return `its chunk ${/^[A-Za-z]{4}$/.test(type) ? type : ''} at byte ${at} fails its checksum`.replace('  ', ' ');
+    if (type === 'IDAT') data.push(bytes.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at = end;
+  }
+  if (!data.length) return 'it holds no image data (IDAT)';
+  try {
+    inflateSync(Buffer.concat(data));
+  } catch {
+    return 'its image data does not inflate';
+  }
+  return undefined;
+}
+
 /** The kind and pixel size of a PNG or JPEG, read from its header; undefined for anything else. */
 export function readPicture(bytes: Uint8Array): Picture | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -58,7 +89,9 @@ export function readPicture(bytes: Uint8Array): Picture | undefined {
   if (bytes.length >= 24 && PNG.every((b, i) => bytes[i] === b) && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR') {
     const width = view.getUint32(16);
     const height = view.getUint32(20);
-    return width > 0 && height > 0 ? { type: 'png', width, height } : undefined;
+    if (width === 0 || height === 0) return undefined;
+    const damaged = damagedPng(bytes);
+    return { type: 'png', width, height, ...(damaged ? { damaged } : {}) };
   }
   if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
     // JPEG: walk the segments to a start-of-frame (SOF0–SOF15 but DHT C4, JPG C8, DAC CC).

@@ -5,6 +5,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,17 @@ import { all, slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 const LOGO = await readFile(path.join(REPO, 'tests/fixtures/logo.png')); // 400 × 200 pixels
+
+/** The PNG with a text chunk (tEXt, its checksum right) before its end: the same picture, other bytes. */
+function withText(png: Uint8Array, text: string): Buffer {
+  const body = Buffer.from(`tEXtComment\0${text}`, 'latin1');
+  const chunk = Buffer.alloc(body.length + 8);
+  chunk.writeUInt32BE(body.length - 4, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), body.length + 4);
+  const end = png.length - 12; // (IEND: 12 bytes)
+  return Buffer.concat([png.subarray(0, end), chunk, png.subarray(end)]);
+}
 
 /** A minimal JPEG header: SOI, an APP0 segment, then a baseline frame of `width` × `height`. */
 function jpeg(width: number, height: number): Uint8Array {
@@ -112,6 +124,26 @@ describe('a theme that names a logo', () => {
     expect(d).toMatchObject({ code: 'MJZ155', severity: 'error', message: 'The logo templates/briefing/logo.png is not there', location: { file: 'templates/briefing/theme.yaml' } });
     expect(d!.location!.start!.line).toBe(files.get('templates/briefing/theme.yaml')!.text.split('\n').indexOf('  file: logo.png') + 1);
     expect(d!.hint).toBe("Name one of the pictures there are: emblem.png (from the theme's folder).");
+  });
+
+  it('refuses a PNG whose chunks are damaged: a header and then anything else would be drawn broken', async () => {
+    const garbage = Buffer.concat([LOGO.subarray(0, 33), Buffer.from('x'.repeat(200))]);
+    const flipped = Buffer.from(LOGO);
+    flipped[60]! ^= 0xff; // (a byte of the image data)
+    const noEnd = LOGO.subarray(0, LOGO.length - 12);
+    expect(readPicture(garbage)?.damaged).toMatch(/^it ends inside its chunk at byte 33$/);
+    expect(readPicture(flipped)?.damaged).toMatch(/fails its checksum$/);
+    expect(readPicture(noEnd)?.damaged).toBe('it ends before its end chunk (IEND)');
+    expect(readPicture(withText(LOGO, 'x'))?.damaged).toBeUndefined();
+    // chunks whole, their image data not DEFLATE
+    const idat = Buffer.concat([Buffer.from('IDAT', 'latin1'), Buffer.from('not deflate')]);
+    const chunk = Buffer.alloc(idat.length + 8);
+    chunk.writeUInt32BE(idat.length - 4, 0);
+    idat.copy(chunk, 4);
+    chunk.writeUInt32BE(crc32(idat), idat.length + 4);
+    expect(readPicture(Buffer.concat([LOGO.subarray(0, 33), chunk, LOGO.subarray(LOGO.length - 12)]))?.damaged).toBe('its image data does not inflate');
+    const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/logo.png': garbage });
+    expect(loadAudience('briefing', files).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: 'templates/briefing/logo.png is a damaged PNG: it ends inside its chunk at byte 33' });
   });
 
   it('refuses a file that is no PNG or JPEG, and one too heavy for every deck to carry', async () => {
@@ -224,8 +256,7 @@ describe('a logo on every slide (slides: all)', () => {
     try {
       await copyFile(path.join(REPO, 'tests/fixtures/logo.png'), path.join(root, 'templates/briefing/logo.png'));
       // the same mark for a light background: another PNG, twice as wide as tall like the first (other bytes)
-      const dark = Buffer.from(LOGO);
-      dark[dark.length - 1]! ^= 1;
+      const dark = withText(LOGO, 'dark');
       await writeFile(path.join(root, 'templates/briefing/logo-dark.png'), dark);
       const theme = path.join(root, 'templates/briefing/theme.yaml');
       await writeFile(theme, `${await readFile(theme, 'utf8')}logo:\n  file: logo.png\n  alt: "شعار الجهة"\n  slides: all\n  contentFile: logo-dark.png\n`);
@@ -271,8 +302,7 @@ describe('a logo on every slide (slides: all)', () => {
 
   it('inherits contentFile with the logo, but not past a theme that names a logo of its own, nor where the logo is drawn on the title slide only', async () => {
     const parent = 'logo:\n  file: logo.png\n  alt: "شعار"\n  slides: all\n  contentFile: dark.png\n';
-    const dark = Buffer.from(LOGO);
-    dark[dark.length - 1]! ^= 1;
+    const dark = withText(LOGO, 'dark');
     const base = await templatesWith(parent, { 'templates/briefing/logo.png': LOGO, 'templates/briefing/dark.png': dark, 'templates/leadership/own.png': LOGO });
     const leadership = base.get('templates/leadership/theme.yaml')!;
     const child = (logoYaml: string) => {
