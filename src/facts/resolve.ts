@@ -1,3 +1,4 @@
+import { CONTENT_FILES } from '../content/files.js';
 import { didYouMean, lazyLocation, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Content } from '../content/parse.js';
 import type { DataFigures } from './data.js';
@@ -33,11 +34,23 @@ export function resolveFacts(content: Content, data: DataFigures | undefined): {
       if (value === undefined) {
         const known = Object.keys(data?.figures ?? {});
         const suggestion = didYouMean(fact.data, known);
+        // (a group's figure without the groupings: the file is what is missing, not a spelling)
+        const noGroupings = data !== undefined && fact.data.startsWith('groups.') && !content.groupings;
         diagnostics.push({
           code: 'MJZ141',
           severity: 'error',
-          message: data ? `Fact "${key}" asks for the data figure "${fact.data}", which the data does not provide` : `Fact "${key}" needs the dataset, which was not found`,
-          hint: suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Figures the data provides: ${known.join(', ')}.` : undefined,
+          message: noGroupings
+            ? `Fact "${key}" asks for the data figure "${fact.data}", a group's count, and there is no ${CONTENT_FILES.groupings} to place the members in groups`
+            : data
+              ? `Fact "${key}" asks for the data figure "${fact.data}", which the data does not provide`
+              : `Fact "${key}" needs the dataset, which was not found`,
+          hint: noGroupings
+            ? `Put ${CONTENT_FILES.groupings} back (the rules that place each member in a group of the composition chart), or remove the facts that ask for groups.`
+            : suggestion
+              ? `Did you mean "${suggestion}"?`
+              : known.length
+                ? `Figures the data provides: ${known.join(', ')}.`
+                : undefined,
           location: content.locate('facts', ['facts', key, 'data']),
           source: content.sourceOf('facts'),
         });

@@ -24,6 +24,17 @@ describe('a figure without a source', () => {
   });
 });
 
+describe('a group figure without content/data/groups.yaml', () => {
+  it('names the missing file, not a list of every figure the data provides', async () => {
+    const files = await shippedContent();
+    files.delete('content/data/groups.yaml');
+    const { content, data } = await prepared(files);
+    const { diagnostics } = resolveFacts(content, data.data);
+    expect(diagnostics.map((d) => d.message)).toContain('Fact "coalition.european_states" asks for the data figure "groups.europe", a group\'s count, and there is no content/data/groups.yaml to place the members in groups');
+    expect(diagnostics.filter((d) => d.code === 'MJZ141').every((d) => d.hint === 'Put content/data/groups.yaml back (the rules that place each member in a group of the composition chart), or remove the facts that ask for groups.')).toBe(true);
+  });
+});
+
 describe('data figures', () => {
   it('counts the members from the member list, the unknowns kept apart', async () => {
     const { data } = await prepared();
