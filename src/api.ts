@@ -5,7 +5,7 @@ import { readContentFiles, readTemplateFiles } from './io/read.js';
 import { withParseCache, type ParseCacheOptions } from './io/parse-cache.js';
 import type { KnownValues } from './diagnostics/yaml-source.js';
 import { copyFolder, fixForWrite, notWritten, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { extractFactUses } from './facts/markers.js';
 import { MANIFEST_PROPERTY } from './build.js';
 import { checkManifest, type Manifest } from './manifest/manifest.js';
@@ -111,7 +111,9 @@ export async function listAudiences(root: string): Promise<string[]> {
 function concernsAudience(d: Diagnostic, name: string, templates: TemplateSources): boolean {
   const folder = /^templates\/([^/]+)\//.exec(d.location?.file ?? '')?.[1];
   if (folder === undefined || folder === '_shared' || folder === name) return true;
-  return (loadAudience(name, templates).audience?.chain ?? [name]).includes(folder);
+  // (an audience that does not load may be missing what could not be read: a parent's theme.yaml)
+  const audience = loadAudience(name, templates).audience;
+  return !audience || audience.chain.includes(folder);
 }
 
 async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnType<typeof readTemplates>>, name: string, strict?: boolean, known?: KnownValues): Promise<DeckResult> {
@@ -357,22 +359,43 @@ const GIVE_A_BUILD = 'give a .pptx that mujaz built, or the .manifest.json besid
 export const MAX_BUILD_BYTES = 256 * 1024 * 1024;
 
 /**
- * A file's bytes, at most MAX_BUILD_BYTES of them: anything but a file is refused unread
- * (/dev/zero never ends, a named pipe without a writer is never opened). Throws a
+ * A file's bytes, at most MAX_BUILD_BYTES of them. A device is refused unread (/dev/zero never
+ * ends). A pipe (`mujaz diff <(git show HEAD:output/briefing.manifest.json) …`) is read to its
+ * end, up to the limit, opened without waiting: a named pipe no program writes to ends at once,
+ * where a blocking open would hold a thread of Node's pool, and the process, for good. Throws a
  * ManifestError, or the error of the file system for readManifest to word.
  */
 async function readBuildFile(file: string, cannot: (why: string, fix: string) => ManifestError): Promise<Buffer> {
-  // (looked at before it is opened: opening a named pipe waits, without end, for a writer)
   const before = await stat(file);
   if (before.isDirectory()) throw cannot('it is a folder', GIVE_A_BUILD);
-  if (!before.isFile()) throw cannot(`it is ${before.isFIFO() ? 'a pipe' : 'a device'}, not a file`, `${GIVE_A_BUILD}, as a file`);
-  const handle = await open(file, 'r');
+  if (!before.isFile() && !before.isFIFO()) throw cannot('it is a device, not a file', `${GIVE_A_BUILD}, as a file`);
+  const tooLarge = () => cannot(`it is larger than ${MAX_BUILD_BYTES / 1024 / 1024} MB, more than any deck mujaz builds`, GIVE_A_BUILD);
+  const handle = await open(file, before.isFIFO() ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
   try {
     // (what was opened: the path may have been replaced since)
     const stats = await handle.stat();
-    if (!stats.isFile()) throw cannot('it is no longer a file', GIVE_A_BUILD);
-    if (stats.size > MAX_BUILD_BYTES) throw cannot(`it is larger than ${MAX_BUILD_BYTES / 1024 / 1024} MB, more than any deck mujaz builds`, GIVE_A_BUILD);
-    return await handle.readFile();
+    if (stats.isFile()) {
+      if (stats.size > MAX_BUILD_BYTES) throw tooLarge();
+      return await handle.readFile();
+    }
+    if (!stats.isFIFO()) throw cannot('it is no longer a file', GIVE_A_BUILD);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = await handle.read(chunk, 0, chunk.length, null).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EAGAIN') return undefined; // (nothing written yet: wait for the writer)
+        throw error;
+      });
+      if (read === undefined) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        continue;
+      }
+      if (read.bytesRead === 0) return Buffer.concat(chunks, total);
+      total += read.bytesRead;
+      if (total > MAX_BUILD_BYTES) throw tooLarge();
+      chunks.push(chunk.subarray(0, read.bytesRead));
+    }
   } finally {
     await handle.close();
   }

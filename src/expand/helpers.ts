@@ -131,7 +131,7 @@ export function createLookups(root: TemplateContext) {
     },
     part(id: unknown) {
       // ({{part}} with no id: Handlebars passes its options object in its place)
-      if (typeof id !== 'string') throw new HelperError(`part takes the id of a part of the outline in quotes, e.g. (part "${root.parts[0]?.id ?? 'announcement'}"); parts: ${root.parts.map((x) => x.id).join(', ')}`);
+      if (isOptions(id)) throw new HelperError(`part takes the id of a part of the outline in quotes, e.g. (part "${root.parts[0]?.id ?? 'announcement'}"); parts: ${root.parts.map((x) => x.id).join(', ')}`);
       const p = root.parts.find((x) => x.id === id);
       if (!p) {
         const ids = root.parts.map((x) => x.id);
@@ -141,7 +141,7 @@ export function createLookups(root: TemplateContext) {
       return p;
     },
     table(id: unknown) {
-      if (typeof id !== 'string') throw new HelperError(`table takes the id of a table of the outline in quotes, e.g. (table "${Object.keys(root.tables)[0] ?? 'gains'}")`);
+      if (isOptions(id)) throw new HelperError(`table takes the id of a table of the outline in quotes, e.g. (table "${Object.keys(root.tables)[0] ?? 'gains'}")`);
       const t = Object.hasOwn(root.tables, String(id)) ? root.tables[String(id)] : undefined;
       if (!t) {
         const near = didYouMean(String(id), Object.keys(root.tables));

@@ -423,16 +423,20 @@ function scanBlocks(text: string): { open: BlockTag[]; mismatch?: { open: BlockT
  * mustache prints is not in `text` (a content statement), so values taken from the data are not.
  */
 function* typedChartValues(text: string): Generator<{ figure: string; index: number }> {
-  const NUMBER = /(?<![\w.])-?[0-9]+(?:\.[0-9]+)?(?![\w.])/g;
-  for (const m of text.matchAll(/^([ \t]*(?:-[ \t]+)?)values:[ \t]*(\[[^\]\n#]*\])?[ \t]*(?:#[^\n]*)?$/gm)) {
+  const FIGURE = '[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?';
+  const NUMBER = new RegExp(`(?<![\\w.])${FIGURE}(?![\\w.])`, 'g');
+  const ITEM = new RegExp(`^([ \\t]*)-[ \\t]+(${FIGURE})[ \\t]*(?:#.*)?\\r?$`);
+  // (a line's end may be \r\n: a template saved on Windows)
+  for (const m of text.matchAll(/^([ \t]*(?:-[ \t]+)?)values:[ \t]*(\[[^\]\n#]*\])?[ \t]*(?:#[^\n]*)?(?=\r?$)/gm)) {
     if (m[2]) {
       for (const n of m[2].matchAll(NUMBER)) yield { figure: n[0], index: m.index + m[0].indexOf(m[2]) + n.index };
       continue;
     }
     // (a block sequence: the lines after, while they are items of it)
-    let at = m.index + m[0].length + 1;
+    let at = text.indexOf('\n', m.index) + 1;
+    if (at === 0) continue;
     for (const item of text.slice(at).split('\n')) {
-      const number = /^([ \t]*)-[ \t]+(-?[0-9]+(?:\.[0-9]+)?)[ \t]*(?:#.*)?$/.exec(item);
+      const number = ITEM.exec(item);
       if (!number || number[1]!.length < m[1]!.length) break;
       yield { figure: number[2]!, index: at + item.indexOf(number[2]!, number[1]!.length + 1) };
       at += item.length + 1;

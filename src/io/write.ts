@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFile as writeToFd, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFile as writeToFd, writeSync } from 'node:fs';
 import { cp, lstat, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -315,6 +315,23 @@ async function writeTemporary(file: Staged): Promise<void> {
   }
 }
 
+/**
+ * Writes what a lock or a guard holds into the file just made for it (`fd`), and closes it. If
+ * that fails (a full disk), the file is removed and `forget` takes it from those abandonWrites
+ * knows: an empty lock left behind would make the next build wait for it to grow stale.
+ */
+function writeHeld(fd: number, file: string, content: string, forget: () => void): void {
+  try {
+    writeSync(fd, content);
+  } catch (error) {
+    forget();
+    closeSync(fd);
+    removeQuietly(file);
+    throw Object.assign(error as Error, { path: file });
+  }
+  closeSync(fd);
+}
+
 /** How long a write waits for another process's lock on the same files before it gives up. */
 const LOCK_WAIT_MS = 60_000;
 /**
@@ -346,8 +363,9 @@ async function takeLock(target: string, group: Group): Promise<void> {
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
       // (made and given to the group in one step: abandonWrites removes it from then on, see writeTemporary)
-      writeFileSync(lock, content, { flag: 'wx' });
+      const fd = openSync(lock, 'wx');
       group.lock = { file: lock, content };
+      writeHeld(fd, lock, content, () => (group.lock = undefined));
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -396,7 +414,9 @@ const guarding = new Set<string>();
 async function takeOver(lock: string, seen: string, content: string): Promise<boolean> {
   const guard = `${lock}.takeover`;
   try {
-    writeFileSync(guard, content, { flag: 'wx' }); // (and known to abandonWrites at once, as a lock is)
+    const fd = openSync(guard, 'wx'); // (and known to abandonWrites at once, as a lock is)
+    guarding.add(guard);
+    writeHeld(fd, guard, content, () => guarding.delete(guard));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // A guard left by a build killed while it held it goes once it is old, if it is still the one
@@ -409,7 +429,6 @@ async function takeOver(lock: string, seen: string, content: string): Promise<bo
     if (age > LOCK_STALE_MS && (await readFile(guard, 'utf8').catch(() => undefined)) === old) await rm(guard, { force: true });
     return false;
   }
-  guarding.add(guard);
   try {
     if ((await readFile(lock, 'utf8').catch(() => undefined)) === seen) await rm(lock, { force: true });
   } finally {

@@ -5,7 +5,6 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -16,20 +15,10 @@ import type { SourceFile } from '../../src/diagnostics/yaml-source.js';
 import { buildDeck, checkProject } from '../../src/index.js';
 import { readTemplateFiles } from '../../src/io/read.js';
 import { all, slideNames, unzipXml, validatePptx } from '../helpers/pptx.js';
+import { pngChunk, withText } from '../helpers/png.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 const LOGO = await readFile(path.join(REPO, 'tests/fixtures/logo.png')); // 400 × 200 pixels
-
-/** The PNG with a text chunk (tEXt, its checksum right) before its end: the same picture, other bytes. */
-function withText(png: Uint8Array, text: string): Buffer {
-  const body = Buffer.from(`tEXtComment\0${text}`, 'latin1');
-  const chunk = Buffer.alloc(body.length + 8);
-  chunk.writeUInt32BE(body.length - 4, 0);
-  body.copy(chunk, 4);
-  chunk.writeUInt32BE(crc32(body), body.length + 4);
-  const end = png.length - 12; // (IEND: 12 bytes)
-  return Buffer.concat([png.subarray(0, end), chunk, png.subarray(end)]);
-}
 
 /** A minimal JPEG header: SOI, an APP0 segment, then a baseline frame of `width` × `height`. */
 function jpeg(width: number, height: number): Uint8Array {
@@ -129,19 +118,18 @@ describe('a theme that names a logo', () => {
   it('refuses a PNG whose chunks are damaged: a header and then anything else would be drawn broken', async () => {
     const garbage = Buffer.concat([LOGO.subarray(0, 33), Buffer.from('x'.repeat(200))]);
     const flipped = Buffer.from(LOGO);
-    flipped[60]! ^= 0xff; // (a byte of the image data)
+    flipped[400]! ^= 0xff; // (a byte of the image data, IDAT)
     const noEnd = LOGO.subarray(0, LOGO.length - 12);
     expect(readPicture(garbage)?.damaged).toMatch(/^it ends inside its chunk at byte 33$/);
     expect(readPicture(flipped)?.damaged).toMatch(/fails its checksum$/);
     expect(readPicture(noEnd)?.damaged).toBe('it ends before its end chunk (IEND)');
     expect(readPicture(withText(LOGO, 'x'))?.damaged).toBeUndefined();
     // chunks whole, their image data not DEFLATE
-    const idat = Buffer.concat([Buffer.from('IDAT', 'latin1'), Buffer.from('not deflate')]);
-    const chunk = Buffer.alloc(idat.length + 8);
-    chunk.writeUInt32BE(idat.length - 4, 0);
-    idat.copy(chunk, 4);
-    chunk.writeUInt32BE(crc32(idat), idat.length + 4);
-    expect(readPicture(Buffer.concat([LOGO.subarray(0, 33), chunk, LOGO.subarray(LOGO.length - 12)]))?.damaged).toBe('its image data does not inflate');
+    expect(readPicture(Buffer.concat([LOGO.subarray(0, 33), pngChunk('IDAT', 'not deflate'), LOGO.subarray(LOGO.length - 12)]))?.damaged).toBe('its image data is not compressed as PNG asks (zlib)');
+    // an ancillary chunk (a text) that fails its checksum: viewers pass over it, and so does the check
+    const text = withText(LOGO, 'note');
+    text[text.length - 13]! ^= 1;
+    expect(readPicture(text)?.damaged).toBeUndefined();
     const files = await templatesWith('logo:\n  file: logo.png\n  alt: "شعار"\n', { 'templates/briefing/logo.png': garbage });
     expect(loadAudience('briefing', files).diagnostics[0]).toMatchObject({ code: 'MJZ155', message: 'templates/briefing/logo.png is a damaged PNG: it ends inside its chunk at byte 33' });
   });

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withText } from '../helpers/png.js';
 import { REPO, replaceOnce, tempProject } from '../helpers/project.js';
 
 const CLI = path.join(REPO, 'dist/bin/mujaz.js');
@@ -80,8 +81,7 @@ describe('mujaz watch', () => {
     await w.waitFor(() => w.err().includes('watching'), 'the first build');
     const deck = path.join(root, 'output/briefing.pptx');
     const first = await readFile(deck);
-    const other = Buffer.from(await readFile(path.join(REPO, 'tests/fixtures/logo.png')));
-    other[other.length - 1]! ^= 1; // (the end chunk's checksum: still a PNG of the same size, other bytes)
+    const other = withText(await readFile(path.join(REPO, 'tests/fixtures/logo.png')), 'other'); // (the same picture, other bytes)
     await writeFile(path.join(root, 'templates/briefing/logo.png'), other);
     await w.waitFor(() => w.out().includes('the look changed'), 'the rebuild');
     expect(w.out()).toContain('briefing: the look changed: its logo\n');

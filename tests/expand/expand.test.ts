@@ -207,6 +207,9 @@ describe('template checks', () => {
       ['MJZ165', "The figure 7 is typed into a chart's values", { line: 4, column: 9 }],
       ['MJZ165', "The figure 8 is typed into a chart's values", { line: 5, column: 9 }],
     ]);
+    // saved on Windows (CRLF), and numbers written otherwise
+    const crlf = lintTemplate(file('series:\r\n  - values:\r\n      - 7\r\n      - .5\r\n  - values: [1e2, -3]\r\n'), new Set(), 't').diagnostics;
+    expect(crlf.map((d) => d.message)).toEqual(['The figure 7', 'The figure .5', 'The figure 1e2', 'The figure -3'].map((f) => `${f} is typed into a chart's values`));
   });
 
   it('names the fact a typed figure is, now or as its source states it, as MJZ137 does in the outline', () => {
@@ -452,6 +455,9 @@ describe('expandTemplates', () => {
     const noId = expand('{{#with (part)}}a: "{{heading}}"{{/with}}').diagnostics[0]?.message ?? '';
     expect(noId).toMatch(/part takes the id of a part of the outline in quotes, e\.g\. \(part "one"\); parts: one/);
     expect(noId).not.toContain('object Object');
+    // a table's id may be digits, unquoted
+    const byYear = expand('{{#with (table 2024)}}a: "{{title}}"{{/with}}', context({ tables: { 2024: { title: 'عام', columns: [], rows: [] } } as never }));
+    expect(byYear.diagnostics).toEqual([]);
   });
 
   it('an error in an include’s own arguments is the including line’s, not the partial’s', () => {

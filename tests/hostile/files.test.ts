@@ -197,6 +197,13 @@ describe('paths that lead out of the project', () => {
     await rm(path.join(root, 'templates/media/partials/extra.hbs'));
     await symlink(outside, path.join(root, 'templates/briefing/partials-extra.hbs'));
     expect((await buildDecks({ root, all: true })).map((r) => r.bytes !== undefined)).toEqual([false, false, false, false, false]);
+    // the parent's theme.yaml a link out: an audience that extends it, which cannot load, is told why
+    await rm(path.join(root, 'templates/briefing/partials-extra.hbs'));
+    const theme = await outsideFile('theme.yaml', await readFile(path.join(root, 'templates/briefing/theme.yaml'), 'utf8'));
+    await rm(path.join(root, 'templates/briefing/theme.yaml'));
+    await symlink(theme, path.join(root, 'templates/briefing/theme.yaml'));
+    const [economy] = await buildDecks({ root, audiences: ['economy'] });
+    expect(errorsOf(economy!.diagnostics).map((d) => [d.code, d.location?.file])).toContainEqual(['MJZ122', 'templates/briefing/theme.yaml']);
   });
 
   it('links that stay inside the project are read; a link loop ends', { timeout: 10_000 }, async () => {

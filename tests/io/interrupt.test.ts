@@ -5,7 +5,7 @@
  * writeFile and rename are wrapped so that a test can hold a write at a chosen step.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFile as writeToFd } from 'node:fs';
+import { writeFile as writeToFd, writeSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,12 +19,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 // (the data of a temporary file is written through its descriptor, with the callback writeFile)
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  return { ...fs, default: fs, writeFile: vi.fn(fs.writeFile) };
+  return { ...fs, default: fs, writeFile: vi.fn(fs.writeFile), writeSync: vi.fn(fs.writeSync) };
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const fn of [rename, writeFile, mkdir, readFile, lstat, rm, writeToFd]) vi.mocked(fn as () => unknown).mockReset();
+  for (const fn of [rename, writeFile, mkdir, readFile, lstat, rm, writeToFd, writeSync]) vi.mocked(fn as () => unknown).mockReset();
 });
 
 const folder = () => mkdtemp(path.join(os.tmpdir(), 'mujaz-interrupt-'));
@@ -189,6 +189,20 @@ describe('abandonWrites (Ctrl-C during a write)', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
     release();
     await write;
+  });
+
+  it('a lock whose few bytes the disk refuses is removed: no empty lock for the next build to wait on', async () => {
+    const { dir, deck, manifest, files } = await previous();
+    const real = vi.mocked(writeSync).getMockImplementation() as (...args: unknown[]) => number;
+    vi.mocked(writeSync).mockImplementation(((...args: unknown[]) => {
+      if (typeof args[1] === 'string' && /^\d+ [0-9a-f]{12}\n$/.test(args[1])) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      return real(...args);
+    }) as never);
+    const error = await writeAtomicAll(files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteError);
+    expect((error as WriteError).code).toBe('ENOSPC');
+    expect((await readdir(dir)).sort()).toEqual(['a.manifest.json', 'a.pptx']);
+    expect([await readFile(deck, 'utf8'), await readFile(manifest, 'utf8')]).toEqual(['old deck', 'old manifest']);
   });
 
   it('at every step of a write, whenever a signal may come: leaves the two files, both old or both new, and nothing else', async () => {

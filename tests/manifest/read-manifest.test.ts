@@ -3,13 +3,14 @@
  * manifest inside: by Node's zlib for a whole deck, and through JSZip, which words the damage,
  * for any other.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildDeck, readManifest } from '../../src/index.js';
+import { MAX_BUILD_BYTES } from '../../src/api.js';
 import { REPO } from '../helpers/project.js';
 import { implausibleZip, verifiedEntry, writeZip } from '../../src/pptx/post/zip.js';
 
@@ -17,13 +18,25 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'mujaz-read-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readManifest', () => {
-  it('refuses what is no file unread: a device that never ends, a named pipe that never opens, a folder', async () => {
-    const fifo = path.join(dir, 'pipe.pptx');
-    execFileSync('mkfifo', [fifo]);
+  it('refuses a device unread (/dev/zero never ends), a folder, and a file larger than any deck; reads a pipe to its end', async () => {
     await expect(readManifest('/dev/zero')).rejects.toThrow('cannot read /dev/zero: it is a device, not a file; give a .pptx that mujaz built, or the .manifest.json beside it, as a file');
-    await expect(readManifest(fifo)).rejects.toThrow(`cannot read ${fifo}: it is a pipe, not a file`);
     await expect(readManifest(dir)).rejects.toThrow(`cannot read ${dir}: it is a folder`);
     await expect(readManifest(path.join(dir, 'none.pptx'))).rejects.toThrow('it does not exist; check the path');
+    const huge = path.join(dir, 'huge.pptx');
+    writeFileSync(huge, 'PK');
+    truncateSync(huge, MAX_BUILD_BYTES + 1); // (sparse: nothing written)
+    await expect(readManifest(huge)).rejects.toThrow('it is larger than 256 MB, more than any deck mujaz builds');
+    // a named pipe nothing writes to: read at once as empty, not waited on for good
+    const fifo = path.join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readManifest(fifo)).rejects.toThrow('it is neither a .pptx nor a manifest');
+    // a pipe a program writes into (diff <(git show …) …, or /dev/stdin), read to its end
+    const built = await buildDeck({ root: REPO, audience: 'briefing' });
+    const manifest = path.join(dir, 'briefing.manifest.json');
+    writeFileSync(manifest, JSON.stringify(built.manifest));
+    // (a shell's pipe: Node's own stdio pipes are sockets, which /dev/stdin does not open)
+    const piped = spawnSync('sh', ['-c', 'cat "$2" | "$0" "$1" diff /dev/stdin "$2"', process.execPath, path.join(REPO, 'dist/bin/mujaz.js'), manifest], { encoding: 'utf8' });
+    expect([piped.status, piped.stdout.trim()], piped.stderr).toEqual([0, 'no differences']);
   });
 
   it('reads the manifest of a whole deck without JSZip, and a damaged one is reported through it', async () => {
