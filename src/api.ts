@@ -379,10 +379,12 @@ async function readBuildFile(file: string, cannot: (why: string, fix: string) =>
       return await handle.readFile();
     }
     if (!stats.isFIFO()) throw cannot('it is no longer a file', GIVE_A_BUILD);
+    // (each read copied out of one buffer: a writer of small pieces makes small reads, and a
+    // 64 KB buffer kept for each would hold far more than the limit)
     const chunks: Buffer[] = [];
+    const chunk = Buffer.allocUnsafe(64 * 1024);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
       const read = await handle.read(chunk, 0, chunk.length, null).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EAGAIN') return undefined; // (nothing written yet: wait for the writer)
         throw error;
@@ -391,10 +393,14 @@ async function readBuildFile(file: string, cannot: (why: string, fix: string) =>
         await new Promise((resolve) => setTimeout(resolve, 10));
         continue;
       }
-      if (read.bytesRead === 0) return Buffer.concat(chunks, total);
+      if (read.bytesRead === 0) {
+        // (a named pipe no program had opened to write when it was read: nothing to compare)
+        if (total === 0) throw cannot('nothing was written to the pipe', `${GIVE_A_BUILD}, or start what writes into the pipe first`);
+        return Buffer.concat(chunks, total);
+      }
       total += read.bytesRead;
       if (total > MAX_BUILD_BYTES) throw tooLarge();
-      chunks.push(chunk.subarray(0, read.bytesRead));
+      chunks.push(Buffer.from(chunk.subarray(0, read.bytesRead)));
     }
   } finally {
     await handle.close();

@@ -132,7 +132,7 @@ export function createLookups(root: TemplateContext) {
     part(id: unknown) {
       // ({{part}} with no id: Handlebars passes its options object in its place)
       if (isOptions(id)) throw new HelperError(`part takes the id of a part of the outline in quotes, e.g. (part "${root.parts[0]?.id ?? 'announcement'}"); parts: ${root.parts.map((x) => x.id).join(', ')}`);
-      const p = root.parts.find((x) => x.id === id);
+      const p = root.parts.find((x) => x.id === String(id)); // (an id of digits may be written unquoted: (part 2024))
       if (!p) {
         const ids = root.parts.map((x) => x.id);
         const suggestion = didYouMean(String(id), ids);

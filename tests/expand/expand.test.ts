@@ -458,6 +458,8 @@ describe('expandTemplates', () => {
     // a table's id may be digits, unquoted
     const byYear = expand('{{#with (table 2024)}}a: "{{title}}"{{/with}}', context({ tables: { 2024: { title: 'عام', columns: [], rows: [] } } as never }));
     expect(byYear.diagnostics).toEqual([]);
+    const partByYear = expand('{{#with (part 2024)}}a: "{{heading}}"{{/with}}', context({ parts: [{ id: '2024', heading: 'عام', short: 'عام', points: [] }] as never }));
+    expect(partByYear.diagnostics).toEqual([]);
   });
 
   it('an error in an include’s own arguments is the including line’s, not the partial’s', () => {

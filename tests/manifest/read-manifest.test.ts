@@ -29,7 +29,7 @@ describe('readManifest', () => {
     // a named pipe nothing writes to: read at once as empty, not waited on for good
     const fifo = path.join(dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    await expect(readManifest(fifo)).rejects.toThrow('it is neither a .pptx nor a manifest');
+    await expect(readManifest(fifo)).rejects.toThrow(`cannot read ${fifo}: nothing was written to the pipe`);
     // a pipe a program writes into (diff <(git show …) …, or /dev/stdin), read to its end
     const built = await buildDeck({ root: REPO, audience: 'briefing' });
     const manifest = path.join(dir, 'briefing.manifest.json');
