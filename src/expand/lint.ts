@@ -428,6 +428,7 @@ function* typedChartValues(text: string): Generator<{ figure: string; index: num
   const ITEM = new RegExp(`^([ \\t]*)-[ \\t]+(${FIGURE})[ \\t]*(?:#.*)?\\r?$`);
   // (a line's end may be \r\n: a template saved on Windows)
   for (const m of text.matchAll(/^([ \t]*(?:-[ \t]+)?)values:[ \t]*(\[[^\]\n#]*\])?[ \t]*(?:#[^\n]*)?(?=\r?$)/gm)) {
+    if (inBlockScalar(text, m.index, m[1]!.length - m[1]!.trimStart().length)) continue; // (words of a notes: |, not a chart)
     if (m[2]) {
       for (const n of m[2].matchAll(NUMBER)) yield { figure: n[0], index: m.index + m[0].indexOf(m[2]) + n.index };
       continue;
@@ -442,6 +443,21 @@ function* typedChartValues(text: string): Generator<{ figure: string; index: num
       at += item.length + 1;
     }
   }
+}
+
+/**
+ * Whether the line at `index`, indented by `indent`, is text of a block scalar (`notes: |`): the
+ * nearest line above it that is less indented ends with a block scalar's header.
+ */
+function inBlockScalar(text: string, index: number, indent: number): boolean {
+  const above = text.slice(0, index).split('\n');
+  above.pop(); // (the line's own beginning)
+  for (let k = above.length - 1; k >= 0; k--) {
+    const line = above[k]!.replace(/\r$/, '');
+    if (!line.trim()) continue;
+    if (line.length - line.trimStart().length < indent) return /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line);
+  }
+  return false;
 }
 
 /**

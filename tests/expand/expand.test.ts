@@ -210,6 +210,9 @@ describe('template checks', () => {
     // saved on Windows (CRLF), and numbers written otherwise
     const crlf = lintTemplate(file('series:\r\n  - values:\r\n      - 7\r\n      - .5\r\n  - values: [1e2, -3]\r\n'), new Set(), 't').diagnostics;
     expect(crlf.map((d) => d.message)).toEqual(['The figure 7', 'The figure .5', 'The figure 1e2', 'The figure -3'].map((f) => `${f} is typed into a chart's values`));
+    // words of a block scalar that read like a chart's values are no chart
+    const notes = lintTemplate(file('slides:\n  - kind: bullets\n    notes: |\n      values: [30, 10]\n      more words\n    chart:\n      values: [5]\n'), new Set(), 't').diagnostics;
+    expect(notes.map((d) => [d.message, d.location?.start?.line])).toEqual([["The figure 5 is typed into a chart's values", 7]]);
   });
 
   it('names the fact a typed figure is, now or as its source states it, as MJZ137 does in the outline', () => {
