@@ -158,13 +158,17 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         const c = node as hbs.AST.ContentStatement;
         const original = (c as { original?: unknown }).original;
         const text = typeof original === 'string' ? original : c.value;
+        /** The template's line (1-based) and column (0-based) of `index` in this text. */
+        const placeOf = (index: number) => {
+          const before = text.slice(0, index);
+          const newlines = before.split('\n').length - 1;
+          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+          return { before, line: c.loc.start.line + newlines, column };
+        };
         /** Slide text in the template (inside double quotes): each match of `pattern`, at its line and column. */
         const inQuotes = function* (pattern: RegExp) {
           for (const m of text.matchAll(pattern)) {
-            const before = text.slice(0, m.index);
-            const newlines = before.split('\n').length - 1;
-            const line = c.loc.start.line + newlines;
-            const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+            const { before, line, column } = placeOf(m.index);
             if (insideDoubleQuotes(lines[line - 1] ?? '', column)) yield { m, before, line, column, start: { line, column: column + 1 } };
           }
         };
@@ -193,10 +197,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         // A chart's values typed in (values: [30, 10], or - 30 under values:): bars no fact or
         // data figure stands behind, beside a note that names the data as their source.
         for (const { figure, index } of typedChartValues(text)) {
-          const before = text.slice(0, index);
-          const newlines = before.split('\n').length - 1;
-          const line = c.loc.start.line + newlines;
-          const column = newlines ? before.length - before.lastIndexOf('\n') - 1 : c.loc.start.column + before.length;
+          const { line, column } = placeOf(index);
           diagnostics.push({
             code: 'MJZ165',
             severity: 'warning',
