@@ -43,7 +43,19 @@ const FROM_VALUE = Symbol('mujaz.fieldOfValue');
  * Each compiled template's container gets a lookup that says so at the mustache. (The container
  * is the first argument of the template's main function, once per template.)
  */
-type Container = { strict: (obj: unknown, name: string, loc: unknown) => unknown; [FROM_VALUE]?: true };
+type Container = { strict: (obj: unknown, name: string, loc: unknown) => unknown; lookupProperty: (parent: unknown, name: string) => unknown; [FROM_VALUE]?: true };
+
+/**
+ * Marks an error of a field read from nothing: a helper's argument whose holder is not there
+ * ({{source article.source}} inside {{#with (part "x")}}, where the context is the part).
+ * Handlebars reads a helper's arguments without its strict lookup, and without a place: the
+ * holder's name (the lookup just before, which found nothing) lets the error be placed.
+ */
+const OF_NOTHING = Symbol('mujaz.fieldOfNothing');
+interface OfNothing {
+  name: string;
+  holder?: string;
+}
 const compileTemplate = ENV.template.bind(ENV);
 ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unknown }) => {
   const main = spec.main;
@@ -56,6 +68,17 @@ ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unk
           throw Object.assign(new ENV.Exception(`"${name}" is not defined here: here is ${what}, which has no fields`, { loc } as never), { [FROM_VALUE]: true });
         }
         return strict(obj, name, loc);
+      };
+      const lookupProperty = container.lookupProperty;
+      let nothing: string | undefined; // the name the last lookup found nothing under
+      container.lookupProperty = (parent, name) => {
+        if (parent === null || parent === undefined) {
+          const of: OfNothing = { name, holder: nothing };
+          throw Object.assign(new ENV.Exception(`"${of.holder ?? name}" is not defined here`), { [OF_NOTHING]: of });
+        }
+        const result = lookupProperty(parent, name);
+        nothing = result === null || result === undefined ? name : undefined;
+        return result;
       };
       container[FROM_VALUE] = true;
     }
@@ -422,6 +445,8 @@ function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefine
 
 function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number; loc?: HelperError['loc'] };
+  const of = (error as { [OF_NOTHING]?: OfNothing } | null)?.[OF_NOTHING];
+  if (of) return nothingDiagnostic(of, file, audience, context, includes, ast);
   const raw = e.message ?? String(error);
   const pos = / - (\d+):(\d+)$/.exec(raw);
   const line = e.loc?.start.line ?? e.lineNumber ?? (pos ? Number(pos[1]) : undefined);
@@ -511,6 +536,55 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     hint,
     location: { file: file.path, start: line ? { line, column: (column ?? 0) + 1 } : undefined },
     source: line ? file.text : undefined,
+    audience,
+  };
+}
+
+/**
+ * A helper's argument read from a holder that is not there ({{source article.source}} inside
+ * {{#with (part "x")}}): placed at the first path of the template that reads the field from that
+ * holder, one inside a block first (at the deck's top level the holder would be there).
+ */
+function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic {
+  const reads = (parts: readonly string[]) => (of.holder === undefined ? parts.indexOf(of.name) > 0 : parts.some((part, i) => part === of.holder && parts[i + 1] === of.name));
+  const found: { path: hbs.AST.PathExpression; inBlock: boolean }[] = [];
+  const visit = (node: unknown, inBlock: boolean): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as hbs.AST.Node & Record<string, unknown>;
+    if (n.type === 'PathExpression') {
+      const path = n as unknown as hbs.AST.PathExpression;
+      if (reads(path.parts)) found.push({ path, inBlock });
+      return;
+    }
+    const block = n.type === 'BlockStatement';
+    for (const [key, value] of Object.entries(n)) {
+      if (key === 'loc') continue;
+      const inner = inBlock || (block && (key === 'program' || key === 'inverse'));
+      if (Array.isArray(value)) value.forEach((v) => visit(v, inner));
+      else visit(value, inner);
+    }
+  };
+  visit(ast, false);
+  const path = (found.find((f) => f.inBlock) ?? found[0])?.path;
+  const written = path?.original ?? (of.holder === undefined ? of.name : `${of.holder}.${of.name}`);
+  const holder = of.holder ?? of.name;
+  const from = [...includes].reverse();
+  let hint: string;
+  if (of.holder !== undefined && Object.hasOwn(context, of.holder) && !path?.data) {
+    hint = `Inside {{#with …}} or {{#each …}}${from.length ? ', and in a partial given a part or an item,' : ''} names are read from what the block gives (a part, a table, an item of a list), which has no "${of.holder}": the deck's own is read from the top, as @root.${of.holder}.${of.name}.`;
+  } else {
+    const suggestion = of.holder === undefined ? undefined : didYouMean(of.holder, fieldNames(context).filter((name) => name !== of.holder));
+    hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
+      from.length ? `The partial reads "${holder}": check its spelling, or pass it where the partial is included (${holder}="…").` : 'The template names a field the context does not have; check the spelling, or `npx mujaz build --emit context` to see the context.'
+    }`;
+  }
+  return {
+    code: 'MJZ161',
+    severity: 'error',
+    message: `Template error in ${file.path}: ${of.holder === undefined ? `there is nothing here to read "${of.name}" from` : `"${of.holder}" is not defined here, so ${written} cannot be read`}${from.length ? ` (included from ${from.join(', from ')})` : ''}`,
+    hint,
+    location: { file: file.path, start: path ? { line: path.loc.start.line, column: path.loc.start.column + 1 } : undefined },
+    source: path ? file.text : undefined,
     audience,
   };
 }

@@ -356,6 +356,22 @@ describe('expandTemplates', () => {
     expect(heading.diagnostics[0]?.hint).toBe('Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}; the heading of what holds the list is one level up: {{../heading}}.');
   });
 
+  it('places a helper argument read from a holder that is not there (the deck’s field inside a block), with where the deck’s own is', () => {
+    // (Handlebars reads a helper's arguments without its strict lookup: JavaScript's own message, with no place, before)
+    const out = expand('a: "{{source article.source}}"\n{{#each parts}}\n- n: "{{notes}}"\n  s: "{{source article.source}}"\n{{/each}}');
+    expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
+      ['MJZ161', 4, 16, 'Template error in templates/test/deck.hbs: "article" is not defined here, so article.source cannot be read'],
+    ]);
+    expect(out.diagnostics[0]?.hint).toContain('the deck\'s own is read from the top, as @root.article.source');
+    expect(expand('{{#each parts}}\n- s: "{{source @root.article.source}}"\n{{/each}}').diagnostics).toEqual([]);
+    // in a partial, at the partial's line, with where it was included; a misspelt holder gets a suggestion
+    const partial = expand('{{#each parts}}\n{{> slide}}\n{{/each}}', context(), { slide: '- a: "{{notes}}"\n  b: "{{json artcle.title}}"\n' });
+    expect(partial.diagnostics.map((d) => [d.location?.file, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
+      ['templates/test/partials/slide.hbs', 2, 14, 'Template error in templates/test/partials/slide.hbs: "artcle" is not defined here, so artcle.title cannot be read (included from templates/test/deck.hbs:2:1)'],
+    ]);
+    expect(partial.diagnostics[0]?.hint).toMatch(/^Did you mean "article"\? The partial reads "artcle"/);
+  });
+
   it('takes a partial saved without its last newline as if it had one', () => {
     const withNewline = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"\n' });
     const without = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"' });
