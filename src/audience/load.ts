@@ -365,6 +365,11 @@ function checkPicture(name: string, files: TemplateSources, namedIn: ParsedYaml,
     const near = [...files.keys()].filter((f) => (posix.dirname(f) === folder || posix.dirname(f) === SHARED_DIR) && isPicture(f)).map((f) => posix.relative(folder, f));
     return fail(`The logo ${name} is not there`, near.length ? `Name one of the pictures there are: ${near.join(', ')} (from the theme's folder).` : `Put the picture in ${folder}/ and name it from there, e.g. ${key}: logo.png.`);
   }
+  // (a folder or a pipe with the picture's name: said at the theme's line)
+  if (file.problem) {
+    const folder = file.problem.message.endsWith('is a folder, not a file');
+    return { diagnostic: { ...file.problem, ...at, hint: `Put the picture itself, a PNG or JPEG file, at ${name}${folder ? " in the folder's place: move the folder away, or rename it" : ''}.` } };
+  }
   if (file.refused || !file.bytes) return {}; // the reader has said why it was not read
   const picture = readPicture(file.bytes);
   if (!picture) return fail(`${name} is not a PNG or JPEG picture`, 'Save the logo as PNG (best for a logo, with a transparent background) or JPEG.');

@@ -261,9 +261,11 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
   }
   // What a stage needs to tell a file that is missing from one it could not see: a folder that
   // could not be listed, kept under its name with a slash (folder/), which names no file; and
-  // for content/, a path that is not a file (templates/ are found by name: not kept there).
+  // for content/, a path that is not a file (templates/ are found by name: not kept there, but
+  // for a picture's).
   for (const rel of listing.unlisted) content.set(`${rel}/`, { path: rel, text: '', refused: true, unlisted: true });
-  if (keepRefused) for (const { rel, diagnostic } of listing.notFiles) content.set(rel, { path: rel, text: '', refused: true, problem: diagnostic });
+  // (and under templates/, a picture's name that is not a file: a theme's logo it names is said to be a folder, say, not missing)
+  for (const { rel, diagnostic } of listing.notFiles) if (keepRefused || isImage(rel)) content.set(rel, { path: rel, text: '', refused: true, problem: diagnostic });
   const read = listing.files.map((rel) => ({ rel, ...(isImage(rel) ? readImage(root, rel) : readTextNow(root, rel)) }));
   for (const { rel, file, diagnostic } of read) {
     if (file && (keepRefused || !file.refused || isImage(rel))) content.set(rel, file);

@@ -115,6 +115,25 @@ describe('a theme that names a logo', () => {
     expect(d!.hint).toBe("Name one of the pictures there are: emblem.png (from the theme's folder).");
   });
 
+  it('says a logo that is a folder is a folder (not that it is missing), at the theme line, and builds nothing', async () => {
+    const root = await tempProject();
+    try {
+      await mkdir(path.join(root, 'templates/briefing/logo.png'));
+      await writeFile(path.join(root, 'templates/briefing/logo.png/a.png'), LOGO);
+      const theme = path.join(root, 'templates/briefing/theme.yaml');
+      const text = `${await readFile(theme, 'utf8')}logo:\n  file: logo.png\n  alt: "شعار"\n`;
+      await writeFile(theme, text);
+      const built = await buildDeck({ root, audience: 'briefing' });
+      expect(built.bytes).toBeUndefined();
+      expect(built.diagnostics.map((d) => [d.code, d.message, d.location?.file, d.location?.start?.line, d.location?.start?.column])).toEqual([
+        ['MJZ124', 'templates/briefing/logo.png is a folder, not a file', 'templates/briefing/theme.yaml', text.split('\n').indexOf('  file: logo.png') + 1, 9],
+      ]);
+      expect(built.diagnostics[0]!.hint).toBe("Put the picture itself, a PNG or JPEG file, at templates/briefing/logo.png in the folder's place: move the folder away, or rename it.");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a PNG whose chunks are damaged: a header and then anything else would be drawn broken', async () => {
     const garbage = Buffer.concat([LOGO.subarray(0, 33), Buffer.from('x'.repeat(200))]);
     const flipped = Buffer.from(LOGO);
