@@ -34,6 +34,19 @@ export function parseSpec(
     const tagged = { ...d, code: d.code === 'MJZ100' || d.code === 'MJZ101' || d.code === 'MJZ102' ? 'MJZ170' : d.code, audience: origin.audience };
     return origin.origins ? toTemplate(tagged, origin.origins, d.path ? describePath(d.path) : '') : tagged;
   };
+  if (parsed.diagnostics.length === 1 && parsed.diagnostics[0]!.code === 'MJZ102') {
+    // (nothing to place it at in the output: the template wrote no spec at all, or only comments)
+    const empty: Diagnostic = {
+      code: 'MJZ170',
+      severity: 'error',
+      message: `${origin.template} wrote no deck spec: what it produced is empty${text.trim() ? ' but for comments' : ''}`,
+      hint: 'A deck template writes the deck spec: deck: with its title, then slides: with the list of slides (docs/authors-guide.md shows its shape); `npx mujaz build --emit spec` shows what a template wrote.',
+      location: { file: origin.template, start: { line: 1, column: 1 } },
+      source: text,
+      audience: origin.audience,
+    };
+    return { uses: [], diagnostics: [empty] };
+  }
   if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map(tag) };
   const { spec: clean, uses } = extractFactUses(parsed.value);
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');

@@ -110,4 +110,14 @@ describe('a sources slide entry with a web address', () => {
       ['MJZ110', 'Did you mean "text"?'],
     ]);
   });
+
+  it('says a template that wrote nothing (or only comments) wrote no spec, at the template, not at "(output):1:1"', () => {
+    for (const [text, but] of [['', ''], ['# a comment\n\n', ' but for comments']] as const) {
+      const { spec, diagnostics } = parseSpec(text, origin);
+      expect(spec).toBeUndefined();
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ code: 'MJZ170', message: `templates/t/deck.hbs wrote no deck spec: what it produced is empty${but}`, location: { file: 'templates/t/deck.hbs', start: { line: 1, column: 1 } }, audience: 't' }),
+      ]);
+    }
+  });
 });
