@@ -55,6 +55,8 @@ const OF_NOTHING = Symbol('mujaz.fieldOfNothing');
 interface OfNothing {
   name: string;
   holder?: string;
+  /** The mustache's place, when Handlebars' strict lookup gave one ({{article.date}} inside a block). */
+  loc?: HelperError['loc'];
 }
 const compileTemplate = ENV.template.bind(ENV);
 ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unknown }) => {
@@ -62,15 +64,24 @@ ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unk
   spec.main = function (this: unknown, container: Container, ...rest: unknown[]) {
     if (!container[FROM_VALUE]) {
       const strict = container.strict;
+      let nothing: string | undefined; // the name the last lookup found nothing under
       container.strict = (obj, name, loc) => {
         if (obj !== null && obj !== undefined && typeof obj !== 'object' && typeof obj !== 'function') {
           const what = typeof obj === 'string' ? `a text («${obj.length > 40 ? `${obj.slice(0, 40)}…` : obj}»)` : `the ${typeof obj} ${String(obj)}`;
           throw Object.assign(new ENV.Exception(`"${name}" is not defined here: here is ${what}, which has no fields`, { loc } as never), { [FROM_VALUE]: true });
         }
+        if ((obj === null || obj === undefined) && nothing !== undefined) {
+          // ({{article.date}} inside a block: article is what is missing, not date)
+          const of: OfNothing = { name, holder: nothing, loc: loc as OfNothing['loc'] };
+          try {
+            return strict(obj, name, loc);
+          } catch (error) {
+            throw Object.assign(error as object, { [OF_NOTHING]: of });
+          }
+        }
         return strict(obj, name, loc);
       };
       const lookupProperty = container.lookupProperty;
-      let nothing: string | undefined; // the name the last lookup found nothing under
       container.lookupProperty = (parent, name) => {
         if (parent === null || parent === undefined) {
           const of: OfNothing = { name, holder: nothing };
@@ -306,7 +317,12 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     if (!loc || !ast) return;
     const scope = { self, root: options.data?.root };
     const unread = missingArgument(ast, loc.start.line, loc.start.column, scope);
-    if (!unread || Array.isArray(unread.parent) || OPTIONAL_FIELDS.has(unread.name)) return;
+    if (!unread || OPTIONAL_FIELDS.has(unread.name)) return;
+    // (a list has no named fields: {{#with parts.announcement}} would drop its slide without a word)
+    if (Array.isArray(unread.parent)) {
+      if (/^\d+$/.test(unread.name)) return;
+      throw Object.assign(new HelperError(`${helper} was given nothing`), { loc, scope });
+    }
     const { blockParams, inline } = scopeAt(ast, loc.start.line, loc.start.column);
     if (!unread.path.data && blockParams.has(unread.path.parts[0]!)) return;
     const inDeck = running.length === 1 && !inline;
@@ -446,7 +462,8 @@ function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefine
 function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number; loc?: HelperError['loc'] };
   const of = (error as { [OF_NOTHING]?: OfNothing } | null)?.[OF_NOTHING];
-  if (of) return nothingDiagnostic(of, file, audience, context, includes, ast);
+  const nothing = of && nothingDiagnostic(of, file, audience, context, includes, ast);
+  if (nothing) return nothing;
   const raw = e.message ?? String(error);
   const pos = / - (\d+):(\d+)$/.exec(raw);
   const line = e.loc?.start.line ?? e.lineNumber ?? (pos ? Number(pos[1]) : undefined);
@@ -474,19 +491,23 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
         audience,
       };
     }
+    // (a name read from a list as if it were a field: parts.announcement)
+    const named = Array.isArray(parent) && !/^\d+$/.test(name);
     return {
       code: 'MJZ161',
       severity: 'error',
       message: `Template error in ${file.path}: ${helper} was given nothing: "${name}" is not defined here${includes.length ? ` (included from ${[...includes].reverse().join(', from ')})` : ''}`,
-      hint: `${
-        suggestion
-          ? `Did you mean "${suggestion}"? `
-          : Array.isArray(parent)
-            ? `The list has ${parent.length} item${parent.length === 1 ? '' : 's'}${parent.length ? `, numbered from 0 to ${parent.length - 1}` : ''}. `
-            : fields.length && fields.length <= 12
-              ? `The fields there: ${fields.join(', ')}. `
-              : ''
-      }The template names a field the context does not have; check the spelling, or \`npx mujaz build --emit context\` to see the context.`,
+      hint: named
+        ? listHint(path.parts.slice(path.data ? 1 : 0, path.parts.indexOf(name)).join('.'), name)
+        : `${
+            suggestion
+              ? `Did you mean "${suggestion}"? `
+              : Array.isArray(parent)
+                ? `The list has ${parent.length} item${parent.length === 1 ? '' : 's'}${parent.length ? `, numbered from 0 to ${parent.length - 1}` : ''}. `
+                : fields.length && fields.length <= 12
+                  ? `The fields there: ${fields.join(', ')}. `
+                  : ''
+          }The template names a field the context does not have; check the spelling, or \`npx mujaz build --emit context\` to see the context.`,
       location: { file: file.path, start: { line: path.loc.start.line, column: path.loc.start.column + 1 } },
       source: file.text,
       audience,
@@ -545,7 +566,7 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
  * {{#with (part "x")}}): placed at the first path of the template that reads the field from that
  * holder, one inside a block first (at the deck's top level the holder would be there).
  */
-function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic {
+function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic | undefined {
   const reads = (parts: readonly string[]) => (of.holder === undefined ? parts.indexOf(of.name) > 0 : parts.some((part, i) => part === of.holder && parts[i + 1] === of.name));
   const found: { path: hbs.AST.PathExpression; inBlock: boolean }[] = [];
   const visit = (node: unknown, inBlock: boolean): void => {
@@ -565,13 +586,26 @@ function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, co
     }
   };
   visit(ast, false);
-  const path = (found.find((f) => f.inBlock) ?? found[0])?.path;
+  const at = (p: hbs.AST.PathExpression) => of.loc && p.loc.start.line === of.loc.start.line && p.loc.start.column === of.loc.start.column;
+  const path = of.loc ? found.find((f) => at(f.path))?.path : (found.find((f) => f.inBlock) ?? found[0])?.path;
+  // (no path there reads the field from that holder: the holder was another lookup's; said as Handlebars says it)
+  if (of.loc && !path) return undefined;
   const written = path?.original ?? (of.holder === undefined ? of.name : `${of.holder}.${of.name}`);
   const holder = of.holder ?? of.name;
   const from = [...includes].reverse();
+  // (what holds the holder, read from the deck's top: a list has no named fields, parts.announcement)
+  const before = path && of.holder !== undefined && (path.depth === 0 || path.data) ? path.parts.slice(path.data && path.parts[0] === 'root' ? 1 : 0, path.parts.indexOf(of.holder)) : undefined;
+  const list = before?.length && !(path!.data && path!.parts[0] !== 'root') ? valueAt(context, before) : undefined;
   let hint: string;
-  if (of.holder !== undefined && Object.hasOwn(context, of.holder) && !path?.data) {
-    hint = `Inside {{#with …}} or {{#each …}}${from.length ? ', and in a partial given a part or an item,' : ''} names are read from what the block gives (a part, a table, an item of a list), which has no "${of.holder}": the deck's own is read from the top, as @root.${of.holder}.${of.name}.`;
+  if (Array.isArray(list)) {
+    hint = listHint(before!.join('.'), of.holder!);
+  } else if (of.holder !== undefined && Object.hasOwn(context, of.holder) && !path?.data) {
+    hint = `Inside {{#with …}} or {{#each …}}${from.length ? ', and in a partial given a part or an item,' : ''} names are read from what the block gives (a part, a table, an item of a list), which has no "${of.holder}": the deck's own is read from the top, as @root.${path?.depth === 0 ? path.original : `${of.holder}.${of.name}`}.`;
+  } else if (list !== null && typeof list === 'object' && !from.length) {
+    // (article.foo.bar at the deck's top: the fields article has)
+    const fields = Object.keys(list);
+    const suggestion = didYouMean(holder, fields);
+    hint = `${suggestion ? `Did you mean "${before!.join('.')}.${suggestion}"? ` : ''}${fields.length <= 12 ? `The fields of ${before!.join('.')}: ${fields.join(', ')}.` : 'Check the spelling, or `npx mujaz build --emit context` to see the context.'}`;
   } else {
     const suggestion = of.holder === undefined ? undefined : didYouMean(of.holder, fieldNames(context).filter((name) => name !== of.holder));
     hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
@@ -587,6 +621,19 @@ function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, co
     source: path ? file.text : undefined,
     audience,
   };
+}
+
+/** The value at a path from the deck's top (parts.0.points), or undefined. */
+function valueAt(context: TemplateContext, parts: readonly string[]): unknown {
+  let value: unknown = context;
+  for (const part of parts) value = value !== null && typeof value === 'object' && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
+}
+
+/** What to say of a name read from a list as if it were a field (parts.announcement). */
+function listHint(list: string, name: string): string {
+  const by = list === 'parts' ? 'part' : list === 'tables' ? 'table' : undefined;
+  return `${list} is a list: its items are read in turn with {{#each ${list}}} … {{/each}}, or one by its number (${list}.[0])${by ? `; a ${by} by its id is (${by} "${name}"), e.g. {{#with (${by} "${name}")}}` : ''}.`;
 }
 
 /**

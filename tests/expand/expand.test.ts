@@ -372,6 +372,27 @@ describe('expandTemplates', () => {
     expect(partial.diagnostics[0]?.hint).toMatch(/^Did you mean "article"\? The partial reads "artcle"/);
   });
 
+  it('names the holder that is missing, not the field after it ({{article.date}} inside a block; article.foo.bar), with what to write', () => {
+    // (Handlebars' strict lookup named "date", and "did you mean data?" followed)
+    const inBlock = expand('{{#each parts}}\n- t: "{{heading}} {{article.date}}"\n{{/each}}');
+    expect(inBlock.diagnostics.map((d) => [d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([[2, 21, 'Template error in templates/test/deck.hbs: "article" is not defined here, so article.date cannot be read']]);
+    expect(inBlock.diagnostics[0]?.hint).toContain('as @root.article.date.');
+    const deep = expand('a: "{{article.titel.x}}"');
+    expect(deep.diagnostics.map((d) => [d.location?.start?.column, d.message])).toEqual([[7, 'Template error in templates/test/deck.hbs: "titel" is not defined here, so article.titel.x cannot be read']]);
+    expect(deep.diagnostics[0]?.hint).toMatch(/^Did you mean "article.title"\? The fields of article: title, /);
+  });
+
+  it('refuses a block over a name read from a list as if it were a field ({{#with parts.announcement}} dropped its slide without a word)', () => {
+    for (const template of ['{{#with parts.announcement}}\n- "{{heading}}"\n{{/with}}', '{{#each parts.announcement.points}}\n- "{{this}}"\n{{/each}}']) {
+      const out = expand(template);
+      expect(out.text).toBeUndefined();
+      expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column])).toEqual([['MJZ161', 1, 9]]);
+      expect(out.diagnostics[0]?.hint).toBe('parts is a list: its items are read in turn with {{#each parts}} … {{/each}}, or one by its number (parts.[0]); a part by its id is (part "announcement"), e.g. {{#with (part "announcement")}}.');
+    }
+    // an item by its number that is not there stays a block over nothing, as before
+    expect(expand('{{#with parts.[7]}}\n- "{{heading}}"\n{{/with}}\na: "x"').diagnostics).toEqual([]);
+  });
+
   it('takes a partial saved without its last newline as if it had one', () => {
     const withNewline = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"\n' });
     const without = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"' });
