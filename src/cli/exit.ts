@@ -7,4 +7,6 @@ export const EXIT = {
   USAGE: 2,
   /** A bug in mujaz. */
   INTERNAL: 3,
+  /** The standard output could not be written (a full disk, a closed output): what was printed is not whole. */
+  OUTPUT: 4,
 } as const;

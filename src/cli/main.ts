@@ -11,6 +11,7 @@ import { previewCommand } from './commands/preview.js';
 import { watchCommand } from './commands/watch.js';
 import { CliContext } from './context.js';
 import { EXIT } from './exit.js';
+import { StdoutError, writeData } from './output.js';
 import { exitOnSignals } from './signals.js';
 
 /**
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[], codeId?: string): Promise<nu
     .option('-q, --quiet', 'print problems only (no progress, no success lines)')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => writeData(s), writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run mujaz --help for usage)');
   const cli = new CliContext(program, codeId);
   buildCommand(program, cli);
@@ -51,6 +52,13 @@ export async function main(argv: readonly string[], codeId?: string): Promise<nu
         process.stderr.write('(to name several audiences, give -a before each: -a briefing -a media; or --all for every one)\n');
       }
       return EXIT.USAGE;
+    }
+    if (error instanceof StdoutError) {
+      // (`mujaz facts | head`: the reader has what it wanted)
+      if (error.code === 'EPIPE') return cli.exitCode;
+      const full = error.code === 'ENOSPC' || error.code === 'EDQUOT';
+      process.stderr.write(`error: ${error.message}; what was printed is not whole\n  hint: ${full ? 'Free some space, or send' : 'Send'} the output somewhere it can be written (a file on another disk, a pipe whose reader stays open).\n`);
+      return EXIT.OUTPUT;
     }
     const stack = (error as Error).stack ?? String(error);
     process.stderr.write(`internal error: ${(error as Error).message}\nThis is a bug in mujaz; please report it with the stack trace${argv.includes('--debug') ? '' : ' (run again with --debug for all of it)'}:\n`);

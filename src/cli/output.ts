@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+
 /**
  * Human output of the command line, on stderr: results, and progress for long work. Progress
  * shows only on a terminal and never with --quiet; colour only on a terminal without NO_COLOR.
@@ -44,4 +46,44 @@ export function createOutput(options: { quiet?: boolean; stream?: NodeJS.WriteSt
       stream.write(`${text}\n`);
     },
   };
+}
+
+/** The standard output could not take the data (a full disk, a closed output, a reader gone). */
+export class StdoutError extends Error {
+  constructor(readonly code: string | undefined, why: string) {
+    super(`cannot write to the standard output: ${why}`);
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Data on stdout (facts, a diff, the audiences, help), written whole or not at all quietly:
+ * Node's process.stdout, on a file, drops what a short write leaves (a full disk gave the first
+ * 8 KB of `facts --json`, and exit 0), and throws a failed write's error from an event, with a
+ * stack trace. Each write is tried until all of it is written; a failure is a StdoutError.
+ */
+export function writeData(text: string, fd = 1): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      // (a pipe left non-blocking: its reader has not caught up)
+      if (e.code === 'EAGAIN') {
+        Atomics.wait(PAUSE, 0, 0, 2);
+        continue;
+      }
+      const why = e.code === 'ENOSPC' ? 'the disk is full'
+        : e.code === 'EDQUOT' ? 'the disk quota is used up'
+        : e.code === 'EPIPE' ? 'its reader has closed it'
+        : e.code === 'EBADF' ? 'it is closed'
+        : e.code === 'EFBIG' ? 'the file would be larger than the system allows'
+        : e.code === 'EIO' ? 'the device failed'
+        : e.message;
+      throw new StdoutError(e.code, `${why}${e.code ? ` (${e.code})` : ''}`);
+    }
+  }
 }

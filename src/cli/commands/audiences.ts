@@ -4,6 +4,7 @@ import { ROOT_OPTION, mujazCommand, relative, type CliContext } from '../context
 import path from 'node:path';
 import { EXIT } from '../exit.js';
 import { shellWord } from '../../diagnostics/format.js';
+import { writeData } from '../output.js';
 
 export function audienceCommands(program: Command, cli: CliContext): void {
   program
@@ -15,25 +16,25 @@ export function audienceCommands(program: Command, cli: CliContext): void {
       const wrongRoot = await projectProblem(path.resolve(opts.root));
       if (wrongRoot) {
         cli.report([wrongRoot], opts.root);
-        if (opts.json) process.stdout.write('[]\n');
+        if (opts.json) writeData('[]\n');
         return cli.fail();
       }
       const audiences = await describeAudiences(opts.root);
       if (audiences.length === 0) {
         // (an empty list would read as a project without audiences: say where none were found)
         process.stderr.write(`error: no audiences in ${relative(path.resolve(opts.root, 'templates'))}/ (each is a folder there with its theme.yaml): give --root the folder that holds content/ and templates/\n`);
-        if (opts.json) process.stdout.write('[]\n');
+        if (opts.json) writeData('[]\n');
         return cli.fail();
       }
       if (opts.json) {
         // (valid: it builds; a warning, such as a label shared with another audience, does not stop it)
-        process.stdout.write(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: !diagnostics.some((d) => d.severity === 'error') })), null, 2)}\n`);
+        writeData(`${JSON.stringify(audiences.map(({ diagnostics, ...a }) => ({ ...a, valid: !diagnostics.some((d) => d.severity === 'error') })), null, 2)}\n`);
       } else {
         const width = Math.max(0, ...audiences.map((a) => a.name.length));
         for (const a of audiences) {
           const extra = [a.extends ? `extends ${a.extends}` : '', a.digits === 'arabic-indic' ? 'Arabic-Indic digits' : ''].filter(Boolean).join('; ');
           const about = [a.description, extra ? `(${extra})` : ''].filter(Boolean).join(' ');
-          process.stdout.write(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'}${about ? ` — ${about}` : ''}\n`);
+          writeData(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'}${about ? ` — ${about}` : ''}\n`);
         }
       }
       cli.report(audiences.flatMap((a) => a.diagnostics), opts.root);

@@ -3,6 +3,7 @@ import { listFacts, ManifestError, readManifest } from '../../api.js';
 import { diffManifests, formatDiff, isEmpty } from '../../manifest/diff.js';
 import { EXIT } from '../exit.js';
 import { ROOT_OPTION, fromProject, type CliContext } from '../context.js';
+import { writeData } from '../output.js';
 
 export function factCommands(program: Command, cli: CliContext): void {
   program
@@ -15,15 +16,15 @@ export function factCommands(program: Command, cli: CliContext): void {
       cli.report(diagnostics, opts.root);
       if (diagnostics.some((d) => d.severity === 'error')) cli.fail();
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
+        writeData(`${JSON.stringify(facts, null, 2)}\n`);
         return;
       }
       // (with errors in the content no deck is expanded: where a fact shows is not known)
       const usesKnown = !diagnostics.some((d) => d.severity === 'error');
       for (const f of facts) {
-        process.stdout.write(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${fromProject(opts.root, f.where)}]\n`);
-        if (!f.uses.length && usesKnown) process.stdout.write('    (not shown on any slide)\n');
-        for (const u of f.uses) process.stdout.write(`    ${u.audience} slide ${u.slide} (${u.title}): ${u.element}\n`);
+        writeData(`${f.key} = ${f.value}  ${f.label}  [${f.origin}; source ${f.sources.join(', ') || 'none'}; ${fromProject(opts.root, f.where)}]\n`);
+        if (!f.uses.length && usesKnown) writeData('    (not shown on any slide)\n');
+        for (const u of f.uses) writeData(`    ${u.audience} slide ${u.slide} (${u.title}): ${u.element}\n`);
       }
     });
 
@@ -45,7 +46,7 @@ export function factCommands(program: Command, cli: CliContext): void {
       const [before, after] = manifests;
       if (before.audience !== after.audience) cli.out.info(`note: comparing two audiences' decks (${before.audience} and ${after.audience})`);
       const diff = diffManifests(before, after);
-      process.stdout.write(opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
+      writeData(opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
       if (!isEmpty(diff)) cli.fail();
     });
 }

@@ -3,6 +3,7 @@ import { formatDiff } from '../../manifest/diff.js';
 import type { WatchEvent } from '../../watch/watch.js';
 import { onStopSignal } from '../signals.js';
 import { deckOptions, deckTarget, emitOption, fromProject, groupByAudience, relative, type CliContext, type DeckOptions } from '../context.js';
+import { StdoutError, writeData } from '../output.js';
 
 /** Problems of a first build that no save mends: no project folder, no such audience, nowhere to write the deck. */
 const STOPS_WATCH = new Set(['MJZ123', 'MJZ150', 'MJZ190']);
@@ -20,6 +21,7 @@ export function watchCommand(program: Command, cli: CliContext): void {
         return file.endsWith('/') && !shown.endsWith('/') ? `${shown}/` : shown;
       };
       let round: WatchEvent[] = [];
+      let stdoutLost = false;
       let stopped = false;
       const reportRound = (stopping = false) => {
         const events = round;
@@ -28,7 +30,16 @@ export function watchCommand(program: Command, cli: CliContext): void {
         for (const event of events) {
           if (event.type === 'built') {
             cli.out.result(true, `${event.audience} → ${relative(event.file)} (${event.ms} ms)`);
-            if (event.diff) process.stdout.write(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
+            if (event.diff && !stdoutLost) {
+              try {
+                writeData(`${event.audience}: ${formatDiff(event.diff).replace(/\n/g, `\n${' '.repeat(event.audience.length + 2)}`)}\n`);
+              } catch (error) {
+                if (!(error instanceof StdoutError)) throw error;
+                // (the decks are still built: watch goes on, and says it once)
+                stdoutLost = true;
+                process.stderr.write(`warning: ${error.message}; the changes of each rebuild are no longer printed (the decks still are built)\n`);
+              }
+            }
           } else if (event.type === 'failed') {
             cli.out.result(false, stopping ? `${event.audience}: not built` : `${event.audience}: not rebuilt; the last good deck stays. Fix the problem and save again.`);
           }
