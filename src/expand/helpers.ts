@@ -219,6 +219,25 @@ export function stateMeant(input: string, states: readonly NamedState[]): { iso2
 export function createHelpers(root: TemplateContext) {
   const digits = root.theme.digits;
   const lookups = createLookups(root);
+  /**
+   * The fact keys named by a helper's arguments: a key as it is; a list as its items; a text that
+   * prints facts (a point) as the facts it prints: {{factSources callout points}} names the
+   * sources of the callout's figure and the points'. A text that prints no figure (a part's
+   * notes) adds none; a key is looked up, and a misspelt one said.
+   */
+  const keysIn = (args: readonly unknown[]): unknown[] => {
+    const printed = (a: unknown) => (typeof a === 'string' ? factsPrintedIn(a) : []);
+    return args.flatMap((a) =>
+      Array.isArray(a)
+        ? // (an item of a list: a fact's key, or a text, with or without facts in it)
+          a.flatMap((item) => (typeof item === 'string' && Object.hasOwn(root.facts, item) ? [item] : printed(item)))
+        : printed(a).length
+          ? printed(a)
+          : typeof a === 'string' && !Object.hasOwn(root.facts, a) && !/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(a)
+            ? []
+            : [a],
+    );
+  };
   const { fact } = lookups;
   return located({
     /** {{fact "ffis.projects"}} → 1,100; with qualifier=true → أكثر من 1,100; with unit=true, its unit after it (48%, 4.5 مليار دولار) */
@@ -335,20 +354,7 @@ export function createHelpers(root: TemplateContext) {
      * line. The ids are those of the sources slide.
      */
     factSources(...args: unknown[]) {
-      // (a list counts as its items; a text that prints facts, a point, as the facts it prints:
-      // {{factSources callout points}} names the sources of the callout's figure and the points')
-      const printed = (a: unknown) => (typeof a === 'string' ? factsPrintedIn(a) : []);
-      const keys = args.slice(0, -1).flatMap((a) =>
-        Array.isArray(a)
-          ? // (an item of a list: a fact's key, or a text, with or without facts in it)
-            a.flatMap((item) => (typeof item === 'string' && Object.hasOwn(root.facts, item) ? [item] : printed(item)))
-          : printed(a).length
-            ? printed(a)
-            : // (a text that prints no figure, a part's notes say, adds none; a key is looked up, and a misspelt one said)
-              typeof a === 'string' && !Object.hasOwn(root.facts, a) && !/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(a)
-              ? []
-              : [a],
-      );
+      const keys = keysIn(args.slice(0, -1));
       if (args.length < 2) throw new HelperError('factSources needs one or more fact keys in quotes, e.g. {{factSources "ffis.projects"}}');
       if (keys.length === 0) return '';
       const ids: string[] = [];
@@ -365,8 +371,8 @@ export function createHelpers(root: TemplateContext) {
      * a fact shows another figure, states another source's, or no longer records the article's.
      */
     asInArticle(...args: unknown[]) {
-      const keys = args.slice(0, -1);
-      if (keys.length === 0) throw new HelperError('asInArticle needs one or more fact keys in quotes, e.g. (asInArticle "coalition.arab_states")');
+      if (args.length < 2) throw new HelperError('asInArticle needs one or more fact keys in quotes, e.g. (asInArticle "coalition.arab_states")');
+      const keys = keysIn(args.slice(0, -1));
       return keys.every((key) => {
         const f = fact(key);
         return f.stated !== undefined && f.statedBy === root.article.source && f.stated === f.value;

@@ -29,9 +29,16 @@ const DENIED = /(?<![\p{L}])[وف]?(?:لا|لم|لن|ليس|ليست|غير|ما
 /** The words just before an accord that deny it: «وليس بحسب المقال», «لا وفق المقال». */
 const DENIED_ACCORD = /(?<![\p{L}])[وف]?(?:لا|ليس|ليست|غير)\s*$/u;
 
+/**
+ * Words that give the figures to the current data («والأرقام وفق البيانات الحالية»): a text that
+ * says so makes the article the source of its words, not of its figures.
+ */
+const CURRENT_DATA = /(?<![\p{L}])[وف]?(?:وفق|وفقا|ب?حسب|ب?ارقام)\s+(?:ال)?بيانات\s+(?:ال)?حالي(?:ة|ه)?(?![\p{L}])/u;
+
 /** Whether a text claims the article as a figure's source (not denies it). */
 export function claimsTheArticle(text: string): boolean {
   const plain = foldArabic(text).text;
+  if (CURRENT_DATA.test(plain)) return false;
   const accord = ACCORD.exec(plain);
   if (accord && !DENIED_ACCORD.test(plain.slice(0, accord.index))) return true;
   const agrees = AGREES.exec(plain);
@@ -72,14 +79,14 @@ export function articleClaims(deck: DeckSpec, uses: readonly FactUse[], context:
         seen.add(`${group}\0${value}`);
         const said = keys.map((key) => {
           const f = context.facts[key]!;
-          return `${key} shows ${f.text}, where the article states ${f.stated}`;
+          return `${key} shows ${f.text}, where the article states ${f.stated} (as content/facts.yaml records it, under stated)`;
         });
         problems.push({
           code: 'MJZ175',
           severity: 'warning',
           path: ['slides', i, ...path],
           message: `«${value.length > 60 ? `${value.slice(0, 60)}…` : value}» on slide ${i + 1} says its figure is the article's, but ${said.join('; ')}`,
-          hint: `Write these words under {{#if (asInArticle ${keys.map((k) => `"${k}"`).join(' ')})}}…{{else}}وفق البيانات الحالية{{/if}}, so that they hold only while the figure is the article's.`,
+          hint: `Write these words under {{#if (asInArticle ${keys.map((k) => `"${k}"`).join(' ')})}}…{{else}}وفق البيانات الحالية{{/if}}, so that they hold only while the figure is the article's. (If the article does state the figure shown, correct the fact's stated value in content/facts.yaml instead.)`,
         });
         return;
       }

@@ -146,7 +146,7 @@ describe('Syria joins', () => {
       const media = await buildDeck({ root, audience: 'media' });
       const warned = media.diagnostics.filter((d) => d.code === 'MJZ175');
       expect(warned.map((d) => [d.location?.file, d.location?.start?.line, d.message])).toEqual([
-        ['templates/media/deck.hbs', typed.split('\n').findIndex((line) => line.includes('"دول عربية بحسب المقال"')) + 1, "«دول عربية بحسب المقال» on slide 3 says its figure is the article's, but coalition.arab_states shows 12, where the article states 11, in the spec this template produced"],
+        ['templates/media/deck.hbs', typed.split('\n').findIndex((line) => line.includes('"دول عربية بحسب المقال"')) + 1, "«دول عربية بحسب المقال» on slide 3 says its figure is the article's, but coalition.arab_states shows 12, where the article states 11 (as content/facts.yaml records it, under stated), in the spec this template produced"],
       ]);
       expect(warned[0]!.hint).toMatch(/^Write these words under \{\{#if \(asInArticle "coalition\.arab_states"\)\}\}…\{\{else\}\}وفق البيانات الحالية\{\{\/if\}\}/);
     } finally {

@@ -28,17 +28,17 @@ describe('articleClaims', () => {
     const deck = slide({ stats: [{ value: '12', label: 'دول عربية بحسب المقال' }, { value: '36', label: 'دول أوروبية بحسب المقال' }, { value: '90', label: 'الأعضاء وفقاً للمقال' }, { value: '86', label: 'معروفة بحسب المقال' }] });
     // (a figure recorded as another source's, or the data's alone, may be the article's too, in its own words: not judged)
     expect(claims(deck, [use('arab', 'stats[0].value'), use('europe', 'stats[1].value'), use('members', 'stats[2].value'), use('identified', 'stats[3].value')])).toEqual([
-      ['slides.0.stats.0.label', 'arab shows 12, where the article states 11'],
+      ['slides.0.stats.0.label', 'arab shows 12, where the article states 11 (as content/facts.yaml records it, under stated)'],
     ]);
   });
 
   it('only the part of the slide the words speak of: the text itself, the chart as a whole', () => {
     // a bullet that claims the article, another that shows the moved figure: no claim on it
     expect(claims(slide({ bullets: ['بحسب المقال، انضمت سوريا', 'يضم التحالف 12 دولة عربية'] }), [use('arab', 'bullets[1]')])).toEqual([]);
-    expect(claims(slide({ bullets: ['يضم التحالف 12 دولة عربية كما يذكر المقال'] }), [use('arab', 'bullets[0]')])).toEqual([['slides.0.bullets.0', 'arab shows 12, where the article states 11']]);
+    expect(claims(slide({ bullets: ['يضم التحالف 12 دولة عربية كما يذكر المقال'] }), [use('arab', 'bullets[0]')])).toEqual([['slides.0.bullets.0', 'arab shows 12, where the article states 11 (as content/facts.yaml records it, under stated)']]);
     // a chart's note speaks of its bars
     const chart = slide({ chart: { type: 'bar', categories: ['a'], series: [{ name: 's', values: [12] }], note: 'تصنيف يطابق أرقام المقال' } });
-    expect(claims(chart, [use('arab', 'chart.series[0].values[0]')])).toEqual([['slides.0.chart.note', 'arab shows 12, where the article states 11']]);
+    expect(claims(chart, [use('arab', 'chart.series[0].values[0]')])).toEqual([['slides.0.chart.note', 'arab shows 12, where the article states 11 (as content/facts.yaml records it, under stated)']]);
     // words that do not make the article a figure's source
     expect(claims(slide({ bullets: ['المقال يتناول 12 دولة عربية', 'العنوان: مقال عن التحالف'] }), [use('arab', 'bullets[0]'), use('arab', 'bullets[1]')])).toEqual([]);
   });
@@ -71,7 +71,17 @@ describe('articleClaims', () => {
     }
   });
 
+  it('words that give the figures to the current data make the article the source of the words only', () => {
+    for (const text of ['الخلاصة بحسب المقال:\n(والأرقام وفق البيانات الحالية)\n12 دولة عربية', 'بحسب المقال، بأرقام البيانات الحالية', 'كما يتوقع المقال، وحسب البيانات الحالية']) {
+      expect(claimsTheArticle(text), text).toBe(false);
+    }
+    // (data of another kind, or no data said: still a claim)
+    for (const text of ['بحسب المقال، بيانات حالية', 'بحسب المقال والبيانات', 'الخلاصة بحسب المقال:\n12 دولة عربية']) {
+      expect(claimsTheArticle(text), text).toBe(true);
+    }
+  });
+
   it('a slide title speaks of the whole slide', () => {
-    expect(claims(slide({ title: 'الأرقام بحسب المقال', stats: [{ value: '12', label: 'دول عربية' }] }), [use('arab', 'stats[0].value')])).toEqual([['slides.0.title', 'arab shows 12, where the article states 11']]);
+    expect(claims(slide({ title: 'الأرقام بحسب المقال', stats: [{ value: '12', label: 'دول عربية' }] }), [use('arab', 'stats[0].value')])).toEqual([['slides.0.title', 'arab shows 12, where the article states 11 (as content/facts.yaml records it, under stated)']]);
   });
 });
