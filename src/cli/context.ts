@@ -128,18 +128,20 @@ export const ROOT_OPTION = ['-r, --root <dir>', 'the folder holding content/ and
 export const OUT_OPTION = ['-o, --out <dir>', 'the output folder, from the current folder (default: <root>/output)', folder] as const;
 /** --all and --audience NAME ask for different decks: given both, the command stops (exit 2). */
 export const allOption = (verb: string): Option => new Option('--all', `${verb} every audience`).conflicts('audience');
+/** `check` without -a: every audience (a check that passes while another audience's deck is broken would mislead). */
+export const EVERY_AUDIENCE: readonly string[] = [];
 /** The audiences when no -a is given (its identity tells the first -a, which replaces it, from the next, which add to it). */
 const DEFAULT_AUDIENCES: readonly string[] = ['briefing'];
 /**
  * -a NAME, repeatable: `-a briefing -a media` makes both decks (a second -a replaced the first
  * without a word). An empty name is refused (exit 2): it named no audience.
  */
-export function audienceOption(): Option {
+export function audienceOption(defaults: readonly string[] = DEFAULT_AUDIENCES, shown = 'briefing'): Option {
   return new Option('-a, --audience <name>', 'the audience (a folder of templates/); repeat for several')
-    .default(DEFAULT_AUDIENCES, 'briefing')
+    .default(defaults, shown)
     .argParser((value: string, previous: readonly string[]) => {
       if (value.trim() === '') throw new InvalidArgumentError('name an audience (a folder of templates/), e.g. briefing');
-      if (previous === DEFAULT_AUDIENCES) return [value];
+      if (previous === defaults) return [value];
       return previous.includes(value) ? previous : [...previous, value];
     });
 }

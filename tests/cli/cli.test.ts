@@ -305,6 +305,17 @@ describe('mujaz CLI', () => {
     expect(checked.stderr).toContain('checked briefing, media: 0 error(s)');
   });
 
+  it('checks every audience when no -a is given: a broken media deck is not passed over', async () => {
+    const root = await tempProject();
+    const deck = path.join(root, 'templates/media/deck.hbs');
+    await writeFile(deck, replaceOnce(await readFile(deck, 'utf8'), '{{article.title}}', '{{article.titel}}'));
+    const r = mujaz(['check', '--root', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/templates\/media\/deck\.hbs:\d+:\d+: error MJZ161: .*"titel"/);
+    expect(r.stderr).toContain('✗ checked briefing, economy, leadership, media, security: 1 error(s), 0 warning(s)');
+    expect(mujaz(['check', '-a', 'briefing', '--root', root]).code).toBe(0);
+  });
+
   it('starts an audience that extends another: only a theme, with an Arabic label for its title slide', async () => {
     const root = await tempProject();
     const made = mujaz(['new-audience', 'envoys', '--extends', 'briefing', '--root', root]);
@@ -377,11 +388,14 @@ describe('mujaz CLI', () => {
       '    الأعضاء المعروفة أسماؤهم (coalition.identified_members): 85 → 84',
       '    عدد أعضاء التحالف (coalition.members): 89 → 88',
       '    point دول أفريقية عربية وغيرها: 17 → 16',
+      // (its notes and note now give the figures to the current data: the article's 89 is not the data's)
+      "    also changed: speaker notes, chart's alternative text or note",
       '~ slide 5 chart: نمو التحالف منذ تشكيله في أيلول/سبتمبر 2014',
       '    عدد أعضاء التحالف (coalition.members): 89 → 88',
       '    رقم عضوية سوريا في التحالف (syria.member_number): 90 → 89',
       '    point 2019: 81 → 82',
       '    point بانضمام سوريا (syria.member_number): 90 → 89',
+      "    also changed: chart's alternative text or note",
     ].join('\n');
     for (const [x, y] of [[a('briefing.pptx'), b('briefing.pptx')], [a('briefing.manifest.json'), b('briefing.manifest.json')], [a('briefing.manifest.json'), b('briefing.pptx')]]) {
       const r = mujaz(['diff', x!, y!]);

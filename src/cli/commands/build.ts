@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildDecks, checkProject } from '../../api.js';
-import { audienceOption, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, noCacheOption, relative, type CliContext, type DeckOptions } from '../context.js';
+import { audienceOption, EVERY_AUDIENCE, groupByAudience, ROOT_OPTION, allOption, deckOptions, deckTarget, emitOption, noCacheOption, relative, type CliContext, type DeckOptions } from '../context.js';
 
 export function buildCommand(program: Command, cli: CliContext): void {
   deckOptions(program.command('build').description('build the deck of an audience into <out>/<audience>.pptx'), 'build')
@@ -30,14 +30,14 @@ export function buildCommand(program: Command, cli: CliContext): void {
 
   program
     .command('check')
-    .description('check the content, the templates and every deck spec, without writing a deck')
-    .addOption(audienceOption())
+    .description('check the content, the templates and the deck spec of every audience (or of those -a names), without writing a deck')
+    .addOption(audienceOption(EVERY_AUDIENCE, 'every audience'))
     .addOption(allOption('check'))
     .option(...ROOT_OPTION)
     .option('--strict', 'treat warnings as errors')
     .addOption(noCacheOption())
     .action(async (opts: { audience: string[]; all?: boolean; root: string; strict?: boolean; cache?: boolean }) => {
-      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: opts.audience, all: opts.all, strict: opts.strict, cache: cli.cacheFor(opts) });
+      const { audiences, diagnostics } = await checkProject({ root: opts.root, audiences: opts.audience, all: opts.all || opts.audience === EVERY_AUDIENCE, strict: opts.strict, cache: cli.cacheFor(opts) });
       cli.report(diagnostics, opts.root);
       const count = (severity: string) => groupByAudience(diagnostics.filter((d) => d.severity === severity)).length;
       const errors = count('error');
