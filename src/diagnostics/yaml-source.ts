@@ -12,12 +12,18 @@ import { codePoint, type Diagnostic, type Location, type Position } from './diag
  * it as one too), but the `yaml` library does not: it would read such a file as one long line
  * (a comment, for the project's files, hence "empty"). The length and every offset stay the same.
  *
- * A file with LF line ends keeps any stray CR as it is (text pasted from another program often
- * holds some): the readers keep the value they always gave it, and a YAML error in such a file
+ * So does one whose lone CRs outnumber its LFs (a classic Mac file with lines added in an
+ * editor that writes LF). A file with LF line ends keeps any stray CR as it is (text pasted from
+ * another program often holds some): the readers keep the value they always gave it, and a YAML error in such a file
  * says the CR may be the cause (see parseFully).
  */
 export function normalizeLineEnds(text: string): string {
-  return text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text;
+  if (!text.includes('\r')) return text;
+  if (!text.includes('\n')) return text.replaceAll('\r', '\n');
+  // (mostly classic Mac line ends, with lines added in an editor that writes LF: the lone CRs are line ends too)
+  const lone = text.match(/\r(?!\n)/g)?.length ?? 0;
+  const lf = text.match(/(?<!\r)\n/g)?.length ?? 0;
+  return lone > lf ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** The files, classic Mac line ends read as line ends (see normalizeLineEnds). */
@@ -569,7 +575,9 @@ export function parseFully(file: SourceFile): ParsedYaml {
     }
   }
   if (diagnostics.length === 0 && (value === null || value === undefined)) {
-    diagnostics.push(problem('MJZ102', `${file.path} is empty`, undefined));
+    // (the yaml library reads a lone CR as no line end: a file of them is one line, a comment)
+    const cr = /\r(?!\n)/.test(text);
+    diagnostics.push(problem('MJZ102', `${file.path} is empty${cr ? ' as read: its line ends are carriage returns (CR) among line feeds (LF)' : ''}`, undefined, cr ? 'Save the file with one kind of line end, LF (or CRLF), in your editor.' : undefined));
   }
   // The positions count from the text without its BOM: so does every later use of the text.
   return { file, value, doc, lineCounter, diagnostics };

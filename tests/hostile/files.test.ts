@@ -104,6 +104,21 @@ describe('encodings and line endings', () => {
     expect(Buffer.from(b.bytes!).equals(Buffer.from(a.bytes!))).toBe(true);
   });
 
+  it('a classic Mac file (CR alone) with lines added in an editor that writes LF builds as before; a mix it cannot read says so', async () => {
+    const plain = await tempProject();
+    const mixed = await tempProject();
+    // (the helper that found it: every line end a CR, the last an LF; then three LF lines added)
+    await edit(mixed, 'content/facts.yaml', (t) => `${t.replace(/\n/g, '\r')}\n# one\n# two\n`);
+    const [a, b] = await Promise.all([buildDeck({ root: plain }), buildDeck({ root: mixed })]);
+    expect(summarize(errorsOf(b.diagnostics))).toBe('');
+    expect(Buffer.from(b.bytes!).equals(Buffer.from(a.bytes!))).toBe(true);
+    // as many LFs as lone CRs, and the CRs hide the facts in a comment: said to be the line ends
+    await edit(mixed, 'content/facts.yaml', () => '# the facts\rfacts: {}\r\n# one\n');
+    const d = errorsOf((await checkProject({ root: mixed })).diagnostics).find((x) => x.code === 'MJZ102')!;
+    expect(d.message).toBe('content/facts.yaml is empty as read: its line ends are carriage returns (CR) among line feeds (LF)');
+    expect(d.hint).toBe('Save the file with one kind of line end, LF (or CRLF), in your editor.');
+  });
+
   it('in a file with a BOM and CRLF, an error still points at the right line and column', async () => {
     const root = await tempProject();
     const text = await edit(root, 'content/facts.yaml', (t) => `\uFEFF${replaceOnce(t, '    type: year', '    type: yaer').replace(/\n/g, '\r\n')}`);
