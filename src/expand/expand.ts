@@ -311,6 +311,12 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
    * keystroke or two from id) are left alone: the block goes on as Handlebars' own does.
    */
   const blockOver = (helper: 'each' | 'with' | 'if' | 'unless', self: unknown, value: unknown, options: Handlebars.HelperOptions) => {
+    if (helper === 'each' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof FactValue)) {
+      // ({{#each heading}}: Handlebars goes through nothing, and the slide's list comes out empty, blamed on the spec)
+      const v = unwrap(value);
+      const what = typeof v === 'string' ? `a text («${v.length > 40 ? `${v.slice(0, 40)}…` : v}»)` : `the ${typeof v} ${String(v)}`;
+      throw Object.assign(new HelperError(`each was given ${what}, not a list`, '{{#each …}} goes through a list (points, parts, a highlight list); a text is printed as it is, {{heading}}.'), { loc: (options as { loc?: HelperError['loc'] }).loc });
+    }
     if (value !== undefined) return;
     const loc = (options as { loc?: HelperError['loc'] }).loc;
     const ast = asts.get(running[running.length - 1]!);

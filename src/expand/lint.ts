@@ -181,7 +181,10 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         // A figure typed into slide text: it would not follow when the facts change. Digits that
         // belong to Latin text (G20, F-16, UNSCR 2254, the year of an English title) are a name's,
         // not a figure: the same digits an Arabic-Indic audience keeps as typed (latinDigits).
+        // A date written as the spec writes dates (date: "2025-11-03", the deck's own) is no figure.
+        const dates = [...text.matchAll(/(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])/g)].map((d) => [d.index, d.index + d[0].length] as const);
         for (const { m, line, column, start } of inQuotes(/(?<![A-Za-z0-9])[0-9٠-٩]+(?:[.,٬٫][0-9٠-٩]+)*(?![A-Za-z0-9])/g)) {
+          if (dates.some(([from, to]) => from <= m.index && m.index < to)) continue;
           const scalar = quotedScalar(lines[line - 1] ?? '', column);
           if (scalar && latinDigits(scalar.text).some((s) => s.start <= column - scalar.start && column - scalar.start < s.end)) continue;
           diagnostics.push({

@@ -232,6 +232,8 @@ describe('template checks', () => {
     expect(figures('- "تقرير Country Reports on Terrorism 2023 و«2023 Country Reports» و(12 March 2024)"\n')).toEqual([]);
     expect(figures('- "انظر https://www.un.org/2024/report.pdf أو 2024@un.org"\nnote: "UN Security Council Resolution 2254 (2015)"\n')).toEqual([]);
     expect(figures('- "{{fact "coalition.members"}} عضواً بحسب UNSCR 2254، والقرار UNSCR {{num 2254}}"\n')).toEqual([]);
+    // a date as the spec writes it (the deck's own date: stays as typed), which read as 2025, 11 and 3
+    expect(figures('deck:\n  date: "2025-11-03"\n')).toEqual([]);
   });
 
   it('still reports a figure typed in Arabic text, beside Latin or after it', () => {
@@ -380,6 +382,14 @@ describe('expandTemplates', () => {
     const deep = expand('a: "{{article.titel.x}}"');
     expect(deep.diagnostics.map((d) => [d.location?.start?.column, d.message])).toEqual([[7, 'Template error in templates/test/deck.hbs: "titel" is not defined here, so article.titel.x cannot be read']]);
     expect(deep.diagnostics[0]?.hint).toMatch(/^Did you mean "article.title"\? The fields of article: title, /);
+  });
+
+  it('refuses {{#each}} over a text or a number, at the each (its list came out empty, blamed on the spec)', () => {
+    const out = expand('{{#each parts}}\n- bullets:\n{{#each heading}}\n  - "{{this}}"\n{{/each}}\n{{/each}}');
+    expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
+      ['MJZ161', 3, 1, 'Template error in templates/test/deck.hbs: each was given a text («الجزء الأول»), not a list'],
+    ]);
+    expect(out.diagnostics[0]?.hint).toBe('{{#each …}} goes through a list (points, parts, a highlight list); a text is printed as it is, {{heading}}.');
   });
 
   it('refuses a block over a name read from a list as if it were a field ({{#with parts.announcement}} dropped its slide without a word)', () => {
