@@ -1,3 +1,4 @@
+import { FACT_REF } from '../content/files.js';
 import { commentCuts, OPENS_VALUE } from '../diagnostics/comment-cut.js';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { strayQuotes } from '../diagnostics/stray-quote.js';
@@ -177,6 +178,18 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         for (const { before, start } of inQuotes(/\}\}/g)) {
           if (before.lastIndexOf('{{') > before.lastIndexOf('}}')) continue; // closes an escaped \{{
           diagnostics.push({ code: 'MJZ160', severity: 'error', message: '"}}" without its "{{": the slide would show it', hint: 'A mustache opens with two braces: {{lead}}.', location: { file: file.path, start }, source: file.text, audience });
+        }
+        // [[key]], the outline's way to print a fact: in a template it is text, and the slide would show it as written
+        for (const { m, start } of inQuotes(FACT_REF)) {
+          diagnostics.push({
+            code: 'MJZ161',
+            severity: 'error',
+            message: `${m[0]} prints a fact in the outline's texts only: in a template the slide would show it as written`,
+            hint: `Print the fact with its helper: {{fact "${m[1]}"}} (its label: {{factLabel "${m[1]}"}}).`,
+            location: { file: file.path, start },
+            source: file.text,
+            audience,
+          });
         }
         // A figure typed into slide text: it would not follow when the facts change. Digits that
         // belong to Latin text (G20, F-16, UNSCR 2254, the year of an English title) are a name's,

@@ -224,6 +224,15 @@ describe('template checks', () => {
     expect(d[0]!.hint).toMatch(/^Write \{\{fact "coalition\.members"\}\} in its place \(with the noun after it, \{\{count "coalition\.members" one=… other=…\}\}\), if the figure means it\. Print figures from the facts/);
   });
 
+  it('refuses [[key]] in a template: the outline\'s way to print a fact would reach the slide as written', () => {
+    const d = lintTemplate(file('- title: "{{heading}}: [[coalition.members]] عضواً"\n  notes: "[[coalition.membrs]]"\n'), new Set(), 't').diagnostics.filter((x) => x.code === 'MJZ161');
+    expect(d.map((x) => [x.severity, x.location?.start, x.message])).toEqual([
+      ['error', { line: 1, column: 24 }, "[[coalition.members]] prints a fact in the outline's texts only: in a template the slide would show it as written"],
+      ['error', { line: 2, column: 11 }, "[[coalition.membrs]] prints a fact in the outline's texts only: in a template the slide would show it as written"],
+    ]);
+    expect(d[0]?.hint).toBe('Print the fact with its helper: {{fact "coalition.members"}} (its label: {{factLabel "coalition.members"}}).');
+  });
+
   it('does not report the digits of Latin text (a resolution, a name, an English title), which stay as typed', () => {
     const figures = (text: string) => lintTemplate(file(text), new Set(), 't').diagnostics.filter((d) => d.code === 'MJZ165').map((d) => d.message.replace(/^The figure (.*) is typed into the template$/, '$1'));
     // the review's bullet, and Latin tokens and runs of every kind
