@@ -81,8 +81,23 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
     checkPath(node.path);
   };
 
+  // title=العراق, first=٣, (part الشمال): an unquoted text is read as a field of the context,
+  // which has none by such a name (the context's names are Latin): it comes to nothing, in silence
+  const unquotedText = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => {
+    const args: [string | undefined, hbs.AST.Expression][] = [...node.params.map((p) => [undefined, p] as [undefined, hbs.AST.Expression]), ...(node.hash?.pairs ?? []).map((p) => [p.key, p.value] as [string, hbs.AST.Expression])];
+    for (const [key, value] of args) {
+      if (value.type !== 'PathExpression') continue;
+      const p = value as hbs.AST.PathExpression;
+      if (p.data || !/[^\x00-\x7f]/.test(p.original)) continue;
+      const number = /^[\d٠-٩۰-۹]+$/.test(p.original) ? westernFigures(p.original) : undefined;
+      const written = number ?? `"${p.original}"`;
+      report('MJZ167', p, `${key === undefined ? '' : `${key}=`}${p.original} is read as a field of the context named «${p.original}», which there is not: it would come to nothing`, `${number ? 'Write the number in Western digits' : 'Put the text in double quotes'}: ${key === undefined ? written : `${key}=${written}`}.`);
+    }
+  };
+
   const checkHelper = (node: Mustache | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
     checkArguments(node);
+    unquotedText(node);
     const name = helperName(node);
     // {{fact coalition.members}}: the key read as a path of the context, which has no such field
     const key = node.params[0];
@@ -230,6 +245,7 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
       case 'PartialBlockStatement': {
         const p = node as hbs.AST.PartialStatement;
         const name = partialName(p);
+        unquotedText(p);
         p.params.forEach(visit);
         p.hash?.pairs.forEach((pair) => visit(pair.value));
         if (p.params.length > 1) {

@@ -233,6 +233,17 @@ describe('template checks', () => {
     expect(d[0]?.hint).toBe('Print the fact with its helper: {{fact "coalition.members"}} (its label: {{factLabel "coalition.members"}}).');
   });
 
+  it('refuses an unquoted Arabic text or Arabic-Indic number as an argument: read as a field that is not there, it came to nothing in silence', () => {
+    const d = lintTemplate(file('{{> part-points (part "iraq") first=٣ title=العراق}}\n- a: "{{count "k" one=عضو}}"\n'), new Set(['part-points']), 't').diagnostics.filter((x) => x.code === 'MJZ167');
+    expect(d.map((x) => [x.location?.start, x.message, x.hint])).toEqual([
+      [{ line: 1, column: 37 }, 'first=٣ is read as a field of the context named «٣», which there is not: it would come to nothing', 'Write the number in Western digits: first=3.'],
+      [{ line: 1, column: 45 }, 'title=العراق is read as a field of the context named «العراق», which there is not: it would come to nothing', 'Put the text in double quotes: title="العراق".'],
+      [{ line: 2, column: 23 }, 'one=عضو is read as a field of the context named «عضو», which there is not: it would come to nothing', 'Put the text in double quotes: one="عضو".'],
+    ]);
+    // a field of the context passed on, and quoted texts, are fine
+    expect(lintTemplate(file('{{> part-points (part "iraq") first=3 title="العراق" lead=heading}}\n'), new Set(['part-points']), 't').diagnostics).toEqual([]);
+  });
+
   it('does not report the digits of Latin text (a resolution, a name, an English title), which stay as typed', () => {
     const figures = (text: string) => lintTemplate(file(text), new Set(), 't').diagnostics.filter((d) => d.code === 'MJZ165').map((d) => d.message.replace(/^The figure (.*) is typed into the template$/, '$1'));
     // the review's bullet, and Latin tokens and runs of every kind
