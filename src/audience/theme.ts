@@ -17,7 +17,7 @@ const font = z
   .string()
   .trim()
   .min(1)
-  .regex(/^[^<>&"'\u0000-\u001f]+$/, 'a font name holds no < > & " \' (write it as the system lists it, e.g. Noto Naskh Arabic)');
+  .regex(/^[^<>&"'\u0000-\u001f]*$/, 'a font name holds no < > & " \' (write it as the system lists it, e.g. Noto Naskh Arabic)');
 const text = z.string().trim().min(1);
 
 const fonts = z.strictObject({

@@ -11,7 +11,7 @@ export const CODES = {
   MJZ105: { title: 'Nested too deeply', hint: 'Content needs only a few levels of nesting; check the brackets and the indentation.' },
   MJZ106: { title: 'Reserved key', hint: 'Rename the key: __proto__ and constructor are reserved names.' },
   MJZ110: { title: 'Unknown key', hint: 'Remove the key or fix its spelling.' },
-  MJZ111: { title: 'Wrong value', hint: 'Give a value of the expected type.' },
+  MJZ111: { title: 'Wrong value', hint: 'Correct the value: the message says what the place takes.' },
   MJZ112: { title: 'Missing field', hint: 'Add the field.' },
   MJZ120: { title: 'File not found', hint: 'Create the file or check the --root folder.' },
   MJZ121: { title: 'Cannot read the file', hint: 'Check that the file is readable (its permissions).' },

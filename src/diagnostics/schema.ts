@@ -281,7 +281,8 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     const expected = [...new Set(issue.errors.flat().flatMap((e) => (e.code === 'invalid_type' ? [String(e.expected)] : [])))];
     const actual = valueAt(parsed.value, path);
     const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : typeof actual;
-    if (expected.length) message = actual === null ? `has no value (a ${expected.join(' or ')} was expected)` : `expected ${expected.join(' or ')}, received ${got}`;
+    if (expected.length) message = actual === null ? `has no value (a ${expected.join(' or ')} was expected)` : `expected ${expected.map((e) => TYPE_WORDS[e] ?? e).join(' or ')}, not ${got === 'string' ? 'a text' : got === 'number' ? 'a number' : got === 'boolean' ? 'true or false' : got}`;
+    if (expected.includes('object') && actual !== null && typeof actual !== 'object') hint ??= 'Write its fields on the lines under it, two spaces further in (key: value).';
   }
   if (issue.code === 'custom' && typeof issue.params?.hint === 'string') hint = issue.params.hint; // a check that says how to fix what it refuses
   // (a check whose message names what it is about, "row 2 has 3 cells for 2 columns": on a slide of a deck spec, by the slide's number)
@@ -289,6 +290,32 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'array') {
     const actual = valueAt(parsed.value, path);
     if (Array.isArray(actual)) return [{ ...base, ...listCount(issue, actual.length, listWordsAt(schema, path, parsed.value), path, parsed, what), path: [...path], location: locate(parsed, path) }];
+  }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && (issue.origin === 'number' || issue.origin === 'bigint') && /^Too (?:big|small): expected/.test(issue.message)) {
+    // ("Too big: expected number to be <=60": the value, and the range the place takes, from its schema)
+    const node = unwrap(schemaAt(schema, path, parsed.value)) as { minValue?: number | null; maxValue?: number | null; isInt?: boolean } | undefined;
+    const min = Number.isFinite(node?.minValue) ? node!.minValue! : undefined;
+    const max = Number.isFinite(node?.maxValue) ? node!.maxValue! : undefined;
+    const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : max !== undefined ? `of at most ${max}` : min !== undefined ? `of at least ${min}` : issue.code === 'too_big' ? `below ${String(issue.maximum)}` : `above ${String(issue.minimum)}`;
+    message = `is ${String(valueAt(parsed.value, path))}, out of range: it takes a number ${range}`;
+    hint = `Give a number ${range}${node?.isInt ? ' (a whole number)' : ''}.`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1 && /^Too small: expected/.test(issue.message)) {
+    message = 'is empty';
+    hint = 'Write the text between the quotes.';
+  }
+  if (issue.code === 'invalid_type' && /^Invalid input: expected/.test(issue.message) && valueAt(parsed.value, path) !== null) {
+    // ("Invalid input: expected number, received string": in words, with what was written)
+    const actual = valueAt(parsed.value, path);
+    const got = typeof actual === 'string' ? `the text "${actual.length > 30 ? `${actual.slice(0, 30)}…` : actual}"` : Array.isArray(actual) ? 'a list' : actual !== null && typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' ? `the number ${actual}` : `${String(actual)}`;
+    message = `expected ${TYPE_WORDS[String(issue.expected)] ?? String(issue.expected)}, not ${got}`;
+    if ((issue.expected === 'number' || issue.expected === 'int') && typeof actual === 'string') {
+      const figure = /[0-9٠-٩۰-۹]+(?:[.٫][0-9٠-٩۰-۹]+)?/.exec(actual)?.[0];
+      const western = figure === undefined ? undefined : figure.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace('٫', '.');
+      hint = western !== undefined ? `Write the number alone, in Western digits, without quotes or a unit: ${western}.` : 'Write a number, in Western digits, without quotes.';
+    } else if (issue.expected === 'array') hint ??= 'Write a list: one item a line, each starting with "- " two spaces in, or [a, b] on one line.';
+    else if (issue.expected === 'object' || issue.expected === 'record') hint ??= 'Write its fields on the lines under it, two spaces further in (key: value).';
+    else if (issue.expected === 'int' && typeof actual === 'number') hint = `Give a whole number, e.g. ${Math.round(actual)}.`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const values = (issue.values as unknown[]).map(String);
@@ -307,6 +334,9 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     },
   ];
 }
+
+/** What a schema's type is, in words. */
+const TYPE_WORDS: Record<string, string> = { string: 'a text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping (fields under it)', record: 'a mapping (fields under it)' };
 
 /**
  * A list with more items than its place holds, or fewer than it needs: how many it has, where, and

@@ -206,12 +206,12 @@ describe('keys and values', () => {
 
   it('a list where text belongs: MJZ111 at the value', async () => {
     const r = await run({ [ARTICLE]: replace('    short: "سابقة العراق"', '    short: ["سابقة", "العراق"]') });
-    expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '["سابقة"') }, /expected string, received array/);
+    expectError(r, 'MJZ111', { file: ARTICLE, ...positionOf(r.texts.get(ARTICLE)!, '["سابقة"') }, /expected a text, not a list/);
   });
 
   it('a mapping where a number or text belongs: MJZ111 naming both types', async () => {
     const r = await run({ [FACTS]: replace('      value: 28', '      value: { n: 28 }') });
-    expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '{ n: 28 }') }, /expected number or string, received a mapping/);
+    expectError(r, 'MJZ111', { file: FACTS, ...positionOf(r.texts.get(FACTS)!, '{ n: 28 }') }, /expected a number or a text, not a mapping/);
   });
 
   it('a value left empty: MJZ111 saying it has none', async () => {
@@ -229,8 +229,26 @@ describe('keys and values', () => {
   it('a colour YAML reads as a number: the hint says to quote it', async () => {
     const theme = 'templates/briefing/theme.yaml';
     const r = await run({ [theme]: replace('primary: "17324D"', 'primary: 173240') });
-    const d = expectError(r, 'MJZ111', { file: theme, ...positionOf(r.texts.get(theme)!, '173240') }, /expected string, received number/);
+    const d = expectError(r, 'MJZ111', { file: theme, ...positionOf(r.texts.get(theme)!, '173240') }, /expected a text, not the number 173240/);
     expect(d.hint).toMatch(/put it in double quotes/);
+  });
+
+  it('a value out of range, a number written as text or with a unit, an empty text, a text for a mapping: said in words, with what to write', async () => {
+    const theme = 'templates/briefing/theme.yaml';
+    const cases: [string, string, string, RegExp, string][] = [
+      ['  title: 30\n', '  title: 300\n', '300', /sizes\.title in the theme of "briefing": is 300, out of range: it takes a number from 12 to 60$/, 'Give a number from 12 to 60.'],
+      ['  body: 24\n', '  body: "24pt"\n', '"24pt"', /sizes\.body in the theme of "briefing": expected a number, not the text "24pt"$/, 'Write the number alone, in Western digits, without quotes or a unit: 24.'],
+      ['  title: 30\n', '  title: ٣٠\n', '٣٠', /sizes\.title in the theme of "briefing": expected a number, not the text "٣٠"$/, 'Write the number alone, in Western digits, without quotes or a unit: 30.'],
+      ['  heading: Amiri\n', '  heading: ""\n', '""', /fonts\.heading in the theme of "briefing": is empty$/, 'Write the text between the quotes.'],
+      ['sizes:\n', 'logo: logo.png\nsizes:\n', 'logo.png', /logo in the theme of "briefing": expected a mapping \(fields under it\), not a text$/, 'Write its fields on the lines under it, two spaces further in (key: value).'],
+    ];
+    for (const [from, to, at, message, hint] of cases) {
+      const r = await run({ [theme]: replace(from, to) });
+      // (one error each: an empty font name is not also said to hold a forbidden character)
+      expect(r.errors, to).toHaveLength(1);
+      const d = expectError(r, 'MJZ111', { file: theme, ...positionOf(r.texts.get(theme)!, at) }, message);
+      expect(d.hint).toBe(hint);
+    }
   });
 
   it('an upper-case fact key: MJZ111 at the key, saying what a key looks like', async () => {
@@ -306,7 +324,7 @@ describe('keys and values', () => {
 
   it('a list at the top of a file: MJZ111 at 1:1', async () => {
     const r = await run({ [SOURCES]: '- id: A1\n- id: D1\n' });
-    expectError(r, 'MJZ111', { file: SOURCES, line: 1, column: 1 }, /expected object, received array/);
+    expectError(r, 'MJZ111', { file: SOURCES, line: 1, column: 1 }, /expected a mapping \(fields under it\), not a list/);
   });
 
   it('a table row with a cell too few: MJZ111 at the row', async () => {
