@@ -4,6 +4,7 @@ import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { unquotedTextSlips } from '../diagnostics/stray-quote.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
+import { isKnownFace, KNOWN_FACES } from '../pptx/layout.js';
 import { LOGO_MAX_BYTES, contentLogoSize, isPicture, logoSize, readPicture, type Logo, type Picture } from './logo.js';
 import { ThemeFileSchema, ThemeSchema, type Theme } from './theme.js';
 
@@ -252,6 +253,21 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
       checked.value = { ...checked.value, logo: { ...checked.value.logo, file } };
       logoNamedIn ??= parsed;
       if (!contentNamedIn) contentDropped = true;
+    }
+    // A font named like one mujaz knows, but not it (Amiriy): the deck would name a font no
+    // machine has, and every viewer would draw another, in silence (only preview sees it)
+    for (const role of ['heading', 'body'] as const) {
+      const font = checked.value.fonts?.[role];
+      const near = font === undefined || isKnownFace(font) ? undefined : didYouMean(font, KNOWN_FACES);
+      if (!near) continue;
+      diagnostics.push({
+        code: 'MJZ158',
+        severity: 'warning',
+        message: `The font "${font}" (fonts.${role} in the theme of "${current}") is spelt like "${near}", not as it`,
+        hint: `Did you mean "${near}"? The deck names its font as written, and PowerPoint or LibreOffice draws another wherever no font of that name is installed.`,
+        location: locate(parsed, ['fonts', role]),
+        source: parsed.file.text,
+      });
     }
     themes.unshift(checked.value);
     current = checked.value.extends;

@@ -46,6 +46,7 @@ export const CODES = {
   MJZ155: { title: 'Logo not usable', hint: "Name a PNG or JPEG of the audience's folder in the theme's logo.file." },
   MJZ156: { title: "Audience with another audience's label", hint: "Write who the deck is for on the theme's label line." },
   MJZ157: { title: 'Font without Arabic letters', hint: 'Name a font with Arabic and Latin glyphs under fonts: in the theme.' },
+  MJZ158: { title: 'Font named like a known one, but not it', hint: "Write the font's name as font lists give it, e.g. Amiri." },
   MJZ160: { title: 'Template syntax error', hint: 'Fix the Handlebars syntax at the marked place.' },
   MJZ161: { title: 'Template error', hint: 'The template refers to something the context does not have.' },
   MJZ162: { title: 'Unquoted interpolation', hint: 'Write the interpolation inside double quotes: key: "{{value}}".' },

@@ -56,6 +56,10 @@ const FACES: Record<string, { width: readonly [regular: number, bold: number]; l
   cairo: { width: [1.1, 1.16], line: 1.35 },
   lemonada: { width: [1.31, 1.48], line: 1.5, cell: 2 },
 };
+/** The faces measured above, as font lists name them (for "did you mean" on a theme's font). */
+export const KNOWN_FACES = ['Amiri', 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', 'Noto Kufi Arabic', 'Cairo', 'Lemonada'] as const;
+/** Whether a face is one of those measured (in any case: PowerPoint and fontconfig match names so). */
+export const isKnownFace = (name: string): boolean => Object.hasOwn(FACES, name.trim().toLowerCase());
 const UNKNOWN_LINE = 1.35;
 /** The distance of a table cell's lines, in ems, for a face not measured: above the tallest measured (Noto Sans Arabic, 2.11). */
 const UNKNOWN_CELL_LINE = 2.15;

@@ -32,6 +32,18 @@ const base = {
   'templates/_shared/partials/footer.hbs': 'shared footer',
 };
 
+describe('a theme\'s fonts', () => {
+  it('warns of a font spelt like a known one (Amiriy), at its line, in the theme that names it; not of a known one in any case, nor of another font', () => {
+    const child = (fonts: string) => loadAudience('child', project({ ...base, 'templates/child/theme.yaml': `extends: base\nfonts:\n${fonts}` })).diagnostics;
+    expect(child('  heading: Amiriy\n  body: noto naskh arabik\n').map((d) => [d.code, d.severity, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
+      ['MJZ158', 'warning', 3, 12, 'The font "Amiriy" (fonts.heading in the theme of "child") is spelt like "Amiri", not as it'],
+      ['MJZ158', 'warning', 4, 9, 'The font "noto naskh arabik" (fonts.body in the theme of "child") is spelt like "Noto Naskh Arabic", not as it'],
+    ]);
+    expect(child('  heading: amiri\n  body: Tajawal\n')).toEqual([]);
+    expect(loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' })).diagnostics).toEqual([]);
+  });
+});
+
 describe('audience precedence', () => {
   it('theme: a colour written #5A1A2B without quotes is a YAML comment, and the hint says so', () => {
     const theme = `extends: base\ncolors:\n  primary: #5A1A2B\n`;
