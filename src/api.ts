@@ -3,6 +3,7 @@ import { allAudiences, audienceNames, loadAudience, type TemplateSources } from 
 import { compileAudience, prepareContent, type DeckResult, type PreparedContent } from './build.js';
 import { readContentFiles, readTemplateFiles } from './io/read.js';
 import { withParseCache, type ParseCacheOptions } from './io/parse-cache.js';
+import { isFolder, projectAbove } from './io/project.js';
 import type { KnownValues } from './diagnostics/yaml-source.js';
 import { copyFolder, fixForWrite, notWritten, writeAtomic, writeAtomicAll, whyNotWritten, WriteError } from './io/write.js';
 import { constants, existsSync } from 'node:fs';
@@ -46,29 +47,17 @@ export async function projectProblem(root: string): Promise<Diagnostic | undefin
   }
   if ((await isFolder(path.join(root, 'content'))) || (await isFolder(path.join(root, 'templates')))) return undefined;
   // A folder of a project (its content/, an audience's folder, its output/) rather than the project
-  for (let up = path.dirname(root); up !== path.dirname(up); up = path.dirname(up)) {
-    const within = path.relative(up, root).split(path.sep)[0]!;
-    if (PROJECT_FOLDERS.includes(within) && (await isFolder(path.join(up, 'content'))) && (await isFolder(path.join(up, 'templates')))) {
-      return { ...problem('This folder is inside a project, not a project itself', `Give --root ${shellWord(up)}, the folder that holds content/ and templates/.`), related: [up] };
-    }
-  }
+  const up = await projectAbove(root);
+  if (up !== undefined) return { ...problem('This folder is inside a project, not a project itself', `Give --root ${shellWord(up)}, the folder that holds content/ and templates/.`), related: [up] };
   return problem('Not a mujaz project: the folder has neither content/ nor templates/', `${GIVE_ROOT.slice(0, -1)}, or start a project with \`mujaz init ${shellWord(root)}\`.`);
 }
-/** The folders of a project a --root can wrongly name. */
-const PROJECT_FOLDERS = ['content', 'templates', 'output'];
 
 async function readTemplates(root: string): Promise<{ templates: TemplateSources; diagnostics: PreparedContent['diagnostics'] }> {
   const read = await readTemplateFiles(root);
   return { templates: read.content, diagnostics: read.diagnostics };
 }
 
-async function isFolder(dir: string): Promise<boolean> {
-  try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
-  }
-}
+
 
 /**
  * The audiences a call asks for: every one with `all`, the ones named, or the default. With

@@ -3,6 +3,7 @@ import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { projectAbove } from '../io/project.js';
 import { fixForWrite, makeFolder, notWritten } from '../io/write.js';
 
 /** The installed package: its shipped templates, the starter project, the editor schemas. */
@@ -47,6 +48,11 @@ export async function initProject(dir: string): Promise<{ files?: string[]; diag
     if (code === 'EACCES' || code === 'EPERM') return refuse('The folder cannot be read: permission denied', 'Fix its permissions, or start the project in a new folder.');
     if (code !== 'ENOENT') return refuse(`The folder cannot be read (${code ?? (error as Error).message})`, 'Start the project in a new folder.');
     existing = [];
+  }
+  // (mujaz init proj/content: a project inside another's folder, which builds would read as the outer one's files)
+  const outer = await projectAbove(target);
+  if (outer !== undefined) {
+    return { diagnostics: [{ ...refuse("This folder is inside a project (in its content/, templates/ or output/): a new project there would be read as part of that one", 'Start the new project in a folder of its own, beside that project rather than inside it.').diagnostics[0]!, related: [outer] }] };
   }
   if (existing.some((name) => name === 'content' || name === 'templates')) {
     return refuse('The folder already holds a content/ or templates/ folder: mujaz init starts new projects only', 'Start the project in a new folder, or build this one (mujaz build --root).');

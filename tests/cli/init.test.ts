@@ -109,6 +109,17 @@ describe('mujaz init', () => {
     expect(r.stderr).toContain('already holds a content/ or templates/ folder');
   });
 
+  it('refuses a folder inside a project (its content/, an audience’s folder, output/), and makes nothing there', () => {
+    for (const inside of ['content', 'content/brief', 'templates/briefing/new', 'output/x']) {
+      const target = path.join(REPO, inside);
+      const before = existsSync(target) ? readdirSync(target) : undefined;
+      const r = mujaz(['init', target]);
+      expect([inside, r.status]).toEqual([inside, 1]);
+      expect(r.stderr).toContain('error MJZ191: This folder is inside a project (in its content/, templates/ or output/): a new project there would be read as part of that one');
+      expect(existsSync(target) ? readdirSync(target) : undefined).toEqual(before);
+    }
+  });
+
   it('builds every audience once the example is replaced by another article: no text of the example is left, and every cited source is listed', async () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'mujaz-init-')), 'water');
     expect(mujaz(['init', dir]).status).toBe(0);
