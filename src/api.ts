@@ -100,9 +100,21 @@ export async function listAudiences(root: string): Promise<string[]> {
 function concernsAudience(d: Diagnostic, name: string, templates: TemplateSources): boolean {
   const folder = /^templates\/([^/]+)\//.exec(d.location?.file ?? '')?.[1];
   if (folder === undefined || folder === '_shared' || folder === name) return true;
-  // (an audience that does not load may be missing what could not be read: a parent's theme.yaml)
+  // (an audience that does not load may be missing what could not be read: a parent's theme.yaml,
+  // which its own names in its extends: line; not another audience's folder)
   const audience = loadAudience(name, templates).audience;
-  return !audience || audience.chain.includes(folder);
+  return (audience?.chain ?? declaredChain(name, templates)).includes(folder);
+}
+
+/** The audiences `name` extends, as their theme files' extends: lines name them (for an audience that does not load). */
+function declaredChain(name: string, templates: TemplateSources): string[] {
+  const chain = [name];
+  for (;;) {
+    const text = templates.get(`templates/${chain[chain.length - 1]}/theme.yaml`)?.text ?? '';
+    const parent = /^extends:[ \t]*["']?([^"'\s#]+)/m.exec(text)?.[1];
+    if (parent === undefined || chain.includes(parent)) return chain;
+    chain.push(parent);
+  }
 }
 
 async function compileOne(prepared: PreparedContent, templates: Awaited<ReturnType<typeof readTemplates>>, name: string, strict?: boolean, known?: KnownValues): Promise<DeckResult> {

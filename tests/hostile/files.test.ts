@@ -221,6 +221,19 @@ describe('paths that lead out of the project', () => {
     expect(errorsOf(economy!.diagnostics).map((d) => [d.code, d.location?.file])).toContainEqual(['MJZ122', 'templates/briefing/theme.yaml']);
   });
 
+  it("an audience that cannot load for its own reason is not also told another audience's folder problem", async () => {
+    const root = await tempProject();
+    const outside = await outsideFile('extra2.hbs', '  - kind: bullets\n    title: "x"\n');
+    await symlink(outside, path.join(root, 'templates/media/partials/extra.hbs'));
+    const theme = path.join(root, 'templates/security/theme.yaml');
+    await writeFile(theme, `${await readFile(theme, 'utf8')}sizes:\n  title: 300\n`);
+    const [security] = await buildDecks({ root, audiences: ['security'] });
+    expect(errorsOf(security!.diagnostics).map((d) => [d.code, d.location?.file])).toEqual([['MJZ111', 'templates/security/theme.yaml']]);
+    // (media's own problem still stops media)
+    const [media] = await buildDecks({ root, audiences: ['media'] });
+    expect(errorsOf(media!.diagnostics).map((d) => [d.code, d.location?.file])).toEqual([['MJZ122', 'templates/media/partials/extra.hbs']]);
+  });
+
   it('links that stay inside the project are read; a link loop ends', { timeout: 10_000 }, async () => {
     const root = await tempProject();
     const text = await readFile(path.join(root, 'content/article.txt'), 'utf8');
