@@ -226,6 +226,8 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
       });
       return { diagnostics };
     }
+    // (a folder or a pipe with the theme's name: said so, not "no theme.yaml")
+    if (file.problem) return { diagnostics: [file.problem] };
     chain.push(current);
     const parsed = parseYaml(file);
     lastParsed = parsed;
@@ -320,6 +322,8 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
   }
 
   const deckOwner = chain.find((a) => files.has(`templates/${a}/deck.hbs`));
+  const deckProblem = deckOwner === undefined ? undefined : files.get(`templates/${deckOwner}/deck.hbs`)!.problem;
+  if (deckProblem) return { diagnostics: [...diagnostics, deckProblem] };
   if (!deckOwner) {
     diagnostics.push({ code: 'MJZ151', severity: 'error', message: `The audience "${name}" has no deck.hbs${chain.length > 1 ? `, nor does ${chain.slice(1).join(' or ')}` : ''}`, location: { file: `templates/${name}/deck.hbs` } });
     return { diagnostics };

@@ -246,6 +246,9 @@ export interface ProjectFiles {
  * The files of one folder of the project: text files with one of `extensions`, and, with
  * `pictures`, the PNG and JPEG pictures there (an audience's logo), read as bytes.
  */
+/** An audience's own deck and theme (templates/<audience>/deck.hbs, theme.yaml). */
+const AUDIENCE_FILE = /^templates\/[^/]+\/(?:deck\.hbs|theme\.yaml)$/;
+
 async function readTree(root: string, dir: string, extensions: readonly string[], keepRefused: boolean, pictures = false): Promise<ProjectFiles> {
   const isImage = (name: string) => pictures && isPicture(name);
   const wanted = (name: string) => extensions.some((e) => name.endsWith(e)) || isImage(name);
@@ -264,8 +267,9 @@ async function readTree(root: string, dir: string, extensions: readonly string[]
   // for content/, a path that is not a file (templates/ are found by name: not kept there, but
   // for a picture's).
   for (const rel of listing.unlisted) content.set(`${rel}/`, { path: rel, text: '', refused: true, unlisted: true });
-  // (and under templates/, a picture's name that is not a file: a theme's logo it names is said to be a folder, say, not missing)
-  for (const { rel, diagnostic } of listing.notFiles) if (keepRefused || isImage(rel)) content.set(rel, { path: rel, text: '', refused: true, problem: diagnostic });
+  // (and under templates/, a picture's name that is not a file, or an audience's deck.hbs or
+  // theme.yaml: a theme's logo, an audience's deck, is said to be a folder, say, not missing)
+  for (const { rel, diagnostic } of listing.notFiles) if (keepRefused || isImage(rel) || AUDIENCE_FILE.test(rel)) content.set(rel, { path: rel, text: '', refused: true, problem: diagnostic });
   const read = listing.files.map((rel) => ({ rel, ...(isImage(rel) ? readImage(root, rel) : readTextNow(root, rel)) }));
   for (const { rel, file, diagnostic } of read) {
     if (file && (keepRefused || !file.refused || isImage(rel))) content.set(rel, file);

@@ -221,6 +221,19 @@ describe('paths that lead out of the project', () => {
     expect(errorsOf(economy!.diagnostics).map((d) => [d.code, d.location?.file])).toContainEqual(['MJZ122', 'templates/briefing/theme.yaml']);
   });
 
+  it("an audience's deck.hbs or theme.yaml that is a folder: MJZ124 saying so (it was 'has no deck.hbs'), the others built", async () => {
+    const root = await tempProject();
+    await mkdir(path.join(root, 'templates/f1/deck.hbs'), { recursive: true });
+    await writeFile(path.join(root, 'templates/f1/theme.yaml'), 'extends: briefing\nlabel: "ف"\n');
+    await mkdir(path.join(root, 'templates/f2/theme.yaml'), { recursive: true });
+    const results = await buildDecks({ root, audiences: ['f1', 'f2', 'briefing'] });
+    expect(results.map((r) => [r.audience, r.bytes !== undefined, errorsOf(r.diagnostics).map((d) => [d.code, d.location?.file, d.message])])).toEqual([
+      ['f1', false, [['MJZ124', 'templates/f1/deck.hbs', 'templates/f1/deck.hbs is a folder, not a file']]],
+      ['f2', false, [['MJZ124', 'templates/f2/theme.yaml', 'templates/f2/theme.yaml is a folder, not a file']]],
+      ['briefing', true, []],
+    ]);
+  });
+
   it("an audience that cannot load for its own reason is not also told another audience's folder problem", async () => {
     const root = await tempProject();
     const outside = await outsideFile('extra2.hbs', '  - kind: bullets\n    title: "x"\n');
