@@ -96,6 +96,15 @@ export const ChartSchema = z.strictObject({
   });
   // A pie or doughnut shows parts of a whole: a negative or missing part has no slice.
   if (chart.type === 'pie' || chart.type === 'doughnut') {
+    // (pptxgenjs draws the first series of a pie or a doughnut, and drops the others in silence)
+    if (chart.series.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['series', 1],
+        message: `a ${chart.type} chart shows one series, and this one is given ${chart.series.length}: the series after the first would not be drawn`,
+        params: { named: true, hint: `Give the ${chart.type} one series; to compare several, use a column or bar chart (type: column), whose series stand side by side.` },
+      });
+    }
     chart.series.forEach((series, i) =>
       series.values.forEach((value, v) => {
         if (value < 0) ctx.addIssue({ code: 'custom', path: ['series', i, 'values', v], message: `a ${chart.type} chart shows parts of a whole: ${value} is negative`, params: { hint: 'Use a bar or column chart for values below zero, or correct the value.' } });

@@ -120,4 +120,12 @@ describe('a sources slide entry with a web address', () => {
       ]);
     }
   });
+
+  it('refuses a pie or doughnut of several series: all but the first would be dropped without a word', () => {
+    for (const type of ['pie', 'doughnut']) {
+      const { spec, diagnostics } = parseSpec(deck(`  - kind: chart\n    title: "ج"\n    chart:\n      type: ${type}\n      alt: "رسم"\n      categories: ["أ", "ب"]\n      series:\n        - { name: "س1", values: [1, 2] }\n        - { name: "س2", values: [3, 4] }\n`), origin);
+      expect(spec).toBeUndefined();
+      expect(diagnostics.map((d) => [d.code, d.message, d.location?.start?.line])).toEqual([['MJZ111', `On slide 1, a ${type} chart shows one series, and this one is given 2: the series after the first would not be drawn`, 13]]);
+    }
+  });
 });
