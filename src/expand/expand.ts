@@ -541,6 +541,11 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     } else if (deckField) {
       // spelt right, but a field of the deck's context, not of what the partial was given
       hint = `The partial reads "${missing}", but what it is given has no such field: the deck's own is {{@root.${deckField}}}; or pass it where the partial is included (${missing}="…").`;
+    } else if (!includes.length && !siblings && (rootPath(context, missing)?.includes('.') || rootPath(context, didYouMean(missing, fieldNames(context)) ?? '')?.includes('.'))) {
+      // ({{title}}, {{titel}} for the article's title: a field one level down, not at the top)
+      const deep = rootPath(context, missing) ?? rootPath(context, didYouMean(missing, fieldNames(context))!)!;
+      const inBlock = ast !== undefined && line !== undefined && column !== undefined && insideBlock(ast, line, column);
+      hint = `Did you mean {{${inBlock ? '@root.' : ''}${deep}}}? "${deep.split('.').pop()}" is a field of ${deep.split('.').slice(0, -1).join('.')}${inBlock ? ', read from the top of the deck inside a block' : ''}.`;
     } else {
       const suggestion = didYouMean(missing, names.filter((name) => name !== missing));
       hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
@@ -729,6 +734,22 @@ function scopeAt(ast: hbs.AST.Program, line: number, column: number): { blockPar
 export function callExample(text: string): string | undefined {
   const comment = /^\s*\{\{!--([\s\S]*?)--\}\}/.exec(text)?.[1] ?? /^\s*\{\{!([\s\S]*?)\}\}/.exec(text)?.[1];
   return comment ? /\{\{>[^{}]*(?:\([^()]*\)[^{}]*)*\}\}/.exec(comment)?.[0] : undefined;
+}
+
+/** Whether the place (Handlebars' line, and column from 0) is inside the body of a block that changes the context ({{#each}}, {{#with}}). */
+function insideBlock(ast: hbs.AST.Program, line: number, column: number): boolean {
+  const after = (a: hbs.AST.Position, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+  let found = false;
+  everyNode(ast, (n) => {
+    if (n.type !== 'BlockStatement') return true;
+    const b = n as unknown as hbs.AST.BlockStatement;
+    if (!['each', 'with'].includes((b.path as hbs.AST.PathExpression).original)) return true;
+    for (const body of [b.program, b.inverse]) {
+      if (body?.loc && after(body.loc.start, { line, column }) && after({ line, column } as hbs.AST.Position, body.loc.end)) found = true;
+    }
+    return !found;
+  });
+  return found;
 }
 
 /** The path from the context's root to a field named `name` outside any list (article.subtitle), if there is one within three levels. */

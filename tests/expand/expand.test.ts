@@ -404,6 +404,14 @@ describe('expandTemplates', () => {
     expect(deep.diagnostics[0]?.hint).toMatch(/^Did you mean "article.title"\? The fields of article: title, /);
   });
 
+  it('suggests the article\'s field for a name of it written at the top ({{title}}, {{titel}}), with @root inside a block', () => {
+    const top = expand('a: "{{title}}"\nb: "{{titel}}"');
+    expect(top.diagnostics[0]?.hint).toBe('Did you mean {{article.title}}? "title" is a field of article.');
+    expect(expand('b: "{{titel}}"').diagnostics[0]?.hint).toBe('Did you mean {{article.title}}? "title" is a field of article.');
+    const inBlock = expand('{{#each parts}}\n- t: "{{dateIso}}"\n{{/each}}');
+    expect(inBlock.diagnostics[0]?.hint).toBe('Did you mean {{@root.article.dateIso}}? "dateIso" is a field of article, read from the top of the deck inside a block.');
+  });
+
   it('refuses {{#each}} over a text or a number, at the each (its list came out empty, blamed on the spec)', () => {
     const out = expand('{{#each parts}}\n- bullets:\n{{#each heading}}\n  - "{{this}}"\n{{/each}}\n{{/each}}');
     expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
