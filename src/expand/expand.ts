@@ -68,7 +68,7 @@ ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unk
       container.strict = (obj, name, loc) => {
         if (obj !== null && obj !== undefined && typeof obj !== 'object' && typeof obj !== 'function') {
           const what = typeof obj === 'string' ? `a text («${obj.length > 40 ? `${obj.slice(0, 40)}…` : obj}»)` : `the ${typeof obj} ${String(obj)}`;
-          throw Object.assign(new ENV.Exception(`"${name}" is not defined here: here is ${what}, which has no fields`, { loc } as never), { [FROM_VALUE]: true });
+          throw Object.assign(new ENV.Exception(`"${name}" is not defined here: here is ${what}, which has no fields`, { loc } as never), { [FROM_VALUE]: true, value: obj });
         }
         if ((obj === null || obj === undefined) && nothing !== undefined) {
           // ({{article.date}} inside a block: article is what is missing, not date)
@@ -252,7 +252,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
     const compiled = compile(tagLines(file, files.indexOf(file)), file.path);
     partials[name] = ((ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       const top = includes[includes.length - 1];
-      if (top) top.entered = true;
+      if (top) Object.assign(top, { entered: true, context: ctx });
       running.push(file);
       given.push(new Set(Object.keys((options as { hash?: object } | undefined)?.hash ?? {})));
       try {
@@ -272,7 +272,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   const deck = compile(tagLines(templates.deck, 0), templates.deck.path);
   // The partial includes being expanded, outermost first; a site counts once its partial has
   // begun (an error in the include's own arguments is the including line's).
-  const includes: { site: string; entered: boolean; standalone: boolean; bare: boolean }[] = [];
+  const includes: { site: string; entered: boolean; standalone: boolean; bare: boolean; context?: unknown }[] = [];
   // The template file running now (the deck, or the partial innermost), for a block's place.
   const running: SourceFile[] = [templates.deck];
   // The name=value pairs each partial being expanded was given ({{> part-points first=3}}).
@@ -389,7 +389,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
     const inside = includes.filter((i) => i.entered);
-    const met = runtimeDiagnostic(error, file, audience, context, inside.map((i) => i.site), asts.get(file), inside.at(-1)?.bare ?? false);
+    const met = runtimeDiagnostic(error, file, audience, context, inside.map((i) => i.site), asts.get(file), inside.at(-1)?.bare ?? false, inside.at(-1)?.context);
     const same = (d: Diagnostic) => d.location?.file === met.location?.file && d.location?.start?.line === met.location?.start?.line && d.location?.start?.column === met.location?.start?.column;
     // (the run's own report of a name checked before it says where the partial was included from)
     const errors = [...misnamed.filter((d) => !same(d)), met];
@@ -465,7 +465,7 @@ function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefine
   return parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? Object.keys(parent) : undefined;
 }
 
-function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false): Diagnostic {
+function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false, given?: unknown): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number; loc?: HelperError['loc'] };
   const of = (error as { [OF_NOTHING]?: OfNothing } | null)?.[OF_NOTHING];
   const nothing = of && nothingDiagnostic(of, file, audience, context, includes, ast);
@@ -524,7 +524,11 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     // (a part's field read inside its points, {{heading}} for {{../heading}}: one level up)
     const name = /^"([^"]+)" is not defined here/.exec(raw)?.[1];
     const up = name !== undefined && (Object.hasOwn(context.parts[0] ?? {}, name) || Object.hasOwn(context, name));
-    hint = `Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}${up ? `; the ${name} of what holds the list is one level up: {{../${name}}}` : ''}.`;
+    const example = includes.length ? callExample(file.text) : undefined;
+    if (includes.length && typeof given === 'string' && (error as { value?: unknown }).value === given) {
+      // ({{> part-slide "northeast"}}: the partial given a text where it takes a part)
+      hint = `The partial was given the text «${given}» where it reads the fields of what it shows: ${example ? `include it as its first line shows, ${example}` : 'give it a part, a table or an item of a list, e.g. (part "id")'}.`;
+    } else hint = `Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}${up ? `; the ${name} of what holds the list is one level up: {{../${name}}}` : ''}.`;
   } else if (missing !== undefined) {
     // (inside a partial, most often a name=value the include left out: a misspelt one is MJZ167 before this)
     const siblings = siblingFields(ast, line, column, missing, context);

@@ -431,6 +431,12 @@ describe('expandTemplates', () => {
     expect(expand('{{#with parts.[7]}}\n- "{{heading}}"\n{{/with}}\na: "x"').diagnostics).toEqual([]);
   });
 
+  it('says a partial given a text where it takes a part ({{> slide "northeast"}}) was given a text, with how it is included', () => {
+    const out = expand('{{> slide "northeast"}}\n', context(), { slide: '{{!-- A part as a slide: {{> slide (part "northeast")}} --}}\n- title: "{{heading}}"\n' });
+    expect(out.diagnostics.map((d) => [d.location?.file, d.location?.start?.line])).toEqual([['templates/test/partials/slide.hbs', 2]]);
+    expect(out.diagnostics[0]?.hint).toBe('The partial was given the text «northeast» where it reads the fields of what it shows: include it as its first line shows, {{> slide (part "northeast")}}.');
+  });
+
   it('takes a partial saved without its last newline as if it had one', () => {
     const withNewline = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"\n' });
     const without = expand('a: "x"\n{{> p}}\n{{> p}}\n', context(), { p: 'b: "y"\nc: "z"' });
