@@ -373,6 +373,11 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
       // (a text given to json in quotes, "{{json heading}}": printed as {{heading}} prints it,
       // where JSON's own quotes would end the YAML text there)
       if (typeof args[0] === 'string' && args.length === 2) return new Handlebars.SafeString(yamlEscape(args[0]));
+      // (a mapping or a list of texts in quotes, "{{json this}}": its JSON's quotes and braces
+      // would break the YAML text; reported as printed as text, at its line)
+      if (args.length === 2 && args[0] !== null && typeof args[0] === 'object' && !(args[0] instanceof FactValue) && !(Array.isArray(args[0]) && args[0].every((v) => typeof v === 'number'))) {
+        return new Handlebars.SafeString(yamlEscape(args[0]));
+      }
       return args[0] instanceof FactValue
         ? new Handlebars.SafeString(yamlEscape(markFact(args[0].key, typeof args[0].value === 'number' ? JSON.stringify(args[0].value) : args[0].value)))
         : Reflect.apply(own.json!, this, args); // (not as own.json(): `this` would be the helpers, which have a field json)

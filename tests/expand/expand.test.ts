@@ -365,7 +365,17 @@ describe('expandTemplates', () => {
       ['MJZ161', 4, 13, 'Template error in templates/test/deck.hbs: it prints a list of 1 as text'],
     ]);
     // a fact's value, a text, a number and json print as they should
-    expect(expand('a: "{{factValue "coalition.members"}} {{article.title}} {{json parts}}"').diagnostics).toEqual([]);
+    expect(expand('a: "{{factValue "coalition.members"}} {{article.title}} {{json (factValue "coalition.members")}}"').diagnostics).toEqual([]);
+  });
+
+  it('reports {{json}} of a mapping or a list of texts inside quotes as printed as text (its JSON broke the YAML: 64 problems)', () => {
+    const out = expand('{{#each parts}}\n- a: "{{json this}}"\n  b: "{{json points}}"\n{{/each}}');
+    expect(out.diagnostics.map((d) => [d.code, d.location?.start?.line, d.message])).toEqual([
+      ['MJZ161', 2, 'Template error in templates/test/deck.hbs: it prints a mapping (fields: id, heading, short, points, notes, facts) as text'],
+      ['MJZ161', 3, 'Template error in templates/test/deck.hbs: it prints a list of 1 as text'],
+    ]);
+    // a list of numbers in quotes stays as JSON writes it
+    expect(expand('a: "{{json (factValue "coalition.members")}} {{json @root.data.composition.values}}"').diagnostics).toEqual([]);
   });
 
   it('says a field was read from a text (not a mapping), at the mustache, with what to write', () => {
