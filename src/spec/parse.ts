@@ -47,7 +47,26 @@ export function parseSpec(
     };
     return { uses: [], diagnostics: [empty] };
   }
-  if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map(tag) };
+  // (a stray --- line: the output's line carries no mark of the template line that wrote it, so
+  // it was placed at the line before, often the end of a partial; it is found in the templates)
+  const secondDocument = (d: Diagnostic): Diagnostic | undefined => {
+    if (d.code !== 'MJZ100' || !d.message.startsWith('The file holds a second YAML document') || !origin.origins) return undefined;
+    for (const file of new Set(origin.origins.flatMap((o) => (o ? [o.file] : [])))) {
+      const line = file.text.split('\n').findIndex((l) => /^(?:---|\.\.\.)[ \t]*\r?$/.test(l));
+      if (line === -1) continue;
+      return {
+        code: 'MJZ170',
+        severity: 'error',
+        message: `A --- line ends the deck spec here: what follows it would be a second YAML document`,
+        hint: 'A deck spec is one YAML document: remove the --- line from the template.',
+        location: { file: file.path, start: { line: line + 1, column: 1 } },
+        source: file.text,
+        audience: origin.audience,
+      };
+    }
+    return undefined;
+  };
+  if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map((d) => secondDocument(d) ?? tag(d)) };
   const { spec: clean, uses } = extractFactUses(parsed.value);
   const checked = checkSchema(DeckSpecSchema, withValue(parsed, clean), 'the deck spec');
   // (each with its hint: the template stage adds to it where to see the spec)

@@ -20,6 +20,13 @@ const withSlide = (slide: string) => ({ [DECK]: replace('{{> agenda}}\n', `{{> a
 const bullets = (title: string, extra = '    bullets: ["x"]\n') => `  - kind: bullets\n    title: ${title}\n${extra}`;
 
 describe('template syntax', () => {
+  it('a stray --- line after a partial\'s include: MJZ170 at the --- line of the template, not at the partial\'s last line', async () => {
+    const r = await run({ [DECK]: replace('{{> title-slide}}\n', '{{> title-slide}}\n---\n') });
+    const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, '---\n{{> agenda') }, /^A --- line ends the deck spec here/);
+    expect(d.hint).toBe('A deck spec is one YAML document: remove the --- line from the template.');
+    expect(r.errors).toHaveLength(1);
+  });
+
   it('a block never closed: MJZ160 naming where it opened', async () => {
     const r = await run(withSlide(`{{#each parts}}\n${bullets('"{{heading}}"')}`));
     const opened = positionOf(r.texts.get(DECK)!, '{{#each parts}}');
