@@ -237,7 +237,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   draw(templates.deck);
   for (const file of drawn) diagnostics.push(...found.get(file)!);
   for (const file of [...asts.keys()]) if (!drawn.has(file)) asts.delete(file); // the checks below and the compiling see only these
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...partialCycles(templates, asts, audience), ...indentedSlides(templates, asts, audience));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unreadParameters(templates, asts, audience), ...unusedOwnPartials(templates, new Set([...templates.partials].filter(([, file]) => drawn.has(file)).map(([name]) => name)), audience));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, origins: [] };
   // Every misspelt name at once (Handlebars stops at the first error it meets). The templates
@@ -798,6 +798,33 @@ function fieldNames(context: TemplateContext): string[] {
  * Partials that include themselves, directly or through others, would recurse until the stack
  * runs out; the cycle is reported at the include that closes it.
  */
+/**
+ * A partial of slides (its lines begin "  - kind:") included on a line of its own with spaces
+ * before it: Handlebars puts those spaces before every line of the partial, which moves its
+ * slides out of the slides: list; the YAML error that follows was reported in the partial,
+ * which is right as it is. Said at the include.
+ */
+function indentedSlides(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [file, ast] of asts) {
+    for (const { name, node } of partialCalls(ast)) {
+      const indent = (node as { indent?: string }).indent ?? '';
+      const partial = templates.partials.get(name);
+      if (!indent || !partial || !/^ {2}- kind:/m.test(partial.text)) continue;
+      diagnostics.push({
+        code: 'MJZ170',
+        severity: 'error',
+        message: `The include of "${name}" stands ${indent.length} space${indent.length === 1 ? '' : 's'} in: Handlebars puts them before every line of the partial, whose slides would leave the slides: list`,
+        hint: 'Start the include at the beginning of its line, as the slides: list’s other includes are.',
+        location: { file: file.path, start: { line: node.loc.start.line, column: 1 } },
+        source: file.text,
+        audience,
+      });
+    }
+  }
+  return diagnostics;
+}
+
 function partialCycles(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
   const includes = new Map<string, readonly { name: string; node: hbs.AST.PartialStatement }[]>();
   for (const [name, file] of templates.partials) {

@@ -20,6 +20,13 @@ const withSlide = (slide: string) => ({ [DECK]: replace('{{> agenda}}\n', `{{> a
 const bullets = (title: string, extra = '    bullets: ["x"]\n') => `  - kind: bullets\n    title: ${title}\n${extra}`;
 
 describe('template syntax', () => {
+  it('an include of a partial of slides indented: MJZ170 at the include (it was a YAML error in the shared partial, which is right)', async () => {
+    const r = await run({ [DECK]: replace('{{> part-slide (part "northeast")}}', '    {{> part-slide (part "northeast")}}') });
+    const d = expectError(r, 'MJZ170', { file: DECK, line: positionOf(r.texts.get(DECK)!, '    {{> part-slide (part "northeast")}}').line, column: 1 }, /^The include of "part-slide" stands 4 spaces in/);
+    expect(d.hint).toBe('Start the include at the beginning of its line, as the slides: list’s other includes are.');
+    expect(r.errors).toHaveLength(1);
+  });
+
   it('a stray --- line after a partial\'s include: MJZ170 at the --- line of the template, not at the partial\'s last line', async () => {
     const r = await run({ [DECK]: replace('{{> title-slide}}\n', '{{> title-slide}}\n---\n') });
     const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, '---\n{{> agenda') }, /^A --- line ends the deck spec here/);
