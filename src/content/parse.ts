@@ -537,7 +537,22 @@ export function parseContent(files: ContentSources, known?: KnownValues): ParseR
   if (articleText !== undefined) {
     for (const [key, fact] of Object.entries(facts.facts)) {
       const quote = fact.stated?.quote;
-      if (!quote || fact.stated?.source !== article.article.source) continue;
+      if (fact.stated?.source !== article.article.source) continue;
+      if (!quote) {
+        // (no quote to hold the figure to: the article's text, whole, must say it somewhere; 82 typed for its 28 did not)
+        if (!quoteStates(articleText, fact.type, fact.stated.value)) {
+          diagnostics.push(
+            withSource('facts', {
+              code: 'MJZ145',
+              severity: 'warning',
+              message: `"${key}" states ${String(fact.stated.value)} as the article's, but the article does not say ${String(fact.stated.value)} anywhere`,
+              hint: "Correct the value to the article's figure, and give the sentence that states it as the fact's quote: (the value is then held to it).",
+              location: where('facts', ['facts', key, 'stated', 'value']),
+            }),
+          );
+        }
+        continue;
+      }
       if (articleText.includes(normalise(quote))) {
         // The quote is the article's; it must also say the value stated beside it.
         if (!quoteStates(quote, fact.type, fact.stated!.value)) {

@@ -161,6 +161,15 @@ describe('parseContent', () => {
     expect(d?.location?.file).toBe('content/facts.yaml');
   });
 
+  it('warns when a figure stated as the article\'s, without a quote, is not in the article at all (82 typed for its 28)', async () => {
+    const files = await contentWith('content/facts.yaml', (t) => replaceOnce(replaceOnce(t, 'value: 28', 'value: 82'), '      quote: "في 28 موقعاً في جميع أنحاء العراق"\n', ''));
+    const d = parseContent(files).diagnostics.filter((x) => x.code === 'MJZ145');
+    expect(d.map((x) => [x.severity, x.message, x.location?.file])).toEqual([['warning', '"ffis.locations" states 82 as the article\'s, but the article does not say 82 anywhere', 'content/facts.yaml']]);
+    // the article's own figure, without a quote: nothing to say
+    const right = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '      quote: "في 28 موقعاً في جميع أنحاء العراق"\n', ''));
+    expect(parseContent(right).diagnostics.filter((x) => x.code === 'MJZ145')).toEqual([]);
+  });
+
   it('reads a quote written in Arabic-Indic or Persian digits, with the Arabic decimal and thousands separators', () => {
     expect(quoteStates('نحو ١٫٣ مليون لاجئ', 'number', 1.3)).toBe(true);
     expect(quoteStates('نحو ٤٫٥ مليار دولار', 'number', 4.5)).toBe(true);
