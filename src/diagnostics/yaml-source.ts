@@ -519,6 +519,20 @@ export function parseFully(file: SourceFile): ParsedYaml {
       message = 'This list item is not lined up with its list: YAML reads it as part of the entry above it';
       hint = "Start its dash (-) at the same column as the dashes of the list's other items (a list under a key starts on the line after it).";
     }
+    // a key indented more than the one above it (`  heading: Amiri` then `   body: Amiri`): yaml
+    // says the value above holds a mapping; said at the line that stands too far in
+    let deeper: number | undefined;
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && tabInIndentation(text, error.pos[0]) === undefined) {
+      const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      const own = /^( *)[^\s:#][^:\n]*:[ \t]+\S/.exec(text.slice(lineStart, error.pos[0] + 1));
+      const nextStart = text.indexOf('\n', error.pos[0]) + 1;
+      const next = nextStart > 0 ? /^( +)([^\s:#-][^:\n]*):(?:[ \t]|\r?$)/m.exec(text.slice(nextStart, text.indexOf('\n', nextStart) >>> 0)) : null;
+      if (own && next && next.index === 0 && next[1]!.length > own[1]!.length) {
+        deeper = nextStart + next[1]!.length;
+        message = `This key is indented ${next[1]!.length} spaces, more than the key above it (${own[1]!.length}): YAML reads it as part of that key's value`;
+        hint = `Indent it as the keys beside it, ${own[1]!.length} spaces in.`;
+      }
+    }
     // a tab inside a line's indentation, after spaces (`  ⇥  key:`): yaml says the line is out of
     // line, which the eye cannot see, since the editor draws the tab as spaces
     const tab = error.code === 'TAB_AS_INDENT' ? undefined : tabInIndentation(text, error.pos[0]);
@@ -526,7 +540,7 @@ export function parseFully(file: SourceFile): ParsedYaml {
       message = `The indentation holds a tab (column ${at(tab).column}): YAML does not count a tab as indentation, so this line is not lined up with the lines beside it, though it may look so`;
       hint = 'Replace the tab with spaces: indent the line with spaces only, as many as the keys beside it.';
     }
-    const diagnostic = problem('MJZ100', message, tab !== undefined ? [tab, tab + 1] : (unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos), hint);
+    const diagnostic = problem('MJZ100', message, tab !== undefined ? [tab, tab + 1] : deeper !== undefined ? [deeper, deeper + 1] : (unclosedQuoteAt(doc, error) ?? keyOfLineAt(text, error) ?? error.pos), hint);
     diagnostics.push(diagnostic);
     if (error.code !== 'DUPLICATE_KEY') structural = diagnostic;
   }

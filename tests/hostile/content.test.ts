@@ -233,6 +233,13 @@ describe('keys and values', () => {
     expect(d.hint).toMatch(/put it in double quotes/);
   });
 
+  it('a key indented more than the key above it: MJZ100 at the key that stands too far in, not at the value above with the hint to quote it', async () => {
+    const theme = 'templates/briefing/theme.yaml';
+    const r = await run({ [theme]: replace('  body: Amiri\n', '   body: Amiri\n') });
+    const d = expectError(r, 'MJZ100', { file: theme, ...positionOf(r.texts.get(theme)!, 'body: Amiri') }, /^This key is indented 3 spaces, more than the key above it \(2\): YAML reads it as part of that key's value$/);
+    expect(d.hint).toMatch(/^Indent it as the keys beside it, 2 spaces in\./);
+  });
+
   it('a value out of range, a number written as text or with a unit, an empty text, a text for a mapping: said in words, with what to write', async () => {
     const theme = 'templates/briefing/theme.yaml';
     const cases: [string, string, string, RegExp, string][] = [
