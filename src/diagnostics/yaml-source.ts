@@ -514,6 +514,10 @@ export function parseFully(file: SourceFile): ParsedYaml {
     while (last >= 0 && /\s/.test(text[last]!)) last--;
     const before = text[last] ?? '';
     let hint = syntaxHint(error.code, message, before, file.path);
+    // ("Unexpected scalar at node end" after a closing quote: a quote inside the quoted text ended it)
+    if (error.code === 'UNEXPECTED_TOKEN' && /at node end/.test(message) && (before === '"' || before === "'")) {
+      message = 'Text follows the closing quote of a quoted value: a quote mark inside the text ended it there';
+    }
     // a list item out of line with its list (`  - en: …` among `- en: …`), in words
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^[ \t]*- /.test(text.slice(error.pos[0], text.indexOf('\n', error.pos[0]) >>> 0))) {
       message = 'This list item is not lined up with its list: YAML reads it as part of the entry above it';

@@ -131,14 +131,28 @@ export function toTemplate(d: Diagnostic, origins: readonly (Origin | undefined)
   return {
     ...d,
     message: `${d.message}${what && d.message.includes(what) ? '' : what ? ` (${what})` : ''}, in the spec this template produced`,
-    location: { file: origin.file.path, start: { line: origin.line, column: templateColumn(origin, d.location?.start?.column) } },
+    location: { file: origin.file.path, start: { line: origin.line, column: templateColumn(origin, d.location?.start?.column, d.source?.split('\n')[line! - 1]) } },
     source: origin.file.text,
     hint: `${hintOf(d) ? `${hintOf(d)} ` : ''}See the whole spec with: mujaz build --emit spec`,
   };
 }
 
-/** The output column, where the template line is long enough to hold it (most lines keep their indentation). */
-function templateColumn(origin: Origin, column: number | undefined): number {
+/**
+ * The template's column for an output column: where the text from that column on is found once
+ * in the template line (a stray quote after an interpolation, `"{{heading}} قال "الشرع" ذلك"`,
+ * stands further in the output than in the template), else the output column where the template
+ * line is long enough to hold it (most lines keep their indentation).
+ */
+function templateColumn(origin: Origin, column: number | undefined, outputLine?: string): number {
   const text = origin.file.text.split('\n')[origin.line - 1] ?? '';
+  if (column !== undefined && outputLine !== undefined) {
+    const after = outputLine.replace(TAG, '').slice(column - 1);
+    for (const length of [24, 12, 6]) {
+      const piece = after.slice(0, length);
+      if (piece.trim().length < 3) continue;
+      const at = text.indexOf(piece);
+      if (at !== -1 && text.indexOf(piece, at + 1) === -1) return at + 1;
+    }
+  }
   return column !== undefined && column <= text.length ? column : 1;
 }

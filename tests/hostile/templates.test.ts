@@ -27,6 +27,12 @@ describe('template syntax', () => {
     expect(r.errors).toHaveLength(1);
   });
 
+  it('a quote mark inside quoted slide text after an interpolation: MJZ170 at the text that follows it in the template line, in words', async () => {
+    const r = await run({ [DECK]: replace('    title: "{{heading}}"\n    bullets:', '    title: "{{heading}} قال "الشرع" ذلك"\n    bullets:') });
+    const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, 'الشرع" ذلك"') }, /^Text follows the closing quote of a quoted value: a quote mark inside the text ended it there/);
+    expect(d.hint).toMatch(/^Text follows a closing quote: a double quote inside double quotes is written \\"/);
+  });
+
   it('a stray --- line after a partial\'s include: MJZ170 at the --- line of the template, not at the partial\'s last line', async () => {
     const r = await run({ [DECK]: replace('{{> title-slide}}\n', '{{> title-slide}}\n---\n') });
     const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, '---\n{{> agenda') }, /^A --- line ends the deck spec here/);
