@@ -546,7 +546,7 @@ export function parseContent(files: ContentSources, known?: KnownValues): ParseR
               code: 'MJZ145',
               severity: 'warning',
               message: `"${key}" states ${String(fact.stated.value)} as the article's, but the article does not say ${String(fact.stated.value)} anywhere`,
-              hint: "Correct the value to the article's figure, and give the sentence that states it as the fact's quote: (the value is then held to it).",
+              hint: "Correct the value to the article's figure, and give the sentence that states it as the fact's quote (the value is then held to it). A newer figure from another source is stated with that source: add it to content/sources.yaml, and name it in stated.source with its own quote.",
               location: where('facts', ['facts', key, 'stated', 'value']),
             }),
           );
@@ -561,7 +561,7 @@ export function parseContent(files: ContentSources, known?: KnownValues): ParseR
               code: 'MJZ145',
               severity: 'warning',
               message: `"${key}" states ${String(fact.stated!.value)}, but its quote does not say it`,
-              hint: 'Correct the value, or quote the sentence that states it.',
+              hint: "Correct the value to the figure the quote says, or quote the article's sentence that states it. A newer figure from another source is stated with that source: add it to content/sources.yaml, and name it in stated.source with its own quote.",
               location: where('facts', ['facts', key, 'stated', 'value']),
             }),
           );
@@ -573,6 +573,7 @@ export function parseContent(files: ContentSources, known?: KnownValues): ParseR
           code: 'MJZ132',
           severity: 'warning',
           message: `The quote of "${key}" is not a verbatim sentence of ${article.article.text}`,
+          hint: `Copy the sentence verbatim from ${article.article.text}. A sentence of another source goes with that source: name it in stated.source (and add it to content/sources.yaml).`,
           location: where('facts', ['facts', key, 'stated', 'quote']),
         }),
       );

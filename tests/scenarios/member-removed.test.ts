@@ -49,3 +49,24 @@ describe('a member removed from the data', () => {
     expect(strings(built.get('media')!.spec!.slides).join('\n')).toContain('والأعداد وفق البيانات الحالية');
   });
 });
+
+describe('the unidentified members all named', () => {
+  it('says nothing of «غير محدد» once none is left: no bar, no «0 members whose names are unknown»', async () => {
+    const dir = await tempProject();
+    try {
+      const data = path.join(dir, 'content/data/coalition-members.yaml');
+      const text = await readFile(data, 'utf8');
+      // (four members named in the slots' place, each with a source of the dataset's)
+      const named = ['AA', 'AB', 'AC', 'AD'].map((iso, i) => `- en: Member ${i + 1}\n  ar: عضو ${i + 1}\n  iso2: ${iso}\n  kind: state\n  group: africa\n  joined: '2023-01-01'\n  sources:\n  - S25\n  confidence: high\n`).join('');
+      const slots = text.slice(text.indexOf('unidentified_members:\n- slot'), text.indexOf('after_article:\n'));
+      await writeFile(data, text.replace(slots, `${named}unidentified_members: []\n`).replace('  unidentified_members: 4\n', '  unidentified_members: 0\n'));
+      const r = await buildDeck({ root: dir, audience: 'briefing' });
+      expect(r.spec, r.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
+      const composition = r.spec!.slides.find((s) => s.kind === 'chart' && s.chart.type === 'bar')!;
+      expect(composition.kind === 'chart' && composition.chart.categories).not.toContain('غير محدد');
+      expect(strings(composition).join('\n')).not.toMatch(/غير محدد|لم تُعرف أسماء/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
