@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { z } from 'zod';
-import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean, editDistance, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { unquotedTextSlips } from '../diagnostics/stray-quote.js';
 import { checkSchema, describePath } from '../diagnostics/schema.js';
 import { locate, parseYaml, type ParsedYaml, type SourceFile } from '../diagnostics/yaml-source.js';
@@ -260,7 +260,7 @@ function resolveAudience(name: string, files: TemplateSources): Resolved {
     // machine has, and every viewer would draw another, in silence (only preview sees it)
     for (const role of ['heading', 'body'] as const) {
       const font = checked.value.fonts?.[role];
-      const near = font === undefined || isKnownFace(font) ? undefined : didYouMean(font, KNOWN_FACES);
+      const near = font === undefined || isKnownFace(font) ? undefined : misspeltFace(font);
       if (!near) continue;
       diagnostics.push({
         code: 'MJZ158',
@@ -368,6 +368,19 @@ function checkLogo(spec: NonNullable<Theme['logo']>, files: TemplateSources, nam
     );
   }
   return { logo: { ...logo, onContent: { ...onContent, ...(spec.contentFile !== undefined ? { data: content.data } : {}) } } };
+}
+
+/**
+ * The known face a font name is a slip of the keyboard from (Amiriy, Noto Naskh Arabik): one or
+ * two letters off, the words alike; not another face of a family (DejaVu Serif, Noto Sans Arabic
+ * UI, Noto Sans Arabic Light), which is a font of its own.
+ */
+function misspeltFace(font: string): string | undefined {
+  const name = font.trim().toLowerCase();
+  return KNOWN_FACES.find((face) => {
+    const known = face.toLowerCase();
+    return !name.startsWith(`${known} `) && name.split(/\s+/).length === known.split(/\s+/).length && editDistance(name, known) <= Math.min(2, Math.floor(known.length / 4));
+  });
 }
 
 const withoutContentFile = <L extends { contentFile?: string }>({ contentFile: _dropped, ...logo }: L): Omit<L, 'contentFile'> => logo;

@@ -85,7 +85,7 @@ export function didYouMeanId(input: string, ids: readonly string[]): string | un
   return best <= limit ? only(ids.filter((_, i) => distances[i] === best)) : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

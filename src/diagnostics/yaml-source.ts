@@ -22,7 +22,7 @@ export function normalizeLineEnds(text: string): string {
   if (!text.includes('\n')) return text.replaceAll('\r', '\n');
   // (mostly classic Mac line ends, with lines added in an editor that writes LF: the lone CRs are line ends too)
   const lone = text.match(/\r(?!\n)/g)?.length ?? 0;
-  const lf = text.match(/(?<!\r)\n/g)?.length ?? 0;
+  const lf = text.match(/\n/g)?.length ?? 0; // (CRLF line ends count: one stray CR in a Windows file is no line end)
   return lone > lf ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
@@ -528,13 +528,24 @@ export function parseFully(file: SourceFile): ParsedYaml {
     let deeper: number | undefined;
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && tabInIndentation(text, error.pos[0]) === undefined) {
       const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
-      const own = /^( *)[^\s:#][^:\n]*:[ \t]+\S/.exec(text.slice(lineStart, error.pos[0] + 1));
+      const own = /^( *)([A-Za-z_][\w.-]*):[ \t]+\S/.exec(text.slice(lineStart, error.pos[0] + 1));
       const nextStart = text.indexOf('\n', error.pos[0]) + 1;
-      const next = nextStart > 0 ? /^( +)([^\s:#-][^:\n]*):(?:[ \t]|\r?$)/m.exec(text.slice(nextStart, text.indexOf('\n', nextStart) >>> 0)) : null;
-      if (own && next && next.index === 0 && next[1]!.length > own[1]!.length) {
+      const lineAt = (start: number) => text.slice(start, text.indexOf('\n', start) >>> 0);
+      // (a key as the project's files write keys: a wrapped line of prose with a colon is no key)
+      const next = nextStart > 0 ? /^( +)([A-Za-z_][\w.-]*):(?:[ \t]|\r?$)/.exec(lineAt(nextStart)) : null;
+      if (own && next && next[1]!.length > own[1]!.length) {
         deeper = nextStart + next[1]!.length;
-        message = `This key is indented ${next[1]!.length} spaces, more than the key above it (${own[1]!.length}): YAML reads it as part of that key's value`;
-        hint = `Indent it as the keys beside it, ${own[1]!.length} spaces in.`;
+        const afterStart = text.indexOf('\n', nextStart) + 1;
+        const after = afterStart > 0 ? /^( *)\S/.exec(lineAt(afterStart)) : null;
+        if (after && after[1]!.length === next[1]!.length) {
+          // (fonts: Amiri, then heading: and body: under it: a value and fields both; said at the value)
+          deeper = lineStart + own[0].length - 1;
+          message = `"${own[2]}" has a value, and under it lines indented as its fields: a key holds a value or fields, not both`;
+          hint = `If the lines under it are its fields, remove the value after ${own[2]}:; if they are keys beside it, indent them ${own[1]!.length} spaces in, as ${own[2]}: is.`;
+        } else {
+          message = `This key is indented ${next[1]!.length} spaces, more than the key above it (${own[1]!.length}): YAML reads it as part of that key's value`;
+          hint = `Indent it as the keys beside it, ${own[1]!.length} spaces in.`;
+        }
       }
     }
     // a tab inside a line's indentation, after spaces (`  ⇥  key:`): yaml says the line is out of

@@ -550,11 +550,11 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     } else if (deckField) {
       // spelt right, but a field of the deck's context, not of what the partial was given
       hint = `The partial reads "${missing}", but what it is given has no such field: the deck's own is {{@root.${deckField}}}; or pass it where the partial is included (${missing}="…").`;
-    } else if (!includes.length && !siblings && (rootPath(context, missing)?.includes('.') || rootPath(context, didYouMean(missing, fieldNames(context)) ?? '')?.includes('.'))) {
-      // ({{title}}, {{titel}} for the article's title: a field one level down, not at the top)
+    } else if (!includes.length && !siblings && !(ast !== undefined && line !== undefined && column !== undefined && insideBlock(ast, line, column)) && (rootPath(context, missing)?.includes('.') || rootPath(context, didYouMean(missing, fieldNames(context)) ?? '')?.includes('.'))) {
+      // ({{title}}, {{titel}} at the deck's top for the article's title: a field one level down;
+      // inside a block the block's own fields come first, as below)
       const deep = rootPath(context, missing) ?? rootPath(context, didYouMean(missing, fieldNames(context))!)!;
-      const inBlock = ast !== undefined && line !== undefined && column !== undefined && insideBlock(ast, line, column);
-      hint = `Did you mean {{${inBlock ? '@root.' : ''}${deep}}}? "${deep.split('.').pop()}" is a field of ${deep.split('.').slice(0, -1).join('.')}${inBlock ? ', read from the top of the deck inside a block' : ''}.`;
+      hint = `Did you mean {{${deep}}}? "${deep.split('.').pop()}" is a field of ${deep.split('.').slice(0, -1).join('.')}.`;
     } else {
       const suggestion = didYouMean(missing, names.filter((name) => name !== missing));
       hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${
@@ -594,10 +594,12 @@ function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, co
     const n = node as hbs.AST.Node & Record<string, unknown>;
     if (n.type === 'PathExpression') {
       const path = n as unknown as hbs.AST.PathExpression;
-      if (reads(path.parts)) found.push({ path, inBlock });
+      // (@root.article.source reads from the top, where article is: never this error's)
+      if (!path.data && reads(path.parts)) found.push({ path, inBlock });
       return;
     }
-    const block = n.type === 'BlockStatement';
+    // (a block that gives another context: each, with; an if keeps the one around it)
+    const block = n.type === 'BlockStatement' && ['each', 'with'].includes(String((n.path as hbs.AST.PathExpression | undefined)?.original));
     for (const [key, value] of Object.entries(n)) {
       if (key === 'loc') continue;
       const inner = inBlock || (block && (key === 'program' || key === 'inverse'));
@@ -799,23 +801,40 @@ function fieldNames(context: TemplateContext): string[] {
  * runs out; the cycle is reported at the include that closes it.
  */
 /**
- * A partial of slides (its lines begin "  - kind:") included on a line of its own with spaces
- * before it: Handlebars puts those spaces before every line of the partial, which moves its
- * slides out of the slides: list; the YAML error that follows was reported in the partial,
- * which is right as it is. Said at the include.
+ * A partial of slides (its lines begin "  - kind:") included on a line of its own with more or
+ * fewer spaces before it than the slides: list's other items: Handlebars puts those spaces
+ * before every line of the partial, which moves its slides out of line with the list; the YAML
+ * error that follows was reported in the partial, which is right as it is. Said at the include.
+ * (Includes all indented alike, with no slide written beside them, make a list that is in line.)
  */
 function indentedSlides(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const itemIndent = (text: string) => /^( *)- kind:/m.exec(text)?.[1]!.length;
   for (const [file, ast] of asts) {
+    // where each slide of the list starts: the file's own "- kind:" lines, and each include's
+    const items: { column: number; include?: { name: string; node: hbs.AST.PartialStatement; indent: number } }[] = [];
+    for (const m of file.text.matchAll(/^( *)- kind:/gm)) items.push({ column: m[1]!.length });
     for (const { name, node } of partialCalls(ast)) {
-      const indent = (node as { indent?: string }).indent ?? '';
       const partial = templates.partials.get(name);
-      if (!indent || !partial || !/^ {2}- kind:/m.test(partial.text)) continue;
+      const inner = partial ? itemIndent(partial.text) : undefined;
+      const indent = ((node as { indent?: string }).indent ?? '').length;
+      const line = file.text.split('\n')[node.loc.start.line - 1] ?? '';
+      const alone = line.slice(0, node.loc.start.column).trim() === '' && (node.loc.end.line > node.loc.start.line || line.slice(node.loc.end.column).trim() === '');
+      if (inner !== undefined && alone) items.push({ column: indent + inner, include: { name, node, indent } });
+    }
+    const counts = new Map<number, number>();
+    for (const { column } of items) counts.set(column, (counts.get(column) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const usual = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    for (const { column, include } of items) {
+      if (!include || column === usual) continue;
+      const { name, node, indent } = include;
+      const want = indent + usual - column;
       diagnostics.push({
         code: 'MJZ170',
         severity: 'error',
-        message: `The include of "${name}" stands ${indent.length} space${indent.length === 1 ? '' : 's'} in: Handlebars puts them before every line of the partial, whose slides would leave the slides: list`,
-        hint: 'Start the include at the beginning of its line, as the slides: list’s other includes are.',
+        message: `The include of "${name}" stands ${indent} space${indent === 1 ? '' : 's'} in: Handlebars puts them before every line of the partial, whose slides would be out of line with the slides: list's other items`,
+        hint: want >= 0 ? `Start the include ${want === 0 ? 'at the beginning of its line' : `${want} space${want === 1 ? '' : 's'} in`}, as the slides: list's other items are.` : "Line the include up with the slides: list's other items.",
         location: { file: file.path, start: { line: node.loc.start.line, column: 1 } },
         source: file.text,
         audience,

@@ -233,7 +233,7 @@ export function createHelpers(root: TemplateContext) {
           a.flatMap((item) => (typeof item === 'string' && Object.hasOwn(root.facts, item) ? [item] : printed(item)))
         : printed(a).length
           ? printed(a)
-          : typeof a === 'string' && !Object.hasOwn(root.facts, a) && !/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(a)
+          : typeof a === 'string' && !Object.hasOwn(root.facts, a) && !/^[A-Za-z][\w.-]*$/.test(a) // (a word, arab_states, is a key misspelt)
             ? []
             : [a],
     );

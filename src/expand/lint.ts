@@ -83,12 +83,14 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
 
   // title=العراق, first=٣, (part الشمال): an unquoted text is read as a field of the context,
   // which has none by such a name (the context's names are Latin): it comes to nothing, in silence
+  /** The names the blocks around the node being checked give ({{#each parts as |جزء|}}). */
+  const blockParams: string[][] = [];
   const unquotedText = (node: { params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => {
     const args: [string | undefined, hbs.AST.Expression][] = [...node.params.map((p) => [undefined, p] as [undefined, hbs.AST.Expression]), ...(node.hash?.pairs ?? []).map((p) => [p.key, p.value] as [string, hbs.AST.Expression])];
     for (const [key, value] of args) {
       if (value.type !== 'PathExpression') continue;
       const p = value as hbs.AST.PathExpression;
-      if (p.data || !/[^\x00-\x7f]/.test(p.original)) continue;
+      if (p.data || !/[^\x00-\x7f]/.test(p.original) || blockParams.some((names) => names.includes(p.parts[0]!))) continue; // (a name the block gives, as |جزء|, is read as it is)
       const number = /^[\d٠-٩۰-۹]+$/.test(p.original) ? westernFigures(p.original) : undefined;
       const written = number ?? `"${p.original}"`;
       report('MJZ167', p, `${key === undefined ? '' : `${key}=`}${p.original} is read as a field of the context named «${p.original}», which there is not: it would come to nothing`, `${number ? 'Write the number in Western digits' : 'Put the text in double quotes'}: ${key === undefined ? written : `${key}=${written}`}.`);
@@ -147,7 +149,9 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
         checkHelper(b);
         b.params.forEach(visit);
         b.hash?.pairs.forEach((p) => visit(p.value));
+        blockParams.push(b.program?.blockParams ?? []);
         visit(b.program);
+        blockParams.pop();
         visit(b.inverse);
         return;
       }

@@ -30,10 +30,12 @@ const DENIED = /(?<![\p{L}])[وف]?(?:لا|لم|لن|ليس|ليست|غير|ما
 const DENIED_ACCORD = /(?<![\p{L}])[وف]?(?:لا|ليس|ليست|غير)\s*$/u;
 
 /**
- * Words that give the figures to the current data («والأرقام وفق البيانات الحالية»): a text that
- * says so makes the article the source of its words, not of its figures.
+ * Words that give the figures to the current data («والأرقام وفق البيانات الحالية», «بأرقام
+ * البيانات الحالية»): a text that says so of its figures makes the article the source of its
+ * words, not of its figures. (Data named for one figure, «وعدد الدول العربية 11 وفق البيانات
+ * الحالية», says nothing of the others: still a claim.)
  */
-const CURRENT_DATA = /(?<![\p{L}])[وف]?(?:وفق|وفقا|ب?حسب|ب?ارقام)\s+(?:ال)?بيانات\s+(?:ال)?حالي(?:ة|ه)?(?![\p{L}])/u;
+const CURRENT_DATA = /(?<![\p{L}])[وف]?(?:(?:ال)?(?:ارقام|اعداد)|ب?ارقام|ارقامها|اعدادها)\s+(?:(?:وفق|وفقا|ب?حسب)\s+)?(?:ال)?بيانات\s+(?:ال)?حالي(?:ة|ه)?(?![\p{L}])/u;
 
 /** Whether a text claims the article as a figure's source (not denies it). */
 export function claimsTheArticle(text: string): boolean {

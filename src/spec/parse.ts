@@ -52,7 +52,9 @@ export function parseSpec(
   const secondDocument = (d: Diagnostic): Diagnostic | undefined => {
     if (d.code !== 'MJZ100' || !d.message.startsWith('The file holds a second YAML document') || !origin.origins) return undefined;
     for (const file of new Set(origin.origins.flatMap((o) => (o ? [o.file] : [])))) {
-      const line = file.text.split('\n').findIndex((l) => /^(?:---|\.\.\.)[ \t]*\r?$/.test(l));
+      // (not one inside a Handlebars comment, which prints nothing: the comment blanked, its lines kept)
+      const printed = file.text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+      const line = printed.split('\n').findIndex((l) => /^(?:---|\.\.\.)[ \t]*\r?$/.test(l));
       if (line === -1) continue;
       return {
         code: 'MJZ170',

@@ -40,6 +40,10 @@ describe('a theme\'s fonts', () => {
       ['MJZ158', 'warning', 4, 9, 'The font "noto naskh arabik" (fonts.body in the theme of "child") is spelt like "Noto Naskh Arabic", not as it'],
     ]);
     expect(child('  heading: amiri\n  body: Tajawal\n')).toEqual([]);
+    // other faces of a family, and fonts of their own, spelt as meant
+    for (const fonts of ['  heading: Noto Naskh Arabic UI\n  body: Noto Sans Arabic UI\n', '  heading: DejaVu Serif\n  body: DejaVu Sans Mono\n', '  heading: Noto Sans Arabic Light\n  body: Noto Kufi Arabic Black\n', '  heading: Amiri Quran\n  body: Arial\n']) {
+      expect(child(fonts), fonts).toEqual([]);
+    }
     expect(loadAudience('child', project({ ...base, 'templates/child/theme.yaml': 'extends: base\n' })).diagnostics).toEqual([]);
   });
 });

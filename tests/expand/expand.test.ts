@@ -240,7 +240,8 @@ describe('template checks', () => {
       [{ line: 1, column: 45 }, 'title=العراق is read as a field of the context named «العراق», which there is not: it would come to nothing', 'Put the text in double quotes: title="العراق".'],
       [{ line: 2, column: 23 }, 'one=عضو is read as a field of the context named «عضو», which there is not: it would come to nothing', 'Put the text in double quotes: one="عضو".'],
     ]);
-    // a field of the context passed on, and quoted texts, are fine
+    // a field of the context passed on, quoted texts, and a name a block gives (as |جزء|) are fine
+    expect(lintTemplate(file('{{#each parts as |جزء|}}\n{{> part-points جزء first=3}}\n{{/each}}\n'), new Set(['part-points']), 't').diagnostics).toEqual([]);
     expect(lintTemplate(file('{{> part-points (part "iraq") first=3 title="العراق" lead=heading}}\n'), new Set(['part-points']), 't').diagnostics).toEqual([]);
   });
 
@@ -396,6 +397,9 @@ describe('expandTemplates', () => {
     ]);
     expect(out.diagnostics[0]?.hint).toContain('the deck\'s own is read from the top, as @root.article.source');
     expect(expand('{{#each parts}}\n- s: "{{source @root.article.source}}"\n{{/each}}').diagnostics).toEqual([]);
+    // the read that fails, not an @root one before it nor one at the top under an if
+    const later = expand('{{#if article.source}}\nf: "{{source article.source}}"\n{{/if}}\n{{#each parts}}\n- s: "{{source @root.article.source}}"\n  t: "{{source article.source}}"\n{{/each}}');
+    expect(later.diagnostics.map((d) => [d.location?.start?.line, d.location?.start?.column])).toEqual([[6, 16]]);
     // in a partial, at the partial's line, with where it was included; a misspelt holder gets a suggestion
     const partial = expand('{{#each parts}}\n{{> slide}}\n{{/each}}', context(), { slide: '- a: "{{notes}}"\n  b: "{{json artcle.title}}"\n' });
     expect(partial.diagnostics.map((d) => [d.location?.file, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
@@ -414,12 +418,13 @@ describe('expandTemplates', () => {
     expect(deep.diagnostics[0]?.hint).toMatch(/^Did you mean "article.title"\? The fields of article: title, /);
   });
 
-  it('suggests the article\'s field for a name of it written at the top ({{title}}, {{titel}}), with @root inside a block', () => {
+  it('suggests the article\'s field for a name of it written at the top ({{title}}, {{titel}}); inside a block, the block\'s own', () => {
     const top = expand('a: "{{title}}"\nb: "{{titel}}"');
     expect(top.diagnostics[0]?.hint).toBe('Did you mean {{article.title}}? "title" is a field of article.');
     expect(expand('b: "{{titel}}"').diagnostics[0]?.hint).toBe('Did you mean {{article.title}}? "title" is a field of article.');
-    const inBlock = expand('{{#each parts}}\n- t: "{{dateIso}}"\n{{/each}}');
-    expect(inBlock.diagnostics[0]?.hint).toBe('Did you mean {{@root.article.dateIso}}? "dateIso" is a field of article, read from the top of the deck inside a block.');
+    // inside a block, the block's own fields come first (a source's title, a part's heading)
+    const inBlock = expand('{{#each sources}}\n- t: "{{titel}}"\n{{/each}}');
+    expect(inBlock.diagnostics[0]?.hint).toMatch(/^Did you mean "title"\?/);
   });
 
   it('refuses {{#each}} over a text or a number, at the each (its list came out empty, blamed on the spec)', () => {
@@ -462,6 +467,10 @@ describe('expandTemplates', () => {
     const out = expand('{{#each parts}}\n{{> slide}}\n{{/each}}', context(), { slide: '  - title: "{{heding}}"\n' });
     expect(out.diagnostics[0]?.location?.file).toBe('templates/test/partials/slide.hbs');
     expect(out.diagnostics[0]?.location?.start?.line).toBe(1);
+  });
+
+  it('asInArticle given a list counts the facts its texts print; given a word that is no fact\'s key, says so (it answered yes)', () => {
+    expect(expand('a: "{{#if (asInArticle claim)}}x{{/if}}"', context({ claim: 'members' } as never)).diagnostics[0]?.message).toMatch(/unknown fact "members"/);
   });
 
   it('reports an unknown fact at the helper call', () => {

@@ -238,6 +238,18 @@ describe('keys and values', () => {
     const r = await run({ [theme]: replace('  body: Amiri\n', '   body: Amiri\n') });
     const d = expectError(r, 'MJZ100', { file: theme, ...positionOf(r.texts.get(theme)!, 'body: Amiri') }, /^This key is indented 3 spaces, more than the key above it \(2\): YAML reads it as part of that key's value$/);
     expect(d.hint).toMatch(/^Indent it as the keys beside it, 2 spaces in\./);
+    // a value given to a key with fields under it: said at the value
+    const both = await run({ [theme]: replace('fonts:\n', 'fonts: Amiri\n') });
+    const v = expectError(both, 'MJZ100', { file: theme, ...positionOf(both.texts.get(theme)!, 'Amiri\n  heading') }, /^"fonts" has a value, and under it lines indented as its fields: a key holds a value or fields, not both$/);
+    expect(v.hint).toMatch(/^If the lines under it are its fields, remove the value after fonts:;/);
+    // a wrapped line of prose with a colon in it is no key: the hint to quote the value stays
+    const prose = await run({ [FACTS]: replace('    label: "مواقع المشاريع في العراق"\n', '    label: مواقع المشاريع في العراق\n      وهي بحسب المقال: 28 موقعاً\n') });
+    expect(prose.errors[0]?.hint).toMatch(/^A colon and a space inside a value start a new mapping: put the value in double quotes/);
+  });
+
+  it('a Windows (CRLF) file with one stray CR in a text reads as before: the CR is no line end', async () => {
+    const r = await run({ [FACTS]: (t) => t.replace('    label: "مواقع المشاريع في العراق"', '    label: "مواقع المشاريع\rفي العراق"').replace(/\n/g, '\r\n') });
+    expect(summarize(r.errors)).toBe('');
   });
 
   it('a value out of range, a number written as text or with a unit, an empty text, a text for a mapping: said in words, with what to write', async () => {

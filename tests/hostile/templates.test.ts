@@ -22,8 +22,11 @@ const bullets = (title: string, extra = '    bullets: ["x"]\n') => `  - kind: bu
 describe('template syntax', () => {
   it('an include of a partial of slides indented: MJZ170 at the include (it was a YAML error in the shared partial, which is right)', async () => {
     const r = await run({ [DECK]: replace('{{> part-slide (part "northeast")}}', '    {{> part-slide (part "northeast")}}') });
-    const d = expectError(r, 'MJZ170', { file: DECK, line: positionOf(r.texts.get(DECK)!, '    {{> part-slide (part "northeast")}}').line, column: 1 }, /^The include of "part-slide" stands 4 spaces in/);
-    expect(d.hint).toBe('Start the include at the beginning of its line, as the slides: list’s other includes are.');
+    const d = expectError(r, 'MJZ170', { file: DECK, line: positionOf(r.texts.get(DECK)!, '    {{> part-slide (part "northeast")}}').line, column: 1 }, /^The include of "part-slide" stands 4 spaces in: Handlebars puts them before every line of the partial, whose slides would be out of line/);
+    expect(d.hint).toBe("Start the include at the beginning of its line, as the slides: list's other items are.");
+    // includes all indented alike, and no slide written beside them: a list in line
+    const alike = await run({ [DECK]: 'deck:\n  title: "{{article.title}}"\n  date: "{{article.dateIso}}"\nslides:\n  {{> title-slide}}\n  {{> agenda}}\n  {{> part-slide (part "northeast")}}\n' });
+    expect(summarize(alike.errors)).toBe('');
     expect(r.errors).toHaveLength(1);
   });
 
@@ -38,6 +41,9 @@ describe('template syntax', () => {
     const d = expectError(r, 'MJZ170', { file: DECK, ...positionOf(r.texts.get(DECK)!, '---\n{{> agenda') }, /^A --- line ends the deck spec here/);
     expect(d.hint).toBe('A deck spec is one YAML document: remove the --- line from the template.');
     expect(r.errors).toHaveLength(1);
+    // a --- inside a comment prints nothing: the one that prints is found
+    const commented = await run({ [DECK]: (t) => `{{!--\nThe deck.\n---\n--}}\n${t.replace('{{> agenda}}\n', '{{> agenda}}\n---\n')}` });
+    expectError(commented, 'MJZ170', { file: DECK, ...positionOf(commented.texts.get(DECK)!, '---\n{{#with') }, /^A --- line ends the deck spec here/);
   });
 
   it('a block never closed: MJZ160 naming where it opened', async () => {
