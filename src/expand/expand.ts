@@ -440,18 +440,16 @@ function printedAsText(text: string, origins: readonly (Origin | undefined)[], a
 }
 
 /**
- * The fields beside a missing one, when the template names it from the root of the context
- * (article.dat: the fields of article); undefined inside a block, where the context is another.
+ * Every path a template reads, in the template's order, with whether it stands inside a block
+ * that gives another context ({{#each}}, {{#with}}; an {{#if}} keeps the one around it).
  */
-function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefined, column: number | undefined, missing: string, context: TemplateContext): string[] | undefined {
-  if (!ast || line === undefined || column === undefined) return undefined;
-  let found: hbs.AST.PathExpression | undefined;
+function pathsOf(ast: hbs.AST.Program): { path: hbs.AST.PathExpression; inBlock: boolean }[] {
+  const found: { path: hbs.AST.PathExpression; inBlock: boolean }[] = [];
   const visit = (node: unknown, inBlock: boolean): void => {
-    if (found || !node || typeof node !== 'object') return;
+    if (!node || typeof node !== 'object') return;
     const n = node as hbs.AST.Node & Record<string, unknown>;
     if (n.type === 'PathExpression') {
-      const p = n as unknown as hbs.AST.PathExpression;
-      if (!inBlock && p.loc.start.line === line && p.loc.start.column === column && p.depth === 0 && !p.data) found = p;
+      found.push({ path: n as unknown as hbs.AST.PathExpression, inBlock });
       return;
     }
     const block = n.type === 'BlockStatement' && ['each', 'with'].includes(String((n.path as hbs.AST.PathExpression | undefined)?.original));
@@ -463,6 +461,16 @@ function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefine
     }
   };
   visit(ast, false);
+  return found;
+}
+
+/**
+ * The fields beside a missing one, when the template names it from the root of the context
+ * (article.dat: the fields of article); undefined inside a block, where the context is another.
+ */
+function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefined, column: number | undefined, missing: string, context: TemplateContext): string[] | undefined {
+  if (!ast || line === undefined || column === undefined) return undefined;
+  const found = pathsOf(ast).find(({ path: p, inBlock }) => !inBlock && p.loc.start.line === line && p.loc.start.column === column && p.depth === 0 && !p.data)?.path;
   const at = found?.parts.indexOf(missing) ?? -1;
   if (!found || at < 1) return undefined;
   let parent: unknown = context;
@@ -588,26 +596,8 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
  */
 function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic | undefined {
   const reads = (parts: readonly string[]) => (of.holder === undefined ? parts.indexOf(of.name) > 0 : parts.some((part, i) => part === of.holder && parts[i + 1] === of.name));
-  const found: { path: hbs.AST.PathExpression; inBlock: boolean }[] = [];
-  const visit = (node: unknown, inBlock: boolean): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as hbs.AST.Node & Record<string, unknown>;
-    if (n.type === 'PathExpression') {
-      const path = n as unknown as hbs.AST.PathExpression;
-      // (@root.article.source reads from the top, where article is: never this error's)
-      if (!path.data && reads(path.parts)) found.push({ path, inBlock });
-      return;
-    }
-    // (a block that gives another context: each, with; an if keeps the one around it)
-    const block = n.type === 'BlockStatement' && ['each', 'with'].includes(String((n.path as hbs.AST.PathExpression | undefined)?.original));
-    for (const [key, value] of Object.entries(n)) {
-      if (key === 'loc') continue;
-      const inner = inBlock || (block && (key === 'program' || key === 'inverse'));
-      if (Array.isArray(value)) value.forEach((v) => visit(v, inner));
-      else visit(value, inner);
-    }
-  };
-  visit(ast, false);
+  // (@root.article.source reads from the top, where article is: never this error's)
+  const found = ast ? pathsOf(ast).filter(({ path }) => !path.data && reads(path.parts)) : [];
   const at = (p: hbs.AST.PathExpression) => of.loc && p.loc.start.line === of.loc.start.line && p.loc.start.column === of.loc.start.column;
   const path = of.loc ? found.find((f) => at(f.path))?.path : (found.find((f) => f.inBlock) ?? found[0])?.path;
   // (no path there reads the field from that holder: the holder was another lookup's; said as Handlebars says it)
@@ -747,20 +737,9 @@ export function callExample(text: string): string | undefined {
   return comment ? /\{\{>[^{}]*(?:\([^()]*\)[^{}]*)*\}\}/.exec(comment)?.[0] : undefined;
 }
 
-/** Whether the place (Handlebars' line, and column from 0) is inside the body of a block that changes the context ({{#each}}, {{#with}}). */
+/** Whether the path at the place (Handlebars' line, and column from 0) is inside a block that gives another context ({{#each}}, {{#with}}). */
 function insideBlock(ast: hbs.AST.Program, line: number, column: number): boolean {
-  const after = (a: hbs.AST.Position, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
-  let found = false;
-  everyNode(ast, (n) => {
-    if (n.type !== 'BlockStatement') return true;
-    const b = n as unknown as hbs.AST.BlockStatement;
-    if (!['each', 'with'].includes((b.path as hbs.AST.PathExpression).original)) return true;
-    for (const body of [b.program, b.inverse]) {
-      if (body?.loc && after(body.loc.start, { line, column }) && after({ line, column } as hbs.AST.Position, body.loc.end)) found = true;
-    }
-    return !found;
-  });
-  return found;
+  return pathsOf(ast).some(({ path, inBlock }) => inBlock && path.loc.start.line === line && path.loc.start.column === column);
 }
 
 /** The path from the context's root to a field named `name` outside any list (article.subtitle), if there is one within three levels. */
