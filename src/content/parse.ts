@@ -540,7 +540,7 @@ export function parseContent(files: ContentSources, known?: KnownValues): ParseR
       if (fact.stated?.source !== article.article.source) continue;
       if (!quote) {
         // (no quote to hold the figure to: the article's text, whole, must say it somewhere; 82 typed for its 28 did not)
-        if (!quoteStates(articleText, fact.type, fact.stated.value)) {
+        if (!statesAnywhere(articleText, fact.type, fact.stated.value)) {
           diagnostics.push(
             withSource('facts', {
               code: 'MJZ145',
@@ -660,6 +660,22 @@ const ANY_DIGIT = /[0-9٠-٩۰-۹]/;
 export function quoteStates(quote: string, type: string, value: number | string): boolean {
   if (type === 'text') return true;
   return saysFigure(westernFigures(quote), type === 'month' ? String(value).slice(0, 4) : String(value));
+}
+
+/**
+ * Whether an article's whole text says a figure, as quoteStates, or in the words it may use for
+ * it: a small number written out («ثلاث مراحل»: not looked for, 10 and under are let be) or a
+ * large one in thousands, millions or billions («1.5 مليون», «10 آلاف»).
+ */
+function statesAnywhere(text: string, type: string, value: number | string): boolean {
+  if (quoteStates(text, type, value)) return true;
+  if (typeof value !== 'number' || type !== 'number') return false;
+  if (Number.isInteger(value) && Math.abs(value) <= 10) return true;
+  const western = westernFigures(text);
+  return ([[1e3, 'ألف|آلاف|الف|الاف'], [1e6, 'مليون|ملايين'], [1e9, 'مليار|مليارات']] as const).some(([unit, words]) => {
+    const scaled = value / unit;
+    return scaled >= 1 && Math.abs(scaled * 100 - Math.round(scaled * 100)) < 1e-9 && new RegExp(`(?<![0-9]|[0-9][.])${String(scaled).replace('.', '\\.')}(?![0-9]|[.][0-9])\\s*(?:${words})`).test(western);
+  });
 }
 
 /** Whether a text in Western figures says `figure` whole: not a piece of a longer number (3 is not said by 1.3, nor 1.3 by 1.35). */

@@ -22,8 +22,11 @@ export function normalizeLineEnds(text: string): string {
   if (!text.includes('\n')) return text.replaceAll('\r', '\n');
   // (mostly classic Mac line ends, with lines added in an editor that writes LF: the lone CRs are line ends too)
   const lone = text.match(/\r(?!\n)/g)?.length ?? 0;
-  const lf = text.match(/\n/g)?.length ?? 0; // (CRLF line ends count: one stray CR in a Windows file is no line end)
-  return lone > lf ? text.replace(/\r(?!\n)/g, '\n') : text;
+  // (CRLF line ends count with the LFs, so that one stray CR in a Windows file is no line end;
+  // a file of \r\r\n, converted twice, has as many lone CRs as line ends, and reads as lines)
+  const bare = text.match(/(?<!\r)\n/g)?.length ?? 0;
+  const all = text.match(/\n/g)?.length ?? 0;
+  return lone > bare && lone * 2 >= all ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** The files, classic Mac line ends read as line ends (see normalizeLineEnds). */
@@ -528,11 +531,11 @@ export function parseFully(file: SourceFile): ParsedYaml {
     let deeper: number | undefined;
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && tabInIndentation(text, error.pos[0]) === undefined) {
       const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
-      const own = /^( *)([A-Za-z_][\w.-]*):[ \t]+\S/.exec(text.slice(lineStart, error.pos[0] + 1));
+      const own = /^( *)([a-z_][\w.-]*):[ \t]+\S/.exec(text.slice(lineStart, error.pos[0] + 1));
       const nextStart = text.indexOf('\n', error.pos[0]) + 1;
       const lineAt = (start: number) => text.slice(start, text.indexOf('\n', start) >>> 0);
       // (a key as the project's files write keys: a wrapped line of prose with a colon is no key)
-      const next = nextStart > 0 ? /^( +)([A-Za-z_][\w.-]*):(?:[ \t]|\r?$)/.exec(lineAt(nextStart)) : null;
+      const next = nextStart > 0 ? /^( +)([a-z_][\w.-]*):(?:[ \t]|\r?$)/.exec(lineAt(nextStart)) : null; // (keys begin in lower case: «Note:» in prose is no key)
       if (own && next && next[1]!.length > own[1]!.length) {
         deeper = nextStart + next[1]!.length;
         const afterStart = text.indexOf('\n', nextStart) + 1;

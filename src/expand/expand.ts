@@ -52,6 +52,8 @@ type Container = { strict: (obj: unknown, name: string, loc: unknown) => unknown
  * holder's name (the lookup just before, which found nothing) lets the error be placed.
  */
 const OF_NOTHING = Symbol('mujaz.fieldOfNothing');
+/** Marks a missing field's error with what it was looked for in. */
+const SEARCHED = Symbol('mujaz.searchedIn');
 interface OfNothing {
   name: string;
   holder?: string;
@@ -79,7 +81,12 @@ ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unk
             throw Object.assign(error as object, { [OF_NOTHING]: of });
           }
         }
-        return strict(obj, name, loc);
+        try {
+          return strict(obj, name, loc);
+        } catch (error) {
+          // (what the name was looked for in: a block's part or item, for "did you mean" among its fields)
+          throw Object.assign(error as object, { [SEARCHED]: obj });
+        }
       };
       const lookupProperty = container.lookupProperty;
       container.lookupProperty = (parent, name) => {
@@ -394,7 +401,7 @@ export function expandTemplates(templates: TemplateSet, context: TemplateContext
   } catch (error) {
     const file = (error as { [FILE]?: SourceFile })[FILE] ?? templates.deck;
     const inside = includes.filter((i) => i.entered);
-    const met = runtimeDiagnostic(error, file, audience, context, inside.map((i) => i.site), asts.get(file), inside.at(-1)?.bare ?? false, inside.at(-1)?.context);
+    const met = runtimeDiagnostic(error, file, audience, context, inside.map((i) => i.site), asts.get(file), inside.at(-1)?.bare ?? false, inside.at(-1)?.context, (path) => files.find((f) => f.path === path)?.text);
     const same = (d: Diagnostic) => d.location?.file === met.location?.file && d.location?.start?.line === met.location?.start?.line && d.location?.start?.column === met.location?.start?.column;
     // (the run's own report of a name checked before it says where the partial was included from)
     const errors = [...misnamed.filter((d) => !same(d)), met];
@@ -478,9 +485,22 @@ function siblingFields(ast: hbs.AST.Program | undefined, line: number | undefine
   return parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? Object.keys(parent) : undefined;
 }
 
-function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false, given?: unknown): Diagnostic {
+function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program, bare = false, given?: unknown, textOf?: (path: string) => string | undefined): Diagnostic {
   const e = error as Error & { lineNumber?: number; column?: number; loc?: HelperError['loc'] };
   const of = (error as { [OF_NOTHING]?: OfNothing } | null)?.[OF_NOTHING];
+  if (of && includes.length && (given === undefined || given === null)) {
+    // ({{> part-points parts.[20]}}: the include's argument is not there, and the partial reads from nothing)
+    const site = /^(.*):(\d+):(\d+)$/.exec(includes[includes.length - 1]!);
+    return {
+      code: 'MJZ161',
+      severity: 'error',
+      message: `Template error: the partial included at ${includes[includes.length - 1]} was given nothing to show (the argument of its include is not there), and reads "${of.holder ?? of.name}" from it`,
+      hint: 'Give the include a part, a table or an item that is there, e.g. (part "id"); `npx mujaz build --emit context` shows the parts and lists there are.',
+      location: site ? { file: site[1]!, start: { line: Number(site[2]), column: Number(site[3]) } } : { file: file.path },
+      ...(site && textOf?.(site[1]!) !== undefined ? { source: textOf(site[1]!) } : {}),
+      audience,
+    };
+  }
   const nothing = of && nothingDiagnostic(of, file, audience, context, includes, ast);
   if (nothing) return nothing;
   const raw = e.message ?? String(error);
@@ -543,6 +563,8 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
       hint = `The partial was given the text «${given}» where it reads the fields of what it shows: ${example ? `include it as its first line shows, ${example}` : 'give it a part, a table or an item of a list, e.g. (part "id")'}.`;
     } else hint = `Inside {{#each}} over a list of texts (points, a highlight list), the item is the text itself: print it with {{this}}${up ? `; the ${name} of what holds the list is one level up: {{../${name}}}` : ''}.`;
   } else if (missing !== undefined) {
+    const searched = (error as { [SEARCHED]?: unknown })[SEARCHED];
+    const inBlock = ast !== undefined && line !== undefined && column !== undefined && insideBlock(ast, line, column);
     // (inside a partial, most often a name=value the include left out: a misspelt one is MJZ167 before this)
     const siblings = siblingFields(ast, line, column, missing, context);
     const names = siblings ?? fieldNames(context);
@@ -558,7 +580,18 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
     } else if (deckField) {
       // spelt right, but a field of the deck's context, not of what the partial was given
       hint = `The partial reads "${missing}", but what it is given has no such field: the deck's own is {{@root.${deckField}}}; or pass it where the partial is included (${missing}="…").`;
-    } else if (!includes.length && !siblings && !(ast !== undefined && line !== undefined && column !== undefined && insideBlock(ast, line, column)) && (rootPath(context, missing)?.includes('.') || rootPath(context, didYouMean(missing, fieldNames(context)) ?? '')?.includes('.'))) {
+    } else if (!includes.length && !siblings && inBlock && searched !== null && typeof searched === 'object' && !Array.isArray(searched)) {
+      // ({{titel}} inside {{#each sources}}: a field of the item first; {{title}} inside a part's
+      // block: the part has none such, the article has, read from the top)
+      const own = Object.keys(searched);
+      const near = didYouMean(missing, own);
+      const deep = near ? undefined : (rootPath(context, missing) ?? rootPath(context, didYouMean(missing, fieldNames(context)) ?? ''));
+      hint = near
+        ? `Did you mean "${near}"? It is a field of what the block gives.`
+        : deep?.includes('.')
+          ? `Did you mean {{@root.${deep}}}? "${deep.split('.').pop()}" is a field of ${deep.split('.').slice(0, -1).join('.')}, read from the top of the deck inside a block; what the block gives has ${own.join(', ')}.`
+          : `What the block gives has ${own.join(', ') || 'no fields'}; check the spelling, or \`npx mujaz build --emit context\` to see the context.`;
+    } else if (!includes.length && !siblings && !inBlock && (rootPath(context, missing)?.includes('.') || rootPath(context, didYouMean(missing, fieldNames(context)) ?? '')?.includes('.'))) {
       // ({{title}}, {{titel}} at the deck's top for the article's title: a field one level down;
       // inside a block the block's own fields come first, as below)
       const deep = rootPath(context, missing) ?? rootPath(context, didYouMean(missing, fieldNames(context))!)!;
@@ -596,10 +629,19 @@ function runtimeDiagnostic(error: unknown, file: SourceFile, audience: string, c
  */
 function nothingDiagnostic(of: OfNothing, file: SourceFile, audience: string, context: TemplateContext, includes: readonly string[], ast?: hbs.AST.Program): Diagnostic | undefined {
   const reads = (parts: readonly string[]) => (of.holder === undefined ? parts.indexOf(of.name) > 0 : parts.some((part, i) => part === of.holder && parts[i + 1] === of.name));
-  // (@root.article.source reads from the top, where article is: never this error's)
-  const found = ast ? pathsOf(ast).filter(({ path }) => !path.data && reads(path.parts)) : [];
+  // A read from the deck's top (@root.…, or the deck's own lines outside a block) fails only
+  // where the top lacks the holder: @root.article.source never does, @root.data.compositon does.
+  const fromTop = (p: hbs.AST.PathExpression, inBlock: boolean) => (p.data ? (p.parts[0] === 'root' ? p.parts.slice(1) : undefined) : !includes.length && !inBlock && p.depth === 0 ? p.parts : undefined);
+  const canFail = ({ path: p, inBlock }: { path: hbs.AST.PathExpression; inBlock: boolean }) => {
+    const parts = fromTop(p, inBlock);
+    if (parts === undefined) return !p.data; // (another @ name: not followed)
+    const at = of.holder === undefined ? parts.indexOf(of.name) : parts.findIndex((part, i) => part === of.holder && parts[i + 1] === of.name) + 1;
+    const holder = valueAt(context, parts.slice(0, at));
+    return holder === null || holder === undefined;
+  };
+  const found = ast ? pathsOf(ast).filter(({ path }) => reads(path.parts)) : [];
   const at = (p: hbs.AST.PathExpression) => of.loc && p.loc.start.line === of.loc.start.line && p.loc.start.column === of.loc.start.column;
-  const path = of.loc ? found.find((f) => at(f.path))?.path : (found.find((f) => f.inBlock) ?? found[0])?.path;
+  const path = of.loc ? found.find((f) => at(f.path))?.path : found.find(canFail)?.path;
   // (no path there reads the field from that holder: the holder was another lookup's; said as Handlebars says it)
   if (of.loc && !path) return undefined;
   const written = path?.original ?? (of.holder === undefined ? of.name : `${of.holder}.${of.name}`);
@@ -788,11 +830,13 @@ function fieldNames(context: TemplateContext): string[] {
  */
 function indentedSlides(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const itemIndent = (text: string) => /^( *)- kind:/m.exec(text)?.[1]!.length;
+  // (lines of Handlebars comments print nothing: a "- kind:" shown in one is no slide)
+  const printed = (text: string) => text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  const itemIndent = (text: string) => /^( *)- kind:/m.exec(printed(text))?.[1]!.length;
   for (const [file, ast] of asts) {
     // where each slide of the list starts: the file's own "- kind:" lines, and each include's
     const items: { column: number; include?: { name: string; node: hbs.AST.PartialStatement; indent: number } }[] = [];
-    for (const m of file.text.matchAll(/^( *)- kind:/gm)) items.push({ column: m[1]!.length });
+    for (const m of printed(file.text).matchAll(/^( *)- kind:/gm)) items.push({ column: m[1]!.length });
     for (const { name, node } of partialCalls(ast)) {
       const partial = templates.partials.get(name);
       const inner = partial ? itemIndent(partial.text) : undefined;
@@ -809,6 +853,21 @@ function indentedSlides(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hb
       if (!include || column === usual) continue;
       const { name, node, indent } = include;
       const want = indent + usual - column;
+      const partial = templates.partials.get(name)!;
+      if (indent === 0) {
+        // (nothing put before the partial's lines: its own slides stand out of line)
+        const at = printed(partial.text).split('\n').findIndex((l) => /^ *- kind:/.test(l));
+        diagnostics.push({
+          code: 'MJZ170',
+          severity: 'error',
+          message: `The slides of "${name}" stand ${column} spaces in, where the slides: list's other items stand ${usual}`,
+          hint: `Indent the partial's slides ${usual} spaces in (the "- kind:" lines, and their fields with them).`,
+          location: { file: partial.path, start: { line: at + 1, column: 1 } },
+          source: partial.text,
+          audience,
+        });
+        continue;
+      }
       diagnostics.push({
         code: 'MJZ170',
         severity: 'error',

@@ -92,6 +92,8 @@ export function lintTemplate(file: SourceFile, partials: ReadonlySet<string>, au
       const p = value as hbs.AST.PathExpression;
       if (p.data || !/[^\x00-\x7f]/.test(p.original) || blockParams.some((names) => names.includes(p.parts[0]!))) continue; // (a name the block gives, as |جزء|, is read as it is)
       const number = /^[\d٠-٩۰-۹]+$/.test(p.original) ? westernFigures(p.original) : undefined;
+      // (a partial may read a name=value its include gives it under an Arabic name, {{> x قائمة="watch"}}: a word there may be one; a number is none)
+      if (number === undefined && /(?:^|\/)partials\//.test(file.path)) continue;
       const written = number ?? `"${p.original}"`;
       report('MJZ167', p, `${key === undefined ? '' : `${key}=`}${p.original} is read as a field of the context named «${p.original}», which there is not: it would come to nothing`, `${number ? 'Write the number in Western digits' : 'Put the text in double quotes'}: ${key === undefined ? written : `${key}=${written}`}.`);
     }

@@ -86,6 +86,8 @@ function tagLinesOf(file: SourceFile, index: number): string {
         return line;
       }
       open = openQuoteAfter(body, undefined);
+      // (a document marker, --- or ..., tagged like an entry: a stray one is then placed at its own line)
+      if (/^(?:---|\.\.\.)[ \t]*$/.test(body)) return `${body} #@${index}:${i + 1}`;
       const comment = body.trimStart().startsWith('#');
       if (!open && !comment && BLOCK_SCALAR.test(body)) blockIndent = indent;
       if (!ENTRY.test(body) || comment || open || /\{\{[^}]*$/.test(body)) return line;

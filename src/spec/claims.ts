@@ -35,7 +35,7 @@ const DENIED_ACCORD = /(?<![\p{L}])[وف]?(?:لا|ليس|ليست|غير)\s*$/u;
  * words, not of its figures. (Data named for one figure, «وعدد الدول العربية 11 وفق البيانات
  * الحالية», says nothing of the others: still a claim.)
  */
-const CURRENT_DATA = /(?<![\p{L}])[وف]?(?:(?:ال)?(?:ارقام|اعداد)|ب?ارقام|ارقامها|اعدادها)\s+(?:(?:وفق|وفقا|ب?حسب)\s+)?(?:ال)?بيانات\s+(?:ال)?حالي(?:ة|ه)?(?![\p{L}])/u;
+const CURRENT_DATA = /(?<![\p{L}])[وف]?ب?(?:ال)?(?:ارقام|اعداد|رقم|عدد)(?:ها|ه)?\s+(?:[^\s،,.؛:()]+\s+)?(?:(?:وفق|وفقا|ب?حسب|طبقا)\s+)?(?:لل|ال|ل)?بيانات\s+(?:ال)?حالي(?:ة|ه)?(?![\p{L}])/u;
 
 /** Whether a text claims the article as a figure's source (not denies it). */
 export function claimsTheArticle(text: string): boolean {

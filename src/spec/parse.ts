@@ -47,26 +47,12 @@ export function parseSpec(
     };
     return { uses: [], diagnostics: [empty] };
   }
-  // (a stray --- line: the output's line carries no mark of the template line that wrote it, so
-  // it was placed at the line before, often the end of a partial; it is found in the templates)
+  // (a stray --- line, placed at its own line of the template: origins.ts tags it; said as a template's mistake)
   const secondDocument = (d: Diagnostic): Diagnostic | undefined => {
-    if (d.code !== 'MJZ100' || !d.message.startsWith('The file holds a second YAML document') || !origin.origins) return undefined;
-    for (const file of new Set(origin.origins.flatMap((o) => (o ? [o.file] : [])))) {
-      // (not one inside a Handlebars comment, which prints nothing: the comment blanked, its lines kept)
-      const printed = file.text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
-      const line = printed.split('\n').findIndex((l) => /^(?:---|\.\.\.)[ \t]*\r?$/.test(l));
-      if (line === -1) continue;
-      return {
-        code: 'MJZ170',
-        severity: 'error',
-        message: `A --- line ends the deck spec here: what follows it would be a second YAML document`,
-        hint: 'A deck spec is one YAML document: remove the --- line from the template.',
-        location: { file: file.path, start: { line: line + 1, column: 1 } },
-        source: file.text,
-        audience: origin.audience,
-      };
-    }
-    return undefined;
+    if (d.code !== 'MJZ100' || !d.message.startsWith('The file holds a second YAML document')) return undefined;
+    const placed = tag(d);
+    const marker = placed.source?.split('\n')[(placed.location?.start?.line ?? 0) - 1]?.trim();
+    return { ...placed, message: `${marker === '...' ? 'A ... line' : 'A --- line'} ends the deck spec here: what follows it would be a second YAML document`, hint: `A deck spec is one YAML document: remove the ${marker === '...' ? '...' : '---'} line from the template.` };
   };
   if (parsed.diagnostics.length) return { uses: [], diagnostics: parsed.diagnostics.map((d) => secondDocument(d) ?? tag(d)) };
   const { spec: clean, uses } = extractFactUses(parsed.value);

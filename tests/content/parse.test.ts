@@ -168,6 +168,12 @@ describe('parseContent', () => {
     // the article's own figure, without a quote: nothing to say
     const right = await contentWith('content/facts.yaml', (t) => replaceOnce(t, '      quote: "في 28 موقعاً في جميع أنحاء العراق"\n', ''));
     expect(parseContent(right).diagnostics.filter((x) => x.code === 'MJZ145')).toEqual([]);
+    // a small number the article writes out, and a large one in thousands: not held to digits
+    for (const value of ['3', '1100000']) {
+      const words = await contentWith('content/facts.yaml', (t) => replaceOnce(replaceOnce(t, 'value: 28', `value: ${value}`), '      quote: "في 28 موقعاً في جميع أنحاء العراق"\n', ''));
+      words.set('content/article.txt', { ...words.get('content/article.txt')!, text: `${words.get('content/article.txt')!.text}\nونحو 1.1 مليون مستفيد.\n` });
+      expect(parseContent(words).diagnostics.filter((x) => x.code === 'MJZ145'), value).toEqual([]);
+    }
   });
 
   it('reads a quote written in Arabic-Indic or Persian digits, with the Arabic decimal and thousands separators', () => {

@@ -242,6 +242,8 @@ describe('template checks', () => {
     ]);
     // a field of the context passed on, quoted texts, and a name a block gives (as |جزء|) are fine
     expect(lintTemplate(file('{{#each parts as |جزء|}}\n{{> part-points جزء first=3}}\n{{/each}}\n'), new Set(['part-points']), 't').diagnostics).toEqual([]);
+    // a partial reading a name=value its include gives it under an Arabic name
+    expect(lintTemplate({ path: 'templates/t/partials/watch.hbs', text: '{{#each (highlight قائمة)}}\n- "{{this}}"\n{{/each}}\n' }, new Set(), 't').diagnostics).toEqual([]);
     expect(lintTemplate(file('{{> part-points (part "iraq") first=3 title="العراق" lead=heading}}\n'), new Set(['part-points']), 't').diagnostics).toEqual([]);
   });
 
@@ -400,6 +402,12 @@ describe('expandTemplates', () => {
     // the read that fails, not an @root one before it nor one at the top under an if
     const later = expand('{{#if article.source}}\nf: "{{source article.source}}"\n{{/if}}\n{{#each parts}}\n- s: "{{source @root.article.source}}"\n  t: "{{source article.source}}"\n{{/each}}');
     expect(later.diagnostics.map((d) => [d.location?.start?.line, d.location?.start?.column])).toEqual([[6, 16]]);
+    // a misspelt @root path does fail, and is placed (in a helper's argument as in a mustache)
+    for (const [template, column] of [['{{#each parts}}\n- v: {{json @root.data.compositon.values}}\n{{/each}}', 13], ['{{#each parts}}\n- v: "{{@root.data.compositon.total}}"\n{{/each}}', 9]] as const) {
+      const d = expand(template).diagnostics;
+      expect(d.map((x) => [x.location?.start?.line, x.location?.start?.column, x.message.replace(/^.*: /, '')])).toEqual([[2, column, expect.stringMatching(/^"compositon" is not defined here, so @root\.data\.compositon\.\w+ cannot be read$/)]]);
+      expect(d[0]?.hint).toMatch(/^Did you mean "data\.composition"\?/);
+    }
     // in a partial, at the partial's line, with where it was included; a misspelt holder gets a suggestion
     const partial = expand('{{#each parts}}\n{{> slide}}\n{{/each}}', context(), { slide: '- a: "{{notes}}"\n  b: "{{json artcle.title}}"\n' });
     expect(partial.diagnostics.map((d) => [d.location?.file, d.location?.start?.line, d.location?.start?.column, d.message])).toEqual([
@@ -424,7 +432,10 @@ describe('expandTemplates', () => {
     expect(expand('b: "{{titel}}"').diagnostics[0]?.hint).toBe('Did you mean {{article.title}}? "title" is a field of article.');
     // inside a block, the block's own fields come first (a source's title, a part's heading)
     const inBlock = expand('{{#each sources}}\n- t: "{{titel}}"\n{{/each}}');
-    expect(inBlock.diagnostics[0]?.hint).toMatch(/^Did you mean "title"\?/);
+    expect(inBlock.diagnostics[0]?.hint).toBe('Did you mean "title"? It is a field of what the block gives.');
+    // a part has no title: the article's, from the top (it was "did you mean file")
+    const inPart = expand('{{#each parts}}\n- t: "{{title}}"\n{{/each}}');
+    expect(inPart.diagnostics[0]?.hint).toBe('Did you mean {{@root.article.title}}? "title" is a field of article, read from the top of the deck inside a block; what the block gives has id, heading, short, points, notes, facts.');
   });
 
   it('refuses {{#each}} over a text or a number, at the each (its list came out empty, blamed on the spec)', () => {
@@ -450,6 +461,12 @@ describe('expandTemplates', () => {
     const out = expand('{{> slide "northeast"}}\n', context(), { slide: '{{!-- A part as a slide: {{> slide (part "northeast")}} --}}\n- title: "{{heading}}"\n' });
     expect(out.diagnostics.map((d) => [d.location?.file, d.location?.start?.line])).toEqual([['templates/test/partials/slide.hbs', 2]]);
     expect(out.diagnostics[0]?.hint).toBe('The partial was given the text «northeast» where it reads the fields of what it shows: include it as its first line shows, {{> slide (part "northeast")}}.');
+  });
+
+  it('says a partial given nothing (its include\'s argument not there) at the include', () => {
+    const out = expand('a: "x"\n{{> slide parts.[20]}}\n', context(), { slide: '- title: "{{heading}} {{source heading.x}}"\n' });
+    expect(out.diagnostics.map((d) => [d.location?.file, d.location?.start?.line])).toEqual([['templates/test/deck.hbs', 2]]);
+    expect(out.diagnostics[0]?.message).toMatch(/was given nothing to show \(the argument of its include is not there\)/);
   });
 
   it('takes a partial saved without its last newline as if it had one', () => {

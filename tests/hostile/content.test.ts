@@ -245,11 +245,16 @@ describe('keys and values', () => {
     // a wrapped line of prose with a colon in it is no key: the hint to quote the value stays
     const prose = await run({ [FACTS]: replace('    label: "مواقع المشاريع في العراق"\n', '    label: مواقع المشاريع في العراق\n      وهي بحسب المقال: 28 موقعاً\n') });
     expect(prose.errors[0]?.hint).toMatch(/^A colon and a space inside a value start a new mapping: put the value in double quotes/);
+    const english = await run({ [theme]: (t) => t.replace(/^description: .*$/m, 'description: The full analysis.\n  Note: the charts need the dataset,\n  and the Iraq precedent its facts.') });
+    expect(english.errors[0]?.hint).toMatch(/^A colon and a space inside a value start a new mapping: put the value in double quotes/);
   });
 
   it('a Windows (CRLF) file with one stray CR in a text reads as before: the CR is no line end', async () => {
     const r = await run({ [FACTS]: (t) => t.replace('    label: "مواقع المشاريع في العراق"', '    label: "مواقع المشاريع\rفي العراق"').replace(/\n/g, '\r\n') });
     expect(summarize(r.errors)).toBe('');
+    // a file converted twice, \r\r\n: every lone CR a line end too
+    const twice = await run({ [FACTS]: (t) => t.replace(/\n/g, '\r\r\n') });
+    expect(summarize(twice.errors)).toBe('');
   });
 
   it('a value out of range, a number written as text or with a unit, an empty text, a text for a mapping: said in words, with what to write', async () => {

@@ -27,6 +27,14 @@ describe('template syntax', () => {
     // includes all indented alike, and no slide written beside them: a list in line
     const alike = await run({ [DECK]: 'deck:\n  title: "{{article.title}}"\n  date: "{{article.dateIso}}"\nslides:\n  {{> title-slide}}\n  {{> agenda}}\n  {{> part-slide (part "northeast")}}\n' });
     expect(summarize(alike.errors)).toBe('');
+    // a "- kind:" shown in a partial's comment is no slide of it
+    const PART_SLIDE = 'templates/_shared/partials/part-slide.hbs';
+    const commented = await run({ [PART_SLIDE]: (t) => `{{!-- It writes:\n- kind: bullets\n  title: the heading\n--}}\n${t}` });
+    expect(summarize(commented.errors)).toBe('');
+    // a partial whose own slides stand too far in, included at the line's start: said in the partial
+    const deep = await run({ [PART_SLIDE]: (t) => t.replace(/^ {2}/gm, '    ') });
+    const d2 = expectError(deep, 'MJZ170', { file: PART_SLIDE }, /^The slides of "part-slide" stand 4 spaces in, where the slides: list's other items stand 2$/);
+    expect(d2.hint).toBe("Indent the partial's slides 2 spaces in (the \"- kind:\" lines, and their fields with them).");
     expect(r.errors).toHaveLength(1);
   });
 
@@ -44,6 +52,12 @@ describe('template syntax', () => {
     // a --- inside a comment prints nothing: the one that prints is found
     const commented = await run({ [DECK]: (t) => `{{!--\nThe deck.\n---\n--}}\n${t.replace('{{> agenda}}\n', '{{> agenda}}\n---\n')}` });
     expectError(commented, 'MJZ170', { file: DECK, ...positionOf(commented.texts.get(DECK)!, '---\n{{#with') }, /^A --- line ends the deck spec here/);
+    // a --- that opens the deck is valid; the stray one at the end of a partial is the one named
+    const STATS = 'templates/_shared/partials/iraq-stats.hbs';
+    const inPartial = await run({ [DECK]: (t) => `---\n${t}`, [STATS]: (t) => `${t.replace(/\n*$/, '')}\n---\n` });
+    const lines = inPartial.texts.get(STATS)!.split('\n');
+    expectError(inPartial, 'MJZ170', { file: STATS, line: lines.lastIndexOf('---') + 1 }, /^A --- line ends the deck spec here/);
+    expect(inPartial.errors).toHaveLength(1);
   });
 
   it('a block never closed: MJZ160 naming where it opened', async () => {

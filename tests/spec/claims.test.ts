@@ -72,7 +72,7 @@ describe('articleClaims', () => {
   });
 
   it('words that give the figures to the current data make the article the source of the words only', () => {
-    for (const text of ['الخلاصة بحسب المقال:\n(والأرقام وفق البيانات الحالية)\n12 دولة عربية', 'بحسب المقال، بأرقام البيانات الحالية', 'كما يتوقع المقال، والأعداد حسب البيانات الحالية']) {
+    for (const text of ['الخلاصة بحسب المقال:\n(والأرقام وفق البيانات الحالية)\n12 دولة عربية', 'بحسب المقال، بأرقام البيانات الحالية', 'كما يتوقع المقال، والأعداد حسب البيانات الحالية', 'بحسب المقال (والأرقام وفقاً للبيانات الحالية)', 'والعدد هنا وفق البيانات الحالية، بحسب المقال']) {
       expect(claimsTheArticle(text), text).toBe(false);
     }
     // (data of another kind, or no data said: still a claim)
