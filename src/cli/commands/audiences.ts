@@ -34,7 +34,7 @@ export function audienceCommands(program: Command, cli: CliContext): void {
         for (const a of audiences) {
           const extra = [a.extends ? `extends ${a.extends}` : '', a.digits === 'arabic-indic' ? 'Arabic-Indic digits' : ''].filter(Boolean).join('; ');
           const about = [a.description, extra ? `(${extra})` : ''].filter(Boolean).join(' ');
-          writeData(`${a.name.padEnd(width)}  ${a.label ?? '(invalid theme)'}${about ? ` — ${about}` : ''}\n`);
+          writeData(`${a.name.padEnd(width)}  ${a.label ?? '(does not load: its problem is below)'}${about ? ` — ${about}` : ''}\n`);
         }
       }
       cli.report(audiences.flatMap((a) => a.diagnostics), opts.root);
