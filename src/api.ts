@@ -57,8 +57,6 @@ async function readTemplates(root: string): Promise<{ templates: TemplateSources
   return { templates: read.content, diagnostics: read.diagnostics };
 }
 
-
-
 /**
  * The audiences a call asks for: every one with `all`, the ones named, or the default. With
  * `all` and no audience at all (a wrong root, an empty templates/), the default: its build fails

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORIGIN_TAG, didYouMean, type Diagnostic } from './diagnostic.js';
 import { locate, type ParsedYaml } from './yaml-source.js';
+import { westernFigures } from '../format/arabic.js';
 
 /**
  * How an author names a list's items and what holds them, for a list with too many or too few:
@@ -280,8 +281,8 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
     // "Invalid input" says nothing: name the types the place accepts and what it holds.
     const expected = [...new Set(issue.errors.flat().flatMap((e) => (e.code === 'invalid_type' ? [String(e.expected)] : [])))];
     const actual = valueAt(parsed.value, path);
-    const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : typeof actual;
-    if (expected.length) message = actual === null ? `has no value (a ${expected.join(' or ')} was expected)` : `expected ${expected.map((e) => TYPE_WORDS[e] ?? e).join(' or ')}, not ${got === 'string' ? 'a text' : got === 'number' ? 'a number' : got === 'boolean' ? 'true or false' : got}`;
+    const got = actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' && !Number.isFinite(actual) ? String(actual) : (TYPE_WORDS[typeof actual] ?? typeof actual);
+    if (expected.length) message = actual === null ? `has no value (a ${expected.join(' or ')} was expected)` : `expected ${expected.map((e) => TYPE_WORDS[e] ?? e).join(' or ')}, not ${got}`;
     if (expected.includes('object') && actual !== null && typeof actual !== 'object') hint ??= 'Write its fields on the lines under it, two spaces further in (key: value).';
   }
   if (issue.code === 'custom' && typeof issue.params?.hint === 'string') hint = issue.params.hint; // a check that says how to fix what it refuses
@@ -307,11 +308,10 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
   if (issue.code === 'invalid_type' && /^Invalid input: expected/.test(issue.message) && valueAt(parsed.value, path) !== null) {
     // ("Invalid input: expected number, received string": in words, with what was written)
     const actual = valueAt(parsed.value, path);
-    const got = typeof actual === 'string' ? `the text "${actual.length > 30 ? `${actual.slice(0, 30)}…` : actual}"` : Array.isArray(actual) ? 'a list' : actual !== null && typeof actual === 'object' ? 'a mapping' : typeof actual === 'number' ? `the number ${actual}` : `${String(actual)}`;
-    message = `expected ${TYPE_WORDS[String(issue.expected)] ?? String(issue.expected)}, not ${got}`;
+    message = `expected ${TYPE_WORDS[String(issue.expected)] ?? String(issue.expected)}, not ${valueInWords(actual)}`;
     if ((issue.expected === 'number' || issue.expected === 'int') && typeof actual === 'string') {
       const figure = /[0-9٠-٩۰-۹]+(?:[.٫][0-9٠-٩۰-۹]+)?/.exec(actual)?.[0];
-      const western = figure === undefined ? undefined : figure.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace('٫', '.');
+      const western = figure === undefined ? undefined : westernFigures(figure);
       hint = western !== undefined ? `Write the number alone, in Western digits, without quotes or a unit: ${western}.` : 'Write a number, in Western digits, without quotes.';
     } else if (issue.expected === 'array') hint ??= 'Write a list: one item a line, each starting with "- " two spaces in, or [a, b] on one line.';
     else if (issue.expected === 'object' || issue.expected === 'record') hint ??= 'Write its fields on the lines under it, two spaces further in (key: value).';
@@ -333,6 +333,15 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, schema: z.ZodType, parsed: 
       location: locate(parsed, path),
     },
   ];
+}
+
+/** A value as a message names it: the text "24pt", the number 112233, a list, a mapping. */
+function valueInWords(value: unknown): string {
+  return typeof value === 'string' ? `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`
+    : Array.isArray(value) ? 'a list'
+    : value !== null && typeof value === 'object' ? 'a mapping'
+    : typeof value === 'number' ? `the number ${value}`
+    : String(value);
 }
 
 /** What a schema's type is, in words. */

@@ -72,20 +72,14 @@ ENV.template = ((spec: { main: (container: Container, ...rest: unknown[]) => unk
           const what = typeof obj === 'string' ? `a text («${obj.length > 40 ? `${obj.slice(0, 40)}…` : obj}»)` : `the ${typeof obj} ${String(obj)}`;
           throw Object.assign(new ENV.Exception(`"${name}" is not defined here: here is ${what}, which has no fields`, { loc } as never), { [FROM_VALUE]: true, value: obj });
         }
-        if ((obj === null || obj === undefined) && nothing !== undefined) {
-          // ({{article.date}} inside a block: article is what is missing, not date)
-          const of: OfNothing = { name, holder: nothing, loc: loc as OfNothing['loc'] };
-          try {
-            return strict(obj, name, loc);
-          } catch (error) {
-            throw Object.assign(error as object, { [OF_NOTHING]: of });
-          }
-        }
         try {
           return strict(obj, name, loc);
         } catch (error) {
-          // (what the name was looked for in: a block's part or item, for "did you mean" among its fields)
-          throw Object.assign(error as object, { [SEARCHED]: obj });
+          // (what the name was looked for in: a block's part or item, for "did you mean" among its
+          // fields; and when that is nothing, the name the lookup before found nothing under:
+          // {{article.date}} inside a block, where article is what is missing, not date)
+          const of: OfNothing | undefined = (obj === null || obj === undefined) && nothing !== undefined ? { name, holder: nothing, loc: loc as OfNothing['loc'] } : undefined;
+          throw Object.assign(error as object, { [SEARCHED]: obj }, of ? { [OF_NOTHING]: of } : {});
         }
       };
       const lookupProperty = container.lookupProperty;
@@ -818,10 +812,6 @@ function fieldNames(context: TemplateContext): string[] {
 }
 
 /**
- * Partials that include themselves, directly or through others, would recurse until the stack
- * runs out; the cycle is reported at the include that closes it.
- */
-/**
  * A partial of slides (its lines begin "  - kind:") included on a line of its own with more or
  * fewer spaces before it than the slides: list's other items: Handlebars puts those spaces
  * before every line of the partial, which moves its slides out of line with the list; the YAML
@@ -837,11 +827,12 @@ function indentedSlides(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hb
     // where each slide of the list starts: the file's own "- kind:" lines, and each include's
     const items: { column: number; include?: { name: string; node: hbs.AST.PartialStatement; indent: number } }[] = [];
     for (const m of printed(file.text).matchAll(/^( *)- kind:/gm)) items.push({ column: m[1]!.length });
+    const lines = file.text.split('\n');
     for (const { name, node } of partialCalls(ast)) {
       const partial = templates.partials.get(name);
       const inner = partial ? itemIndent(partial.text) : undefined;
       const indent = ((node as { indent?: string }).indent ?? '').length;
-      const line = file.text.split('\n')[node.loc.start.line - 1] ?? '';
+      const line = lines[node.loc.start.line - 1] ?? '';
       const alone = line.slice(0, node.loc.start.column).trim() === '' && (node.loc.end.line > node.loc.start.line || line.slice(node.loc.end.column).trim() === '');
       if (inner !== undefined && alone) items.push({ column: indent + inner, include: { name, node, indent } });
     }
@@ -882,6 +873,10 @@ function indentedSlides(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hb
   return diagnostics;
 }
 
+/**
+ * Partials that include themselves, directly or through others, would recurse until the stack
+ * runs out; the cycle is reported at the include that closes it.
+ */
 function partialCycles(templates: TemplateSet, asts: ReadonlyMap<SourceFile, hbs.AST.Program>, audience: string): Diagnostic[] {
   const includes = new Map<string, readonly { name: string; node: hbs.AST.PartialStatement }[]>();
   for (const [name, file] of templates.partials) {
